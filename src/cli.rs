@@ -1,1 +1,257 @@
-pub fn main() -> i32 { 0 }
+//! The command line (a contract: scripts and CI use it).
+
+use crate::checks;
+use crate::config::{CliOverrides, Config, ConfigError};
+use crate::diagnostic::{FileReport, Severity};
+use crate::document::Format;
+use crate::render;
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "citelint",
+    version,
+    about = "Claim–citation consistency for health and science articles"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint articles (Markdown, text, HTML) under PATHs (default: .)
+    Check(CheckArgs),
+    /// List the rules
+    Rules,
+    /// Print a rule's documentation
+    Rule { id: String },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to lint
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// Run only these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Skip these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Profile: medical (default) or general
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Config file (default: citelint.toml found upward from the working directory)
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The date review staleness is judged against (YYYY-MM-DD; default: today)
+    #[arg(long)]
+    pub today: Option<String>,
+    /// Colour in human output
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Do not honour .gitignore and other ignore files when walking folders
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Lowest severity that makes the run fail (exit 1)
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+    /// Exit 0 even when there are findings (a run that fails still exits 2)
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Rules => {
+            let mut out = String::new();
+            for r in checks::RULES {
+                out.push_str(&format!("{:<24} {:<10} {}\n", r.id, r.family, r.summary));
+            }
+            print!("{out}");
+            0
+        }
+        Command::Rule { id } => match checks::find(&id) {
+            Some(r) => {
+                println!("{}", r.doc());
+                0
+            }
+            None => {
+                eprintln!("error: unknown rule `{id}`; `citelint rules` lists them");
+                2
+            }
+        },
+        Command::Check(args) => check(args),
+    }
+}
+
+fn report_config_error(e: &ConfigError) {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::files::SimpleFile;
+    let file = SimpleFile::new(e.path.as_str(), e.text.as_str());
+    let mut d = Diagnostic::error().with_message(format!("invalid config: {}", e.message));
+    if let Some(span) = &e.span {
+        d = d.with_labels(vec![Label::primary((), span.clone())]);
+    }
+    let mut buf = if std::io::stderr().is_terminal() {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    let _ = codespan_reporting::term::emit_to_write_style(&mut buf, &Default::default(), &file, &d);
+    let _ = std::io::stderr().write_all(buf.as_slice());
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let config = match &args.config {
+        Some(p) => Config::load(p),
+        None => match std::env::current_dir()
+            .ok()
+            .and_then(|d| crate::config::discover(&d))
+        {
+            Some(p) => Config::load(&p),
+            None => Ok(Config::default()),
+        },
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            report_config_error(&e);
+            return 2;
+        }
+    };
+    let today = match &args.today {
+        Some(t) => match t.parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                eprintln!("error: --today takes a date as YYYY-MM-DD, not `{t}`");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    for id in args.select.iter().flatten().chain(args.ignore.iter()) {
+        if checks::find(id).is_none() {
+            eprintln!("error: unknown rule `{id}`; `citelint rules` lists them");
+            return 2;
+        }
+    }
+    if let Some(p) = &args.profile {
+        if crate::profile::get(p).is_none() {
+            eprintln!(
+                "error: unknown profile `{p}`; the profiles are: {}",
+                crate::profile::builtin()
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            return 2;
+        }
+    }
+    let cli = CliOverrides {
+        profile: args.profile.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        today,
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let walked = crate::walk::walk(&paths, &config.extensions(), args.no_ignore);
+    let mut failed_run = !walked.errors.is_empty();
+    for e in &walked.errors {
+        eprintln!("error: {e}");
+    }
+    let results: Vec<Result<FileReport, String>> = walked
+        .files
+        .par_iter()
+        .map(|p| {
+            let shown = crate::walk::display(p);
+            let bytes = std::fs::read(p).map_err(|e| format!("{shown}: {e}"))?;
+            let format = Format::from_path(p).unwrap_or(Format::Text);
+            let settings = config.settings_for(&shown, &cli);
+            Ok(crate::lint_bytes(&shown, bytes, format, &settings))
+        })
+        .collect();
+    let mut reports = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(r) => reports.push(r),
+            Err(e) => {
+                eprintln!("error: cannot read {e}");
+                failed_run = true;
+            }
+        }
+    }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    let out = match args.format {
+        OutputFormat::Json => render::json::render(&reports),
+        OutputFormat::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            render::human::render(&reports, color)
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    if failed_run {
+        return 2;
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    let failing = reports
+        .iter()
+        .flat_map(|r| render::shown(r))
+        .any(|d| d.severity >= threshold);
+    if failing && !args.exit_zero {
+        1
+    } else {
+        0
+    }
+}

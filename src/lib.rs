@@ -1,1 +1,100 @@
+//! citelint: a linter for claim–citation consistency in health and science articles.
+//!
+//! One direction of flow: walk → load → parse once into a [`document::Document`] → pure rule
+//! functions ([`checks`]) → suppressions and sorting → render ([`render`]) → exit code.
+
+pub mod checks;
 pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod html;
+pub mod metadata;
+pub mod profile;
+pub mod render;
+pub mod suppress;
+pub mod walk;
+
+use checks::Context;
+use config::Settings;
+use diagnostic::{Diagnostic, FileReport, Severity};
+use document::{bibliography::PARSE_ERROR, Document, Format};
+
+/// Run every enabled rule over a parsed document; suppressions applied, sorted by offset then rule.
+pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let mut diags = doc.problems.clone();
+    for (rule, severity, options) in &settings.rules {
+        let cx = Context {
+            today: settings.today,
+            options,
+            profile: settings.profile,
+        };
+        for mut d in (rule.check)(doc, &cx) {
+            d.severity = *severity;
+            diags.push(d);
+        }
+    }
+    suppress::apply(doc, &mut diags);
+    diags.sort_by(|a, b| {
+        (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
+    });
+    diags.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    diags
+}
+
+/// Lint text held in memory (an editor buffer, a test) as the file `path`.
+pub fn lint_text(path: &str, text: String, format: Format, settings: &Settings) -> FileReport {
+    let doc = Document::parse(path, text, format, &settings.parse);
+    let diagnostics = lint_document(&doc, settings);
+    FileReport {
+        path: path.to_string(),
+        text: doc.text,
+        diagnostics,
+    }
+}
+
+fn input_problem(path: &str, span: std::ops::Range<usize>, msg: String, help: &str) -> FileReport {
+    let mut d = Diagnostic::new(PARSE_ERROR, span, msg).help(help);
+    d.severity = Severity::Error;
+    FileReport {
+        path: path.to_string(),
+        text: String::new(),
+        diagnostics: vec![d],
+    }
+}
+
+/// Lint the bytes of a file: binary files, UTF-16 and invalid UTF-8 become one clear
+/// `parse-error` finding instead of a crash or a lossy reading.
+pub fn lint_bytes(path: &str, bytes: Vec<u8>, format: Format, settings: &Settings) -> FileReport {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return input_problem(
+            path,
+            0..0,
+            "the file is UTF-16 encoded; citelint reads UTF-8".into(),
+            "convert it, e.g. `iconv -f UTF-16 -t UTF-8`",
+        );
+    }
+    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return input_problem(
+            path,
+            0..0,
+            format!("the file looks binary (a NUL byte at offset {nul}); not linted"),
+            "only Markdown, text and HTML articles are linted",
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => lint_text(path, text, format, settings),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let mut r = input_problem(
+                path,
+                at..at,
+                format!("the file is not valid UTF-8 (invalid byte at offset {at}); not linted"),
+                "re-save the file as UTF-8",
+            );
+            // keep the valid prefix so the span can be shown
+            r.text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+            r
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! # duplicate-reference
+//!
+//! **What it catches:** two entries of one reference list that share a number or key, or that
+//! point at the same source (the same DOI, PMID or URL).
+//!
+//! **Why it matters:** a marker that could mean either entry is ambiguous, and a source listed
+//! twice inflates the apparent evidence.
+//!
+//! **Example:** entries `3.` and `7.` both carry `doi:10.1000/xyz123`: reports entry 7 with a
+//! label on entry 3.
+//!
+//! **Options:** none.
+
+use super::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, ListKind};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    id: "duplicate-reference",
+    family: "citations",
+    summary: "two entries share a number/key, or the same DOI/PMID/URL",
+    source: include_str!("duplicate_reference.rs"),
+    default_severity: Severity::Warning,
+    options: &[],
+    check,
+};
+
+fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for list in &doc.lists {
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for &r in &list.entries {
+            let e = &doc.references[r];
+            let k = e.key.to_string();
+            let mut d = None;
+            if let Some(&first) = keys.get(&k) {
+                d = Some((first, format!("reference {k} is listed twice")));
+            } else {
+                keys.insert(k.clone(), r);
+                let candidates = [
+                    e.ids.doi.as_ref().map(|v| ("DOI", v.clone())),
+                    e.ids.pmid.as_ref().map(|v| ("PMID", v.clone())),
+                    e.ids
+                        .url
+                        .as_ref()
+                        .filter(|_| e.ids.doi.is_none() && e.ids.pmid.is_none())
+                        .map(|v| ("URL", v.trim_end_matches('/').to_string())),
+                ];
+                for (kind, v) in candidates.into_iter().flatten() {
+                    let id = format!("{kind} {v}");
+                    if let Some(&first) = ids.get(&id) {
+                        let fk = &doc.references[first].key;
+                        d = Some((
+                            first,
+                            format!("reference {k} is the same source as reference {fk} ({id})"),
+                        ));
+                        break;
+                    }
+                    ids.insert(id, r);
+                }
+            }
+            if let Some((first, msg)) = d {
+                let mut diag = Diagnostic::new(RULE.id, e.span.clone(), msg)
+                    .help("merge the two entries and point every marker at one of them");
+                if list.kind != ListKind::Bibliography {
+                    diag = diag.label(doc.references[first].span.clone(), "first listed here");
+                }
+                if e.path.is_some() {
+                    continue; // bibliography spans live in another file
+                }
+                out.push(diag);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,123 @@
+//! The rule registry. One file per rule; each file's leading `//!` comment is the rule's
+//! documentation, printed by `citelint rule ID`.
+
+pub mod citation_order;
+pub mod duplicate_reference;
+pub mod malformed_citation;
+pub mod unresolved_citation;
+pub mod unused_reference;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+
+/// What a rule reads besides the document: the date, its options, the profile.
+pub struct Context<'a> {
+    pub today: jiff::civil::Date,
+    /// The rule's options table from the config (`[rules.ID]`), without `severity`.
+    pub options: &'a toml::Table,
+    pub profile: &'a crate::profile::Profile,
+}
+
+impl Context<'_> {
+    pub fn f32_option(&self, name: &str, default: f32) -> f32 {
+        match self.options.get(name) {
+            Some(toml::Value::Float(f)) => *f as f32,
+            Some(toml::Value::Integer(i)) => *i as f32,
+            _ => default,
+        }
+    }
+    pub fn str_option<'b>(&'b self, name: &str, default: &'b str) -> &'b str {
+        self.options
+            .get(name)
+            .and_then(|v| v.as_str())
+            .unwrap_or(default)
+    }
+    pub fn bool_option(&self, name: &str, default: bool) -> bool {
+        self.options
+            .get(name)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(default)
+    }
+}
+
+/// An option a rule accepts in `[rules.ID]`.
+pub struct RuleOption {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub help: &'static str,
+}
+
+/// A rule: its stable id, family, summary, documentation and check function.
+pub struct Rule {
+    pub id: &'static str,
+    pub family: &'static str,
+    pub summary: &'static str,
+    /// The rule file's source; its leading `//!` lines are the documentation.
+    pub source: &'static str,
+    pub default_severity: Severity,
+    pub options: &'static [RuleOption],
+    pub check: fn(&Document, &Context) -> Vec<Diagnostic>,
+}
+
+impl Rule {
+    /// The rule's documentation: the `//!` comment at the top of its file.
+    pub fn doc(&self) -> String {
+        self.source
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| {
+                l.strip_prefix("//! ")
+                    .unwrap_or(l.strip_prefix("//!").unwrap_or(l))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Every rule, in catalogue order.
+pub static RULES: &[&Rule] = &[
+    &unresolved_citation::RULE,
+    &unused_reference::RULE,
+    &duplicate_reference::RULE,
+    &citation_order::RULE,
+    &malformed_citation::RULE,
+];
+
+/// Ids reported by the engine itself rather than by a rule.
+pub const BUILTIN_IDS: &[(&str, &str)] = &[
+    (
+        crate::document::bibliography::PARSE_ERROR,
+        "the input itself is broken: unreadable or binary file, invalid UTF-8, front matter or bibliography that does not parse",
+    ),
+    (
+        crate::suppress::INVALID_SUPPRESSION,
+        "a suppression comment names a rule that does not exist",
+    ),
+];
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+pub fn is_known(id: &str) -> bool {
+    find(id).is_some() || BUILTIN_IDS.iter().any(|(b, _)| *b == id)
+}
+
+/// Format a list of keys as "1, 2, 3".
+pub fn join_keys<T: std::fmt::Display>(keys: &[T]) -> String {
+    keys.iter()
+        .map(|k| k.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Catalogue ids whose rules are not in this build yet; profiles may name them.
+pub const PLANNED: &[&str] = &[
+    "uncited-claim",
+    "evidence-contradiction",
+    "missing-disclaimer",
+    "missing-review-metadata",
+    "stale-review",
+    "review-pending",
+    "assistant-artifact",
+];

@@ -1,0 +1,543 @@
+//! Finds citation markers in prose blocks, in every syntax seen in real articles:
+//! `[1]`, `[1,2]`, `[1-3]`, `[1–3]`, `[[1]]`, `[[1](#cit/…)]`, `[[4](#…)-[7](#…)]`, `¹²`,
+//! `<sup>1</sup>`, `[^note]`, `[@key; @other]`, and bare trailing numbers in scraped text.
+
+use super::{Citation, CiteSyntax, Document, Format, ParseOptions, RefKey, Role, Target};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+struct Patterns {
+    any: Regex,
+    linked_item: Regex,
+    pandoc_key: Regex,
+    bare: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        any: Regex::new(concat!(
+            // linked: [[1](#a)] [[1](#a),[2](#b)] [[4](#a)-[7](#b)]
+            r"(?P<linked>\[\s*\[\d{1,4}\]\([^)\s]*\)(?:\s*[,;\-–—]\s*\[\d{1,4}\]\([^)\s]*\))*\s*\])",
+            // a bare markdown link whose text is a number: [3](#ref-3)
+            r"|(?P<link1>\[\d{1,4}\]\(#[^)\s]*\))",
+            // [[1]] and [[1, 2]]
+            r"|(?P<double>\[\[\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]\](?:[^(]|$))",
+            // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>
+            r"|(?P<sup><sup>\s*(?:<a\b[^>]*>)?\s*\[?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
+            // [^note] (not a definition)
+            r"|(?P<foot>\[\^[^\]\s]+\])",
+            // [@key], [see @key, p. 3; @other]
+            r"|(?P<pandoc>\[[^\[\]@]*-?@[\p{L}\p{N}_][^\[\]]*\])",
+            // [1], [1, 2], [1-3], [1–3]
+            r"|(?P<bracket>\[\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\])",
+            // ¹², ¹⁻³, ¹,²
+            r"|(?P<super>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s?[,⁻–-]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)",
+        ))
+        .expect("citation pattern"),
+        linked_item: Regex::new(r"\[(\d{1,4})\]\([^)\s]*\)").expect("linked item"),
+        pandoc_key: Regex::new(r"(?:^|[\s;\[,])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)")
+            .expect("pandoc key"),
+        // a group of numbers right before the full stop that ends a line or sentence
+        bare: Regex::new(
+            r"(?P<word>[\p{L}][\p{L}\-]*\)?|\))[ \t]+(?P<nums>\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
+        )
+        .expect("bare pattern"),
+    })
+}
+
+/// Words that take a number after them ("stage 2", "type 2", "in 2020"): a number after them
+/// is part of the sentence, not a citation.
+const NUMBER_HEADS: &[&str] = &[
+    "stage",
+    "stages",
+    "type",
+    "types",
+    "grade",
+    "grades",
+    "phase",
+    "level",
+    "levels",
+    "step",
+    "day",
+    "days",
+    "week",
+    "month",
+    "year",
+    "version",
+    "chapter",
+    "figure",
+    "fig",
+    "table",
+    "part",
+    "class",
+    "category",
+    "cycle",
+    "cycles",
+    "number",
+    "page",
+    "pages",
+    "section",
+    "arm",
+    "group",
+    "cohort",
+    "visit",
+    "item",
+    "question",
+    "unit",
+    "room",
+    "line",
+    "dose",
+    "size",
+    "score",
+    "tier",
+    "trial",
+    "round",
+    "session",
+    "wave",
+    "zone",
+    "factor",
+    "trisomy",
+    "chromosome",
+    "omega",
+    "vitamin",
+    "covid",
+    "appendix",
+    "box",
+    "lesson",
+    "module",
+    "exhibit",
+    "equation",
+    "formula",
+    "grade",
+    "age",
+    "aged",
+    "ages",
+    "about",
+    "than",
+    "of",
+    "to",
+    "in",
+    "at",
+    "by",
+    "from",
+    "with",
+    "and",
+    "or",
+    "only",
+    "just",
+    "nearly",
+    "around",
+    "approximately",
+    "least",
+    "most",
+    "up",
+    "over",
+    "under",
+    "above",
+    "below",
+    "between",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "equals",
+    "equal",
+    "per",
+    "every",
+    "each",
+    "total",
+    "times",
+    "plus",
+    "minus",
+    "scale",
+    "ratio",
+    "verse",
+    "psalm",
+    "rule",
+    "article",
+    "series",
+    "season",
+    "episode",
+    "edition",
+    "gen",
+    "generation",
+    "lane",
+    "floor",
+    "gate",
+    "route",
+    "highway",
+    "channel",
+    "vol",
+    "volume",
+    "issue",
+    "no",
+    "nos",
+    "the",
+    "a",
+    "an",
+    "top",
+    "bottom",
+    "first",
+    "last",
+    "next",
+    "for",
+    "on",
+    "into",
+    "within",
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "near",
+    "exactly",
+    "roughly",
+    "almost",
+    "some",
+    "all",
+    "these",
+    "those",
+    "then",
+    "now",
+];
+
+/// Parse "1, 3-5" into keys; returns the malformation found, if any.
+fn numbers(list: &str, at: usize, out: &mut Vec<Target>) -> Option<String> {
+    let mut problem = None;
+    let mut pos = 0;
+    for item in list.split([',', ';']) {
+        let start = at + pos + (item.len() - item.trim_start().len());
+        pos += item.len() + 1;
+        let t = item.trim();
+        if t.is_empty() {
+            problem = Some("an empty item in the citation".to_string());
+            continue;
+        }
+        let span = start..start + t.len();
+        let mut parts = t.split(['-', '–', '—', '⁻']).map(str::trim);
+        let a = parts.next().and_then(parse_num);
+        let b = parts.next().and_then(parse_num);
+        match (a, b) {
+            (Some(a), None) => {
+                if a == 0 {
+                    problem = Some("cites reference 0; reference numbers start at 1".to_string());
+                }
+                out.push(Target {
+                    key: RefKey::Num(a),
+                    span,
+                    resolved: None,
+                });
+            }
+            (Some(a), Some(b)) => {
+                if b < a {
+                    problem = Some(format!("the range {a}–{b} runs backwards"));
+                    out.push(Target {
+                        key: RefKey::Num(a),
+                        span: span.clone(),
+                        resolved: None,
+                    });
+                    out.push(Target {
+                        key: RefKey::Num(b),
+                        span,
+                        resolved: None,
+                    });
+                } else if b == a {
+                    problem = Some(format!("the range {a}–{b} names one reference"));
+                    out.push(Target {
+                        key: RefKey::Num(a),
+                        span,
+                        resolved: None,
+                    });
+                } else if b - a > 500 {
+                    problem = Some(format!("the range {a}–{b} is implausibly long"));
+                    out.push(Target {
+                        key: RefKey::Num(a),
+                        span: span.clone(),
+                        resolved: None,
+                    });
+                    out.push(Target {
+                        key: RefKey::Num(b),
+                        span,
+                        resolved: None,
+                    });
+                } else {
+                    if a == 0 {
+                        problem =
+                            Some("cites reference 0; reference numbers start at 1".to_string());
+                    }
+                    for n in a..=b {
+                        out.push(Target {
+                            key: RefKey::Num(n),
+                            span: span.clone(),
+                            resolved: None,
+                        });
+                    }
+                }
+            }
+            _ => problem = Some(format!("cannot read '{t}' as reference numbers")),
+        }
+    }
+    problem
+}
+
+fn parse_num(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    // superscript digits
+    let mut n: u32 = 0;
+    for c in s.chars() {
+        let d = "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|x| x == c)? as u32;
+        n = n.checked_mul(10)?.checked_add(d)?;
+    }
+    Some(n)
+}
+
+fn superscript_context_ok(src: &str, at: usize) -> bool {
+    // "m²", "kg/m²", "10⁹" are units and powers, not citations
+    let before = &src[..at];
+    let prev = before.chars().next_back();
+    match prev {
+        None => false,
+        Some(c) if c.is_ascii_digit() || c == '/' || c == '^' => false,
+        Some(c) if c.is_alphabetic() => {
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let units = [
+                "m", "cm", "mm", "km", "μm", "µm", "nm", "in", "ft", "x", "y", "n", "r", "e",
+            ];
+            word.chars().count() >= 2 && !units.contains(&word.as_str())
+        }
+        Some(c) => matches!(
+            c,
+            '.' | ',' | ')' | ';' | ':' | '"' | '\'' | '”' | '’' | ']'
+        ),
+    }
+}
+
+/// Find every marker in the prose blocks of `doc`.
+pub fn scan(doc: &mut Document, opts: &ParseOptions) {
+    let p = patterns();
+    let mut found: Vec<Citation> = Vec::new();
+    let src = doc.text.as_str();
+    for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
+        let region = &src[b.span.clone()];
+        for m in p.any.find_iter(region) {
+            let at = b.span.start + m.start();
+            if doc.code.iter().any(|r| r.contains(&at)) {
+                continue;
+            }
+            let caps = p.any.captures(&region[m.start()..]).expect("matched once");
+            let mut c = Citation {
+                span: at..at + m.len(),
+                syntax: CiteSyntax::Bracket,
+                targets: Vec::new(),
+                malformed: None,
+                list: None,
+            };
+            let whole = m.as_str();
+            if caps.name("linked").is_some() || caps.name("link1").is_some() {
+                c.syntax = CiteSyntax::Linked;
+                let mut prev_end: Option<(u32, usize)> = None;
+                for lm in p.linked_item.captures_iter(whole) {
+                    let g = lm.get(1).expect("group");
+                    let n: u32 = g.as_str().parse().unwrap_or(0);
+                    let span = at + g.start()..at + g.end();
+                    if let Some((a, end)) = prev_end {
+                        let between = &whole[end..lm.get(0).expect("m").start()];
+                        if between.contains(['-', '–', '—']) {
+                            if n > a && n - a <= 500 {
+                                for k in a + 1..n {
+                                    c.targets.push(Target {
+                                        key: RefKey::Num(k),
+                                        span: span.clone(),
+                                        resolved: None,
+                                    });
+                                }
+                            } else {
+                                c.malformed = Some(format!("the range {a}–{n} runs backwards"));
+                            }
+                        }
+                    }
+                    if n == 0 {
+                        c.malformed =
+                            Some("cites reference 0; reference numbers start at 1".into());
+                    }
+                    c.targets.push(Target {
+                        key: RefKey::Num(n),
+                        span,
+                        resolved: None,
+                    });
+                    prev_end = Some((n, lm.get(0).expect("m").end()));
+                }
+            } else if caps.name("double").is_some() {
+                let inner_end = whole.rfind("]]").unwrap_or(whole.len());
+                c.span = at..at + inner_end + 2;
+                c.malformed = numbers(&whole[2..inner_end], at + 2, &mut c.targets);
+            } else if caps.name("sup").is_some() {
+                c.syntax = CiteSyntax::SupTag;
+                let open = whole.find('>').map(|i| i + 1).unwrap_or(0);
+                let inner = &whole[open..whole.len() - "</sup>".len()];
+                // skip an inner <a …> tag
+                let (inner, off) = match (inner.find("<a"), inner.find('>')) {
+                    (Some(_), Some(g)) => (&inner[g + 1..], open + g + 1),
+                    _ => (inner, open),
+                };
+                let inner = inner.split("</a>").next().unwrap_or(inner);
+                let lead = inner.len() - inner.trim_start().len();
+                let t = inner.trim().trim_start_matches('[').trim_end_matches(']');
+                let shift = inner.trim().find(t).unwrap_or(0);
+                c.malformed = numbers(t, at + off + lead + shift, &mut c.targets);
+            } else if caps.name("foot").is_some() {
+                if region[m.end()..].starts_with(':') {
+                    continue;
+                }
+                c.syntax = CiteSyntax::Footnote;
+                c.targets.push(Target {
+                    key: RefKey::Footnote(whole[2..whole.len() - 1].to_string()),
+                    span: at + 2..at + whole.len() - 1,
+                    resolved: None,
+                });
+            } else if caps.name("pandoc").is_some() {
+                c.syntax = CiteSyntax::Pandoc;
+                for k in p.pandoc_key.captures_iter(whole) {
+                    let g = k.get(1).expect("group");
+                    let key = g.as_str().trim_end_matches(['.', ':', ',']);
+                    c.targets.push(Target {
+                        key: RefKey::Key(key.to_string()),
+                        span: at + g.start()..at + g.start() + key.len(),
+                        resolved: None,
+                    });
+                }
+                if c.targets.is_empty() {
+                    continue;
+                }
+            } else if caps.name("bracket").is_some() {
+                let after = &region[m.end()..];
+                if after.starts_with('(') || after.starts_with(':') || after.starts_with('[') {
+                    continue; // a link, a link definition, or a reference-style link
+                }
+                let inner = &whole[1..whole.len() - 1];
+                if let Ok(y) = inner.trim().parse::<u32>() {
+                    if (1800..=2100).contains(&y) {
+                        continue; // a year in brackets
+                    }
+                }
+                c.malformed = numbers(inner, at + 1, &mut c.targets);
+            } else if caps.name("super").is_some() {
+                if !superscript_context_ok(src, at) {
+                    continue;
+                }
+                c.syntax = CiteSyntax::Superscript;
+                c.malformed = numbers(&whole.replace('⁻', "-"), at, &mut Vec::new());
+                // re-run on the original so spans stay exact
+                c.targets.clear();
+                let mut pos = 0;
+                for part in whole.split(',') {
+                    let t = part.trim();
+                    let start = at + pos + (part.len() - part.trim_start().len());
+                    pos += part.len() + 1;
+                    let mut ends = t.split(['⁻', '–', '-']);
+                    let a = ends.next().and_then(parse_num);
+                    let b = ends.next().and_then(parse_num);
+                    let span = start..start + t.len();
+                    match (a, b) {
+                        (Some(a), Some(b)) if b > a && b - a <= 500 => {
+                            for n in a..=b {
+                                c.targets.push(Target {
+                                    key: RefKey::Num(n),
+                                    span: span.clone(),
+                                    resolved: None,
+                                });
+                            }
+                        }
+                        (Some(a), _) => c.targets.push(Target {
+                            key: RefKey::Num(a),
+                            span,
+                            resolved: None,
+                        }),
+                        _ => {}
+                    }
+                }
+            }
+            if !c.targets.is_empty() || c.malformed.is_some() {
+                found.push(c);
+            }
+        }
+    }
+    let bare_allowed = opts.bare_numbers || doc.format == Format::Text;
+    if bare_allowed {
+        let bare = scan_bare(doc, &found);
+        let consistent = opts.bare_numbers
+            || bare.iter().filter(|c| c.targets.len() > 1).count() >= 1
+            || bare.len() >= 2;
+        if consistent {
+            found.extend(bare);
+        }
+    }
+    found.sort_by_key(|c| c.span.start);
+    doc.citations = found;
+}
+
+fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
+    let p = patterns();
+    let src = doc.text.as_str();
+    let mut out = Vec::new();
+    for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
+        if matches!(b.kind, super::BlockKind::Heading(_)) {
+            continue;
+        }
+        let region = &src[b.span.clone()];
+        for caps in p.bare.captures_iter(region) {
+            let word = caps.name("word").expect("word").as_str();
+            let nums = caps.name("nums").expect("nums");
+            let at = b.span.start + nums.start();
+            let lw = word.trim_end_matches(')').to_lowercase();
+            let single = !nums.as_str().contains(',');
+            if word != ")" && (lw.chars().count() < 3 || NUMBER_HEADS.contains(&lw.as_str())) {
+                continue;
+            }
+            if single && word == ")" {
+                continue;
+            }
+            if taken.iter().any(|c| c.span.contains(&at))
+                || doc.code.iter().any(|r| r.contains(&at))
+            {
+                continue;
+            }
+            let mut c = Citation {
+                span: at..at + nums.len(),
+                syntax: CiteSyntax::Bare,
+                targets: Vec::new(),
+                malformed: None,
+                list: None,
+            };
+            c.malformed = numbers(nums.as_str(), at, &mut c.targets);
+            if c.targets
+                .iter()
+                .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
+            {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Spans of citation markers, sorted, for removing them from plain text.
+pub fn marker_spans(doc: &Document) -> Vec<Range<usize>> {
+    doc.citations.iter().map(|c| c.span.clone()).collect()
+}

@@ -1,0 +1,183 @@
+//! YAML (`---`) and TOML (`+++`) front matter: the block's span, its parsed value, and the
+//! spans of its top-level keys (for metadata and diagnostics).
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrontMatterKind {
+    Yaml,
+    Toml,
+}
+
+/// A top-level key of the front matter with the span of its (scalar) value.
+#[derive(Clone, Debug)]
+pub struct FrontMatterKey {
+    pub name: String,
+    pub key_span: Range<usize>,
+    pub value_span: Range<usize>,
+    /// The scalar value as written, quotes removed; empty for nested values.
+    pub value: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct FrontMatter {
+    pub kind: FrontMatterKind,
+    /// The whole block, delimiters included.
+    pub span: Range<usize>,
+    /// The text between the delimiters.
+    pub body: Range<usize>,
+    /// The parsed value; `None` when it does not parse (see `error`).
+    pub value: Option<serde_json::Value>,
+    pub error: Option<String>,
+    pub keys: Vec<FrontMatterKey>,
+}
+
+impl FrontMatter {
+    /// Find front matter at the very start of `text` and parse it.
+    pub fn detect(text: &str) -> Option<FrontMatter> {
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let t = &text[start..];
+        let (kind, delim) = if t.starts_with("---") {
+            (FrontMatterKind::Yaml, "---")
+        } else if t.starts_with("+++") {
+            (FrontMatterKind::Toml, "+++")
+        } else {
+            return None;
+        };
+        let first_end = t.find('\n')?;
+        if t[..first_end].trim_end() != delim {
+            return None;
+        }
+        let body_start = start + first_end + 1;
+        let mut pos = body_start;
+        let mut close = None;
+        for line in text[body_start..].split_inclusive('\n') {
+            let l = line.trim_end();
+            if l == delim || (kind == FrontMatterKind::Yaml && l == "...") {
+                close = Some((pos, pos + line.len()));
+                break;
+            }
+            pos += line.len();
+        }
+        let (body_end, end) = close?;
+        let body = &text[body_start..body_end];
+        let (value, error) = match kind {
+            FrontMatterKind::Yaml => match serde_saphyr::from_str::<serde_json::Value>(body) {
+                Ok(v) => (Some(v), None),
+                Err(e) => (None, Some(first_line(&e.to_string()))),
+            },
+            FrontMatterKind::Toml => match toml::from_str::<toml::Table>(body) {
+                Ok(v) => (serde_json::to_value(v).ok(), None),
+                Err(e) => (None, Some(first_line(e.message()))),
+            },
+        };
+        let keys = top_level_keys(text, body_start..body_end, kind);
+        Some(FrontMatter {
+            kind,
+            span: start..end,
+            body: body_start..body_end,
+            value,
+            error,
+            keys,
+        })
+    }
+
+    pub fn key(&self, name: &str) -> Option<&FrontMatterKey> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).trim().to_string()
+}
+
+fn top_level_keys(text: &str, body: Range<usize>, kind: FrontMatterKind) -> Vec<FrontMatterKey> {
+    let sep = match kind {
+        FrontMatterKind::Yaml => ':',
+        FrontMatterKind::Toml => '=',
+    };
+    let mut keys = Vec::new();
+    let mut pos = body.start;
+    for line in text[body.clone()].split_inclusive('\n') {
+        let l = line.trim_end_matches(['\n', '\r']);
+        let first = l.chars().next();
+        if matches!(first, Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '"' || c == '\'')
+        {
+            if let Some(i) = l.find(sep) {
+                let name = l[..i].trim().trim_matches(['"', '\'']).to_string();
+                let valid = !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@'));
+                if valid {
+                    let raw = &l[i + 1..];
+                    let lead = raw.len() - raw.trim_start().len();
+                    let mut v = raw.trim();
+                    // strip a trailing YAML comment
+                    if let Some(h) = v.find(" #") {
+                        v = v[..h].trim_end();
+                    }
+                    let vstart = pos + i + 1 + lead;
+                    let (value, vspan) = unquote(v, vstart);
+                    keys.push(FrontMatterKey {
+                        name,
+                        key_span: pos..pos + i,
+                        value_span: vspan,
+                        value,
+                    });
+                }
+            }
+        }
+        pos += line.len();
+    }
+    keys
+}
+
+fn unquote(v: &str, at: usize) -> (String, Range<usize>) {
+    let b = v.as_bytes();
+    if b.len() >= 2 && (b[0] == b'"' || b[0] == b'\'') && b[b.len() - 1] == b[0] {
+        return (v[1..v.len() - 1].to_string(), at + 1..at + v.len() - 1);
+    }
+    (v.to_string(), at..at + v.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_keys_have_value_spans() {
+        let t = "---\ntitle: A page\nlastReviewed: '2025-12-30'\ntags:\n- a\n---\n# Body\n";
+        let fm = FrontMatter::detect(t).unwrap();
+        assert_eq!(fm.kind, FrontMatterKind::Yaml);
+        let k = fm.key("lastReviewed").unwrap();
+        assert_eq!(&t[k.value_span.clone()], "2025-12-30");
+        assert_eq!(fm.value.as_ref().unwrap()["title"], "A page");
+        assert_eq!(
+            &t[fm.span.clone()],
+            "---\ntitle: A page\nlastReviewed: '2025-12-30'\ntags:\n- a\n---\n"
+        );
+    }
+
+    #[test]
+    fn broken_yaml_is_reported_not_fatal() {
+        let t = "---\ntitle: [unclosed\n---\ntext\n";
+        let fm = FrontMatter::detect(t).unwrap();
+        assert!(fm.value.is_none());
+        assert!(fm.error.is_some());
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let t = "+++\ntitle = \"x\"\nupdated = 2025-01-02\n+++\nbody";
+        let fm = FrontMatter::detect(t).unwrap();
+        assert_eq!(fm.kind, FrontMatterKind::Toml);
+        assert_eq!(fm.key("updated").unwrap().value, "2025-01-02");
+        assert!(fm.value.is_some());
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_not_front_matter() {
+        assert!(FrontMatter::detect("---\ntitle: x\nno end").is_none());
+    }
+}

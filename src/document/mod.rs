@@ -1,0 +1,530 @@
+//! The format-independent model every rule reads. Parsed once per file.
+//!
+//! All spans are byte offsets into `Document::text` (the file as read). Blocks carry a
+//! plain-text rendering of their prose (markup and citation markers removed) together with an
+//! [`OffsetMap`] back into the source, so that sentences found in plain text keep exact spans.
+
+pub mod bibliography;
+pub mod citations;
+pub mod front_matter;
+pub mod lines;
+pub mod markdown;
+pub mod references;
+pub mod sentences;
+pub mod split;
+pub mod text;
+
+pub use lines::LineIndex;
+
+use crate::diagnostic::Diagnostic;
+use std::ops::Range;
+use std::path::Path;
+
+/// The syntax family an article is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+    Html,
+}
+
+impl Format {
+    /// The format a path's extension implies, if any.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of prose unit a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    TableCell,
+}
+
+/// Where a block stands: in the article's prose, or inside a reference entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Prose,
+    /// Text of a reference entry (list item, footnote definition, excerpt under a title heading).
+    Reference,
+}
+
+/// A prose unit with its plain text and the way back to the source.
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub role: Role,
+    pub span: Range<usize>,
+    pub text: String,
+    pub map: OffsetMap,
+    /// Index into `Document::sections` of the innermost section holding the block.
+    pub section: Option<usize>,
+    /// For list items: the nesting depth (1 = top level); 0 otherwise.
+    pub depth: u8,
+    /// For list items: the item number as written in the source (`2.` → 2) and its span.
+    pub number: Option<(u32, Range<usize>)>,
+    /// Raw text pieces and their source ranges, as the parser found them; turned into
+    /// `text` and `map` once citation markers are known.
+    pub pieces: Vec<(String, Range<usize>)>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, span: Range<usize>) -> Block {
+        Block {
+            kind,
+            role: Role::Prose,
+            span,
+            text: String::new(),
+            map: OffsetMap::default(),
+            section: None,
+            depth: 0,
+            number: None,
+            pieces: Vec::new(),
+        }
+    }
+}
+
+/// Maps byte offsets of a block's plain text back to byte offsets of the source.
+#[derive(Clone, Debug, Default)]
+pub struct OffsetMap {
+    pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    text: usize,
+    len: usize,
+    src: usize,
+    src_len: usize,
+}
+
+impl OffsetMap {
+    /// Record that `len` bytes of plain text starting at `text` came from `src..src+src_len`.
+    /// When the lengths agree the mapping is exact byte for byte; otherwise the piece maps
+    /// as a whole (an entity, an escape).
+    pub fn push(&mut self, text: usize, len: usize, src: usize, src_len: usize) {
+        self.pieces.push(Piece {
+            text,
+            len,
+            src,
+            src_len,
+        });
+    }
+
+    fn find(&self, t: usize, end: bool) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| {
+            if end {
+                p.text + p.len < t
+            } else {
+                p.text + p.len <= t
+            }
+        });
+        self.pieces.get(i).or_else(|| self.pieces.last())
+    }
+
+    /// Source offset of the plain-text offset `t` taken as a start.
+    pub fn start(&self, t: usize) -> usize {
+        match self.find(t, false) {
+            Some(p) if t < p.text => p.src,
+            Some(p) if p.len == p.src_len => p.src + (t - p.text).min(p.len),
+            Some(p) if t >= p.text + p.len => p.src + p.src_len,
+            Some(p) => p.src,
+            None => 0,
+        }
+    }
+
+    /// Source offset of the plain-text offset `t` taken as an (exclusive) end.
+    pub fn end(&self, t: usize) -> usize {
+        match self.find(t, true) {
+            Some(p) if t <= p.text => p.src,
+            Some(p) if p.len == p.src_len => p.src + (t - p.text).min(p.len),
+            Some(p) => p.src + p.src_len,
+            None => 0,
+        }
+    }
+
+    pub fn range(&self, r: Range<usize>) -> Range<usize> {
+        let s = self.start(r.start);
+        let e = self.end(r.end).max(s);
+        s..e
+    }
+}
+
+/// A sentence of prose with the citations that cover it.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub block: usize,
+    /// Byte range of the sentence inside `blocks[block].text`.
+    pub text_range: Range<usize>,
+    /// Indices into `Document::citations` of the markers inside or right after the sentence.
+    pub citations: Vec<usize>,
+}
+
+/// How a citation was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CiteSyntax {
+    /// `[1]`, `[1,2]`, `[1-3]`, `[[1]]`
+    Bracket,
+    /// `[[1](#cit/…)]` and linked ranges
+    Linked,
+    /// `¹²`
+    Superscript,
+    /// `<sup>1</sup>`
+    SupTag,
+    /// `[^1]`
+    Footnote,
+    /// `[@key]`
+    Pandoc,
+    /// `… melanoma 1, 2, 3.` in scraped text
+    Bare,
+}
+
+impl CiteSyntax {
+    pub fn is_numeric(self) -> bool {
+        !matches!(self, CiteSyntax::Footnote | CiteSyntax::Pandoc)
+    }
+    pub fn describe(self) -> &'static str {
+        match self {
+            CiteSyntax::Bracket => "bracketed number",
+            CiteSyntax::Linked => "linked number",
+            CiteSyntax::Superscript => "superscript number",
+            CiteSyntax::SupTag => "<sup> number",
+            CiteSyntax::Footnote => "footnote",
+            CiteSyntax::Pandoc => "citation key",
+            CiteSyntax::Bare => "bare number",
+        }
+    }
+}
+
+/// The name a citation uses for a reference.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RefKey {
+    Num(u32),
+    Footnote(String),
+    Key(String),
+}
+
+impl std::fmt::Display for RefKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RefKey::Num(n) => write!(f, "{n}"),
+            RefKey::Footnote(k) => write!(f, "^{k}"),
+            RefKey::Key(k) => write!(f, "@{k}"),
+        }
+    }
+}
+
+/// One name inside a marker; a range `[1-3]` expands to three targets sharing the span.
+#[derive(Clone, Debug)]
+pub struct Target {
+    pub key: RefKey,
+    pub span: Range<usize>,
+    /// Index into `Document::references` once resolved.
+    pub resolved: Option<usize>,
+}
+
+/// A citation marker.
+#[derive(Clone, Debug)]
+pub struct Citation {
+    pub span: Range<usize>,
+    pub syntax: CiteSyntax,
+    pub targets: Vec<Target>,
+    /// A problem with the marker itself: reversed or empty range, `[0]`.
+    pub malformed: Option<String>,
+    /// The reference list consulted for numbered targets (index into `Document::lists`).
+    pub list: Option<usize>,
+}
+
+/// What kind of reference list it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    /// A numbered list (or `### Title [^k]` entries) under a References-like heading.
+    Numbered,
+    /// Markdown footnote definitions, or link reference definitions with numeric labels.
+    Footnotes,
+    /// `references:` in the front matter.
+    FrontMatter,
+    /// A CSL-JSON bibliography file.
+    Bibliography,
+}
+
+/// A reference list and the part of the document it serves.
+#[derive(Clone, Debug)]
+pub struct ReferenceList {
+    pub kind: ListKind,
+    /// The heading over the list, if any.
+    pub heading: Option<Range<usize>>,
+    /// Span of the list in this file (for a bibliography: the `bibliography:` field).
+    pub span: Range<usize>,
+    /// The part of this file whose markers resolve against the list.
+    pub scope: Range<usize>,
+    pub entries: Vec<usize>,
+    /// For a bibliography: its path as named.
+    pub file: Option<String>,
+}
+
+/// Identifiers found in a reference entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ids {
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One reference entry.
+#[derive(Clone, Debug)]
+pub struct Reference {
+    pub key: RefKey,
+    /// Span in this file; for bibliography entries, the span in `path`.
+    pub span: Range<usize>,
+    /// Span of the key as written (the `2.` of a list item), for labels.
+    pub key_span: Range<usize>,
+    /// Plain text of the entry: title, journal, excerpt.
+    pub text: String,
+    pub title: Option<String>,
+    pub ids: Ids,
+    /// Abstract, from a bibliography.
+    pub abstract_text: Option<String>,
+    pub list: usize,
+    /// Set when the entry lives in another file (a bibliography).
+    pub path: Option<String>,
+}
+
+/// A heading and the part of the document it governs.
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    pub heading: Range<usize>,
+    pub span: Range<usize>,
+    pub parent: Option<usize>,
+}
+
+/// Where a metadata field was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaSource {
+    FrontMatter,
+    Body,
+    HtmlMeta,
+    JsonLd,
+}
+
+/// A named metadata field (`last_reviewed`, `reviewed_by`, `status`, …) with the span of its value.
+#[derive(Clone, Debug)]
+pub struct MetaField {
+    /// The canonical name (see `crate::metadata` for the aliases).
+    pub name: String,
+    /// The key as written.
+    pub raw_key: String,
+    pub value: String,
+    pub span: Range<usize>,
+    pub source: MetaSource,
+}
+
+/// The parsed document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub path: String,
+    pub text: String,
+    pub format: Format,
+    pub lines: LineIndex,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub citations: Vec<Citation>,
+    pub lists: Vec<ReferenceList>,
+    pub references: Vec<Reference>,
+    pub sections: Vec<Section>,
+    pub metadata: Vec<MetaField>,
+    /// HTML comments (`<!-- … -->`): not prose, but they carry suppressions.
+    pub comments: Vec<Range<usize>>,
+    /// Non-prose regions (code, front matter): never scanned for citations or claims.
+    pub code: Vec<Range<usize>>,
+    /// Front matter, if the document has one: its span and its parsed value.
+    pub front_matter: Option<front_matter::FrontMatter>,
+    /// Problems found while parsing (broken front matter, an unreadable bibliography).
+    pub problems: Vec<Diagnostic>,
+    /// Markdown footnote definitions: label and span.
+    pub footnote_defs: Vec<(String, Range<usize>)>,
+    /// Markdown link reference definitions (`[1]: https://…`): label and span.
+    pub link_defs: Vec<(String, Range<usize>)>,
+}
+
+/// Options that change how a document is parsed.
+#[derive(Clone, Debug, Default)]
+pub struct ParseOptions {
+    /// Recognise bare trailing numbers (`… melanoma 1, 2.`) as citations in every format.
+    pub bare_numbers: bool,
+    /// Extra bibliography files named by the config, relative to the article.
+    pub bibliographies: Vec<String>,
+    /// Read bibliography files from disk (off for in-memory linting without a path).
+    pub read_files: bool,
+}
+
+impl Document {
+    fn empty(path: &str, text: String, format: Format) -> Document {
+        Document {
+            path: path.to_string(),
+            lines: LineIndex::new(&text),
+            text,
+            format,
+            blocks: Vec::new(),
+            sentences: Vec::new(),
+            citations: Vec::new(),
+            lists: Vec::new(),
+            references: Vec::new(),
+            sections: Vec::new(),
+            metadata: Vec::new(),
+            comments: Vec::new(),
+            code: Vec::new(),
+            front_matter: None,
+            problems: Vec::new(),
+            footnote_defs: Vec::new(),
+            link_defs: Vec::new(),
+        }
+    }
+
+    /// Parse `text` (the file at `path`) once into the model every rule reads.
+    pub fn parse(path: &str, text: String, format: Format, opts: &ParseOptions) -> Document {
+        let mut doc = Document::empty(path, text, format);
+        match format {
+            Format::Markdown => markdown::parse(&mut doc),
+            Format::Text => text::parse(&mut doc),
+            Format::Html => crate::html::parse(&mut doc),
+        }
+        if let Some(err) = doc.front_matter.as_ref().and_then(|f| f.error.clone()) {
+            let span = doc
+                .front_matter
+                .as_ref()
+                .map(|f| f.body.clone())
+                .unwrap_or(0..0);
+            let mut d = Diagnostic::new(bibliography::PARSE_ERROR, span, format!("the front matter does not parse: {err}"))
+                .help("fix the front matter; its fields (dates, reviewers, bibliography) are ignored until it parses");
+            d.severity = crate::diagnostic::Severity::Error;
+            doc.problems.push(d);
+        }
+        references::collect(&mut doc);
+        citations::scan(&mut doc, opts);
+        references::collect_front_matter(&mut doc);
+        bibliography::load(&mut doc, opts);
+        references::assign_scopes(&mut doc);
+        references::resolve(&mut doc);
+        sentences::build(&mut doc);
+        crate::metadata::collect(&mut doc);
+        doc
+    }
+
+    /// Plain text of a sentence.
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.blocks[s.block].text[s.text_range.clone()]
+    }
+
+    /// Is this byte offset inside code or front matter?
+    pub fn in_code(&self, at: usize) -> bool {
+        self.code.iter().any(|r| r.contains(&at))
+    }
+
+    /// The innermost section containing `at`.
+    pub fn section_at(&self, at: usize) -> Option<usize> {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.span.contains(&at))
+            .max_by_key(|(_, s)| s.span.start)
+            .map(|(i, _)| i)
+    }
+
+    /// Prose blocks only.
+    pub fn prose(&self) -> impl Iterator<Item = (usize, &Block)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.role == Role::Prose)
+    }
+}
+
+/// Steps every format parser ends with: HTML comments, the section tree, and each block's
+/// section.
+pub fn finish_structure(doc: &mut Document) {
+    find_comments(doc);
+    if let Some(fm) = &doc.front_matter {
+        if doc.code.iter().all(|r| r.start != fm.span.start) {
+            doc.code.push(fm.span.clone());
+        }
+    }
+    doc.code.sort_by_key(|r| r.start);
+    let headings: Vec<(usize, u8, String, Range<usize>)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b.kind {
+            BlockKind::Heading(l) => Some((i, l, plain_pieces(b), b.span.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
+    for (k, (_, level, title, span)) in headings.iter().enumerate() {
+        let end = headings[k + 1..]
+            .iter()
+            .find(|h| h.1 <= *level)
+            .map(|h| h.3.start)
+            .unwrap_or(doc.text.len());
+        let parent = (0..sections.len())
+            .rev()
+            .find(|&j| sections[j].level < *level && sections[j].span.end >= end);
+        sections.push(Section {
+            level: *level,
+            title: title.trim().to_string(),
+            heading: span.clone(),
+            span: span.start..end,
+            parent,
+        });
+    }
+    doc.sections = sections;
+    for i in 0..doc.blocks.len() {
+        let at = doc.blocks[i].span.start;
+        doc.blocks[i].section = doc.section_at(at);
+    }
+}
+
+/// The text of a block's raw pieces joined, before citation markers are removed.
+pub fn plain_pieces(b: &Block) -> String {
+    b.pieces.iter().map(|p| p.0.as_str()).collect()
+}
+
+fn find_comments(doc: &mut Document) {
+    let t = &doc.text;
+    let mut from = 0;
+    while let Some(i) = t[from..].find("<!--") {
+        let s = from + i;
+        let e = t[s + 4..]
+            .find("-->")
+            .map(|j| s + 4 + j + 3)
+            .unwrap_or(t.len());
+        if !doc.code.iter().any(|r| r.contains(&s)) {
+            doc.comments.push(s..e);
+        }
+        from = e;
+    }
+}
+
+/// Turn a heading title into a comparable form: lower case, no trailing colon or markers.
+pub fn normalise_title(t: &str) -> String {
+    t.trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

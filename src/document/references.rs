@@ -1,0 +1,432 @@
+//! Reference lists: numbered lists under a References-like heading (one per section where the
+//! article restarts numbering), `### Title [^key]` entries with excerpts, footnote definitions,
+//! numeric link definitions and front-matter `references:`; their scopes; and resolution of
+//! every citation target against the list in scope.
+
+use super::{BlockKind, Document, Ids, ListKind, RefKey, Reference, ReferenceList, Role};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Heading titles that introduce a reference list.
+const TITLES: &[&str] = &[
+    "references",
+    "reference",
+    "reference list",
+    "sources",
+    "source",
+    "sources and references",
+    "references and notes",
+    "notes and references",
+    "bibliography",
+    "works cited",
+    "literature cited",
+    "cited literature",
+    "citations",
+    "selected references",
+    "key references",
+    "footnotes",
+];
+
+/// Is this heading title one that introduces a reference list?
+pub fn is_reference_title(title: &str) -> bool {
+    let t = super::normalise_title(title);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    TITLES.contains(&t)
+}
+
+fn leading_marker() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+").expect("marker"))
+}
+
+fn heading_marker() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\[\^([^\]\s]+)\]|\[(\d{1,4})\]").expect("heading marker"))
+}
+
+/// Identifiers in an entry's source text.
+pub fn find_ids(src: &str) -> Ids {
+    static R: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    let (doi, pmid, url) = R.get_or_init(|| {
+        (
+            Regex::new(r#"\b(10\.\d{4,9}/[^\s"'<>\]\)]+)"#).expect("doi"),
+            Regex::new(
+                r"(?i)(?:\bpmid:?\s*|list_uids=|pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)(\d{4,9})",
+            )
+            .expect("pmid"),
+            Regex::new(r#"https?://[^\s<>"'\)\]]+"#).expect("url"),
+        )
+    });
+    Ids {
+        doi: doi
+            .captures(src)
+            .map(|c| c[1].trim_end_matches(['.', ',', ';']).to_lowercase()),
+        pmid: pmid.captures(src).map(|c| c[1].to_string()),
+        url: url
+            .find(src)
+            .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
+    }
+}
+
+struct Pending {
+    key: RefKey,
+    span: Range<usize>,
+    key_span: Range<usize>,
+    text: String,
+    title: Option<String>,
+}
+
+/// Find reference lists, mark their blocks as references, and create the entries.
+pub fn collect(doc: &mut Document) {
+    for s in 0..doc.sections.len() {
+        if !is_reference_title(&doc.sections[s].title) {
+            continue;
+        }
+        let sec = doc.sections[s].clone();
+        // nested reference sections are handled by their own heading
+        if sec
+            .parent
+            .is_some_and(|p| is_reference_title(&doc.sections[p].title))
+        {
+            continue;
+        }
+        let mut entries: Vec<Pending> = Vec::new();
+        let mut members: Vec<usize> = Vec::new();
+        let mut min_depth = u8::MAX;
+        for (i, b) in doc.blocks.iter().enumerate() {
+            if b.span.start < sec.span.start
+                || b.span.start >= sec.span.end
+                || b.role != Role::Prose
+            {
+                continue;
+            }
+            if b.kind == BlockKind::ListItem {
+                min_depth = min_depth.min(b.depth);
+            }
+            members.push(i);
+        }
+        let mut ordinal = 0u32;
+        for &i in &members {
+            let b = &doc.blocks[i];
+            let text = super::plain_pieces(b);
+            if b.span.start == sec.heading.start {
+                continue;
+            }
+            let new_entry =
+                match b.kind {
+                    BlockKind::ListItem if b.depth == min_depth => {
+                        ordinal += 1;
+                        let (key, key_span) = match &b.number {
+                            Some((n, span)) => (RefKey::Num(*n), span.clone()),
+                            None => match leading_marker().captures(&text) {
+                                Some(c) => {
+                                    let g = c.get(1).or(c.get(2)).expect("group");
+                                    (
+                                        RefKey::Num(g.as_str().parse().unwrap_or(0)),
+                                        b.span.start..b.span.start,
+                                    )
+                                }
+                                None => (RefKey::Num(ordinal), b.span.start..b.span.start),
+                            },
+                        };
+                        Some((key, key_span))
+                    }
+                    BlockKind::Paragraph => leading_marker().captures(&text).map(|c| {
+                        let g = c.get(1).or(c.get(2)).expect("group");
+                        let at = doc.text[b.span.clone()]
+                            .find(g.as_str())
+                            .map(|o| b.span.start + o)
+                            .unwrap_or(b.span.start);
+                        (
+                            RefKey::Num(g.as_str().parse().unwrap_or(0)),
+                            at..at + g.len(),
+                        )
+                    }),
+                    BlockKind::Heading(_) => heading_marker()
+                        .captures(&doc.text[b.span.clone()])
+                        .map(|c| {
+                            let g = c.get(1).or(c.get(2)).expect("group");
+                            let key = match c.get(1) {
+                                Some(f) => RefKey::Footnote(f.as_str().to_string()),
+                                None => RefKey::Num(g.as_str().parse().unwrap_or(0)),
+                            };
+                            (key, b.span.start + g.start()..b.span.start + g.end())
+                        }),
+                    _ => None,
+                };
+            match new_entry {
+                Some((key, key_span)) => {
+                    let clean = leading_marker().replace(&text, "").to_string();
+                    let title = match b.kind {
+                        BlockKind::Heading(_) => {
+                            Some(heading_marker().replace_all(&clean, "").trim().to_string())
+                        }
+                        _ => None,
+                    };
+                    entries.push(Pending {
+                        key,
+                        span: b.span.clone(),
+                        key_span,
+                        text: clean,
+                        title,
+                    });
+                }
+                None => {
+                    if let Some(e) = entries.last_mut() {
+                        e.text.push(' ');
+                        e.text.push_str(&text);
+                        e.span.end = e.span.end.max(b.span.end);
+                    }
+                }
+            }
+        }
+        if entries.is_empty() {
+            continue;
+        }
+        for &i in &members {
+            if doc.blocks[i].span.start != sec.heading.start {
+                doc.blocks[i].role = Role::Reference;
+            }
+        }
+        let span = entries
+            .first()
+            .map(|e| e.span.start)
+            .unwrap_or(sec.span.start)
+            ..entries.last().map(|e| e.span.end).unwrap_or(sec.span.end);
+        push_list(
+            doc,
+            ListKind::Numbered,
+            Some(sec.heading.clone()),
+            span,
+            entries,
+            None,
+        );
+    }
+    // footnote definitions
+    let defs = std::mem::take(&mut doc.footnote_defs);
+    if !defs.is_empty() {
+        let mut entries = Vec::new();
+        for (label, span) in &defs {
+            let text: String = doc
+                .blocks
+                .iter()
+                .filter(|b| b.span.start >= span.start && b.span.end <= span.end)
+                .map(super::plain_pieces)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let key_span = span.start + 2..span.start + 2 + label.len();
+            entries.push(Pending {
+                key: RefKey::Footnote(label.clone()),
+                span: span.clone(),
+                key_span,
+                text,
+                title: None,
+            });
+        }
+        let span =
+            defs.first().map(|d| d.1.start).unwrap_or(0)..defs.last().map(|d| d.1.end).unwrap_or(0);
+        push_list(doc, ListKind::Footnotes, None, span, entries, None);
+    }
+    doc.footnote_defs = defs;
+    // numeric link reference definitions: `[1]: https://…`
+    let numeric: Vec<(u32, Range<usize>)> = doc
+        .link_defs
+        .iter()
+        .filter_map(|(l, s)| l.parse::<u32>().ok().map(|n| (n, s.clone())))
+        .collect();
+    if !numeric.is_empty() {
+        let entries = numeric
+            .iter()
+            .map(|(n, s)| Pending {
+                key: RefKey::Num(*n),
+                span: s.clone(),
+                key_span: s.start + 1..s.start + 1 + n.to_string().len(),
+                text: doc.text[s.clone()].to_string(),
+                title: None,
+            })
+            .collect::<Vec<_>>();
+        let span = numeric[0].1.start..numeric[numeric.len() - 1].1.end;
+        push_list(doc, ListKind::Footnotes, None, span, entries, None);
+    }
+}
+
+fn push_list(
+    doc: &mut Document,
+    kind: ListKind,
+    heading: Option<Range<usize>>,
+    span: Range<usize>,
+    entries: Vec<Pending>,
+    file: Option<String>,
+) {
+    let list = doc.lists.len();
+    let mut idx = Vec::with_capacity(entries.len());
+    for e in entries {
+        idx.push(doc.references.len());
+        let ids = find_ids(&doc.text[e.span.clone()]);
+        doc.references.push(Reference {
+            key: e.key,
+            span: e.span,
+            key_span: e.key_span,
+            title: e.title,
+            text: e.text,
+            ids,
+            abstract_text: None,
+            list,
+            path: None,
+        });
+    }
+    doc.lists.push(ReferenceList {
+        kind,
+        heading,
+        span: span.clone(),
+        scope: 0..doc.text.len(),
+        entries: idx,
+        file,
+    });
+}
+
+/// `references:` in the front matter: strings, or objects with id/title/url/doi/abstract.
+pub fn collect_front_matter(doc: &mut Document) {
+    let Some(fm) = &doc.front_matter else { return };
+    let Some(items) = fm
+        .value
+        .as_ref()
+        .and_then(|v| v.get("references"))
+        .and_then(|v| v.as_array())
+    else {
+        return;
+    };
+    let span = fm
+        .key("references")
+        .map(|k| k.key_span.clone())
+        .unwrap_or(fm.span.clone());
+    let list = doc.lists.len();
+    let mut idx = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let (key, text, title, abstract_text) = match item {
+            serde_json::Value::String(s) => (RefKey::Num(i as u32 + 1), s.clone(), None, None),
+            serde_json::Value::Object(o) => {
+                let get = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_string);
+                let key = match o.get("id") {
+                    Some(serde_json::Value::Number(n)) => {
+                        RefKey::Num(n.as_u64().unwrap_or(0) as u32)
+                    }
+                    Some(serde_json::Value::String(s)) => match s.parse::<u32>() {
+                        Ok(n) => RefKey::Num(n),
+                        Err(_) => RefKey::Key(s.clone()),
+                    },
+                    _ => RefKey::Num(i as u32 + 1),
+                };
+                let title = get("title");
+                let text = [
+                    title.clone(),
+                    get("container-title").or(get("journal")),
+                    get("excerpt").or(get("quote")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+                (key, text, title, get("abstract"))
+            }
+            _ => continue,
+        };
+        let raw = item.to_string();
+        idx.push(doc.references.len());
+        doc.references.push(Reference {
+            key,
+            span: span.clone(),
+            key_span: span.clone(),
+            text,
+            title,
+            ids: find_ids(&raw),
+            abstract_text,
+            list,
+            path: None,
+        });
+    }
+    doc.lists.push(ReferenceList {
+        kind: ListKind::FrontMatter,
+        heading: None,
+        span: span.clone(),
+        scope: 0..doc.text.len(),
+        entries: idx,
+        file: None,
+    });
+}
+
+/// Numbered lists serve the part of the document from the end of the previous numbered list
+/// to their own end (PDQ restarts numbering in every section); the last list also serves what
+/// follows it. Other lists serve the whole document.
+pub fn assign_scopes(doc: &mut Document) {
+    let len = doc.text.len();
+    let mut numbered: Vec<usize> = (0..doc.lists.len())
+        .filter(|&i| doc.lists[i].kind == ListKind::Numbered)
+        .collect();
+    numbered.sort_by_key(|&i| doc.lists[i].span.start);
+    let mut start = 0;
+    for (k, &i) in numbered.iter().enumerate() {
+        let end = if k + 1 == numbered.len() {
+            len
+        } else {
+            doc.lists[i].span.end
+        };
+        doc.lists[i].scope = start..end;
+        start = end;
+    }
+}
+
+/// Resolve every target; record which list each citation consulted.
+pub fn resolve(doc: &mut Document) {
+    for c in 0..doc.citations.len() {
+        let at = doc.citations[c].span.start;
+        let numbered = doc
+            .lists
+            .iter()
+            .position(|l| l.kind == ListKind::Numbered && l.scope.contains(&at));
+        let mut consulted = None;
+        for t in 0..doc.citations[c].targets.len() {
+            let key = doc.citations[c].targets[t].key.clone();
+            let candidates: Vec<usize> = match &key {
+                RefKey::Num(_) => match numbered {
+                    Some(l) => vec![l],
+                    None => (0..doc.lists.len())
+                        .filter(|&l| doc.lists[l].kind != ListKind::Numbered)
+                        .collect(),
+                },
+                RefKey::Footnote(_) => (0..doc.lists.len())
+                    .filter(|&l| {
+                        doc.lists[l].kind == ListKind::Footnotes
+                            || doc.lists[l].kind == ListKind::Numbered
+                    })
+                    .collect(),
+                RefKey::Key(_) => (0..doc.lists.len())
+                    .filter(|&l| {
+                        matches!(
+                            doc.lists[l].kind,
+                            ListKind::FrontMatter | ListKind::Bibliography
+                        )
+                    })
+                    .collect(),
+            };
+            let mut hit = None;
+            for &l in &candidates {
+                if let Some(&r) = doc.lists[l]
+                    .entries
+                    .iter()
+                    .find(|&&r| doc.references[r].key == key)
+                {
+                    hit = Some(r);
+                    consulted = Some(l);
+                    break;
+                }
+            }
+            if consulted.is_none() {
+                consulted = candidates.first().copied();
+            }
+            doc.citations[c].targets[t].resolved = hit;
+        }
+        doc.citations[c].list = consulted;
+    }
+}

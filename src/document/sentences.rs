@@ -1,0 +1,121 @@
+//! Builds each prose block's plain text (citation markers removed, an offset map back to the
+//! source), splits it into sentences and attaches every citation to the sentence it covers: a
+//! marker inside a sentence, or right after its full stop (`claim.[1]`), belongs to it.
+
+use super::{Document, OffsetMap, Role, Sentence};
+use std::ops::Range;
+
+/// Remove `cuts` (sorted source ranges) from the block's pieces, building text and map.
+fn plain(pieces: &[(String, Range<usize>)], cuts: &[Range<usize>]) -> (String, OffsetMap) {
+    let mut text = String::new();
+    let mut map = OffsetMap::default();
+    for (t, r) in pieces {
+        let overlapping: Vec<&Range<usize>> = cuts
+            .iter()
+            .filter(|c| c.start < r.end && r.start < c.end)
+            .collect();
+        if overlapping.is_empty() {
+            map.push(text.len(), t.len(), r.start, r.len());
+            text.push_str(t);
+            continue;
+        }
+        if t.len() != r.len() {
+            continue; // an inexact piece inside a marker: drop it whole
+        }
+        let mut pos = r.start;
+        for c in overlapping
+            .iter()
+            .map(|c| c.start.max(r.start)..c.end.min(r.end))
+        {
+            if c.start > pos {
+                let sub = &t[pos - r.start..c.start - r.start];
+                map.push(text.len(), sub.len(), pos, sub.len());
+                text.push_str(sub);
+            }
+            pos = pos.max(c.end);
+        }
+        if pos < r.end {
+            let sub = &t[pos - r.start..];
+            map.push(text.len(), sub.len(), pos, sub.len());
+            text.push_str(sub);
+        }
+    }
+    (text, map)
+}
+
+pub fn build(doc: &mut Document) {
+    let cuts: Vec<Range<usize>> = doc.citations.iter().map(|c| c.span.clone()).collect();
+    let mut sentences = Vec::new();
+    for bi in 0..doc.blocks.len() {
+        let span = doc.blocks[bi].span.clone();
+        let lo = cuts.partition_point(|c| c.end <= span.start);
+        let hi = cuts.partition_point(|c| c.start < span.end);
+        let (text, map) = plain(&doc.blocks[bi].pieces, &cuts[lo..hi.max(lo)]);
+        let b = &mut doc.blocks[bi];
+        b.text = text;
+        b.map = map;
+        if b.role != Role::Prose {
+            continue;
+        }
+        let first = sentences.len();
+        for r in super::split::split_sentences(&b.text) {
+            let src = b.map.range(r.clone());
+            sentences.push(Sentence {
+                span: src,
+                block: bi,
+                text_range: r,
+                citations: Vec::new(),
+            });
+        }
+        if sentences.len() == first {
+            continue;
+        }
+        for c in lo..hi.max(lo) {
+            let at = doc.citations[c].span.start;
+            let mine = &sentences[first..];
+            // the sentence holding the marker, else the last one that ends before it
+            let k = mine
+                .iter()
+                .position(|s| s.span.start <= at && at < s.span.end)
+                .or_else(|| mine.iter().rposition(|s| s.span.end <= at))
+                .unwrap_or(0);
+            sentences[first + k].citations.push(c);
+        }
+    }
+    doc.sentences = sentences;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Format, ParseOptions};
+
+    fn doc(t: &str, f: Format) -> Document {
+        Document::parse("a.md", t.to_string(), f, &ParseOptions::default())
+    }
+
+    #[test]
+    fn markers_after_the_full_stop_belong_to_the_sentence_before() {
+        let d = doc(
+            "Salt raises blood pressure.[1] Water is wet.\n\n## References\n\n1. A study.\n",
+            Format::Markdown,
+        );
+        assert_eq!(d.sentences.len(), 3, "{:?}", d.sentences);
+        assert_eq!(
+            d.sentence_text(&d.sentences[0]),
+            "Salt raises blood pressure."
+        );
+        assert_eq!(d.sentences[0].citations, vec![0]);
+        assert!(d.sentences[1].citations.is_empty());
+    }
+
+    #[test]
+    fn sentence_spans_point_into_the_source() {
+        let t = "Intro *bold* text [2] here. Next one [[3](#x)].";
+        let d = doc(t, Format::Markdown);
+        let s0 = &d.sentences[0];
+        assert_eq!(&t[s0.span.clone()], "Intro *bold* text [2] here.");
+        assert_eq!(d.sentence_text(s0), "Intro bold text  here.");
+        assert_eq!(&t[d.sentences[1].span.clone()], "Next one [[3](#x)].");
+        assert_eq!(d.sentences[1].citations.len(), 1);
+    }
+}
