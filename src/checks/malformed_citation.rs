@@ -2,7 +2,8 @@
 //!
 //! **What it catches:** markers that cannot be right as written: a range that runs backwards
 //! (`[5-3]`), a range naming one reference (`[4-4]`), reference `[0]`; gaps in a list's written
-//! numbering (`1.`, `2.`, `4.`); and an article that mixes numbered markers with author-key
+//! numbering (`1.`, `2.`, `4.`), a range that runs over such a gap (`[1–3]` when entry 2 is
+//! missing); and an article that mixes numbered markers with author-key
 //! citations (`[@smith2020]`).
 //!
 //! **Why it matters:** each is a typo or an editing accident that makes some marker point at
@@ -37,6 +38,29 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                     format!("`{}`: {p}", doc.text[c.span.clone()].trim()),
                 )
                 .help("write ranges low to high, e.g. [3–5]"),
+            );
+        }
+    }
+    for c in &doc.citations {
+        let gaps: Vec<String> = c
+            .targets
+            .iter()
+            .filter(|t| t.interior && t.resolved.is_none())
+            .map(|t| t.key.to_string())
+            .collect();
+        if !gaps.is_empty() && c.list.is_some() {
+            let what = if gaps.len() == 1 { "reference" } else { "references" };
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!(
+                        "the range `{}` runs over {what} {}, which the reference list does not define",
+                        doc.text[c.span.clone()].trim(),
+                        gaps.join(", ")
+                    ),
+                )
+                .help("restore the missing entries, or cite only the references that exist"),
             );
         }
     }
