@@ -49,7 +49,11 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             .map(|t| t.key.to_string())
             .collect();
         if !gaps.is_empty() && c.list.is_some() {
-            let what = if gaps.len() == 1 { "reference" } else { "references" };
+            let what = if gaps.len() == 1 {
+                "reference"
+            } else {
+                "references"
+            };
             out.push(
                 Diagnostic::new(
                     RULE.id,
@@ -70,22 +74,22 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             let RefKey::Num(n) = doc.references[r].key else {
                 continue;
             };
-            if let Some(p) = prev {
-                if n > p + 1 {
-                    let gap = if n == p + 2 {
-                        format!("{}", p + 1)
-                    } else {
-                        format!("{}–{}", p + 1, n - 1)
-                    };
-                    out.push(
-                        Diagnostic::new(
-                            RULE.id,
-                            doc.references[r].key_span.clone(),
-                            format!("the reference list jumps from {p} to {n}; {gap} is missing"),
-                        )
-                        .help("renumber the list, or restore the missing entry"),
-                    );
-                }
+            if let Some(p) = prev
+                && n > p + 1
+            {
+                let gap = if n == p + 2 {
+                    format!("{}", p + 1)
+                } else {
+                    format!("{}–{}", p + 1, n - 1)
+                };
+                out.push(
+                    Diagnostic::new(
+                        RULE.id,
+                        doc.references[r].key_span.clone(),
+                        format!("the reference list jumps from {p} to {n}; {gap} is missing"),
+                    )
+                    .help("renumber the list, or restore the missing entry"),
+                );
             }
             prev = Some(n);
         }

@@ -3,7 +3,9 @@
 
 pub mod citation_order;
 pub mod duplicate_reference;
+pub mod evidence_contradiction;
 pub mod malformed_citation;
+pub mod uncited_claim;
 pub mod unresolved_citation;
 pub mod unused_reference;
 
@@ -81,6 +83,8 @@ pub static RULES: &[&Rule] = &[
     &duplicate_reference::RULE,
     &citation_order::RULE,
     &malformed_citation::RULE,
+    &uncited_claim::RULE,
+    &evidence_contradiction::RULE,
 ];
 
 /// Ids reported by the engine itself rather than by a rule.
@@ -113,8 +117,6 @@ pub fn join_keys<T: std::fmt::Display>(keys: &[T]) -> String {
 
 /// Catalogue ids whose rules are not in this build yet; profiles may name them.
 pub const PLANNED: &[&str] = &[
-    "uncited-claim",
-    "evidence-contradiction",
     "missing-disclaimer",
     "missing-review-metadata",
     "stale-review",

@@ -28,15 +28,14 @@
 //!
 //! **Options:** none.
 
-use super::{join_keys, Context, Rule};
+use super::{Context, Rule, join_keys};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Citation, Document, ListKind, RefKey};
 
 pub static RULE: Rule = Rule {
     id: "unresolved-citation",
     family: "citations",
-    summary:
-        "a marker names a reference that no list in scope defines, or there is no reference list",
+    summary: "a marker names a reference that no list in scope defines, or there is no reference list",
     source: include_str!("unresolved_citation.rs"),
     default_severity: Severity::Error,
     options: &[],
@@ -114,7 +113,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 c.span.clone(),
                 format!("footnote `{marker}` has no definition"),
             )
-            .help(format!("add a definition line `[{}]: …` for it", missing[0].to_string())),
+            .help(format!("add a definition line `[{}]: …` for it", missing[0])),
             (RefKey::Key(k), Some(l)) if doc.lists[l].kind == ListKind::Bibliography => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),

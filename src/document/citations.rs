@@ -396,14 +396,17 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                 if after.starts_with('(') || after.starts_with(':') || after.starts_with('[') {
                     continue; // a link, a link definition, or a reference-style link
                 }
-                if after.trim_start().starts_with(['/', '*', '×', '+', '=', '^']) {
+                if after
+                    .trim_start()
+                    .starts_with(['/', '*', '×', '+', '=', '^'])
+                {
                     continue; // arithmetic: ([206–160]/90)
                 }
                 let inner = &whole[1..whole.len() - 1];
-                if let Ok(y) = inner.trim().parse::<u32>() {
-                    if (1800..=2100).contains(&y) {
-                        continue; // a year in brackets
-                    }
+                if let Ok(y) = inner.trim().parse::<u32>()
+                    && (1800..=2100).contains(&y)
+                {
+                    continue; // a year in brackets
                 }
                 c.malformed = numbers(inner, at + 1, &mut c.targets);
             } else if caps.name("super").is_some() {
