@@ -6,6 +6,9 @@
 //! **Why it matters:** a marker that could mean either entry is ambiguous, and a source listed
 //! twice inflates the apparent evidence.
 //!
+//! A shared URL counts only when the two entries also read alike (many different works link
+//! to one search page or portal); a shared DOI or PMID always counts.
+//!
 //! **Example:** entries `3.` and `7.` both carry `doi:10.1000/xyz123`: reports entry 7 with a
 //! label on entry 3.
 //!
@@ -51,6 +54,11 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 for (kind, v) in candidates.into_iter().flatten() {
                     let id = format!("{kind} {v}");
                     if let Some(&first) = ids.get(&id) {
+                        // a shared URL alone (a search page, a guideline portal) is not
+                        // enough: the entries must also read alike
+                        if kind == "URL" && !same_words(&doc.references[first].text, &e.text) {
+                            continue;
+                        }
                         let fk = &doc.references[first].key;
                         d = Some((
                             first,
@@ -75,4 +83,16 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Do two entries read alike (same words and numbers, case and punctuation aside)? Editions,
+/// versions and patent numbers keep otherwise equal entries apart.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
 }

@@ -75,7 +75,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         let missing: Vec<&RefKey> = c
             .targets
             .iter()
-            .filter(|t| t.resolved.is_none() && !t.interior)
+            .filter(|t| t.resolved.is_none() && !t.interior && t.key != RefKey::Num(0))
             .map(|t| &t.key)
             .collect();
         if missing.is_empty() {

@@ -82,6 +82,11 @@ pub fn parse(doc: &mut Document) {
                 prev_blank = true;
                 continue;
             }
+            // a line that is only an HTML comment carries suppressions, not prose
+            let tp = part.trim();
+            if tp.starts_with("<!--") && tp.ends_with("-->") {
+                continue;
+            }
             let lead = part.len() - part.trim_start().len();
             let body = part.trim();
             match classify(part, at) {

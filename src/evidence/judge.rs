@@ -56,6 +56,8 @@ pub struct Disagreement {
     pub antonym: bool,
     /// The source hedges ("may", "might") and the claim does not.
     pub hedge: bool,
+    /// The source says the matter is open or unstudied and the claim does not.
+    pub uncertain: bool,
 }
 
 /// Full reasoning behind a judgement, for messages and debugging.
@@ -84,6 +86,7 @@ struct Analysis {
     negated_keys: HashSet<String>,
     null_result: bool,
     hedged: bool,
+    uncertain: bool,
     up: usize,
     down: usize,
     good: usize,
@@ -173,6 +176,7 @@ impl LexicalJudge {
         }
         a.null_result = lex.null_result.contains_any(&stems);
         a.hedged = lex.hedge.contains_any(&stems);
+        a.uncertain = lex.uncertainty.contains_any(&stems);
         a.up = lex.up.find_all(&stems).len();
         a.down = lex.down.find_all(&stems).len();
         a.good = lex.good.find_all(&stems).len();
@@ -315,6 +319,7 @@ impl LexicalJudge {
             (d.quantifier, w.quantifier_penalty),
             (d.antonym, w.antonym_penalty),
             (d.hedge, w.hedge_penalty),
+            (d.uncertain, w.uncertainty_penalty),
         ] {
             if on {
                 score -= p;
@@ -382,6 +387,7 @@ impl LexicalJudge {
             quantifier,
             antonym,
             hedge: s.hedged && !c.hedged,
+            uncertain: s.uncertain && !c.uncertain,
         }
     }
 }

@@ -65,6 +65,9 @@ pub struct JudgeWeights {
     pub quantifier_penalty: f32,
     pub antonym_penalty: f32,
     pub hedge_penalty: f32,
+    /// The source only says the question is open ("remains unclear", "whether … is
+    /// unknown"): it reports nothing, so by default this vetoes.
+    pub uncertainty_penalty: f32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +77,7 @@ struct RawWords {
     pseudo_negation: Vec<String>,
     null_result: Vec<String>,
     hedge: Vec<String>,
+    uncertainty: Vec<String>,
     quantifiers: Vec<String>,
     quantifier_groups: Vec<Vec<String>>,
 }
@@ -172,6 +176,7 @@ pub struct EvidenceLexicon {
     pub(crate) pseudo_negation: PhraseTable,
     pub(crate) null_result: PhraseTable,
     pub(crate) hedge: PhraseTable,
+    pub(crate) uncertainty: PhraseTable,
     pub(crate) quantifiers: PhraseTable,
     /// quantifier phrase -> group index
     pub(crate) quantifier_groups: PhraseTable,
@@ -322,6 +327,7 @@ impl EvidenceLexicon {
             pseudo_negation: PhraseTable::from_list(&w.pseudo_negation),
             null_result: PhraseTable::from_list(&w.null_result),
             hedge: PhraseTable::from_list(&w.hedge),
+            uncertainty: PhraseTable::from_list(&w.uncertainty),
             quantifiers: PhraseTable::from_list(&w.quantifiers),
             quantifier_groups,
             up: PhraseTable::from_list(&raw.direction.up),

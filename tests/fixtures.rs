@@ -1,0 +1,202 @@
+//! Every file under `fixtures/` carries its expectations inline:
+//!
+//! - `<!-- expect: RULE[, RULE] -->` (any format; in .txt also a line `#! expect: RULE`):
+//!   findings of those rules start on the next line that is not blank and not another
+//!   expectation;
+//! - `<!-- expect-file: RULE -->`: at least one finding of RULE anywhere in the file;
+//! - `<!-- fixture: profile=NAME select=ID,ID -->`: how the file is linted (default: the
+//!   default profile, all its rules).
+//!
+//! Every finding that is not expected, and every expectation not met, fails the test.
+
+use citelint::config::{CliOverrides, Config};
+use citelint::document::Format;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            fixture_files(&p, out);
+        } else if Format::from_path(&p).is_some() {
+            out.push(p);
+        }
+    }
+}
+
+fn directive<'a>(line: &'a str, word: &str) -> Option<&'a str> {
+    let t = line.trim();
+    let body = if let Some(b) = t.strip_prefix("<!--") {
+        b.strip_suffix("-->")?.trim()
+    } else {
+        t.strip_prefix("#!")?.trim()
+    };
+    body.strip_prefix(word)?.strip_prefix(':').map(str::trim)
+}
+
+pub struct Expectations {
+    pub lines: BTreeMap<(usize, String), usize>,
+    pub file: Vec<String>,
+    pub profile: Option<String>,
+    pub select: Option<Vec<String>>,
+}
+
+pub fn expectations(text: &str) -> Expectations {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut e = Expectations {
+        lines: BTreeMap::new(),
+        file: Vec::new(),
+        profile: None,
+        select: None,
+    };
+    let is_expect = |l: &str| directive(l, "expect").is_some();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(rules) = directive(l, "expect") {
+            let mut target = i + 1;
+            while target < lines.len()
+                && (lines[target].trim().is_empty() || is_expect(lines[target]))
+            {
+                target += 1;
+            }
+            for r in rules.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                *e.lines.entry((target + 1, r.to_string())).or_default() += 1;
+            }
+        }
+        if let Some(rules) = directive(l, "expect-file") {
+            e.file
+                .extend(rules.split(',').map(|r| r.trim().to_string()));
+        }
+        if let Some(args) = directive(l, "fixture") {
+            for kv in args.split_whitespace() {
+                match kv.split_once('=') {
+                    Some(("profile", v)) => e.profile = Some(v.to_string()),
+                    Some(("select", v)) => {
+                        e.select = Some(v.split(',').map(str::to_string).collect())
+                    }
+                    _ => panic!("unknown fixture directive `{kv}`"),
+                }
+            }
+        }
+    }
+    e
+}
+
+#[test]
+fn fixtures_meet_their_inline_expectations() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut files = Vec::new();
+    fixture_files(&root, &mut files);
+    assert!(
+        files.len() >= 10,
+        "expected a fixture tree, found {} files",
+        files.len()
+    );
+    let config = Config::default();
+    let mut failures = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let exp = expectations(&text);
+        let cli = CliOverrides {
+            profile: exp.profile.clone(),
+            select: exp.select.clone(),
+            ignore: Vec::new(),
+            today: Some("2026-11-24".parse().unwrap()),
+        };
+        let shown = path.to_string_lossy().to_string();
+        let settings = config.settings_for(&shown, &cli);
+        let report = citelint::lint_text(
+            &shown,
+            text.clone(),
+            Format::from_path(path).unwrap(),
+            &settings,
+        );
+        let index = citelint::document::LineIndex::new(&report.text);
+        let mut got: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        let mut file_rules: Vec<String> = Vec::new();
+        for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            if exp.file.iter().any(|f| f == d.rule) {
+                file_rules.push(d.rule.to_string());
+                continue;
+            }
+            let line = index.line_col(&report.text, d.span.start).line;
+            *got.entry((line, d.rule.to_string())).or_default() += 1;
+            if !exp.lines.contains_key(&(line, d.rule.to_string())) {
+                failures.push(format!(
+                    "{}:{line}: unexpected {}: {}",
+                    path.display(),
+                    d.rule,
+                    d.message
+                ));
+            }
+        }
+        for (k, n) in &exp.lines {
+            let g = got.get(k).copied().unwrap_or(0);
+            if g != *n {
+                failures.push(format!(
+                    "{}:{}: expected {} × {}, got {g}",
+                    path.display(),
+                    k.0,
+                    n,
+                    k.1
+                ));
+            }
+        }
+        for f in &exp.file {
+            if !file_rules.contains(f) {
+                failures.push(format!(
+                    "{}: expected a {} finding in the file, got none",
+                    path.display(),
+                    f
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fixture failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_rule_has_docs_and_a_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut files = Vec::new();
+    fixture_files(&root, &mut files);
+    let all: String = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    for rule in citelint::checks::RULES {
+        let doc = rule.doc();
+        assert!(
+            doc.contains(&format!("# {}", rule.id)),
+            "{}: the doc comment must start with its id",
+            rule.id
+        );
+        for part in [
+            "**What it catches:**",
+            "**Why it matters:**",
+            "**Example:**",
+            "**Options:**",
+        ] {
+            assert!(doc.contains(part), "{}: its doc lacks {part}", rule.id);
+        }
+        let expected = all.lines().any(|l| {
+            directive(l, "expect")
+                .or_else(|| directive(l, "expect-file"))
+                .is_some_and(|r| r.split(',').any(|x| x.trim() == rule.id))
+        });
+        assert!(
+            expected,
+            "{}: no fixture expects a finding of this rule",
+            rule.id
+        );
+    }
+}
