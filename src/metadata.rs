@@ -643,7 +643,19 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
             }
             for c in board_re.captures_iter(t) {
                 let g = c.name("who").expect("group");
-                let who = g.as_str();
+                let mut who = g.as_str();
+                for stop in [
+                    ", which",
+                    " which ",
+                    ", who",
+                    " that ",
+                    " and is ",
+                    " and are ",
+                ] {
+                    if let Some(i) = who.find(stop) {
+                        who = &who[..i];
+                    }
+                }
                 // end at the last group word ("… Editorial Board, which is …")
                 let lower = who.to_lowercase();
                 let end = p
@@ -662,7 +674,7 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
                     .max();
                 let Some(end) = end else { continue };
                 let v = &who[..end];
-                if v.contains(", which") || v.len() > 120 {
+                if v.len() > 120 {
                     continue;
                 }
                 let s = src(b, g.start()..g.start() + end);
