@@ -247,7 +247,7 @@ fn check(args: CheckArgs) -> i32 {
     };
     let failing = reports
         .iter()
-        .flat_map(|r| render::shown(r))
+        .flat_map(render::shown)
         .any(|d| d.severity >= threshold);
     if failing && !args.exit_zero {
         1

@@ -266,9 +266,9 @@ pub fn status_kind(value: &str) -> StatusKind {
         .to_lowercase()
         .replace(['_', '-'], " ");
     let r = &pack().review;
-    if r.pending.iter().any(|p| v == *p) {
+    if r.pending.contains(&v) {
         StatusKind::Pending
-    } else if r.approved.iter().any(|p| v == *p) {
+    } else if r.approved.contains(&v) {
         StatusKind::Approved
     } else if r.pending.iter().any(|p| contains_words(&v, p)) {
         StatusKind::Pending

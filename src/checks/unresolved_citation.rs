@@ -111,7 +111,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 c.span.clone(),
                 format!("footnote `{marker}` has no definition"),
             )
-            .help(format!("add a definition line `[{}]: …` for it", missing[0].to_string())),
+            .help(format!("add a definition line `[{}]: …` for it", missing[0])),
             (RefKey::Key(k), Some(l)) if doc.lists[l].kind == ListKind::Bibliography => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),

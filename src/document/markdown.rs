@@ -168,10 +168,8 @@ pub fn parse(doc: &mut Document) {
             }
             Event::FootnoteReference(label) if skip == 0 => b.piece(&format!("[^{label}]"), range),
             Event::SoftBreak | Event::HardBreak if skip == 0 => b.piece(" ", range),
-            Event::InlineHtml(h) if skip == 0 => {
-                if h.trim_start().starts_with("<br") {
-                    b.piece(" ", range);
-                }
+            Event::InlineHtml(h) if skip == 0 && h.trim_start().starts_with("<br") => {
+                b.piece(" ", range);
             }
             Event::Rule => b.flush(),
             _ => {}
