@@ -170,18 +170,18 @@ fn check(args: CheckArgs) -> i32 {
             return 2;
         }
     }
-    if let Some(p) = &args.profile {
-        if crate::profile::get(p).is_none() {
-            eprintln!(
-                "error: unknown profile `{p}`; the profiles are: {}",
-                crate::profile::builtin()
-                    .keys()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            return 2;
-        }
+    if let Some(p) = &args.profile
+        && crate::profile::get(p).is_none()
+    {
+        eprintln!(
+            "error: unknown profile `{p}`; the profiles are: {}",
+            crate::profile::builtin()
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        return 2;
     }
     let cli = CliOverrides {
         profile: args.profile.clone(),
@@ -249,9 +249,5 @@ fn check(args: CheckArgs) -> i32 {
         .iter()
         .flat_map(render::shown)
         .any(|d| d.severity >= threshold);
-    if failing && !args.exit_zero {
-        1
-    } else {
-        0
-    }
+    if failing && !args.exit_zero { 1 } else { 0 }
 }

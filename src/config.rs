@@ -137,23 +137,23 @@ impl Config {
         let file: FileConfig = toml::from_str(text)
             .map_err(|e| err(shown, text, e.span(), e.message().to_string()))?;
         let check_profile = |p: &Option<Spanned<String>>| -> Result<(), ConfigError> {
-            if let Some(p) = p {
-                if profile::get(p.get_ref()).is_none() {
-                    return Err(err(
-                        shown,
-                        text,
-                        Some(p.span()),
-                        format!(
-                            "unknown profile `{}`; the profiles are: {}",
-                            p.get_ref(),
-                            profile::builtin()
-                                .keys()
-                                .cloned()
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ));
-                }
+            if let Some(p) = p
+                && profile::get(p.get_ref()).is_none()
+            {
+                return Err(err(
+                    shown,
+                    text,
+                    Some(p.span()),
+                    format!(
+                        "unknown profile `{}`; the profiles are: {}",
+                        p.get_ref(),
+                        profile::builtin()
+                            .keys()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
             }
             Ok(())
         };
@@ -345,12 +345,11 @@ impl Config {
             .as_ref()
             .and_then(|c| c.parent())
             .map(Path::to_path_buf);
-        if let Some(base) = base {
-            if let (Ok(a), Ok(b)) = (p.canonicalize(), base.canonicalize()) {
-                if let Ok(r) = a.strip_prefix(&b) {
-                    return r.to_string_lossy().to_string();
-                }
-            }
+        if let Some(base) = base
+            && let (Ok(a), Ok(b)) = (p.canonicalize(), base.canonicalize())
+            && let Ok(r) = a.strip_prefix(&b)
+        {
+            return r.to_string_lossy().to_string();
         }
         path.trim_start_matches("./").to_string()
     }
@@ -400,10 +399,12 @@ mod tests {
         let e = Config::parse("c.toml", t).unwrap_err();
         assert_eq!(&t[e.span.unwrap()], "\"legal\"");
         let t = "[rules.unused-reference]\nseverity = \"fatal\"\n";
-        assert!(Config::parse("c.toml", t)
-            .unwrap_err()
-            .message
-            .contains("severity"));
+        assert!(
+            Config::parse("c.toml", t)
+                .unwrap_err()
+                .message
+                .contains("severity")
+        );
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! functions ([`checks`]) → suppressions and sorting → render ([`render`]) → exit code.
 
 pub mod checks;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod evidence;
 pub mod html;
 pub mod metadata;
 pub mod profile;
@@ -18,7 +20,7 @@ pub mod walk;
 use checks::Context;
 use config::Settings;
 use diagnostic::{Diagnostic, FileReport, Severity};
-use document::{bibliography::PARSE_ERROR, Document, Format};
+use document::{Document, Format, bibliography::PARSE_ERROR};
 
 /// Run every enabled rule over a parsed document; suppressions applied, sorted by offset then rule.
 pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {

@@ -544,20 +544,19 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
                         out.push(field(name, raw_key, v, src(b, s), MetaSource::Body));
                         // "Medically reviewed by Jane Roe, MD on March 3, 2025"
                         let after = &value[e..];
-                        if let Some(on) = after.strip_prefix(" on ") {
-                            if let Some((_, r)) = find_date(on, true) {
-                                if r.start == 0 {
-                                    let at = vstart + e + 4;
-                                    let s = at + r.start..at + r.end;
-                                    out.push(field(
-                                        LAST_REVIEWED,
-                                        raw_key,
-                                        &t[s.clone()],
-                                        src(b, s),
-                                        MetaSource::Body,
-                                    ));
-                                }
-                            }
+                        if let Some(on) = after.strip_prefix(" on ")
+                            && let Some((_, r)) = find_date(on, true)
+                            && r.start == 0
+                        {
+                            let at = vstart + e + 4;
+                            let s = at + r.start..at + r.end;
+                            out.push(field(
+                                LAST_REVIEWED,
+                                raw_key,
+                                &t[s.clone()],
+                                src(b, s),
+                                MetaSource::Body,
+                            ));
                         }
                     }
                 }

@@ -22,7 +22,7 @@
 use super::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::metadata::{contains_words, Settings};
+use crate::metadata::{Settings, contains_words};
 
 pub static RULE: Rule = Rule {
     id: "missing-disclaimer",
@@ -132,12 +132,14 @@ mod tests {
 
     #[test]
     fn heading_or_phrase_satisfies_it() {
-        assert!(run(
-            "missing-disclaimer",
-            "# Salt\n\nSalt raises blood pressure.\n\n## Medical Disclaimer\n\nAsk a doctor.\n",
-            "a.md"
-        )
-        .is_empty());
+        assert!(
+            run(
+                "missing-disclaimer",
+                "# Salt\n\nSalt raises blood pressure.\n\n## Medical Disclaimer\n\nAsk a doctor.\n",
+                "a.md"
+            )
+            .is_empty()
+        );
         assert!(run(
             "missing-disclaimer",
             "# Salt\n\nSalt raises blood pressure. This page is for informational purposes only.\n",

@@ -28,7 +28,7 @@ use super::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::metadata::{
-    is_person, Settings, LAST_REVIEWED, LAST_UPDATED, REVIEWED_BY, REVIEW_BOARD,
+    LAST_REVIEWED, LAST_UPDATED, REVIEW_BOARD, REVIEWED_BY, Settings, is_person,
 };
 
 pub static RULE: Rule = Rule {

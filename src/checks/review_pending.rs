@@ -27,14 +27,13 @@
 use super::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::metadata::{pack, status_kind, StatusKind, REVIEW_STATUS, STATUS};
+use crate::metadata::{REVIEW_STATUS, STATUS, StatusKind, pack, status_kind};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
     id: "review-pending",
     family: "metadata",
-    summary:
-        "review status is not approved, a \"pending review\" banner, or statuses that contradict",
+    summary: "review status is not approved, a \"pending review\" banner, or statuses that contradict",
     source: include_str!("review_pending.rs"),
     default_severity: Severity::Warning,
     options: &[],
@@ -163,12 +162,14 @@ mod tests {
         let d = run(R, "---\nreview_status: draft\n---\n# T\n\nText.\n", "a.md");
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("\"draft\""));
-        assert!(run(
-            R,
-            "---\nreview_status: approved\nstatus: active\n---\n# T\n",
-            "a.md"
-        )
-        .is_empty());
+        assert!(
+            run(
+                R,
+                "---\nreview_status: approved\nstatus: active\n---\n# T\n",
+                "a.md"
+            )
+            .is_empty()
+        );
         assert_eq!(
             run(R, "---\nstatus: pending review\n---\n# T\n", "a.md").len(),
             1

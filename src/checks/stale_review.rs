@@ -21,7 +21,7 @@
 use super::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, MetaField};
-use crate::metadata::{days_between, find_date, Settings, LAST_REVIEWED, LAST_UPDATED};
+use crate::metadata::{LAST_REVIEWED, LAST_UPDATED, Settings, days_between, find_date};
 
 pub static RULE: Rule = Rule {
     id: "stale-review",

@@ -9,6 +9,9 @@
 //! support is, in effect, unsourced. Numbers are read as written in the source: deleting entry
 //! `2.` from a list leaves `[2]` unresolved even though a renderer would renumber the list.
 //!
+//! A number implied inside a range (`9` in `[8–10]`) that the list lacks is reported by
+//! `malformed-citation` instead: the range runs over a gap in the list's numbering.
+//!
 //! **Scope:** a numbered list serves the part of the article from the previous list to its own
 //! end (articles that restart numbering in every section), the last list also serves what
 //! follows it; footnotes and bibliographies serve the whole article.
@@ -25,15 +28,14 @@
 //!
 //! **Options:** none.
 
-use super::{join_keys, Context, Rule};
+use super::{Context, Rule, join_keys};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Citation, Document, ListKind, RefKey};
 
 pub static RULE: Rule = Rule {
     id: "unresolved-citation",
     family: "citations",
-    summary:
-        "a marker names a reference that no list in scope defines, or there is no reference list",
+    summary: "a marker names a reference that no list in scope defines, or there is no reference list",
     source: include_str!("unresolved_citation.rs"),
     default_severity: Severity::Error,
     options: &[],
@@ -73,7 +75,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         let missing: Vec<&RefKey> = c
             .targets
             .iter()
-            .filter(|t| t.resolved.is_none())
+            .filter(|t| t.resolved.is_none() && !t.interior)
             .map(|t| &t.key)
             .collect();
         if missing.is_empty() {

@@ -228,55 +228,27 @@ fn numbers(list: &str, at: usize, out: &mut Vec<Target>) -> Option<String> {
                 if a == 0 {
                     problem = Some("cites reference 0; reference numbers start at 1".to_string());
                 }
-                out.push(Target {
-                    key: RefKey::Num(a),
-                    span,
-                    resolved: None,
-                });
+                out.push(Target::num(a, span));
             }
             (Some(a), Some(b)) => {
                 if b < a {
                     problem = Some(format!("the range {a}–{b} runs backwards"));
-                    out.push(Target {
-                        key: RefKey::Num(a),
-                        span: span.clone(),
-                        resolved: None,
-                    });
-                    out.push(Target {
-                        key: RefKey::Num(b),
-                        span,
-                        resolved: None,
-                    });
+                    out.push(Target::num(a, span.clone()));
+                    out.push(Target::num(b, span));
                 } else if b == a {
                     problem = Some(format!("the range {a}–{b} names one reference"));
-                    out.push(Target {
-                        key: RefKey::Num(a),
-                        span,
-                        resolved: None,
-                    });
+                    out.push(Target::num(a, span));
                 } else if b - a > 500 {
                     problem = Some(format!("the range {a}–{b} is implausibly long"));
-                    out.push(Target {
-                        key: RefKey::Num(a),
-                        span: span.clone(),
-                        resolved: None,
-                    });
-                    out.push(Target {
-                        key: RefKey::Num(b),
-                        span,
-                        resolved: None,
-                    });
+                    out.push(Target::num(a, span.clone()));
+                    out.push(Target::num(b, span));
                 } else {
                     if a == 0 {
                         problem =
                             Some("cites reference 0; reference numbers start at 1".to_string());
                     }
                     for n in a..=b {
-                        out.push(Target {
-                            key: RefKey::Num(n),
-                            span: span.clone(),
-                            resolved: None,
-                        });
+                        out.push(Target::in_range(n, a, b, span.clone()));
                     }
                 }
             }
@@ -363,11 +335,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                         if between.contains(['-', '–', '—']) {
                             if n > a && n - a <= 500 {
                                 for k in a + 1..n {
-                                    c.targets.push(Target {
-                                        key: RefKey::Num(k),
-                                        span: span.clone(),
-                                        resolved: None,
-                                    });
+                                    c.targets.push(Target::in_range(k, a, n, span.clone()));
                                 }
                             } else {
                                 c.malformed = Some(format!("the range {a}–{n} runs backwards"));
@@ -378,11 +346,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                         c.malformed =
                             Some("cites reference 0; reference numbers start at 1".into());
                     }
-                    c.targets.push(Target {
-                        key: RefKey::Num(n),
-                        span,
-                        resolved: None,
-                    });
+                    c.targets.push(Target::num(n, span));
                     prev_end = Some((n, lm.get(0).expect("m").end()));
                 }
             } else if caps.name("double").is_some() {
@@ -421,6 +385,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                     key: RefKey::Footnote(whole[2..whole.len() - 1].to_string()),
                     span: at + 2..at + whole.len() - 1,
                     resolved: None,
+                    interior: false,
                 });
             } else if caps.name("pandoc").is_some() {
                 c.syntax = CiteSyntax::Pandoc;
@@ -431,6 +396,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                         key: RefKey::Key(key.to_string()),
                         span: at + g.start()..at + g.start() + key.len(),
                         resolved: None,
+                        interior: false,
                     });
                 }
                 if c.targets.is_empty() {
@@ -441,11 +407,17 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                 if after.starts_with('(') || after.starts_with(':') || after.starts_with('[') {
                     continue; // a link, a link definition, or a reference-style link
                 }
+                if after
+                    .trim_start()
+                    .starts_with(['/', '*', '×', '+', '=', '^'])
+                {
+                    continue; // arithmetic: ([206–160]/90)
+                }
                 let inner = &whole[1..whole.len() - 1];
-                if let Ok(y) = inner.trim().parse::<u32>() {
-                    if (1800..=2100).contains(&y) {
-                        continue; // a year in brackets
-                    }
+                if let Ok(y) = inner.trim().parse::<u32>()
+                    && (1800..=2100).contains(&y)
+                {
+                    continue; // a year in brackets
                 }
                 c.malformed = numbers(inner, at + 1, &mut c.targets);
             } else if caps.name("super").is_some() {
@@ -468,18 +440,10 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                     match (a, b) {
                         (Some(a), Some(b)) if b > a && b - a <= 500 => {
                             for n in a..=b {
-                                c.targets.push(Target {
-                                    key: RefKey::Num(n),
-                                    span: span.clone(),
-                                    resolved: None,
-                                });
+                                c.targets.push(Target::in_range(n, a, b, span.clone()));
                             }
                         }
-                        (Some(a), _) => c.targets.push(Target {
-                            key: RefKey::Num(a),
-                            span,
-                            resolved: None,
-                        }),
+                        (Some(a), _) => c.targets.push(Target::num(a, span)),
                         _ => {}
                     }
                 }

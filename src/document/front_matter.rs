@@ -102,30 +102,29 @@ fn top_level_keys(text: &str, body: Range<usize>, kind: FrontMatterKind) -> Vec<
         let l = line.trim_end_matches(['\n', '\r']);
         let first = l.chars().next();
         if matches!(first, Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '"' || c == '\'')
+            && let Some(i) = l.find(sep)
         {
-            if let Some(i) = l.find(sep) {
-                let name = l[..i].trim().trim_matches(['"', '\'']).to_string();
-                let valid = !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@'));
-                if valid {
-                    let raw = &l[i + 1..];
-                    let lead = raw.len() - raw.trim_start().len();
-                    let mut v = raw.trim();
-                    // strip a trailing YAML comment
-                    if let Some(h) = v.find(" #") {
-                        v = v[..h].trim_end();
-                    }
-                    let vstart = pos + i + 1 + lead;
-                    let (value, vspan) = unquote(v, vstart);
-                    keys.push(FrontMatterKey {
-                        name,
-                        key_span: pos..pos + i,
-                        value_span: vspan,
-                        value,
-                    });
+            let name = l[..i].trim().trim_matches(['"', '\'']).to_string();
+            let valid = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@'));
+            if valid {
+                let raw = &l[i + 1..];
+                let lead = raw.len() - raw.trim_start().len();
+                let mut v = raw.trim();
+                // strip a trailing YAML comment
+                if let Some(h) = v.find(" #") {
+                    v = v[..h].trim_end();
                 }
+                let vstart = pos + i + 1 + lead;
+                let (value, vspan) = unquote(v, vstart);
+                keys.push(FrontMatterKey {
+                    name,
+                    key_span: pos..pos + i,
+                    value_span: vspan,
+                    value,
+                });
             }
         }
         pos += line.len();

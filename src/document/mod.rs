@@ -232,6 +232,29 @@ pub struct Target {
     pub span: Range<usize>,
     /// Index into `Document::references` once resolved.
     pub resolved: Option<usize>,
+    /// A number implied by a range (`2` in `[1-3]`) rather than written.
+    pub interior: bool,
+}
+
+impl Target {
+    /// A reference number written in the marker.
+    pub fn num(n: u32, span: Range<usize>) -> Target {
+        Target {
+            key: RefKey::Num(n),
+            span,
+            resolved: None,
+            interior: false,
+        }
+    }
+    /// Member `n` of the range `a..=b`; interior unless it is an endpoint.
+    pub fn in_range(n: u32, a: u32, b: u32, span: Range<usize>) -> Target {
+        Target {
+            key: RefKey::Num(n),
+            span,
+            resolved: None,
+            interior: n != a && n != b,
+        }
+    }
 }
 
 /// A citation marker.
@@ -460,10 +483,10 @@ impl Document {
 /// section.
 pub fn finish_structure(doc: &mut Document) {
     find_comments(doc);
-    if let Some(fm) = &doc.front_matter {
-        if doc.code.iter().all(|r| r.start != fm.span.start) {
-            doc.code.push(fm.span.clone());
-        }
+    if let Some(fm) = &doc.front_matter
+        && doc.code.iter().all(|r| r.start != fm.span.start)
+    {
+        doc.code.push(fm.span.clone());
     }
     doc.code.sort_by_key(|r| r.start);
     let headings: Vec<(usize, u8, String, Range<usize>)> = doc

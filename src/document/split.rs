@@ -1,38 +1,663 @@
-//! Sentence splitting of prose plain text (placeholder until the full splitter lands).
+//! Sentence splitting for one block of prose (a paragraph, list item or table cell).
+//!
+//! A hand-written scanner tuned for medical and scientific prose: it knows the usual
+//! abbreviations (`et al.`, `e.g.`, `Dr.`, `Fig. 2`, `U.S.`), initials, decimals
+//! (`2.5 mg`, `p < .05`), ellipses, closing quotes and brackets after the full stop, and
+//! line breaks inside a block.
 
 use std::ops::Range;
 
+/// Abbreviations that (practically) never end a sentence: the full stop after them is
+/// never a boundary. Compared lower-case, without the final full stop.
+const NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "drs", "prof", "profs", "sr", "st", "vs", "v", "e.g", "eg", "i.e",
+    "ie", "cf", "approx", "ca", "viz", "esp", "incl", "resp", "dept", "fig", "figs", "eq", "eqs",
+    "vol", "vols", "pp", "ch", "chap", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt",
+    "rev", "hon", "mt", "ft", "univ", "assoc", "ed", "eds",
+];
+
+/// Abbreviations that take a number after them (`No. 5`, `p. 12`, `Ref. 3`); elsewhere
+/// the full stop is an ordinary one.
+const NUMERIC_PREFIX: &[&str] = &[
+    "no", "nos", "p", "sec", "ref", "refs", "tab", "art", "para", "n",
+];
+
+/// Abbreviations that may end a sentence (`… in the U.S. The rate …`, `… etc. However …`):
+/// the full stop is a boundary only when a common sentence opener follows.
+const MAYBE_FINAL: &[&str] = &[
+    "al", "etc", "inc", "ltd", "co", "corp", "jr", "bros", "u.s", "u.k", "u.n", "e.u", "a.m",
+    "p.m", "ph.d", "m.d", "d.c", "b.c", "a.d", "r.n", "wt", "yr", "yrs", "min", "max", "hr", "hrs",
+    "sq", "dia", "est",
+];
+
+/// Capitalised words that typically open a sentence; used after `MAYBE_FINAL`
+/// abbreviations and initials.
+const OPENERS: &[&str] = &[
+    "the",
+    "this",
+    "these",
+    "that",
+    "those",
+    "there",
+    "it",
+    "its",
+    "in",
+    "on",
+    "at",
+    "for",
+    "a",
+    "an",
+    "however",
+    "but",
+    "and",
+    "although",
+    "though",
+    "while",
+    "when",
+    "if",
+    "as",
+    "since",
+    "because",
+    "many",
+    "most",
+    "some",
+    "several",
+    "such",
+    "they",
+    "their",
+    "we",
+    "our",
+    "he",
+    "she",
+    "his",
+    "her",
+    "one",
+    "each",
+    "both",
+    "after",
+    "before",
+    "during",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "also",
+    "other",
+    "another",
+    "patients",
+    "studies",
+    "study",
+    "researchers",
+    "research",
+    "results",
+    "data",
+    "no",
+    "not",
+    "all",
+    "overall",
+    "thus",
+    "therefore",
+    "similarly",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "then",
+    "to",
+    "with",
+    "by",
+    "from",
+    "among",
+    "despite",
+    "i",
+    "you",
+    "your",
+    "what",
+    "how",
+    "why",
+    "who",
+    "where",
+    "treatment",
+    "people",
+    "children",
+    "women",
+    "men",
+    "adults",
+    "approximately",
+    "about",
+    "nearly",
+    "only",
+    "unlike",
+    "like",
+    "instead",
+    "yet",
+    "so",
+];
+
+/// Characters that may follow the terminal punctuation and still belong to the sentence.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '}' | '\u{BB}' | '*' | '_'
+    )
+}
+
+/// Characters that may precede the first letter of a sentence.
+fn is_opener_punct(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201C}' | '\u{2018}' | '(' | '[' | '{' | '\u{AB}' | '*' | '_'
+    )
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '?' | '!' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}'
+    )
+}
+
+/// Byte ranges of the sentences in `text`, in order, trimmed of surrounding whitespace.
+/// Every non-blank part of `text` lies in exactly one range.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cuts: Vec<usize> = Vec::new();
+    let n = chars.len();
     let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], b'.' | b'!' | b'?') {
-            let mut j = i + 1;
-            while j < b.len() && matches!(b[j], b'"' | b')' | b'\'') {
-                j += 1;
+    while i < n {
+        let (_, c) = chars[i];
+        if c == '\n' {
+            if let Some(cut) = line_break_cut(text, &chars, i) {
+                cuts.push(cut);
             }
-            if j >= b.len()
-                || (b[j] == b' ' && b.get(j + 1).is_some_and(|c| c.is_ascii_uppercase()))
-            {
-                push(text, start..j, &mut out);
-                start = j;
-                i = j;
-                continue;
-            }
+            i += 1;
+            continue;
         }
-        i += 1;
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        // A run of terminal punctuation ("?!", "...", "…").
+        let run_start = i;
+        while i < n && is_terminal(chars[i].1) {
+            i += 1;
+        }
+        let run_end = i;
+        while i < n && is_closer(chars[i].1) {
+            i += 1;
+        }
+        let after = i;
+        // The run must be followed by whitespace (or the end of the text).
+        if after < n && !chars[after].1.is_whitespace() {
+            continue;
+        }
+        let cut = if after < n {
+            chars[after].0
+        } else {
+            text.len()
+        };
+        if after >= n {
+            break;
+        }
+        if is_boundary(text, &chars, run_start, run_end, after) {
+            cuts.push(cut);
+        }
     }
-    push(text, start..b.len(), &mut out);
+    ranges_from_cuts(text, &cuts)
+}
+
+/// Decides a candidate boundary: terminal punctuation `chars[run_start..run_end]`,
+/// closers up to `after`, which is a whitespace character.
+fn is_boundary(
+    text: &str,
+    chars: &[(usize, char)],
+    run_start: usize,
+    run_end: usize,
+    after: usize,
+) -> bool {
+    let next = next_word(text, chars, after);
+    let Some((next_word, first)) = next else {
+        return true;
+    };
+    let starts_lower = first.is_lowercase() && !next_word.chars().skip(1).any(char::is_uppercase);
+    if starts_lower {
+        return false;
+    }
+    let single_period = run_end - run_start == 1 && chars[run_start].1 == '.';
+    if !single_period {
+        // "?", "!", "..." or "…" before something that is not lower-case.
+        return true;
+    }
+    // A full stop: look at the word before it.
+    let word = word_before(text, chars, run_start);
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    let next_lower = next_word.to_lowercase();
+    let opener = OPENERS.contains(&next_lower.as_str());
+    if NEVER_FINAL.contains(&lower) {
+        return false;
+    }
+    if NUMERIC_PREFIX.contains(&lower) {
+        // "No. 5", "p. 12": not a boundary before a number.
+        return !first.is_ascii_digit();
+    }
+    if MAYBE_FINAL.contains(&lower) {
+        return opener;
+    }
+    let mut wchars = word.chars();
+    let w0 = wchars.next().unwrap_or(' ');
+    let single_letter = wchars.next().is_none();
+    if single_letter && w0.is_uppercase() {
+        // An initial ("J. Smith") unless it follows a lower-case word ("hepatitis C.")
+        // or the next word is a usual sentence opener.
+        if opener {
+            return true;
+        }
+        let prev = word_before_index(text, chars, run_start - 1);
+        let prev_is_lower_word = prev
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() && prev.len() > 3)
+            && !matches!(prev, "with" | "from" | "and");
+        return prev_is_lower_word;
+    }
+    if single_letter && w0.is_lowercase() {
+        // "p." "n." and similar single lower-case letters followed by a number.
+        return !first.is_ascii_digit();
+    }
+    // Dotted abbreviations not listed ("J.R.R.", "a.k.a.", "Ph.D.").
+    if word.contains('.')
+        && word.chars().any(char::is_alphabetic)
+        && word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+    {
+        return opener;
+    }
+    true
+}
+
+/// The run of non-space characters ending just before `chars[end]`, without leading
+/// opening punctuation.
+fn word_before<'a>(text: &'a str, chars: &[(usize, char)], end: usize) -> &'a str {
+    let mut s = end;
+    while s > 0 && !chars[s - 1].1.is_whitespace() {
+        s -= 1;
+    }
+    while s < end && (is_opener_punct(chars[s].1) || chars[s].1 == '-') {
+        s += 1;
+    }
+    &text[chars[s].0.min(chars[end].0)..chars[end].0]
+}
+
+/// The word before the one that ends at `chars[idx]` (exclusive of the final full stop).
+fn word_before_index<'a>(text: &'a str, chars: &[(usize, char)], idx: usize) -> &'a str {
+    // Walk back over the current word, then the whitespace, then take the previous word.
+    let mut s = idx;
+    while s > 0 && !chars[s - 1].1.is_whitespace() {
+        s -= 1;
+    }
+    while s > 0 && chars[s - 1].1.is_whitespace() {
+        s -= 1;
+    }
+    if s == 0 {
+        return "";
+    }
+    let end = s;
+    let mut b = end;
+    while b > 0 && !chars[b - 1].1.is_whitespace() {
+        b -= 1;
+    }
+    let end_byte = if end < chars.len() {
+        chars[end].0
+    } else {
+        text.len()
+    };
+    text[chars[b].0..end_byte].trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The next word after position `from` (skipping whitespace and opening punctuation) and
+/// its first alphanumeric character.
+fn next_word<'a>(text: &'a str, chars: &[(usize, char)], from: usize) -> Option<(&'a str, char)> {
+    let mut j = from;
+    while j < chars.len() && (chars[j].1.is_whitespace() || is_opener_punct(chars[j].1)) {
+        j += 1;
+    }
+    if j >= chars.len() {
+        return None;
+    }
+    let start = chars[j].0;
+    let mut k = j;
+    while k < chars.len() && chars[k].1.is_alphanumeric() {
+        k += 1;
+    }
+    if k == j {
+        // Not a word (a dash, a bullet, a symbol): treat it as a non-lower-case start.
+        return Some(("", chars[j].1));
+    }
+    let end = if k < chars.len() {
+        chars[k].0
+    } else {
+        text.len()
+    };
+    Some((&text[start..end], chars[j].1))
+}
+
+/// A cut at a line break: a blank line always; a single line break when the next line
+/// starts a list item, or the line ends in a colon and the next starts with a capital.
+fn line_break_cut(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let here = chars[i].0;
+    let rest = &text[here + 1..];
+    let next_line = rest.split('\n').next().unwrap_or("");
+    if next_line.trim().is_empty() && rest.contains('\n') {
+        return Some(here);
+    }
+    let next = next_line.trim_start();
+    if starts_list_item(next) {
+        return Some(here);
+    }
+    let line_start = text[..here].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[line_start..here].trim_end();
+    if line.ends_with(':') && next.chars().next().is_some_and(char::is_uppercase) {
+        return Some(here);
+    }
+    let _ = chars;
+    None
+}
+
+fn starts_list_item(line: &str) -> bool {
+    let mut it = line.chars();
+    match it.next() {
+        Some('-' | '*' | '+' | '\u{2022}' | '\u{2013}') => it.next() == Some(' '),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let tail = &line[digits..];
+            digits <= 3 && (tail.starts_with(". ") || tail.starts_with(") "))
+        }
+        _ => false,
+    }
+}
+
+fn ranges_from_cuts(text: &str, cuts: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for &cut in cuts.iter().chain(std::iter::once(&text.len())) {
+        if cut < start {
+            continue;
+        }
+        if let Some(r) = trimmed(text, start..cut) {
+            out.push(r);
+        }
+        start = cut;
+    }
     out
 }
 
-fn push(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+fn trimmed(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
-    if !t.is_empty() {
-        out.push(r.start + lead..r.start + lead + t.len());
+    if t.is_empty() {
+        None
+    } else {
+        Some(r.start + lead..r.start + lead + t.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn simple_sentences() {
+        assert_eq!(
+            split("The drug works. It is cheap! Is it safe?"),
+            vec!["The drug works.", "It is cheap!", "Is it safe?"]
+        );
+    }
+
+    #[test]
+    fn exact_ranges_are_trimmed() {
+        let text = "  First one.   Second one.  ";
+        assert_eq!(split_sentences(text), vec![2..12, 15..26]);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(split_sentences("").is_empty());
+        assert!(split_sentences("   \n\n  ").is_empty());
+        assert_eq!(split("no full stop"), vec!["no full stop"]);
+    }
+
+    #[test]
+    fn et_al_and_latin() {
+        assert_eq!(
+            split(
+                "Kowalski et al. reported fewer relapses, e.g. in older adults, i.e. over 65. The trial was small."
+            ),
+            vec![
+                "Kowalski et al. reported fewer relapses, e.g. in older adults, i.e. over 65.",
+                "The trial was small."
+            ]
+        );
+        assert_eq!(
+            split("As Moreau et al. (2019) noted, doses vary. Others disagree."),
+            vec![
+                "As Moreau et al. (2019) noted, doses vary.",
+                "Others disagree."
+            ]
+        );
+        assert_eq!(
+            split("This was first shown by Lindqvist et al. The finding was later confirmed."),
+            vec![
+                "This was first shown by Lindqvist et al.",
+                "The finding was later confirmed."
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_figures_numbers() {
+        assert_eq!(
+            split(
+                "Dr. Okafor treated the patient. See Fig. 3 and No. 7 for details. Prof. Ames agreed."
+            ),
+            vec![
+                "Dr. Okafor treated the patient.",
+                "See Fig. 3 and No. 7 for details.",
+                "Prof. Ames agreed."
+            ]
+        );
+        assert_eq!(
+            split("Aspirin vs. placebo was tested. The answer was No. Nobody objected."),
+            vec![
+                "Aspirin vs. placebo was tested.",
+                "The answer was No.",
+                "Nobody objected."
+            ]
+        );
+    }
+
+    #[test]
+    fn us_and_dotted_abbreviations() {
+        assert_eq!(
+            split(
+                "The U.S. Food and Drug Administration approved it. Rates are high in the U.S. The cost is rising."
+            ),
+            vec![
+                "The U.S. Food and Drug Administration approved it.",
+                "Rates are high in the U.S.",
+                "The cost is rising."
+            ]
+        );
+        assert_eq!(
+            split("Take it at 8 a.m. with water. Symptoms last approx. 3 days."),
+            vec![
+                "Take it at 8 a.m. with water.",
+                "Symptoms last approx. 3 days."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(
+            split("The method of J. R. Hartley is cited widely. It was adopted in 1990."),
+            vec![
+                "The method of J. R. Hartley is cited widely.",
+                "It was adopted in 1990."
+            ]
+        );
+        assert_eq!(
+            split("Patients had hepatitis C. Treatment lasted 12 weeks."),
+            vec!["Patients had hepatitis C.", "Treatment lasted 12 weeks."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_p_values() {
+        assert_eq!(
+            split(
+                "The dose was 2.5 mg daily (p < .05). Levels fell by 0.3 mmol/L. Adverse events were rare."
+            ),
+            vec![
+                "The dose was 2.5 mg daily (p < .05).",
+                "Levels fell by 0.3 mmol/L.",
+                "Adverse events were rare."
+            ]
+        );
+        assert_eq!(
+            split("The dose was 40 mg. 30% of patients responded."),
+            vec!["The dose was 40 mg.", "30% of patients responded."]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split(
+                "Results were mixed... but promising. Then came the trial\u{2026} Nobody expected it."
+            ),
+            vec![
+                "Results were mixed... but promising.",
+                "Then came the trial\u{2026}",
+                "Nobody expected it."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets() {
+        assert_eq!(
+            split(
+                "She called it \"a turning point.\" The data agreed. (This was unexpected.) Later work followed."
+            ),
+            vec![
+                "She called it \"a turning point.\"",
+                "The data agreed.",
+                "(This was unexpected.)",
+                "Later work followed."
+            ]
+        );
+        assert_eq!(
+            split("He said \u{201C}stop now!\u{201D} Then he left."),
+            vec!["He said \u{201C}stop now!\u{201D}", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn question_and_exclamation_mid_sentence() {
+        assert_eq!(
+            split("Why does it matter? because risk accumulates. Really! It does?! Yes."),
+            vec![
+                "Why does it matter? because risk accumulates.",
+                "Really!",
+                "It does?!",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_start_is_continuation_but_mrna_is_not() {
+        assert_eq!(
+            split("Vaccines use antigens. mRNA vaccines are newer."),
+            vec!["Vaccines use antigens.", "mRNA vaccines are newer."]
+        );
+        assert_eq!(
+            split("The ratio was approx. two to one."),
+            vec!["The ratio was approx. two to one."]
+        );
+    }
+
+    #[test]
+    fn line_breaks() {
+        // A wrapped line is not a boundary.
+        assert_eq!(
+            split("The drug was approved by the\nFederal agency in 2001. It is used widely."),
+            vec![
+                "The drug was approved by the\nFederal agency in 2001.",
+                "It is used widely."
+            ]
+        );
+        // A blank line always is.
+        assert_eq!(
+            split("A heading without stop\n\nBody text here."),
+            vec!["A heading without stop", "Body text here."]
+        );
+        // A new list item or a colon lead-in is a new sentence.
+        assert_eq!(
+            split("Common effects include:\nNausea and fatigue\n- headache"),
+            vec![
+                "Common effects include:",
+                "Nausea and fatigue",
+                "- headache"
+            ]
+        );
+        // A full stop at the end of a line.
+        assert_eq!(
+            split("First line ends.\nSecond line starts."),
+            vec!["First line ends.", "Second line starts."]
+        );
+    }
+
+    #[test]
+    fn non_ascii_is_kept_on_char_boundaries() {
+        let text = "Le café coûte 2 €. Überall gleich. Ça va?";
+        let r = split_sentences(text);
+        assert_eq!(r.len(), 3);
+        for x in &r {
+            assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+        }
+        assert_eq!(&text[r[1].clone()], "Überall gleich.");
+    }
+
+    #[test]
+    fn urls_and_versions_do_not_split() {
+        assert_eq!(
+            split("See example.org for v2.1 details. Done."),
+            vec!["See example.org for v2.1 details.", "Done."]
+        );
+    }
+
+    #[test]
+    fn number_after_sentence_and_digits_start() {
+        assert_eq!(
+            split("The mean was 5.2. Glucose fell later."),
+            vec!["The mean was 5.2.", "Glucose fell later."]
+        );
+        assert_eq!(
+            split("Survival improved. 1 in 8 women will be affected."),
+            vec!["Survival improved.", "1 in 8 women will be affected."]
+        );
     }
 }

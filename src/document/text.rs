@@ -156,7 +156,9 @@ mod tests {
 
     #[test]
     fn bullets_headings_and_meta_lines() {
-        let b = blocks("Sleep and Memory\n\nLast updated: March 3, 2025\n  • Naps help some adults recall words.\n  • Another point here.\n");
+        let b = blocks(
+            "Sleep and Memory\n\nLast updated: March 3, 2025\n  • Naps help some adults recall words.\n  • Another point here.\n",
+        );
         assert_eq!(b[0].0, BlockKind::Heading(2));
         assert_eq!(
             b[1],

@@ -324,16 +324,16 @@ fn decode(raw: &str) -> Vec<(String, Range<usize>)> {
                 .take(32)
                 .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
                 .map(|(k, c)| (i + 1 + k, c));
-            if let Some((e, ';')) = end {
-                if let Some(c) = entity(&raw[i + 1..e]) {
-                    if i > lit {
-                        out.push((raw[lit..i].to_string(), lit..i));
-                    }
-                    out.push((c.to_string(), i..e + 1));
-                    i = e + 1;
-                    lit = i;
-                    continue;
+            if let Some((e, ';')) = end
+                && let Some(c) = entity(&raw[i + 1..e])
+            {
+                if i > lit {
+                    out.push((raw[lit..i].to_string(), lit..i));
                 }
+                out.push((c.to_string(), i..e + 1));
+                i = e + 1;
+                lit = i;
+                continue;
             }
         }
         i += 1;
@@ -552,37 +552,36 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
                     .or(t.attr("property"))
                     .or(t.attr("itemprop"))
                     .or(t.attr("http-equiv"));
-                if let (Some(key), Some(content)) = (key, t.attr("content")) {
-                    if canonical(&key.value).is_some()
-                        || key.value.eq_ignore_ascii_case("disclaimer")
-                    {
-                        let mut f = keyed_field(
-                            &key.value,
-                            &content.value,
-                            content.span.clone(),
-                            MetaSource::HtmlMeta,
-                        );
-                        if f.name == metadata::REVIEWED_BY && is_group(&f.value) {
-                            f.name = metadata::REVIEW_BOARD.into();
-                        }
-                        if f.name.eq_ignore_ascii_case("disclaimer") {
-                            f.name = "disclaimer".into();
-                        }
-                        fields.push(f);
+                if let (Some(key), Some(content)) = (key, t.attr("content"))
+                    && (canonical(&key.value).is_some()
+                        || key.value.eq_ignore_ascii_case("disclaimer"))
+                {
+                    let mut f = keyed_field(
+                        &key.value,
+                        &content.value,
+                        content.span.clone(),
+                        MetaSource::HtmlMeta,
+                    );
+                    if f.name == metadata::REVIEWED_BY && is_group(&f.value) {
+                        f.name = metadata::REVIEW_BOARD.into();
                     }
+                    if f.name.eq_ignore_ascii_case("disclaimer") {
+                        f.name = "disclaimer".into();
+                    }
+                    fields.push(f);
                 }
             }
             Tok::Start { name, .. } if name == "time" => {
                 // <time itemprop="dateModified" datetime="2025-01-02">
-                if let (Some(p), Some(dt)) = (t.attr("itemprop"), t.attr("datetime")) {
-                    if canonical(&p.value).is_some() {
-                        fields.push(keyed_field(
-                            &p.value,
-                            &dt.value,
-                            dt.span.clone(),
-                            MetaSource::HtmlMeta,
-                        ));
-                    }
+                if let (Some(p), Some(dt)) = (t.attr("itemprop"), t.attr("datetime"))
+                    && canonical(&p.value).is_some()
+                {
+                    fields.push(keyed_field(
+                        &p.value,
+                        &dt.value,
+                        dt.span.clone(),
+                        MetaSource::HtmlMeta,
+                    ));
                 }
             }
             Tok::Raw(r) => {
@@ -630,21 +629,20 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
                             .stack
                             .iter()
                             .rposition(|e| e.name == "ol" || e.name == "ul");
-                        if let (Some(a), b) = (li, list) {
-                            if b.is_none_or(|b| a > b) {
-                                bld.close("li");
-                            }
+                        if let (Some(a), b) = (li, list)
+                            && b.is_none_or(|b| a > b)
+                        {
+                            bld.close("li");
                         }
                     }
-                    if matches!(n, "td" | "th") {
-                        if let Some(a) = bld
+                    if matches!(n, "td" | "th")
+                        && let Some(a) = bld
                             .stack
                             .iter()
                             .rposition(|e| e.name == "td" || e.name == "th")
-                        {
-                            let name = bld.stack[a].name.clone();
-                            bld.close(&name);
-                        }
+                    {
+                        let name = bld.stack[a].name.clone();
+                        bld.close(&name);
                     }
                 } else {
                     bld.inline(n, span.clone());
@@ -851,10 +849,11 @@ mod tests {
         let t = "<main><p>Claim one.<a href=\"#ref-1\">[1]</a> Claim two.<sup><a href=\"#cite-2\">2</a></sup> Claim three <a href=\"#ref-1\">1</a>.</p><h2>References</h2><ol><li id=\"ref-1\">A. Study.</li><li>B. Study.</li></ol></main>";
         let d = doc(t);
         assert_eq!(d.citations.len(), 3, "{:?}", d.citations);
-        assert!(d
-            .citations
-            .iter()
-            .all(|c| c.targets.iter().all(|x| x.resolved.is_some())));
+        assert!(
+            d.citations
+                .iter()
+                .all(|c| c.targets.iter().all(|x| x.resolved.is_some()))
+        );
         assert_eq!(d.references.len(), 2);
     }
 

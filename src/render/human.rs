@@ -1,6 +1,6 @@
 //! Human output through codespan-reporting: the primary span, secondary labels, a help line.
 
-use super::{shown, Summary};
+use super::{Summary, shown};
 use crate::diagnostic::{FileReport, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel};
 use codespan_reporting::files::SimpleFile;
@@ -78,9 +78,5 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
+    if n == 1 { "" } else { "s" }
 }

@@ -4,7 +4,7 @@
 use super::Summary;
 use crate::diagnostic::{Diagnostic, FileReport};
 use crate::document::LineIndex;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 pub fn diagnostic_value(r: &FileReport, lines: &LineIndex, d: &Diagnostic) -> Value {
     let lc = |at: usize| {

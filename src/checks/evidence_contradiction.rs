@@ -1,0 +1,184 @@
+//! # evidence-contradiction
+//!
+//! **What it catches:** a statement that there is no evidence for something ("there is no
+//! evidence that X", "no studies have shown X", "X has not been demonstrated", "evidence for X
+//! is lacking") while a source the statement cites, or a cited sentence elsewhere in the
+//! article, reports exactly X.
+//!
+//! **Why it matters:** it is the error a medical editor most needs caught: the article denies
+//! what its own references say. "There is no direct evidence that cryotherapy increases the
+//! aggressiveness of melanoma [1–5]" is wrong if reference 3 reports that cryoablation
+//! promoted metastasis.
+//!
+//! **How it decides:** the triggers, synonyms and concept groups are in `rules/evidence.toml`.
+//! Each source (a reference entry's title and excerpt, a footnote's text, a bibliography
+//! entry's abstract) is split into sentences; the judge looks for a sentence that matches the
+//! denied proposition's concepts and agrees with it on negation, direction (increase vs
+//! reduce), numbers, quantifiers ("only") and hedging. A source that says "did not increase"
+//! does not assert X.
+//!
+//! **Example:** `No studies have shown that zinc shortens colds [1].` with reference 1 reading
+//! "Zinc lozenges shortened the duration of colds by two days" is reported, with a label on
+//! reference 1 quoting that sentence.
+//!
+//! **Options:** `all-sources` (bool, default false: also consult references the statement
+//! does not cite), `in-article` (bool, default true: also consult the article's own cited
+//! sentences).
+
+use super::{Context, Rule, RuleOption};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::document::Document;
+use crate::evidence::EvidenceLexicon;
+use crate::evidence::absence::find_absence;
+use crate::evidence::judge::{Judge, LexicalJudge, SourceSentence};
+
+pub static RULE: Rule = Rule {
+    id: "evidence-contradiction",
+    family: "evidence",
+    summary: "\"no evidence that X\" while a listed source, or another cited sentence of the article, asserts X",
+    source: include_str!("evidence_contradiction.rs"),
+    default_severity: Severity::Warning,
+    options: &[
+        RuleOption {
+            name: "all-sources",
+            kind: "bool",
+            help: "consult every listed reference, not only the cited ones",
+        },
+        RuleOption {
+            name: "in-article",
+            kind: "bool",
+            help: "consult the article's own cited sentences (default true)",
+        },
+    ],
+    check,
+};
+
+/// Where a candidate source sentence came from.
+enum Origin {
+    Reference(usize),
+    Sentence(usize),
+}
+
+fn source_text(doc: &Document, r: usize) -> String {
+    let e = &doc.references[r];
+    let mut t = e.text.clone();
+    if let Some(a) = &e.abstract_text {
+        if !t.is_empty() {
+            t.push(' ');
+        }
+        t.push_str(a);
+    }
+    t
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    let lex = EvidenceLexicon::builtin();
+    let judge = LexicalJudge::with_lexicon(lex);
+    let all_sources = cx.bool_option("all-sources", false);
+    let in_article = cx.bool_option("in-article", true);
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(s);
+        let Some(abs) = find_absence(text, lex) else {
+            continue;
+        };
+        let claim = abs.claim_text(text);
+        let claim = claim
+            .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+            .to_string();
+        if claim.split_whitespace().count() < 2 {
+            continue;
+        }
+        // the references the statement cites, then (optionally) all others
+        let mut refs: Vec<usize> = s
+            .citations
+            .iter()
+            .flat_map(|&c| doc.citations[c].targets.iter().filter_map(|t| t.resolved))
+            .collect();
+        refs.dedup();
+        if all_sources {
+            for r in 0..doc.references.len() {
+                if !refs.contains(&r) {
+                    refs.push(r);
+                }
+            }
+        }
+        let mut texts: Vec<(Origin, String)> = Vec::new();
+        for &r in &refs {
+            let t = source_text(doc, r);
+            for range in crate::document::split::split_sentences(&t) {
+                texts.push((Origin::Reference(r), t[range].to_string()));
+            }
+        }
+        if in_article {
+            for (oi, o) in doc.sentences.iter().enumerate() {
+                if oi == si || o.citations.is_empty() {
+                    continue;
+                }
+                let ot = doc.sentence_text(o);
+                if find_absence(ot, lex).is_some() {
+                    continue;
+                }
+                texts.push((Origin::Sentence(oi), ot.to_string()));
+            }
+        }
+        if texts.is_empty() {
+            continue;
+        }
+        let sources: Vec<SourceSentence> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (_, t))| SourceSentence { source: i, text: t })
+            .collect();
+        let Some(v) = judge.judge(&claim, &sources) else {
+            continue;
+        };
+        let (origin, quote) = &texts[v.sentence_index];
+        let concepts = if v.matched.is_empty() {
+            String::new()
+        } else {
+            format!(" (matched: {})", v.matched.join(", "))
+        };
+        let short = shorten(quote, 160);
+        let mut d;
+        match origin {
+            Origin::Reference(r) => {
+                let e = &doc.references[*r];
+                d = Diagnostic::new(
+                    RULE.id,
+                    s.span.clone(),
+                    format!(
+                        "says there is no evidence that {claim}, but reference {} reports it{concepts}",
+                        e.key
+                    ),
+                );
+                d.labels.push(Label {
+                    span: e.span.clone(),
+                    message: format!("reference {} says: \"{short}\"", e.key),
+                    path: e.path.clone(),
+                });
+            }
+            Origin::Sentence(oi) => {
+                let o = &doc.sentences[*oi];
+                d = Diagnostic::new(
+                    RULE.id,
+                    s.span.clone(),
+                    format!("says there is no evidence that {claim}, but the article itself reports it with a citation{concepts}"),
+                )
+                .label(o.span.clone(), "this cited sentence asserts it");
+            }
+        }
+        out.push(
+            d.help("reword the statement to reflect what the sources report, or cite the evidence"),
+        );
+    }
+    out
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,148 @@
+//! # uncited-claim
+//!
+//! **What it catches:** a sentence that asserts something a reader would want sourced (a
+//! statistic, a research finding, a causal or comparative claim, a generalisation) with no
+//! citation in its scope. The message names the signals that made it a claim.
+//!
+//! **Why it matters:** unsourced claims are where errors and hallucinations hide, above all in
+//! AI-drafted health content.
+//!
+//! **How a sentence is judged:** an explainable score from lexicons in `rules/claims.toml`.
+//! Signals for: research reporting ("studies have shown"), numbers that state facts (30%,
+//! odds ratios, p-values, doses, survival figures), causal and comparative predicates
+//! ("reduces the risk of", "more effective than"), generalisations ("most patients",
+//! "first-line"). Signals against: questions, headings, advice to the reader ("ask your
+//! doctor"), the writer's hedged opinion, first-person process talk, disclaimers, page chrome.
+//!
+//! **Citation scope:** a citation covers its sentence (a marker right after the full stop
+//! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
+//! is covered by it. List items introduced by a cited lead-in ("…with these outcomes:[1]") are
+//! covered when none of the items carries a citation of its own.
+//!
+//! **Example:** `About 30% of adults sleep less than six hours.` reports "states a statistic
+//! (30%) without a citation".
+//!
+//! **Options:** `threshold` (number, default 0.4: lower flags more), `scope` (`sentence`
+//! (default) or `paragraph`: any citation in a paragraph covers all of it).
+
+use super::{Context, Rule, RuleOption};
+use crate::claims::{self, ClaimLexicon};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, Document, Role};
+
+pub static RULE: Rule = Rule {
+    id: "uncited-claim",
+    family: "claims",
+    summary: "a sentence asserting a check-worthy claim has no citation in its scope",
+    source: include_str!("uncited_claim.rs"),
+    default_severity: Severity::Warning,
+    options: &[
+        RuleOption {
+            name: "threshold",
+            kind: "number",
+            help: "claim score at or above which an uncited sentence is reported (default 0.4)",
+        },
+        RuleOption {
+            name: "scope",
+            kind: "\"sentence\" | \"paragraph\"",
+            help: "what one citation covers (default sentence)",
+        },
+    ],
+    check,
+};
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    let threshold = cx.f32_option("threshold", claims::DEFAULT_THRESHOLD);
+    let paragraph_scope = cx.str_option("scope", "sentence") == "paragraph";
+    let lex = ClaimLexicon::builtin();
+    let mut out = Vec::new();
+    let n = doc.sentences.len();
+    let mut covered = vec![false; n];
+    // which blocks carry any citation
+    let mut block_cited = vec![false; doc.blocks.len()];
+    for s in &doc.sentences {
+        if !s.citations.is_empty() {
+            block_cited[s.block] = true;
+        }
+    }
+    for i in 0..n {
+        let s = &doc.sentences[i];
+        if !s.citations.is_empty() || (paragraph_scope && block_cited[s.block]) {
+            covered[i] = true;
+            continue;
+        }
+        if i > 0
+            && doc.sentences[i - 1].block == s.block
+            && covered[i - 1]
+            && claims::continues_previous(doc.sentence_text(s))
+        {
+            covered[i] = true;
+        }
+    }
+    // list items under a cited lead-in, when no item of the list has its own citation
+    let mut lead_in_covers = vec![false; doc.blocks.len()];
+    let mut b = 0;
+    while b < doc.blocks.len() {
+        if doc.blocks[b].kind != BlockKind::ListItem {
+            b += 1;
+            continue;
+        }
+        let start = b;
+        while b < doc.blocks.len() && doc.blocks[b].kind == BlockKind::ListItem {
+            b += 1;
+        }
+        if start == 0 || (start..b).any(|k| block_cited[k]) {
+            continue;
+        }
+        let lead = start - 1;
+        let last = doc.sentences.iter().rposition(|s| s.block == lead);
+        if let Some(li) = last {
+            let text = doc.sentence_text(&doc.sentences[li]).trim_end();
+            if covered[li] && text.ends_with(':') {
+                for flag in &mut lead_in_covers[start..b] {
+                    *flag = true;
+                }
+            }
+        }
+    }
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let block = &doc.blocks[s.block];
+        if covered[i]
+            || lead_in_covers[s.block]
+            || block.role != Role::Prose
+            || matches!(block.kind, BlockKind::Heading(_))
+        {
+            continue;
+        }
+        let text = doc.sentence_text(s);
+        let score = claims::score_sentence(text, lex);
+        if !score.is_claim(threshold) {
+            continue;
+        }
+        let mut d = Diagnostic::new(RULE.id, s.span.clone(), format!("{} without a citation", capitalise_first(&score.explain(text))))
+            .help("cite a source for it (e.g. `[3]` after the sentence), or rephrase it as the article's own hedged view");
+        if let Some(sig) = score
+            .signals
+            .iter()
+            .filter(|g| g.kind.is_positive())
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+        {
+            let from = s.text_range.start + sig.span.start;
+            let to = s.text_range.start + sig.span.end;
+            let span = block.map.range(from..to);
+            if span.start < span.end && span != s.span {
+                d = d.label(span, "this is what makes it a claim");
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

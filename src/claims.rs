@@ -1,0 +1,650 @@
+//! Claim scoring for the `uncited-claim` rule: how strongly does one sentence assert
+//! something a reader would want a source for?
+//!
+//! The lexicon lives in `rules/claims.toml` (weights and phrase lists a domain expert can
+//! edit); it is compiled once into an Aho-Corasick automaton for the phrases and one
+//! regular expression per group for the patterns.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use serde::Deserialize;
+
+/// Score at or above which a sentence counts as a check-worthy claim.
+pub const DEFAULT_THRESHOLD: f32 = 0.4;
+
+const BUILTIN_TOML: &str = include_str!("../rules/claims.toml");
+
+/// What a signal says about the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignalKind {
+    /// Reports research or data ("studies have shown", "according to").
+    Research,
+    /// States a statistic (percentages, ratios, p-values, doses, sample sizes).
+    Statistic,
+    /// Mentions a specific number or date.
+    Quantity,
+    /// Causal or effect predicate ("reduces the risk of", "leads to").
+    Causal,
+    /// Comparison ("more effective than", "higher risk").
+    Comparative,
+    /// Generalisation or standing fact ("most patients", "first-line", "the leading cause").
+    Generalisation,
+    /// Names specific people, organisations, places or substances mid-sentence.
+    Entity,
+    /// A question.
+    Question,
+    /// Advice or instruction to the reader.
+    Instruction,
+    /// The writer's hedged opinion or non-committal framing.
+    Hedge,
+    /// First-person process or opinion talk.
+    FirstPerson,
+    /// Disclaimer ("not medical advice", "consult your doctor").
+    Disclaimer,
+    /// Navigation or page chrome ("Click here", "Read more").
+    Chrome,
+    /// A quotation attributed in-line to its speaker.
+    Attributed,
+    /// Vague, evaluative language that asserts little ("plays a crucial role", "various").
+    Vague,
+    /// Topic, summary or signposting sentence ("This article discusses", "In summary").
+    Topic,
+    /// Too short to assert anything, or a lead-in ending in a colon.
+    Fragment,
+}
+
+impl SignalKind {
+    /// Whether the kind speaks for a claim.
+    pub fn is_positive(self) -> bool {
+        matches!(
+            self,
+            Self::Research
+                | Self::Statistic
+                | Self::Quantity
+                | Self::Causal
+                | Self::Comparative
+                | Self::Generalisation
+                | Self::Entity
+        )
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    const COUNT: usize = Self::Fragment as usize + 1;
+}
+
+/// One piece of evidence found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    pub kind: SignalKind,
+    /// Byte range inside the sentence.
+    pub span: Range<usize>,
+    pub weight: f32,
+}
+
+/// The score of one sentence and the signals that made it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimScore {
+    pub score: f32,
+    pub signals: Vec<Signal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    settings: Settings,
+    #[serde(default)]
+    group: Vec<GroupFile>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    base: f32,
+    min_words: usize,
+    short_weight: f32,
+    lead_in_weight: f32,
+    unterminated_weight: f32,
+    entity_weight: f32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    kind: SignalKind,
+    weight: f32,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    case_sensitive: bool,
+}
+
+/// A compiled lexicon. Build it once ([`ClaimLexicon::builtin`] or
+/// [`ClaimLexicon::from_toml`]) and share it.
+pub struct ClaimLexicon {
+    settings: Settings,
+    /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
+    phrases: Option<AhoCorasick>,
+    phrase_info: Vec<(SignalKind, f32, bool)>,
+    /// One combined regex per group that has patterns.
+    patterns: Vec<(SignalKind, f32, Regex)>,
+}
+
+impl std::fmt::Debug for ClaimLexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClaimLexicon")
+            .field("phrases", &self.phrase_info.len())
+            .field("pattern_groups", &self.patterns.len())
+            .finish()
+    }
+}
+
+impl ClaimLexicon {
+    /// The lexicon shipped in `rules/claims.toml`, compiled on first use.
+    pub fn builtin() -> &'static ClaimLexicon {
+        static LEX: OnceLock<ClaimLexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            ClaimLexicon::from_toml(BUILTIN_TOML).expect("built-in claims lexicon is valid")
+        })
+    }
+
+    /// Parses and compiles a lexicon in the `rules/claims.toml` format.
+    pub fn from_toml(src: &str) -> Result<Self, String> {
+        let file: LexiconFile = toml::from_str(src).map_err(|e| e.to_string())?;
+        let mut words: Vec<String> = Vec::new();
+        let mut phrase_info = Vec::new();
+        let mut patterns = Vec::new();
+        for (gi, g) in file.group.iter().enumerate() {
+            if !g.weight.is_finite() {
+                return Err(format!("group {gi}: weight is not a number"));
+            }
+            for p in &g.phrases {
+                let (text, prefix) = match p.strip_suffix('*') {
+                    Some(t) => (t.trim(), true),
+                    None => (p.trim(), false),
+                };
+                if text.is_empty() {
+                    return Err(format!("group {gi}: empty phrase"));
+                }
+                words.push(text.to_string());
+                phrase_info.push((g.kind, g.weight, prefix));
+            }
+            if !g.patterns.is_empty() {
+                let joined = g
+                    .patterns
+                    .iter()
+                    .map(|p| format!("(?:{p})"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                let src = if g.case_sensitive {
+                    joined
+                } else {
+                    format!("(?i:{joined})")
+                };
+                let re = Regex::new(&src).map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
+                patterns.push((g.kind, g.weight, re));
+            }
+        }
+        let phrases = if words.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&words)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        Ok(ClaimLexicon {
+            settings: file.settings,
+            phrases,
+            phrase_info,
+            patterns,
+        })
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// Scores one sentence (plain text, citation markers already removed).
+pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
+    let mut signals: Vec<Signal> = Vec::new();
+    let bytes = sentence.as_bytes();
+    if let Some(ac) = &lex.phrases {
+        for m in ac.find_overlapping_iter(sentence) {
+            let (kind, weight, prefix) = lex.phrase_info[m.pattern().as_usize()];
+            let (s, mut e) = (m.start(), m.end());
+            if s > 0 && is_word_byte(bytes[s - 1]) {
+                continue;
+            }
+            if prefix {
+                while e < bytes.len() && is_word_byte(bytes[e]) {
+                    e += 1;
+                }
+            } else if e < bytes.len() && is_word_byte(bytes[e]) {
+                continue;
+            }
+            if !sentence.is_char_boundary(e) {
+                continue;
+            }
+            signals.push(Signal {
+                kind,
+                span: s..e,
+                weight,
+            });
+        }
+    }
+    for (kind, weight, re) in &lex.patterns {
+        for m in re.find_iter(sentence) {
+            signals.push(Signal {
+                kind: *kind,
+                span: m.range(),
+                weight: *weight,
+            });
+        }
+    }
+    let st = &lex.settings;
+    let words = sentence.split_whitespace().count();
+    if words < st.min_words {
+        signals.push(Signal {
+            kind: SignalKind::Fragment,
+            span: 0..sentence.len(),
+            weight: st.short_weight,
+        });
+    }
+    let trimmed = sentence.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    if trimmed.ends_with(':') {
+        signals.push(Signal {
+            kind: SignalKind::Fragment,
+            span: trimmed.len() - 1..trimmed.len(),
+            weight: st.lead_in_weight,
+        });
+    }
+    let last = sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"')]}*_\u{201D}\u{2019}".contains(c))
+        .chars()
+        .next_back();
+    if !matches!(last, Some('.' | '!' | '?' | ':' | '\u{2026}') | None) {
+        signals.push(Signal {
+            kind: SignalKind::Fragment,
+            span: 0..sentence.len(),
+            weight: st.unterminated_weight,
+        });
+    }
+    if let Some(span) = first_entity(sentence) {
+        signals.push(Signal {
+            kind: SignalKind::Entity,
+            span,
+            weight: st.entity_weight,
+        });
+    }
+    // Longest first at each start, then drop matches of a kind inside another of the same kind.
+    signals.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
+    let mut kept_end = [0usize; SignalKind::COUNT];
+    signals.retain(|s| {
+        let k = s.kind.index();
+        if kept_end[k] > 0 && s.span.end <= kept_end[k] {
+            return false;
+        }
+        kept_end[k] = s.span.end;
+        true
+    });
+    ClaimScore {
+        score: combine(st.base, &signals),
+        signals,
+    }
+}
+
+/// base + the strongest signal of each kind (most positive for kinds for a claim, most
+/// negative for kinds against).
+fn combine(base: f32, signals: &[Signal]) -> f32 {
+    let mut best = [0f32; SignalKind::COUNT];
+    for s in signals {
+        let b = &mut best[s.kind.index()];
+        if s.weight.abs() > b.abs() {
+            *b = s.weight;
+        }
+    }
+    base + best.iter().sum::<f32>()
+}
+
+/// The first capitalised word or acronym that is not the sentence's first word, the
+/// pronoun "I", or the first word after a colon or an opening quote.
+fn first_entity(sentence: &str) -> Option<Range<usize>> {
+    let mut first = true;
+    let mut after_break = false;
+    let mut pos = 0;
+    for word in sentence.split_inclusive(char::is_whitespace) {
+        let start = pos;
+        pos += word.len();
+        let core_start = word.find(|c: char| c.is_alphanumeric()).map(|i| start + i);
+        let was_first = first || after_break;
+        let t = word.trim_end();
+        after_break = t.ends_with(':') || t.ends_with(';');
+        let Some(cs) = core_start else { continue };
+        first = false;
+        if was_first || sentence[start..cs].contains(['"', '\u{201C}']) {
+            continue;
+        }
+        let core = sentence[cs..start + t.len()].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = core.chars();
+        let Some(c0) = chars.next() else { continue };
+        if c0.is_uppercase() && core != "I" && !core.starts_with("I'") {
+            return Some(cs..cs + core.len());
+        }
+    }
+    None
+}
+
+impl ClaimScore {
+    /// Whether the sentence counts as a check-worthy claim at `threshold`.
+    pub fn is_claim(&self, threshold: f32) -> bool {
+        self.score >= threshold
+    }
+
+    /// A short reason, e.g. "states a statistic (30% of patients)".
+    pub fn explain(&self, sentence: &str) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut seen = [false; SignalKind::COUNT];
+        // Strongest positive kinds first.
+        let mut pos: Vec<&Signal> = self
+            .signals
+            .iter()
+            .filter(|s| s.kind.is_positive() && s.weight > 0.0)
+            .collect();
+        pos.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        for s in pos {
+            if seen[s.kind.index()] || parts.len() == 2 {
+                continue;
+            }
+            seen[s.kind.index()] = true;
+            let text = sentence.get(s.span.clone()).unwrap_or("").trim();
+            parts.push(match s.kind {
+                SignalKind::Research => format!("reports research findings ('{text}')"),
+                SignalKind::Statistic => format!("states a statistic ({text})"),
+                SignalKind::Quantity => format!("gives a specific figure or date ({text})"),
+                SignalKind::Causal => format!("makes a causal claim ('{text}')"),
+                SignalKind::Comparative => format!("makes a comparison ('{text}')"),
+                SignalKind::Generalisation => format!("makes a general claim ('{text}')"),
+                _ => format!("names a specific subject ({text})"),
+            });
+        }
+        if parts.is_empty() {
+            "states a fact".to_string()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+/// Scores `sentence` with the built-in lexicon.
+pub fn score(sentence: &str) -> ClaimScore {
+    score_sentence(sentence, ClaimLexicon::builtin())
+}
+
+/// Whether a sentence directly continues the one before it ("These findings…", "This
+/// effect…", "Such…", "They…"), so that a citation on the previous sentence covers it.
+pub fn continues_previous(sentence: &str) -> bool {
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = s.split(|c: char| c.is_whitespace() || c == ',');
+    let w0 = words.next().unwrap_or("");
+    let w1 = words.next().unwrap_or("").to_ascii_lowercase();
+    match w0 {
+        "These" | "This" | "Those" | "Such" | "They" | "Their" | "Its" | "Both" | "Thus"
+        | "Hence" | "Consequently" | "Therefore" | "Accordingly" | "Here" => true,
+        "It" => !expletive_it(s),
+        "The" => matches!(
+            w1.as_str(),
+            "latter" | "former" | "same" | "authors" | "study"
+        ),
+        "As" => s.starts_with("As a result"),
+        "In" => s.starts_with("In this study") || s.starts_with("In that study"),
+        _ => false,
+    }
+}
+
+/// "It is estimated that…", "It is known that…": an expletive "it" opens a new claim.
+fn expletive_it(s: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "It is estimated",
+        "It is known",
+        "It is believed",
+        "It is thought",
+        "It is well",
+        "It is widely",
+        "It is generally",
+        "It is commonly",
+        "It is important",
+        "It is essential",
+        "It is also",
+        "It is possible",
+        "It is not",
+        "It is recommended",
+        "It has been",
+        "It was",
+        "It can be",
+        "It may be",
+    ];
+    HEADS.iter().any(|h| s.starts_with(h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<SignalKind> {
+        let mut k: Vec<_> = score(s).signals.iter().map(|x| x.kind).collect();
+        k.dedup();
+        k
+    }
+
+    fn has(s: &str, kind: SignalKind) -> bool {
+        score(s).signals.iter().any(|x| x.kind == kind)
+    }
+
+    fn span_text(s: &str, kind: SignalKind) -> Vec<&str> {
+        score(s)
+            .signals
+            .iter()
+            .filter(|x| x.kind == kind)
+            .map(|x| &s[x.span.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn builtin_lexicon_compiles() {
+        let lex = ClaimLexicon::builtin();
+        assert!(lex.phrase_info.len() > 100);
+        assert!(lex.patterns.len() >= 8);
+    }
+
+    #[test]
+    fn statistics_are_found_with_spans() {
+        let s = "About 30% of patients relapsed within two years.";
+        assert_eq!(span_text(s, SignalKind::Statistic), vec!["30% of patients"]);
+        let s = "The hazard ratio was 0.71 (95% CI 0.60 to 0.84; p < .001).";
+        let got = span_text(s, SignalKind::Statistic);
+        assert!(got.contains(&"hazard ratio"), "{got:?}");
+        assert!(got.contains(&"95% CI"), "{got:?}");
+        assert!(got.contains(&"p < .001"), "{got:?}");
+        let s = "Children received 5 mg/kg twice daily in a trial of n = 120.";
+        let got = span_text(s, SignalKind::Statistic);
+        assert_eq!(got, vec!["5 mg/kg", "n = 120"]);
+        let s = "Roughly 1 in 8 women will develop the disease.";
+        assert_eq!(span_text(s, SignalKind::Statistic), vec!["1 in 8"]);
+        let s = "The 5-year survival rate is close to 60 percent for stage II.";
+        let got = span_text(s, SignalKind::Statistic);
+        assert_eq!(got, vec!["5-year survival", "60 percent"]);
+    }
+
+    #[test]
+    fn research_reporting() {
+        let s = "Several studies have shown that regular walking lowers blood pressure.";
+        assert_eq!(
+            span_text(s, SignalKind::Research),
+            vec!["studies have shown"]
+        );
+        assert!(has(s, SignalKind::Causal));
+        let sc = score(s);
+        assert!(sc.is_claim(DEFAULT_THRESHOLD));
+        assert_eq!(
+            sc.explain(s),
+            "reports research findings ('studies have shown'); makes a causal claim ('lowers')"
+        );
+    }
+
+    #[test]
+    fn causal_comparative_generalisation() {
+        let s = "Metformin is the first-line drug for most patients with type 2 diabetes.";
+        assert!(has(s, SignalKind::Generalisation));
+        let s = "Statins are more effective than diet alone at lowering cholesterol.";
+        assert_eq!(
+            span_text(s, SignalKind::Comparative),
+            vec!["more effective", "than"]
+        );
+        let s = "Smoking during pregnancy increases the risk of low birth weight.";
+        assert!(has(s, SignalKind::Causal));
+        assert!(score(s).is_claim(DEFAULT_THRESHOLD));
+    }
+
+    #[test]
+    fn questions_and_instructions_are_not_claims() {
+        for s in [
+            "What does this mean for people who already take the drug?",
+            "Talk to your pharmacist before combining these medicines.",
+            "Consider keeping a diary of your symptoms for two weeks.",
+            "Ask your doctor whether screening makes sense for you.",
+            "Please read the leaflet that comes with the pack.",
+        ] {
+            let sc = score(s);
+            assert!(!sc.is_claim(DEFAULT_THRESHOLD), "{s}: {sc:?}");
+        }
+        assert!(has(
+            "Is the vaccine safe for children?",
+            SignalKind::Question
+        ));
+        assert_eq!(
+            kinds("Avoid alcohol while taking this medicine."),
+            vec![SignalKind::Instruction]
+        );
+    }
+
+    #[test]
+    fn opinion_disclaimer_chrome_topic() {
+        for s in [
+            "I think the new guidance is a sensible compromise overall.",
+            "This article discusses the options available after a diagnosis.",
+            "This information is not medical advice and is no substitute for care.",
+            "Click here to read more about our editorial process.",
+            "Here are the main points to weigh before deciding on surgery.",
+            "The right choice ultimately depends on the individual and their goals.",
+        ] {
+            let sc = score(s);
+            assert!(!sc.is_claim(DEFAULT_THRESHOLD), "{s}: {sc:?}");
+        }
+        assert!(has(
+            "I think the new guidance is a sensible compromise overall.",
+            SignalKind::FirstPerson
+        ));
+        assert!(has(
+            "Skip to content and find the latest updates.",
+            SignalKind::Chrome
+        ));
+    }
+
+    #[test]
+    fn attributed_quote() {
+        let s = "\"We were surprised by how quickly it worked,\" said the lead nurse.";
+        assert!(has(s, SignalKind::Attributed));
+    }
+
+    #[test]
+    fn plain_statement_passes_short_fragment_does_not() {
+        let s = "The pancreas produces insulin in clusters of specialised cells.";
+        assert!(score(s).is_claim(DEFAULT_THRESHOLD));
+        let s = "Treatment options.";
+        let sc = score(s);
+        assert!(!sc.is_claim(DEFAULT_THRESHOLD));
+        assert_eq!(sc.signals[0].kind, SignalKind::Fragment);
+        let s = "The main types of treatment are the following:";
+        assert!(!score(s).is_claim(DEFAULT_THRESHOLD));
+        // Headings, captions and table cells carry no terminal punctuation.
+        let s = "Dietary Supplements and Their Interactions With Common Drugs";
+        assert!(!score(s).is_claim(DEFAULT_THRESHOLD));
+    }
+
+    #[test]
+    fn entity_detection() {
+        let s = "Tamoxifen was approved by the FDA for prevention.";
+        assert_eq!(span_text(s, SignalKind::Entity), vec!["FDA"]);
+        let s = "I am sure it is fine.";
+        assert!(span_text(s, SignalKind::Entity).is_empty());
+    }
+
+    #[test]
+    fn word_boundaries_and_prefixes() {
+        // "than" must not match inside "thank"; "cause*" matches "causes".
+        let s = "We thank the nurses who helped.";
+        assert!(span_text(s, SignalKind::Comparative).is_empty());
+        let s = "Excess sodium causes fluid retention in some people.";
+        assert_eq!(span_text(s, SignalKind::Causal), vec!["causes"]);
+    }
+
+    #[test]
+    fn explain_without_positive_signals() {
+        let s = "The clinic opens early on weekdays for blood tests.";
+        assert_eq!(score(s).explain(s), "states a fact");
+    }
+
+    #[test]
+    fn continuation_sentences() {
+        assert!(continues_previous("These findings suggest a dose effect."));
+        assert!(continues_previous("This effect was stronger in women."));
+        assert!(continues_previous("They also reported fewer infections."));
+        assert!(continues_previous("Such changes are reversible."));
+        assert!(continues_previous("It also lowered triglycerides."));
+        assert!(!continues_previous(
+            "It is estimated that 5% of adults are affected."
+        ));
+        assert!(!continues_previous("Thesaurus entries are not evidence."));
+        assert!(!continues_previous("Vitamin D supports bone health."));
+    }
+
+    #[test]
+    fn custom_lexicon_and_errors() {
+        let src = r#"
+[settings]
+base = 0.0
+min_words = 1
+short_weight = 0.0
+lead_in_weight = 0.0
+unterminated_weight = 0.0
+entity_weight = 0.0
+
+[[group]]
+kind = "causal"
+weight = 0.8
+phrases = ["cures"]
+"#;
+        let lex = ClaimLexicon::from_toml(src).unwrap();
+        let sc = score_sentence("Garlic cures colds.", &lex);
+        assert!((sc.score - 0.8).abs() < 1e-6);
+        assert!(score_sentence("Garlic is tasty.", &lex).score.abs() < 1e-6);
+        assert!(ClaimLexicon::from_toml("[settings]\nbase = 1").is_err());
+        let bad = src.replace("phrases = [\"cures\"]", "patterns = [\"(unclosed\"]");
+        assert!(ClaimLexicon::from_toml(&bad).is_err());
+        let bad = src.replace("kind = \"causal\"", "kind = \"nonsense\"");
+        assert!(ClaimLexicon::from_toml(&bad).is_err());
+    }
+}
