@@ -330,6 +330,7 @@ impl Config {
                 bare_numbers: self.file.bare_numbers,
                 bibliographies: self.file.bibliography.clone(),
                 read_files: true,
+                html_main: Vec::new(),
             },
             today: cli
                 .today

@@ -26,6 +26,8 @@ fn patterns() -> &'static Patterns {
             r"|(?P<double>\[\[\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]\](?:[^(]|$))",
             // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>
             r"|(?P<sup><sup>\s*(?:<a\b[^>]*>)?\s*\[?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
+            // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
+            r##"|(?P<aref><a\b[^>]*\bhref\s*=\s*["']?#[^>]*>\s*\[?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]?\s*</a>)"##,
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
@@ -365,6 +367,15 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
                 let t = inner.trim().trim_start_matches('[').trim_end_matches(']');
                 let shift = inner.trim().find(t).unwrap_or(0);
                 c.malformed = numbers(t, at + off + lead + shift, &mut c.targets);
+            } else if caps.name("aref").is_some() {
+                c.syntax = CiteSyntax::Linked;
+                let open = whole.find('>').map(|i| i + 1).unwrap_or(0);
+                let close = whole.rfind("</a>").unwrap_or(whole.len()).max(open);
+                let inner = &whole[open..close];
+                let lead = inner.len() - inner.trim_start().len();
+                let t = inner.trim().trim_start_matches('[').trim_end_matches(']');
+                let shift = inner.trim().find(t).unwrap_or(0);
+                c.malformed = numbers(t, at + open + lead + shift, &mut c.targets);
             } else if caps.name("foot").is_some() {
                 if region[m.end()..].starts_with(':') {
                     continue;

@@ -392,6 +392,9 @@ pub struct ParseOptions {
     pub bibliographies: Vec<String>,
     /// Read bibliography files from disk (off for in-memory linting without a path).
     pub read_files: bool,
+    /// HTML: selectors (`tag`, `#id`, `.class`) of the element that holds the article, tried
+    /// before `article`, `main` and `body`.
+    pub html_main: Vec<String>,
 }
 
 impl Document {
@@ -423,7 +426,7 @@ impl Document {
         match format {
             Format::Markdown => markdown::parse(&mut doc),
             Format::Text => text::parse(&mut doc),
-            Format::Html => crate::html::parse(&mut doc),
+            Format::Html => crate::html::parse(&mut doc, opts),
         }
         if let Some(err) = doc.front_matter.as_ref().and_then(|f| f.error.clone()) {
             let span = doc

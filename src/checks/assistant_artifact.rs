@@ -1,0 +1,118 @@
+//! # assistant-artifact
+//!
+//! **What it catches:** an AI assistant's talk about its own process left in the article: "I
+//! will search for relevant research papers instead", "As an AI language model, …", "Let me
+//! first confirm …", "I need to verify …", "There are no official guidelines to assist in
+//! answering this question", "Based on the search results, …".
+//!
+//! **Why it matters:** such sentences show that the text was generated and pasted without an
+//! edit, and they often sit next to claims the assistant did not actually check.
+//!
+//! **How it matches:** the patterns in `rules/assistant.toml` (regular expressions, compiled
+//! once, matched case-insensitively) against the plain text of every prose sentence. Each
+//! sentence is reported once, with the words that matched named in the message.
+//!
+//! **Example:** `There are no official guidelines to assist in answering this question. I will
+//! search for relevant research papers instead.` reports both sentences.
+//!
+//! **Options:** none.
+
+use super::{Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+pub static RULE: Rule = Rule {
+    id: "assistant-artifact",
+    family: "content",
+    summary: "an assistant's talk about its own process left in the text",
+    source: include_str!("assistant_artifact.rs"),
+    default_severity: Severity::Warning,
+    options: &[],
+    check,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    regex: String,
+    what: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lexicon {
+    pattern: Vec<Entry>,
+}
+
+fn lexicon() -> &'static Vec<(Regex, String)> {
+    static L: OnceLock<Vec<(Regex, String)>> = OnceLock::new();
+    L.get_or_init(|| {
+        let l: Lexicon = toml::from_str(include_str!("../../rules/assistant.toml"))
+            .expect("rules/assistant.toml is valid");
+        l.pattern
+            .into_iter()
+            .map(|e| {
+                let re = Regex::new(&format!("(?i){}", e.regex)).expect("assistant pattern");
+                (re, e.what)
+            })
+            .collect()
+    })
+}
+
+fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let text = doc.sentence_text(s);
+        let Some((m, what)) = lexicon()
+            .iter()
+            .find_map(|(re, what)| re.find(text).map(|m| (m, what)))
+        else {
+            continue;
+        };
+        let b = &doc.blocks[s.block];
+        let at = s.text_range.start;
+        let words = b.map.range(at + m.start()..at + m.end());
+        let trimmed = text.trim();
+        let lead = text.len() - text.trim_start().len();
+        let span = b.map.range(at + lead..at + lead + trimmed.len());
+        let mut d = Diagnostic::new(
+            RULE.id,
+            span,
+            format!(
+                "an assistant's note about its own process was left in the article: \u{201c}{trimmed}\u{201d}"
+            ),
+        )
+        .help("delete the sentence; if it hides a gap (no guideline, no source found), say so in the article's own voice");
+        if words != d.span {
+            d = d.label(words, what.clone());
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::run;
+    const R: &str = "assistant-artifact";
+
+    #[test]
+    fn finds_process_talk() {
+        let t = "# Q\n\nThere are no guidelines. I will search for relevant research papers instead.\n\nAs an AI language model, I cannot give advice.\n\nLet me first confirm the dose.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert_eq!(
+            &t[d[0].span.clone()],
+            "I will search for relevant research papers instead."
+        );
+    }
+
+    #[test]
+    fn ordinary_prose_is_left_alone() {
+        let t = "# Q\n\nPatients will search for answers online. Doctors need to verify doses. Let us consider the trial.\n";
+        assert!(run(R, t, "a.md").is_empty());
+    }
+}
