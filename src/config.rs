@@ -32,6 +32,10 @@ pub struct FileConfig {
     /// CSL-JSON bibliographies used when an article names none, relative to the article.
     #[serde(default)]
     pub bibliography: Vec<String>,
+    /// Where the article text of an HTML page is: simple selectors (`tag`, `#id`, `.class`)
+    /// tried before `article`, `main` and `body`.
+    #[serde(default)]
+    pub html_main: Vec<String>,
     /// Extra rule packs (TOML lexicons), relative to the config file.
     #[serde(default)]
     pub rule_packs: Vec<Spanned<String>>,
@@ -330,7 +334,7 @@ impl Config {
                 bare_numbers: self.file.bare_numbers,
                 bibliographies: self.file.bibliography.clone(),
                 read_files: true,
-                html_main: Vec::new(),
+                html_main: self.file.html_main.clone(),
             },
             today: cli
                 .today

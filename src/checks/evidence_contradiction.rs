@@ -110,7 +110,21 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                 texts.push((Origin::Reference(r), t[range].to_string()));
             }
         }
-        if in_article {
+        let mut verdict = None;
+        if !texts.is_empty() {
+            let sources: Vec<SourceSentence> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, (_, t))| SourceSentence { source: i, text: t })
+                .collect();
+            verdict = judge
+                .judge(&claim, &sources)
+                .map(|v| (v.sentence_index, v.matched));
+        }
+        // The article's own cited sentences: they are on topic by construction, so a match
+        // must cover every concept of the denied claim, not most of them.
+        if verdict.is_none() && in_article {
+            let first = texts.len();
             for (oi, o) in doc.sentences.iter().enumerate() {
                 if oi == si || o.citations.is_empty() {
                     continue;
@@ -121,23 +135,26 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                 }
                 texts.push((Origin::Sentence(oi), ot.to_string()));
             }
+            let sources: Vec<SourceSentence> = texts[first..]
+                .iter()
+                .enumerate()
+                .map(|(i, (_, t))| SourceSentence { source: i, text: t })
+                .collect();
+            if let Some(a) = judge.assess(&claim, &sources)
+                && a.coverage >= 0.999
+                && a.score >= lex.weights.threshold
+            {
+                verdict = Some((first + a.sentence_index, a.matched));
+            }
         }
-        if texts.is_empty() {
-            continue;
-        }
-        let sources: Vec<SourceSentence> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, (_, t))| SourceSentence { source: i, text: t })
-            .collect();
-        let Some(v) = judge.judge(&claim, &sources) else {
+        let Some((index, matched)) = verdict else {
             continue;
         };
-        let (origin, quote) = &texts[v.sentence_index];
-        let concepts = if v.matched.is_empty() {
+        let (origin, quote) = &texts[index];
+        let concepts = if matched.is_empty() {
             String::new()
         } else {
-            format!(" (matched: {})", v.matched.join(", "))
+            format!(" (matched: {})", matched.join(", "))
         };
         let short = shorten(quote, 160);
         let mut d;
