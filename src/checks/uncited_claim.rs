@@ -16,7 +16,10 @@
 //!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
-//! is covered by it. List items introduced by a cited lead-in ("…with these outcomes:[1]") are
+//! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
+//! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
+//! restates what came before and is covered when any earlier sentence carries a citation.
+//! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
 //! covered when none of the items carries a citation of its own.
 //!
 //! **Example:** `About 30% of adults sleep less than six hours.` reports "states a statistic
@@ -65,17 +68,23 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             block_cited[s.block] = true;
         }
     }
+    let mut cited_before = false;
     for i in 0..n {
         let s = &doc.sentences[i];
         if !s.citations.is_empty() || (paragraph_scope && block_cited[s.block]) {
             covered[i] = true;
+            cited_before = true;
             continue;
         }
+        let text = doc.sentence_text(s);
         if i > 0
             && doc.sentences[i - 1].block == s.block
             && covered[i - 1]
-            && claims::continues_previous(doc.sentence_text(s))
+            && claims::continues_previous(text)
         {
+            covered[i] = true;
+        }
+        if cited_before && claims::summarises_previous(text) {
             covered[i] = true;
         }
     }
