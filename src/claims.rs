@@ -100,7 +100,18 @@ pub struct ClaimScore {
 struct LexiconFile {
     settings: Settings,
     #[serde(default)]
+    sections: SectionsFile,
+    #[serde(default)]
     group: Vec<GroupFile>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SectionsFile {
+    /// Heading prefixes (case-insensitive) of administrative sections whose text is not
+    /// checked for claims.
+    #[serde(default)]
+    skip: Vec<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -131,6 +142,8 @@ struct GroupFile {
 /// [`ClaimLexicon::from_toml`]) and share it.
 pub struct ClaimLexicon {
     settings: Settings,
+    /// Lower-cased heading prefixes of sections not checked for claims.
+    skip_sections: Vec<String>,
     /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<(SignalKind, f32, bool)>,
@@ -206,10 +219,28 @@ impl ClaimLexicon {
         };
         Ok(ClaimLexicon {
             settings: file.settings,
+            skip_sections: file
+                .sections
+                .skip
+                .iter()
+                .map(|h| h.trim().to_lowercase())
+                .filter(|h| !h.is_empty())
+                .collect(),
             phrases,
             phrase_info,
             patterns,
         })
+    }
+}
+
+impl ClaimLexicon {
+    /// Whether a section with this heading is administrative ("About This Summary",
+    /// "Changes to This Summary", "Contact Us"): its text is not checked for claims.
+    pub fn skips_section(&self, title: &str) -> bool {
+        let t = title
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        self.skip_sections.iter().any(|h| t.starts_with(h.as_str()))
     }
 }
 
@@ -728,6 +759,27 @@ mod tests {
             assert!(has(s, SignalKind::Topic), "{s}");
             assert!(!sc.is_claim(DEFAULT_THRESHOLD), "{s}: {sc:?}");
         }
+    }
+
+    #[test]
+    fn legends_and_bibliographic_entries_are_fragments() {
+        for s in [
+            "N2 = Metastasis in four or more regional lymph nodes.",
+            "HR = hazard ratio; CI = confidence interval; OS = overall survival.",
+            "Okafor NB, Lindqvist P, et al.: Early mobilisation after hip surgery.",
+        ] {
+            assert!(has(s, SignalKind::Fragment), "{s}");
+            assert!(!score(s).is_claim(DEFAULT_THRESHOLD), "{s}");
+        }
+    }
+
+    #[test]
+    fn administrative_sections() {
+        let lex = ClaimLexicon::builtin();
+        assert!(lex.skips_section("About This Summary"));
+        assert!(lex.skips_section("Changes to This Summary (03/14/2025)"));
+        assert!(lex.skips_section("contact us"));
+        assert!(!lex.skips_section("Treatment of Stage II Disease"));
     }
 
     #[test]
