@@ -100,7 +100,18 @@ pub struct ClaimScore {
 struct LexiconFile {
     settings: Settings,
     #[serde(default)]
+    sections: SectionsFile,
+    #[serde(default)]
     group: Vec<GroupFile>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SectionsFile {
+    /// Heading prefixes (case-insensitive) of administrative sections whose text is not
+    /// checked for claims.
+    #[serde(default)]
+    skip: Vec<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -131,6 +142,8 @@ struct GroupFile {
 /// [`ClaimLexicon::from_toml`]) and share it.
 pub struct ClaimLexicon {
     settings: Settings,
+    /// Lower-cased heading prefixes of sections not checked for claims.
+    skip_sections: Vec<String>,
     /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<(SignalKind, f32, bool)>,
@@ -206,10 +219,28 @@ impl ClaimLexicon {
         };
         Ok(ClaimLexicon {
             settings: file.settings,
+            skip_sections: file
+                .sections
+                .skip
+                .iter()
+                .map(|h| h.trim().to_lowercase())
+                .filter(|h| !h.is_empty())
+                .collect(),
             phrases,
             phrase_info,
             patterns,
         })
+    }
+}
+
+impl ClaimLexicon {
+    /// Whether a section with this heading is administrative ("About This Summary",
+    /// "Changes to This Summary", "Contact Us"): its text is not checked for claims.
+    pub fn skips_section(&self, title: &str) -> bool {
+        let t = title
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        self.skip_sections.iter().any(|h| t.starts_with(h.as_str()))
     }
 }
 
@@ -247,6 +278,9 @@ pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
     }
     for (kind, weight, re) in &lex.patterns {
         for m in re.find_iter(sentence) {
+            if *kind == SignalKind::FirstPerson && roman_numeral_one(sentence, m.range()) {
+                continue;
+            }
             signals.push(Signal {
                 kind: *kind,
                 span: m.range(),
@@ -317,6 +351,72 @@ fn combine(base: f32, signals: &[Signal]) -> f32 {
         }
     }
     base + best.iter().sum::<f32>()
+}
+
+/// Whether the "I" at `span` is the Roman numeral of "type I diabetes", "phase I/II",
+/// "stage I", "Tomb I" rather than the pronoun: it follows a capitalised word or a word
+/// that takes a numeral, or is joined to another numeral by "/", "-" or "–".
+fn roman_numeral_one(sentence: &str, span: Range<usize>) -> bool {
+    if &sentence[span.clone()] != "I" {
+        return false;
+    }
+    const TAKES_NUMERAL: &[&str] = &[
+        "type",
+        "types",
+        "phase",
+        "phases",
+        "stage",
+        "stages",
+        "grade",
+        "grades",
+        "class",
+        "classes",
+        "step",
+        "part",
+        "category",
+        "level",
+        "tier",
+        "schedule",
+        "chapter",
+        "study",
+        "trial",
+        "arm",
+        "group",
+        "section",
+        "volume",
+        "table",
+        "figure",
+        "appendix",
+        "complex",
+        "collagen",
+        "interferon",
+        "war",
+        "cohort",
+        "series",
+        "zone",
+        "degree",
+    ];
+    let after = &sentence[span.end..];
+    if after.starts_with(['/', '-', '\u{2013}']) {
+        return true;
+    }
+    let before = sentence[..span.start].trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let Some(c0) = prev.chars().next() else {
+        return false;
+    };
+    if before.ends_with([',', ';', ':', '.']) {
+        return false;
+    }
+    // A capitalised word counts only mid-sentence: "When I started" is the pronoun.
+    let mid_sentence = before
+        .rfind(prev)
+        .is_some_and(|at| before[..at].chars().any(char::is_alphanumeric));
+    (c0.is_uppercase() && mid_sentence) || TAKES_NUMERAL.contains(&prev.to_lowercase().as_str())
 }
 
 /// The first capitalised word or acronym that is not the sentence's first word, the
@@ -401,17 +501,39 @@ pub fn continues_previous(sentence: &str) -> bool {
     let w0 = words.next().unwrap_or("");
     let w1 = words.next().unwrap_or("").to_ascii_lowercase();
     match w0 {
-        "These" | "This" | "Those" | "Such" | "They" | "Their" | "Its" | "Both" | "Thus"
-        | "Hence" | "Consequently" | "Therefore" | "Accordingly" | "Here" => true,
+        "These" | "This" | "Those" | "Such" | "They" | "Their" | "Its" | "Both" | "Here" => true,
         "It" => !expletive_it(s),
         "The" => matches!(
             w1.as_str(),
             "latter" | "former" | "same" | "authors" | "study"
         ),
-        "As" => s.starts_with("As a result"),
         "In" => s.starts_with("In this study") || s.starts_with("In that study"),
         _ => false,
     }
+}
+
+/// Whether a sentence opens as a summary of what came before ("In summary,", "Overall,",
+/// "Taken together,"): it restates content, so an earlier citation covers it.
+pub fn summarises_previous(sentence: &str) -> bool {
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    const HEADS: &[&str] = &[
+        "In summary",
+        "In sum,",
+        "In conclusion",
+        "In short,",
+        "In brief,",
+        "Overall,",
+        "All in all",
+        "Altogether,",
+        "Taken together",
+        "To summarize",
+        "To summarise",
+        "To sum up",
+        "To conclude",
+        "Summing up",
+        "In a nutshell",
+    ];
+    HEADS.iter().any(|h| s.starts_with(h))
 }
 
 /// "It is estimated that…", "It is known that…": an expletive "it" opens a new claim.
@@ -619,6 +741,81 @@ mod tests {
         ));
         assert!(!continues_previous("Thesaurus entries are not evidence."));
         assert!(!continues_previous("Vitamin D supports bone health."));
+        // An inference is the writer's own claim, not the cited one restated.
+        assert!(!continues_previous(
+            "Therefore, screening should start earlier."
+        ));
+        assert!(!continues_previous("Thus, the drug is safe in pregnancy."));
+    }
+
+    #[test]
+    fn meta_discourse_about_sources() {
+        for s in [
+            "The provided context does not describe the dosing schedule in detail.",
+            "The passages given do not say how long the effect lasts.",
+            "More detail on the trial design is in Passage ID 2.",
+        ] {
+            let sc = score(s);
+            assert!(has(s, SignalKind::Topic), "{s}");
+            assert!(!sc.is_claim(DEFAULT_THRESHOLD), "{s}: {sc:?}");
+        }
+    }
+
+    #[test]
+    fn legends_and_bibliographic_entries_are_fragments() {
+        for s in [
+            "N2 = Metastasis in four or more regional lymph nodes.",
+            "HR = hazard ratio; CI = confidence interval; OS = overall survival.",
+            "Okafor NB, Lindqvist P, et al.: Early mobilisation after hip surgery.",
+        ] {
+            assert!(has(s, SignalKind::Fragment), "{s}");
+            assert!(!score(s).is_claim(DEFAULT_THRESHOLD), "{s}");
+        }
+    }
+
+    #[test]
+    fn administrative_sections() {
+        let lex = ClaimLexicon::builtin();
+        assert!(lex.skips_section("About This Summary"));
+        assert!(lex.skips_section("Changes to This Summary (03/14/2025)"));
+        assert!(lex.skips_section("contact us"));
+        assert!(!lex.skips_section("Treatment of Stage II Disease"));
+    }
+
+    #[test]
+    fn summary_sentences() {
+        assert!(summarises_previous(
+            "In summary, exercise lowers blood pressure."
+        ));
+        assert!(summarises_previous(
+            "Overall, the evidence favours early treatment."
+        ));
+        assert!(summarises_previous(
+            "Taken together, these results point one way."
+        ));
+        assert!(!summarises_previous("Overall survival was 14 months."));
+        assert!(!summarises_previous(
+            "Summary statistics were not reported."
+        ));
+    }
+
+    #[test]
+    fn roman_numeral_is_not_first_person() {
+        for s in [
+            "Type I diabetes usually starts in childhood.",
+            "The drug entered phase I/II trials last year.",
+            "Stage I tumours are removed by surgery alone.",
+            "The skeleton in Tomb I belonged to an older man.",
+        ] {
+            assert!(!has(s, SignalKind::FirstPerson), "{s}");
+        }
+        for s in [
+            "I think the results are encouraging.",
+            "When I started the treatment the pain eased.",
+            "Last year, I changed my diet.",
+        ] {
+            assert!(has(s, SignalKind::FirstPerson), "{s}");
+        }
     }
 
     #[test]

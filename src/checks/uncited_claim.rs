@@ -16,7 +16,13 @@
 //!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
-//! is covered by it. List items introduced by a cited lead-in ("…with these outcomes:[1]") are
+//! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
+//! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
+//! restates what came before and is covered when any earlier sentence carries a citation.
+//! A citation in any cell of a table sources the whole table. Administrative sections
+//! (headings listed under `[sections] skip` in `rules/claims.toml`: "About This Summary",
+//! "Changes to This Summary", "Contact Us", reference lists…) are not checked.
+//! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
 //! covered when none of the items carries a citation of its own.
 //!
 //! **Example:** `About 30% of adults sleep less than six hours.` reports "states a statistic
@@ -65,17 +71,23 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             block_cited[s.block] = true;
         }
     }
+    let mut cited_before = false;
     for i in 0..n {
         let s = &doc.sentences[i];
         if !s.citations.is_empty() || (paragraph_scope && block_cited[s.block]) {
             covered[i] = true;
+            cited_before = true;
             continue;
         }
+        let text = doc.sentence_text(s);
         if i > 0
             && doc.sentences[i - 1].block == s.block
             && covered[i - 1]
-            && claims::continues_previous(doc.sentence_text(s))
+            && claims::continues_previous(text)
         {
+            covered[i] = true;
+        }
+        if cited_before && claims::summarises_previous(text) {
             covered[i] = true;
         }
     }
@@ -105,10 +117,43 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             }
         }
     }
+    // table cells: a citation in any cell of a table sources the whole table
+    let mut b = 0;
+    while b < doc.blocks.len() {
+        if doc.blocks[b].kind != BlockKind::TableCell {
+            b += 1;
+            continue;
+        }
+        let start = b;
+        while b < doc.blocks.len() && doc.blocks[b].kind == BlockKind::TableCell {
+            b += 1;
+        }
+        if (start..b).any(|k| block_cited[k]) {
+            for flag in &mut lead_in_covers[start..b] {
+                *flag = true;
+            }
+        }
+    }
+    // administrative sections ("About This Summary", "Changes to This Summary")
+    let skipped: Vec<bool> = doc
+        .sections
+        .iter()
+        .map(|sec| lex.skips_section(&sec.title))
+        .collect();
+    let in_skipped = |mut sec: Option<usize>| {
+        while let Some(k) = sec {
+            if skipped[k] {
+                return true;
+            }
+            sec = doc.sections[k].parent;
+        }
+        false
+    };
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = &doc.blocks[s.block];
         if covered[i]
             || lead_in_covers[s.block]
+            || in_skipped(block.section)
             || block.role != Role::Prose
             || matches!(block.kind, BlockKind::Heading(_))
         {
