@@ -156,6 +156,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             || in_skipped(block.section)
             || block.role != Role::Prose
             || matches!(block.kind, BlockKind::Heading(_))
+            || states_metadata(doc, &s.span)
         {
             continue;
         }
@@ -190,4 +191,14 @@ fn capitalise_first(s: &str) -> String {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// A sentence that carries a metadata field ("Medically reviewed by …", "Last updated: …")
+/// is page furniture, judged by the metadata rules, not a claim.
+fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
+    doc.metadata.iter().any(|m| {
+        m.source == crate::document::MetaSource::Body
+            && m.span.start < span.end
+            && span.start < m.span.end
+    })
 }
