@@ -35,6 +35,14 @@ pub enum Command {
 pub enum OutputFormat {
     Human,
     Json,
+    /// SARIF 2.1.0 (code scanning)
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// JUnit XML
+    Junit,
+    /// One JSON diagnostic object per line
+    JsonLines,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -85,6 +93,15 @@ pub struct CheckArgs {
     /// Exit 0 even when there are findings (a run that fails still exits 2)
     #[arg(long)]
     pub exit_zero: bool,
+    /// Report only findings on lines added or changed since this git ref (e.g. origin/main)
+    #[arg(long, value_name = "REF")]
+    pub diff: Option<String>,
+    /// Report only findings not recorded in this baseline file
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0)
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 pub fn main() -> i32 {
@@ -183,6 +200,29 @@ fn check(args: CheckArgs) -> i32 {
         );
         return 2;
     }
+    let known = match &args.baseline {
+        Some(p) => match crate::baseline::read(p) {
+            Ok(k) => Some(k),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let git_diff = match &args.diff {
+        Some(reference) => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match crate::git_diff::GitDiff::open(&cwd, reference) {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            }
+        }
+        None => None,
+    };
     let cli = CliOverrides {
         profile: args.profile.clone(),
         select: args.select.clone(),
@@ -221,8 +261,43 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(g) = &git_diff
+        && let Err(e) = g.filter(&mut reports)
+    {
+        eprintln!("error: {e}");
+        return 2;
+    }
+    if let Some(known) = &known {
+        let hidden = crate::baseline::filter(&mut reports, known);
+        if hidden > 0 && args.format == OutputFormat::Human {
+            eprintln!(
+                "{hidden} finding{} already in the baseline not shown",
+                if hidden == 1 { "" } else { "s" }
+            );
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        return match crate::baseline::write(path, &reports) {
+            Ok(n) => {
+                eprintln!(
+                    "wrote {n} finding{} to the baseline {}",
+                    if n == 1 { "" } else { "s" },
+                    path.display()
+                );
+                if failed_run { 2 } else { 0 }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                2
+            }
+        };
+    }
     let out = match args.format {
         OutputFormat::Json => render::json::render(&reports),
+        OutputFormat::Sarif => render::sarif::render(&reports),
+        OutputFormat::Github => render::github::render(&reports),
+        OutputFormat::Junit => render::junit::render(&reports),
+        OutputFormat::JsonLines => render::json_lines::render(&reports),
         OutputFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,

@@ -3,6 +3,7 @@
 //! One direction of flow: walk → load → parse once into a [`document::Document`] → pure rule
 //! functions ([`checks`]) → suppressions and sorting → render ([`render`]) → exit code.
 
+pub mod baseline;
 pub mod checks;
 pub mod claims;
 pub mod cli;
@@ -10,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod evidence;
+pub mod git_diff;
 pub mod html;
 pub mod metadata;
 pub mod profile;

@@ -1,7 +1,11 @@
 //! Renderers: one module per output format. Each takes the sorted reports.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 
@@ -43,4 +47,55 @@ impl Summary {
 /// The diagnostics a renderer shows: everything not suppressed.
 pub fn shown(r: &FileReport) -> impl Iterator<Item = &Diagnostic> {
     r.diagnostics.iter().filter(|d| d.suppressed.is_none())
+}
+
+/// Hand-built reports for the renderers' snapshot tests: independent of rule behaviour, with
+/// the characters each format must escape (`%`, `,`, `:`, `<`, `&`, newlines, non-ASCII).
+#[cfg(test)]
+pub(crate) fn sample_reports() -> Vec<FileReport> {
+    let text = "# Salt: 50% less\n\nSodium raises blood pressure [3] — café.\n\n\
+<!-- citelint-disable-next-line uncited-claim -- editor's call -->\nSalt & sugar <harm> you.\n\n\
+## References\n1. Smith. Salt. 2020.\n"
+        .to_string();
+    let at = |needle: &str| {
+        let s = text.find(needle).unwrap();
+        s..s + needle.len()
+    };
+    let mut unresolved = Diagnostic::new(
+        "unresolved-citation",
+        at("[3]"),
+        "`[3]` cites reference 3, but the reference list has entries 1–1",
+    )
+    .label(at("## References"), "the reference list consulted")
+    .help("add the missing entry (3), or correct the number");
+    unresolved.severity = Severity::Error;
+    let mut unused = Diagnostic::new(
+        "unused-reference",
+        at("1. Smith. Salt. 2020."),
+        "reference 1 is never cited",
+    );
+    unused.severity = Severity::Info;
+    let mut suppressed = Diagnostic::new(
+        "uncited-claim",
+        at("Salt & sugar <harm> you."),
+        "claim \"Salt & sugar <harm> you\" has no citation:\n50% of readers, at least",
+    );
+    suppressed.suppressed = Some("editor's call".into());
+    let weird = Diagnostic::new(
+        "malformed-citation",
+        at("café"),
+        "odd text: 50%, a:b, <tag> & \"quotes\"\r\nsecond line",
+    );
+    vec![
+        FileReport {
+            path: "docs/clean.md".into(),
+            text: "# Clean\n".into(),
+            diagnostics: vec![],
+        },
+        FileReport {
+            path: "docs/salt, sodium: notes.md".into(),
+            diagnostics: vec![unresolved, weird, suppressed, unused],
+            text,
+        },
+    ]
 }
