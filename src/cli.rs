@@ -236,6 +236,13 @@ fn check(args: CheckArgs) -> i32 {
     };
     let walked = crate::walk::walk(&paths, &config.extensions(), args.no_ignore);
     let mut failed_run = !walked.errors.is_empty();
+    for s in &walked.skipped {
+        eprintln!(
+            "note: skipping {}: not an article extension ({})",
+            s.display(),
+            config.extensions().join(", ")
+        );
+    }
     for e in &walked.errors {
         eprintln!("error: {e}");
     }

@@ -1,10 +1,13 @@
 //! Walk the paths given on the command line: folders with `ignore` (honours .gitignore unless
-//! `--no-ignore`), files named explicitly always (pre-commit passes file names).
+//! `--no-ignore`), files named explicitly even when ignored (pre-commit passes file names),
+//! as long as their extension is an article's.
 
 use std::path::{Path, PathBuf};
 
 pub struct Walked {
     pub files: Vec<PathBuf>,
+    /// Files named on the command line whose extension is not an article's.
+    pub skipped: Vec<PathBuf>,
     /// Paths named on the command line that do not exist or cannot be read.
     pub errors: Vec<String>,
 }
@@ -12,6 +15,7 @@ pub struct Walked {
 pub fn walk(paths: &[PathBuf], extensions: &[String], no_ignore: bool) -> Walked {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
     let wanted = |p: &Path| {
         p.extension()
             .and_then(|e| e.to_str())
@@ -20,7 +24,13 @@ pub fn walk(paths: &[PathBuf], extensions: &[String], no_ignore: bool) -> Walked
     for root in paths {
         match std::fs::metadata(root) {
             Err(e) => errors.push(format!("{}: {}", root.display(), e)),
-            Ok(m) if m.is_file() => files.push(root.clone()),
+            Ok(m) if m.is_file() => {
+                if wanted(root) {
+                    files.push(root.clone());
+                } else {
+                    skipped.push(root.clone());
+                }
+            }
             Ok(_) => {
                 let mut b = ignore::WalkBuilder::new(root);
                 b.standard_filters(!no_ignore)
@@ -41,7 +51,11 @@ pub fn walk(paths: &[PathBuf], extensions: &[String], no_ignore: bool) -> Walked
     }
     files.sort();
     files.dedup();
-    Walked { files, errors }
+    Walked {
+        files,
+        skipped,
+        errors,
+    }
 }
 
 /// The path as shown in output: as walked, without a leading `./`.

@@ -22,7 +22,7 @@ fn git(dir: &Path, args: &[&str]) {
 fn run(dir: &Path, args: &[&str]) -> (Vec<(String, u64)>, i32, String) {
     let out = cargo_bin_cmd!("citelint")
         .current_dir(dir)
-        .args(["check", "--format", "json"])
+        .args(["check", "--format", "json", "--profile", "general"])
         .args(args)
         .output()
         .unwrap();

@@ -45,7 +45,7 @@ fn run(dir: &Path, args: &[&str]) -> (Vec<(String, String, u64)>, i32, String) {
     let out = cargo_bin_cmd!("citelint")
         .current_dir(dir)
         .env("GIT_CEILING_DIRECTORIES", ceiling())
-        .args(["check", "--format", "json"])
+        .args(["check", "--format", "json", "--profile", "general"])
         .args(args)
         .output()
         .unwrap();

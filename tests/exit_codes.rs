@@ -11,12 +11,15 @@ const WARNING: &str = "# B\n\nSalt raises blood pressure [1].\n\n## References\n
 /// citation-order only (info)
 const INFO: &str = "# C\n\nAdults need sleep [2], and teenagers need more [1].\n\n## References\n1. Roe. Teens. 2017.\n2. Poe. Adults. 2016.\n";
 
+/// The rules these fixtures are written for (the default profile adds metadata rules).
+const RULES: &str = "unresolved-citation,unused-reference,citation-order,malformed-citation";
+
 fn code(file: &str, text: &str, args: &[&str]) -> i32 {
     let t = tempfile::tempdir().unwrap();
     std::fs::write(t.path().join(file), text).unwrap();
     let out = cargo_bin_cmd!("citelint")
         .current_dir(t.path())
-        .args(["check", "--format", "json", file])
+        .args(["check", "--format", "json", "--select", RULES, file])
         .args(args)
         .output()
         .unwrap();
@@ -28,7 +31,7 @@ fn severities(text: &str) -> Vec<String> {
     std::fs::write(t.path().join("x.md"), text).unwrap();
     let out = cargo_bin_cmd!("citelint")
         .current_dir(t.path())
-        .args(["check", "--format", "json", "x.md"])
+        .args(["check", "--format", "json", "--select", RULES, "x.md"])
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

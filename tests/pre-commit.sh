@@ -20,6 +20,7 @@ trap 'rm -rf "$WORK"' EXIT
 fail() { echo "pre-commit.sh: FAIL: $*" >&2; exit 1; }
 
 BIN=${CITELINT_BIN:-$ROOT/target/release/citelint}
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
 if [ -z "${CITELINT_BIN:-}" ]; then
   (cd "$ROOT" && cargo build --release --quiet)
 fi
@@ -57,7 +58,7 @@ repos:
         name: citelint
         entry: '"$BIN" check'
         language: system
-        types_or: [markdown, text, html]
+        files: '\.(md|markdown|txt|html?)$'
         pass_filenames: true
 YAML
 "$PC" validate-config .pre-commit-config.yaml || fail "invalid generated config"
@@ -88,13 +89,22 @@ grep -q "bad.md:3:28" "$WORK/bad.log" || fail "diagnostic location not shown"
 # 3b. a good article: the commit passes (the bad one unstaged)
 git reset -q bad.md
 rm bad.md
-cat >good.md <<'MD'
+today=$(date +%F)
+cat >good.md <<MD
+---
+lastReviewed: $today
+reviewedBy: Dr. Ada Osei, MD
+---
 # Water
 
 Drinking water is common [1].
 
 ## References
 1. Doe A. Water. Nature. 2019.
+
+## Disclaimer
+
+This article is for educational purposes only and is not a substitute for professional medical advice.
 MD
 git add good.md
 git commit -q -m "good article" >"$WORK/good.log" 2>&1 || { cat "$WORK/good.log"; fail "the good article was rejected"; }
