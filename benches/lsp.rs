@@ -31,7 +31,7 @@ pub fn article(words: usize) -> String {
     let mut n = 0usize;
     let mut i = 0usize;
     while n < words {
-        if i % 40 == 0 {
+        if i.is_multiple_of(40) {
             out.push_str(&format!("\n## Section {}\n\n", i / 40 + 1));
         }
         let a = i % refs + 1;
@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
         .lines()
         .position(|l| l.starts_with("Daily exercise"))
         .unwrap_or(20) as u32;
-    let mut version = 1;
+    let mut version: u32 = 1;
     let mut diags = 0;
     c.bench_function(
         &format!("lsp: one-line edit → diagnostics, {words}-word article"),
@@ -94,8 +94,12 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 version += 1;
                 // retype the line's first word: a one-line incremental edit
-                let word = if version % 2 == 0 { "Weekly" } else { "Daily" };
-                let old_len = if version % 2 == 0 { 5 } else { 6 };
+                let word = if version.is_multiple_of(2) {
+                    "Weekly"
+                } else {
+                    "Daily"
+                };
+                let old_len = if version.is_multiple_of(2) { 5 } else { 6 };
                 notify(
                     &mut s,
                     "textDocument/didChange",

@@ -591,6 +591,8 @@ impl Server {
         })
     }
 
+    // lsp-types' `Uri` hashes by its string; clippy sees its lazily parsed parts as mutable
+    #[allow(clippy::mutable_key_type)]
     fn code_actions(&mut self, p: &lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
         let enc = self.encoding;
         let uri = p.text_document.uri.clone();
