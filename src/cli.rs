@@ -29,6 +29,8 @@ pub enum Command {
     Rules,
     /// Print a rule's documentation
     Rule { id: String },
+    /// Run the language server over stdio (for editors)
+    Server,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -133,6 +135,7 @@ pub fn main() -> i32 {
             }
         },
         Command::Check(args) => check(args),
+        Command::Server => crate::server::run_stdio(),
     }
 }
 

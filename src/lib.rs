@@ -16,6 +16,7 @@ pub mod html;
 pub mod metadata;
 pub mod profile;
 pub mod render;
+pub mod server;
 pub mod suppress;
 pub mod walk;
 

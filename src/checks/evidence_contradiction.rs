@@ -77,9 +77,15 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let all_sources = cx.bool_option("all-sources", false);
     let in_article = cx.bool_option("in-article", true);
     let mut out = Vec::new();
+    // find absence statements once: each is also excluded as a source for the others
+    let absences: Vec<_> = doc
+        .sentences
+        .iter()
+        .map(|s| find_absence(doc.sentence_text(s), lex))
+        .collect();
     for (si, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(s);
-        let Some(abs) = find_absence(text, lex) else {
+        let Some(abs) = &absences[si] else {
             continue;
         };
         let claim = abs.claim_text(text);
@@ -129,11 +135,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                 if oi == si || o.citations.is_empty() {
                     continue;
                 }
-                let ot = doc.sentence_text(o);
-                if find_absence(ot, lex).is_some() {
+                if absences[oi].is_some() {
                     continue;
                 }
-                texts.push((Origin::Sentence(oi), ot.to_string()));
+                texts.push((Origin::Sentence(oi), doc.sentence_text(o).to_string()));
             }
             let sources: Vec<SourceSentence> = texts[first..]
                 .iter()

@@ -1,7 +1,9 @@
 //! Does a source sentence assert the proposition an article says has no evidence?
 
 use super::{EvidenceLexicon, JudgeWeights, stem, tokens};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// One sentence of a cited source.
 #[derive(Debug, Clone, Copy)]
@@ -109,7 +111,33 @@ impl LexicalJudge {
         &self.lex.weights
     }
 
-    fn analyse(&self, text: &str) -> Analysis {
+    /// [`Self::analyse_text`], memoised per thread: an article's sentences are judged against
+    /// every absence statement, and an editor re-lints after each keystroke with most
+    /// sentences unchanged.
+    fn analyse(&self, text: &str) -> Rc<Analysis> {
+        const CAP: usize = 16_384;
+        thread_local! {
+            static CACHE: RefCell<HashMap<(usize, String), Rc<Analysis>>> = RefCell::new(HashMap::new());
+        }
+        let key = (
+            self.lex as *const EvidenceLexicon as usize,
+            text.to_string(),
+        );
+        if let Some(a) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+            return a;
+        }
+        let a = Rc::new(self.analyse_text(text));
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= CAP {
+                c.clear();
+            }
+            c.insert(key, a.clone());
+        });
+        a
+    }
+
+    fn analyse_text(&self, text: &str) -> Analysis {
         let lex = self.lex;
         let toks = tokens(text);
         let raw: Vec<String> = toks.iter().map(|(w, _)| w.clone()).collect();
@@ -246,7 +274,7 @@ impl LexicalJudge {
         if c.keys.is_empty() {
             return None;
         }
-        let sents: Vec<Analysis> = sources.iter().map(|s| self.analyse(s.text)).collect();
+        let sents: Vec<Rc<Analysis>> = sources.iter().map(|s| self.analyse(s.text)).collect();
 
         // on-topic words that fill every sentence of a source tell little
         let mut df: HashMap<&str, usize> = HashMap::new();
@@ -294,14 +322,14 @@ impl LexicalJudge {
             .iter()
             .filter(|(i, _, _)| sources[*i].source == src)
             .take(w.context_sentences.max(1))
-            .map(|(i, _, _)| &sents[*i])
+            .map(|(i, _, _)| &*sents[*i])
             .collect();
         let d = self.disagree(&c, &context, &source_numbers[&src]);
         let same: Vec<&Analysis> = sources
             .iter()
             .zip(&sents)
             .filter(|(x, _)| x.source == src)
-            .map(|(_, a)| a)
+            .map(|(_, a)| &**a)
             .collect();
         let found: f32 = c
             .keys
