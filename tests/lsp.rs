@@ -176,12 +176,21 @@ impl Drop for Client {
 
 const ARTICLE: &str = "# Vitamin D 😀\n\nVitamin D lowers fracture risk in older adults 😀 [1]. Calcium helps too [3].\n\n## References\n\n1. Bischoff-Ferrari HA. Prevention of fractures with vitamin D. JAMA. 2005.\n2. Tang BM. Calcium and vitamin D. Lancet. 2007.\n";
 
+/// The citation and claim findings of a publication; the article-level metadata rules of the
+/// default (medical) profile are left out, since these tests are about the protocol.
 fn rules(diags: &Value) -> Vec<String> {
+    const METADATA: &[&str] = &[
+        "missing-disclaimer",
+        "missing-review-metadata",
+        "stale-review",
+        "review-pending",
+    ];
     let mut v: Vec<String> = diags["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| d["code"].as_str().unwrap().to_string())
+        .filter(|c| !METADATA.contains(&c.as_str()))
         .collect();
     v.sort();
     v
@@ -293,7 +302,7 @@ fn incremental_edits_in_utf16_relint_the_buffer() {
     );
     let p = c.diagnostics(uri);
     assert_eq!(p["version"], 2);
-    assert!(p["diagnostics"].as_array().unwrap().is_empty(), "{p}");
+    assert!(rules(&p).is_empty(), "{p}");
     // two changes in one notification apply in order: delete reference 2's line, then
     // re-insert it at the end of the text
     let ref2 = ARTICLE.lines().position(|l| l.starts_with("2.")).unwrap() as u32;

@@ -43,7 +43,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn describe_list(doc: &Document, list: usize) -> String {
-    let nums: Vec<u32> = doc.lists[list]
+    let mut nums: Vec<u32> = doc.lists[list]
         .entries
         .iter()
         .filter_map(|&r| match doc.references[r].key {
@@ -51,17 +51,38 @@ fn describe_list(doc: &Document, list: usize) -> String {
             _ => None,
         })
         .collect();
-    match (nums.iter().min(), nums.iter().max()) {
-        (Some(a), Some(b)) if nums.len() as u32 == b - a + 1 => {
-            if a == b {
-                format!("one entry ({a})")
-            } else {
-                format!("entries {a}–{b}")
-            }
-        }
-        _ if !nums.is_empty() => format!("{} entries", nums.len()),
-        _ => format!("{} entries", doc.lists[list].entries.len()),
+    if nums.is_empty() {
+        return format!("{} entries", doc.lists[list].entries.len());
     }
+    nums.sort_unstable();
+    nums.dedup();
+    if nums.len() == 1 {
+        return format!("one entry ({})", nums[0]);
+    }
+    // compact runs: "entries 1–3, 5"
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < nums.len() {
+        let mut j = i;
+        while j + 1 < nums.len() && nums[j + 1] == nums[j] + 1 {
+            j += 1;
+        }
+        runs.push(if j > i {
+            format!("{}–{}", nums[i], nums[j])
+        } else {
+            nums[i].to_string()
+        });
+        i = j + 1;
+    }
+    if runs.len() > 6 {
+        return format!(
+            "{} entries ({}–{}, with gaps)",
+            nums.len(),
+            nums[0],
+            nums[nums.len() - 1]
+        );
+    }
+    format!("entries {}", runs.join(", "))
 }
 
 fn marker_text(doc: &Document, c: &Citation) -> String {
@@ -101,7 +122,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                         describe_list(doc, l)
                     ),
                 )
-                .help(format!("add the missing entry ({keys}) to the list, or correct the number"));
+                .help(format!("add the missing {} ({keys}) to the list, or correct the number", if missing.len() == 1 { "entry" } else { "entries" }));
                 let at = list.heading.clone().unwrap_or(list.span.clone());
                 if list.kind != ListKind::Bibliography {
                     d = d.label(at, "the reference list consulted");
