@@ -73,6 +73,8 @@ pub struct ConfigError {
 pub struct Config {
     pub file: FileConfig,
     pub path: Option<PathBuf>,
+    /// The lexicons, extended by the rule packs the config names.
+    pub lexicons: crate::packs::Lexicons,
     overrides: Vec<(globset::GlobSet, usize)>,
 }
 
@@ -88,6 +90,7 @@ pub struct CliOverrides {
 /// Everything one file is linted with.
 pub struct Settings {
     pub profile: &'static Profile,
+    pub lexicons: crate::packs::Lexicons,
     pub rules: Vec<(&'static Rule, Severity, toml::Table)>,
     pub parse: ParseOptions,
     pub today: jiff::civil::Date,
@@ -131,10 +134,20 @@ impl Config {
                 format!("cannot read config `{shown}`: {e}"),
             )
         })?;
-        Config::parse(&shown, &text).map(|mut c| {
-            c.path = Some(path.to_path_buf());
-            c
-        })
+        let mut c = Config::parse(&shown, &text)?;
+        c.path = Some(path.to_path_buf());
+        if !c.file.rule_packs.is_empty() {
+            let names: Vec<String> = c
+                .file
+                .rule_packs
+                .iter()
+                .map(|p| p.get_ref().clone())
+                .collect();
+            let base = path.parent().unwrap_or(Path::new("."));
+            c.lexicons = crate::packs::load(&names, base)
+                .map_err(|(i, msg)| err(&shown, &text, Some(c.file.rule_packs[i].span()), msg))?;
+        }
+        Ok(c)
     }
 
     pub fn parse(shown: &str, text: &str) -> Result<Config, ConfigError> {
@@ -246,6 +259,7 @@ impl Config {
         Ok(Config {
             file,
             path: None,
+            lexicons: crate::packs::Lexicons::default(),
             overrides,
         })
     }
@@ -329,6 +343,7 @@ impl Config {
             .collect();
         Settings {
             profile,
+            lexicons: self.lexicons,
             rules,
             parse: ParseOptions {
                 bare_numbers: self.file.bare_numbers,

@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod git_diff;
 pub mod html;
 pub mod metadata;
+pub mod packs;
 pub mod profile;
 pub mod render;
 pub mod server;
@@ -33,6 +34,7 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
             today: settings.today,
             options,
             profile: settings.profile,
+            lexicons: settings.lexicons,
         };
         for mut d in (rule.check)(doc, &cx) {
             d.severity = *severity;

@@ -47,26 +47,38 @@ struct Lexicon {
     pattern: Vec<Entry>,
 }
 
-fn lexicon() -> &'static Vec<(Regex, String)> {
-    static L: OnceLock<Vec<(Regex, String)>> = OnceLock::new();
-    L.get_or_init(|| {
-        let l: Lexicon = toml::from_str(include_str!("../../rules/assistant.toml"))
-            .expect("rules/assistant.toml is valid");
-        l.pattern
-            .into_iter()
-            .map(|e| {
-                let re = Regex::new(&format!("(?i){}", e.regex)).expect("assistant pattern");
-                (re, e.what)
-            })
-            .collect()
-    })
+/// The compiled patterns of `rules/assistant.toml` (plus any rule packs).
+pub type AssistantLexicon = Vec<(Regex, String)>;
+
+/// Compile an assistant lexicon from TOML (`[[pattern]] regex = "…" what = "…"`).
+pub fn compile(src: &str) -> Result<AssistantLexicon, String> {
+    let l: Lexicon = toml::from_str(src).map_err(|e| e.message().to_string())?;
+    l.pattern
+        .into_iter()
+        .map(|e| {
+            let re = regex::RegexBuilder::new(&format!("(?i){}", e.regex))
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|err| format!("assistant pattern `{}`: {err}", e.regex))?;
+            Ok((re, e.what))
+        })
+        .collect()
 }
 
-fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
+pub const BUILTIN: &str = include_str!("../../rules/assistant.toml");
+
+pub fn builtin() -> &'static AssistantLexicon {
+    static L: OnceLock<AssistantLexicon> = OnceLock::new();
+    L.get_or_init(|| compile(BUILTIN).expect("rules/assistant.toml is valid"))
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let text = doc.sentence_text(s);
-        let Some((m, what)) = lexicon()
+        let Some((m, what)) = cx
+            .lexicons
+            .assistant()
             .iter()
             .find_map(|(re, what)| re.find(text).map(|m| (m, what)))
         else {

@@ -28,7 +28,7 @@
 use super::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
-use crate::evidence::EvidenceLexicon;
+
 use crate::evidence::absence::find_absence;
 use crate::evidence::judge::{Judge, LexicalJudge, SourceSentence};
 
@@ -72,7 +72,7 @@ fn source_text(doc: &Document, r: usize) -> String {
 }
 
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
-    let lex = EvidenceLexicon::builtin();
+    let lex = cx.lexicons.evidence();
     let judge = LexicalJudge::with_lexicon(lex);
     let all_sources = cx.bool_option("all-sources", false);
     let in_article = cx.bool_option("in-article", true);

@@ -23,6 +23,8 @@ pub struct Context<'a> {
     /// The rule's options table from the config (`[rules.ID]`), without `severity`.
     pub options: &'a toml::Table,
     pub profile: &'a crate::profile::Profile,
+    /// The lexicons: built in, or extended by the config's rule packs.
+    pub lexicons: crate::packs::Lexicons,
 }
 
 impl Context<'_> {
@@ -148,6 +150,7 @@ pub mod testing {
             today: today.parse().expect("date"),
             options: &options,
             profile: crate::profile::get(profile).expect("profile"),
+            lexicons: crate::packs::Lexicons::default(),
         };
         (super::find(id).expect("rule").check)(&doc, &cx)
     }

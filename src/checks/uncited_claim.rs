@@ -32,7 +32,7 @@
 //! (default) or `paragraph`: any citation in a paragraph covers all of it).
 
 use super::{Context, Rule, RuleOption};
-use crate::claims::{self, ClaimLexicon};
+use crate::claims;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
 
@@ -60,7 +60,7 @@ pub static RULE: Rule = Rule {
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let threshold = cx.f32_option("threshold", claims::DEFAULT_THRESHOLD);
     let paragraph_scope = cx.str_option("scope", "sentence") == "paragraph";
-    let lex = ClaimLexicon::builtin();
+    let lex = cx.lexicons.claims();
     let mut out = Vec::new();
     let n = doc.sentences.len();
     let mut covered = vec![false; n];

@@ -1,0 +1,139 @@
+//! Rule packs: TOML files named by `rule-packs` in citelint.toml that extend the built-in
+//! lexicons. A pack has any of three tables, in the same shape as the built-in files:
+//!
+//! - `[claims]`, merged into `rules/claims.toml` (e.g. more `[[claims.group]]` cue groups);
+//! - `[evidence]`, merged into `rules/evidence.toml` (e.g. more concept groups or triggers);
+//! - `[assistant]`, merged into `rules/assistant.toml` (more `[[assistant.pattern]]`s).
+//!
+//! Arrays are appended, tables merged, scalars replaced. Packs are data: nothing in them runs.
+//! Every pattern is compiled with a size limit, so a pattern that would compile to something
+//! huge is rejected with an error naming the pack.
+
+use crate::checks::assistant_artifact::{self, AssistantLexicon};
+use crate::claims::ClaimLexicon;
+use crate::evidence::EvidenceLexicon;
+use std::path::Path;
+
+/// The lexicons a run uses. `None` means the built-in one (compiled lazily, on first use).
+#[derive(Clone, Copy, Default)]
+pub struct Lexicons {
+    claims: Option<&'static ClaimLexicon>,
+    evidence: Option<&'static EvidenceLexicon>,
+    assistant: Option<&'static AssistantLexicon>,
+}
+
+impl std::fmt::Debug for Lexicons {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicons")
+            .field("claims", &self.claims.is_some())
+            .field("evidence", &self.evidence.is_some())
+            .field("assistant", &self.assistant.is_some())
+            .finish()
+    }
+}
+
+impl Lexicons {
+    pub fn claims(&self) -> &'static ClaimLexicon {
+        self.claims.unwrap_or_else(ClaimLexicon::builtin)
+    }
+    pub fn evidence(&self) -> &'static EvidenceLexicon {
+        self.evidence.unwrap_or_else(EvidenceLexicon::builtin)
+    }
+    pub fn assistant(&self) -> &'static AssistantLexicon {
+        self.assistant.unwrap_or_else(assistant_artifact::builtin)
+    }
+}
+
+fn merge(base: &mut toml::Table, add: &toml::Table) {
+    for (k, v) in add {
+        match (base.get_mut(k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(a)) => merge(b, a),
+            (Some(toml::Value::Array(b)), toml::Value::Array(a)) => b.extend(a.iter().cloned()),
+            _ => {
+                base.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+fn merged(builtin: &str, adds: &[&toml::Table]) -> Result<String, String> {
+    let mut base: toml::Table = toml::from_str(builtin).map_err(|e| e.message().to_string())?;
+    for a in adds {
+        merge(&mut base, a);
+    }
+    toml::to_string(&base).map_err(|e| e.to_string())
+}
+
+/// Load rule packs (paths as written, resolved against `base`) on top of the built-ins.
+/// The error names the pack and says what is wrong.
+pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> {
+    let mut tables: Vec<toml::Table> = Vec::new();
+    for (i, p) in packs.iter().enumerate() {
+        let path = base.join(p);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| (i, format!("cannot read rule pack `{p}`: {e}")))?;
+        let t: toml::Table = toml::from_str(&text).map_err(|e| {
+            (
+                i,
+                format!("rule pack `{p}` is not valid TOML: {}", e.message()),
+            )
+        })?;
+        for k in t.keys() {
+            if !matches!(k.as_str(), "claims" | "evidence" | "assistant") {
+                return Err((
+                    i,
+                    format!(
+                        "rule pack `{p}`: unknown table `{k}` (expected claims, evidence or assistant)"
+                    ),
+                ));
+            }
+        }
+        tables.push(t);
+    }
+    let part = |name: &str| -> Vec<&toml::Table> {
+        tables
+            .iter()
+            .filter_map(|t| t.get(name).and_then(|v| v.as_table()))
+            .collect()
+    };
+    let which = |name: &str| {
+        packs
+            .iter()
+            .zip(&tables)
+            .filter(|(_, t)| t.contains_key(name))
+            .map(|(p, _)| p.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lex = Lexicons::default();
+    let claims = part("claims");
+    if !claims.is_empty() {
+        let src = merged(crate::claims::BUILTIN_TOML, &claims).map_err(|e| (0, e))?;
+        let l = ClaimLexicon::from_toml(&src)
+            .map_err(|e| (0, format!("rule pack {}: claims: {e}", which("claims"))))?;
+        lex.claims = Some(Box::leak(Box::new(l)));
+    }
+    let evidence = part("evidence");
+    if !evidence.is_empty() {
+        let src = merged(crate::evidence::BUILTIN_LEXICON, &evidence).map_err(|e| (0, e))?;
+        let l = EvidenceLexicon::parse(&src).map_err(|e| {
+            (
+                0,
+                format!("rule pack {}: evidence: {}", which("evidence"), e.0),
+            )
+        })?;
+        lex.evidence = Some(Box::leak(Box::new(l)));
+    }
+    let assistant = part("assistant");
+    if !assistant.is_empty() {
+        let src = merged(assistant_artifact::BUILTIN, &assistant).map_err(|e| (0, e))?;
+        let l = assistant_artifact::compile(&src).map_err(|e| {
+            (
+                0,
+                format!("rule pack {}: assistant: {e}", which("assistant")),
+            )
+        })?;
+        lex.assistant = Some(Box::leak(Box::new(l)));
+    }
+    Ok(lex)
+}

@@ -1,0 +1,105 @@
+//! Rule packs named by `rule-packs` in citelint.toml extend the built-in lexicons; a broken
+//! or oversized pack is a config error (exit 2) that names the pack.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+const ARTICLE: &str = "# Notes\n\nBeep boop, as your friendly robot I checked the sources.\n";
+
+fn run(pack: &str) -> (i32, String, String) {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(
+        t.path().join("citelint.toml"),
+        "rule-packs = [\"house.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(t.path().join("house.toml"), pack).unwrap();
+    std::fs::write(t.path().join("a.md"), ARTICLE).unwrap();
+    let out = cargo_bin_cmd!("citelint")
+        .current_dir(t.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "assistant-artifact",
+            "a.md",
+        ])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_pack_adds_assistant_patterns() {
+    // without the pack's pattern the sentence is not an artifact
+    let (code, out, _) = run("");
+    assert_eq!(code, 0, "{out}");
+    let (code, out, err) = run(
+        "[[assistant.pattern]]\nregex = \"as your friendly robot\"\nwhat = \"the assistant introduces itself\"\n",
+    );
+    assert_eq!(code, 1, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "assistant-artifact");
+    assert_eq!(d["start"]["line"], 3);
+}
+
+#[test]
+fn a_pattern_that_compiles_to_something_huge_is_rejected() {
+    let (code, _, err) =
+        run("[[assistant.pattern]]\nregex = \"((a{100}){100}){100}\"\nwhat = \"huge\"\n");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("house.toml") && err.contains("assistant"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_tables_and_bad_toml_are_errors() {
+    let (code, _, err) = run("[scripts]\nrun = \"rm -rf /\"\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown table `scripts`"), "{err}");
+    let (code, _, err) = run("[claims\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("not valid TOML"), "{err}");
+}
+
+#[test]
+fn a_pack_adds_claim_cues() {
+    let t = tempfile::tempdir().unwrap();
+    let pack = "[[claims.group]]\nkind = \"research\"\nweight = 0.9\nphrases = [\"the registry data say\"]\n";
+    std::fs::write(
+        t.path().join("citelint.toml"),
+        "rule-packs = [\"house.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(t.path().join("house.toml"), pack).unwrap();
+    std::fs::write(
+        t.path().join("a.md"),
+        "# N\n\nThe registry data say that knees heal.\n",
+    )
+    .unwrap();
+    let out = cargo_bin_cmd!("citelint")
+        .current_dir(t.path())
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "uncited-claim",
+            "a.md",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let msg = v["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(msg.contains("The registry data say"), "{v}");
+}
