@@ -127,14 +127,7 @@ impl<'a> Settings<'a> {
             .or_else(|| self.cx.profile.metadata.get(name))
     }
     pub fn list(&self, name: &str) -> Vec<String> {
-        self.get(name)
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        crate::checks::string_list(self.get(name))
     }
     pub fn flag(&self, name: &str, default: bool) -> bool {
         self.get(name).and_then(|v| v.as_bool()).unwrap_or(default)

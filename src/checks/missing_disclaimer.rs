@@ -96,15 +96,7 @@ pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<u
 }
 
 fn list_option(cx: &Context, name: &str) -> Vec<String> {
-    cx.options
-        .get(name)
-        .and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
+    super::string_list(cx.options.get(name))
 }
 
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {

@@ -49,6 +49,17 @@ impl Context<'_> {
     }
 }
 
+/// The strings of a TOML array value (non-strings skipped); empty when absent.
+pub fn string_list(v: Option<&toml::Value>) -> Vec<String> {
+    v.and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// An option a rule accepts in `[rules.ID]`.
 pub struct RuleOption {
     pub name: &'static str,

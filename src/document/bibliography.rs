@@ -183,12 +183,12 @@ fn push(
             path: Some(shown.clone()),
         });
     }
-    doc.lists.push(ReferenceList {
-        kind: ListKind::Bibliography,
-        heading: None,
-        span: span.clone(),
-        scope: 0..doc.text.len(),
-        entries: idx,
-        file: Some(shown),
-    });
+    let len = doc.text.len();
+    doc.lists.push(ReferenceList::whole_document(
+        ListKind::Bibliography,
+        span,
+        len,
+        idx,
+        Some(shown),
+    ));
 }

@@ -297,6 +297,26 @@ pub struct ReferenceList {
     pub file: Option<String>,
 }
 
+impl ReferenceList {
+    /// A list that serves the whole document (footnotes, front matter, a bibliography).
+    pub fn whole_document(
+        kind: ListKind,
+        span: Range<usize>,
+        doc_len: usize,
+        entries: Vec<usize>,
+        file: Option<String>,
+    ) -> ReferenceList {
+        ReferenceList {
+            kind,
+            heading: None,
+            span,
+            scope: 0..doc_len,
+            entries,
+            file,
+        }
+    }
+}
+
 /// Identifiers found in a reference entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ids {

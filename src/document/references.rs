@@ -346,14 +346,14 @@ pub fn collect_front_matter(doc: &mut Document) {
             path: None,
         });
     }
-    doc.lists.push(ReferenceList {
-        kind: ListKind::FrontMatter,
-        heading: None,
-        span: span.clone(),
-        scope: 0..doc.text.len(),
-        entries: idx,
-        file: None,
-    });
+    let len = doc.text.len();
+    doc.lists.push(ReferenceList::whole_document(
+        ListKind::FrontMatter,
+        span,
+        len,
+        idx,
+        None,
+    ));
 }
 
 /// Numbered lists serve the part of the document from the end of the previous numbered list
