@@ -516,3 +516,124 @@ fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
 pub fn marker_spans(doc: &Document) -> Vec<Range<usize>> {
     doc.citations.iter().map(|c| c.span.clone()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{CiteSyntax, Document, Format, ParseOptions, RefKey};
+
+    fn keys(text: &str, format: Format) -> Vec<(CiteSyntax, Vec<String>)> {
+        let d = Document::parse("t", text.to_string(), format, &ParseOptions::default());
+        d.citations
+            .iter()
+            .map(|c| {
+                (
+                    c.syntax,
+                    c.targets.iter().map(|t| t.key.to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn nums(v: &[u32]) -> Vec<String> {
+        v.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn every_syntax_of_the_design_parses() {
+        let md = Format::Markdown;
+        assert_eq!(keys("A [1].", md), vec![(CiteSyntax::Bracket, nums(&[1]))]);
+        assert_eq!(
+            keys("A [1,2].", md),
+            vec![(CiteSyntax::Bracket, nums(&[1, 2]))]
+        );
+        assert_eq!(
+            keys("A [1-3].", md),
+            vec![(CiteSyntax::Bracket, nums(&[1, 2, 3]))]
+        );
+        assert_eq!(
+            keys("A [1–3].", md),
+            vec![(CiteSyntax::Bracket, nums(&[1, 2, 3]))]
+        );
+        assert_eq!(
+            keys("A [[2]].", md),
+            vec![(CiteSyntax::Bracket, nums(&[2]))]
+        );
+        assert_eq!(
+            keys("A.[[1](#cit/section_2.1)]", md),
+            vec![(CiteSyntax::Linked, nums(&[1]))]
+        );
+        assert_eq!(
+            keys("A.[[4](#cit/s_1.4)-[7](#cit/s_1.7)]", md),
+            vec![(CiteSyntax::Linked, nums(&[4, 5, 6, 7]))]
+        );
+        assert_eq!(
+            keys("A.¹²", md),
+            vec![(CiteSyntax::Superscript, nums(&[12]))]
+        );
+        assert_eq!(
+            keys("A.¹⁻³", md),
+            vec![(CiteSyntax::Superscript, nums(&[1, 2, 3]))]
+        );
+        assert_eq!(
+            keys("A.<sup>1,2</sup>", md),
+            vec![(CiteSyntax::SupTag, nums(&[1, 2]))]
+        );
+        assert_eq!(
+            keys("A.[^116tr6H6]", md),
+            vec![(CiteSyntax::Footnote, vec!["^116tr6H6".to_string()])]
+        );
+        assert_eq!(
+            keys("A [@smith2020; @lee2021].", md),
+            vec![(
+                CiteSyntax::Pandoc,
+                vec!["@smith2020".to_string(), "@lee2021".to_string()]
+            )]
+        );
+        assert_eq!(
+            keys(
+                "Cold water eased soreness 1, 2, 3.\nIt also helped sleep 4.\n",
+                Format::Text
+            ),
+            vec![
+                (CiteSyntax::Bare, nums(&[1, 2, 3])),
+                (CiteSyntax::Bare, nums(&[4]))
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_citations() {
+        let txt = "Most people are found at stage 2.\nRules changed in 2020.\nAdults with type 2 diabetes.\nIt was graded 3.\n";
+        assert!(
+            keys(txt, Format::Text).is_empty(),
+            "{:?}",
+            keys(txt, Format::Text)
+        );
+        // bare numbers stay off in Markdown unless configured
+        assert!(keys("Soreness fell 1, 2.\n", Format::Markdown).is_empty());
+        // units and powers are not superscript citations; neither are links or years
+        assert!(keys("BMI above 30 kg/m² and 10⁹ cells.", Format::Markdown).is_empty());
+        assert!(keys("See [1](https://example.org) and [2019].", Format::Markdown).is_empty());
+        assert!(keys("Code `arr[1]` is not prose.", Format::Markdown).is_empty());
+        assert!(keys("Ratio ([206–160]/90).", Format::Markdown).is_empty());
+        let bare = ParseOptions {
+            bare_numbers: true,
+            ..ParseOptions::default()
+        };
+        let d = Document::parse("t", "Soreness fell 1, 2.\n".into(), Format::Markdown, &bare);
+        assert_eq!(d.citations.len(), 1);
+    }
+
+    #[test]
+    fn ranges_mark_their_interior() {
+        let d = Document::parse(
+            "t",
+            "A [2-5].".into(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        let interior: Vec<bool> = d.citations[0].targets.iter().map(|t| t.interior).collect();
+        assert_eq!(interior, vec![false, true, true, false]);
+        assert_eq!(d.citations[0].targets[1].key, RefKey::Num(3));
+    }
+}

@@ -430,3 +430,67 @@ pub fn resolve(doc: &mut Document) {
         doc.citations[c].list = consulted;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Format, ListKind, ParseOptions, RefKey};
+
+    fn parse(t: &str) -> Document {
+        Document::parse(
+            "t.md",
+            t.to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        )
+    }
+
+    #[test]
+    fn numbers_are_read_as_written_not_renumbered() {
+        let d = parse("Text [2].\n\n## References\n\n1. One.\n3. Three.\n");
+        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
+        assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(3)]);
+        assert!(d.citations[0].targets[0].resolved.is_none());
+    }
+
+    #[test]
+    fn title_headings_with_excerpts_are_entries() {
+        let t = "Claim.[^a1]\n\n## Sources\n\n### Naps and memory [^a1]. Sleep J (2020).\n\nNapping improved recall in students.\n\n### Other [^b2]. X (2021).\n\nMore text.\n";
+        let d = parse(t);
+        assert_eq!(d.lists.len(), 1);
+        assert_eq!(d.lists[0].kind, ListKind::Numbered);
+        let first = &d.references[0];
+        assert_eq!(first.key, RefKey::Footnote("a1".into()));
+        assert!(
+            first.text.contains("Napping improved recall"),
+            "{}",
+            first.text
+        );
+        assert_eq!(
+            first.title.as_deref(),
+            Some("Naps and memory . Sleep J (2020).")
+        );
+        assert!(d.citations[0].targets[0].resolved == Some(0));
+    }
+
+    #[test]
+    fn each_section_list_serves_its_own_section() {
+        let t = "## A\n\nX [1]. Y [2].\n\n###### References\n\n1. a\n2. b\n\n## B\n\nZ [2].\n\n###### References\n\n1. c\n";
+        let d = parse(t);
+        assert_eq!(d.lists.len(), 2);
+        let resolved: Vec<bool> = d
+            .citations
+            .iter()
+            .map(|c| c.targets[0].resolved.is_some())
+            .collect();
+        assert_eq!(resolved, vec![true, true, false]);
+    }
+
+    #[test]
+    fn identifiers_are_found() {
+        let ids =
+            super::find_ids("Smith. doi:10.1000/ABC.12. PMID: 1234567 https://example.org/x.");
+        assert_eq!(ids.doi.as_deref(), Some("10.1000/abc.12"));
+        assert_eq!(ids.pmid.as_deref(), Some("1234567"));
+        assert_eq!(ids.url.as_deref(), Some("https://example.org/x"));
+    }
+}
