@@ -240,7 +240,13 @@ impl ClaimLexicon {
         let t = title
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        self.skip_sections.iter().any(|h| t.starts_with(h.as_str()))
+        let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // "About This Summary"; and a short title ending in one: "Professional Medical
+        // Disclaimer" (not a long question that happens to end in "funding")
+        let short = t.split_whitespace().count() <= 4;
+        self.skip_sections
+            .iter()
+            .any(|h| t.starts_with(h.as_str()) || (short && t.ends_with(&format!(" {h}"))))
     }
 }
 

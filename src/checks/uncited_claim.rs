@@ -14,6 +14,11 @@
 //! "first-line"). Signals against: questions, headings, advice to the reader ("ask your
 //! doctor"), the writer's hedged opinion, first-person process talk, disclaimers, page chrome.
 //!
+//! Not judged: headings, reference entries, metadata lines ("Last updated: …"), sentences in
+//! administrative sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes
+//! to…, Disclaimer, …), and an assistant's talk about its own process (reported by
+//! `assistant-artifact`).
+//!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
@@ -161,6 +166,15 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let text = doc.sentence_text(s);
+        // an assistant's talk about its own process is reported by assistant-artifact
+        if cx
+            .lexicons
+            .assistant()
+            .iter()
+            .any(|(re, _)| re.is_match(text))
+        {
+            continue;
+        }
         let score = claims::score_sentence(text, lex);
         if !score.is_claim(threshold) {
             continue;
