@@ -118,10 +118,17 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
         let mut verdict = None;
         if !texts.is_empty() {
+            // sentences of one reference share a source: numbers and runners-up are read
+            // across the whole reference
             let sources: Vec<SourceSentence> = texts
                 .iter()
-                .enumerate()
-                .map(|(i, (_, t))| SourceSentence { source: i, text: t })
+                .map(|(o, t)| SourceSentence {
+                    source: match o {
+                        Origin::Reference(r) => *r,
+                        Origin::Sentence(oi) => *oi,
+                    },
+                    text: t,
+                })
                 .collect();
             verdict = judge
                 .judge(&claim, &sources)
