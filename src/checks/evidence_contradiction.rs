@@ -211,3 +211,19 @@ fn shorten(s: &str, max: usize) -> String {
     let cut: String = s.chars().take(max).collect();
     format!("{}…", cut.trim_end())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::run;
+
+    #[test]
+    fn a_reference_is_read_as_one_source() {
+        // the number is in one sentence of the reference, the finding in the next
+        let text = "# Summary\n\nThere is no evidence that the nasal vaccine prevented 80 percent of infections [1].\n\n## References\n\n1. A trial of a nasal vaccine. Efficacy was 80% in the per-protocol group. The nasal vaccine prevented infections in adults.\n";
+        let d = run("evidence-contradiction", text, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        // a number found nowhere in the reference still vetoes
+        let other = text.replace("80%", "45%");
+        assert!(run("evidence-contradiction", &other, "a.md").is_empty());
+    }
+}
