@@ -132,6 +132,8 @@ pub fn parse_csl(text: &str) -> Result<Vec<CslItem>, String> {
                 .and_then(|v| v.as_str())
                 .map(|s| s.trim().to_string())
         };
+        // prose fields may hold CSL rich text: entities and a few inline tags
+        let prose = |k: &str| s(k).map(|t| plain_rich_text(&t));
         let id = match o.get("id") {
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -139,9 +141,9 @@ pub fn parse_csl(text: &str) -> Result<Vec<CslItem>, String> {
         };
         out.push(CslItem {
             id,
-            title: s("title"),
-            abstract_text: s("abstract"),
-            container: s("container-title"),
+            title: prose("title"),
+            abstract_text: prose("abstract"),
+            container: prose("container-title"),
             ids: Ids {
                 doi: s("DOI").map(|d| d.to_lowercase()),
                 pmid: s("PMID"),
@@ -150,6 +152,36 @@ pub fn parse_csl(text: &str) -> Result<Vec<CslItem>, String> {
         });
     }
     Ok(out)
+}
+
+/// The plain text of a CSL rich-text field: the inline tags CSL allows (`<i>`, `<b>`, `<sup>`,
+/// `<sub>`, `<span …>`, `<sc>`) dropped and character references decoded, so that a
+/// bibliography abstract reads like the same text in a Markdown list item.
+pub fn plain_rich_text(raw: &str) -> String {
+    const TAGS: [&str; 6] = ["i", "b", "sup", "sub", "span", "sc"];
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let tag = after.strip_prefix('/').unwrap_or(after);
+        let name_len = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        let end = tag.find('>');
+        let known = TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+            && tag[name_len..].starts_with([' ', '>', '/'])
+            && end.is_some_and(|e| !tag[..e].contains('<'));
+        if let (true, Some(e)) = (known, end) {
+            rest = &tag[e + 1..];
+        } else {
+            out.push('<');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    crate::html::decode_entities(&out)
 }
 
 fn push(
@@ -191,4 +223,26 @@ fn push(
         idx,
         Some(shown),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rich_text_fields_read_as_plain_text() {
+        assert_eq!(
+            plain_rich_text("Adults aged &#8805;65 years &amp; <i>in vitro</i> H<sub>2</sub>O"),
+            "Adults aged ≥65 years & in vitro H2O"
+        );
+        // comparisons and unknown tags stay as written
+        assert_eq!(plain_rich_text("p<0.05 and a <b"), "p<0.05 and a <b");
+        assert_eq!(plain_rich_text("<em>x</em> &bogus;"), "<em>x</em> &bogus;");
+        let items = parse_csl(
+            r#"[{"id": "a", "title": "T &lt; U", "abstract": "Up &#x2265;2 <sup>a</sup>"}]"#,
+        )
+        .unwrap();
+        assert_eq!(items[0].title.as_deref(), Some("T < U"));
+        assert_eq!(items[0].abstract_text.as_deref(), Some("Up ≥2 a"));
+    }
 }

@@ -310,6 +310,14 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
+/// `raw` with its character references (`&amp;`, `&#8805;`) decoded; unknown ones stay as written.
+pub fn decode_entities(raw: &str) -> String {
+    if !raw.contains('&') {
+        return raw.to_string();
+    }
+    decode(raw).into_iter().map(|(t, _)| t).collect()
+}
+
 /// Decode `raw` into pieces: (decoded text, byte range within `raw`). Literal runs decode to
 /// themselves; each entity is its own piece.
 fn decode(raw: &str) -> Vec<(String, Range<usize>)> {
