@@ -26,7 +26,8 @@
 //! covers the whole description. Forwards: after a cited sentence that reports a study ("In a
 //! randomized trial of 500 women…[4]"), the following sentences of the paragraph written in
 //! the past tense ("Survival was 80% vs. 70%.") are its results, up to the first sentence in
-//! the present tense, the next citation or the end of the paragraph. Backwards: an uncited
+//! the present tense, the next citation or the end of the paragraph; results listed as items
+//! under the study ("…[4]" then "- Survival was 80%…") continue it the same way. Backwards: an uncited
 //! sentence is covered by the citation of the next sentence in its paragraph when that
 //! sentence points back to it with a definite noun phrase ("The trial…", "These patients…",
 //! "In this cohort…", "This increase…"; a bare "It" or "This can…" is not enough); and a run
@@ -101,7 +102,12 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             in_study[i] = in_study[i - 1] || claims::reports_study(text);
         }
         // results of a cited study reported in the sentences after it
-        if same_as_prev && in_study[i - 1] && claims::reports_past(text) {
+        // the results of a study are often listed as items under it ("…[24]" then "- OS was
+        // longer…"): a list item continues the block right before it
+        let item_after_prev = i > 0
+            && doc.blocks[s.block].kind == BlockKind::ListItem
+            && doc.sentences[i - 1].block + 1 == s.block;
+        if (same_as_prev || item_after_prev) && in_study[i - 1] && claims::reports_past(text) {
             covered[i] = true;
             in_study[i] = true;
         }
