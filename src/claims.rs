@@ -511,11 +511,229 @@ pub fn continues_previous(sentence: &str) -> bool {
         "It" => !expletive_it(s),
         "The" => matches!(
             w1.as_str(),
-            "latter" | "former" | "same" | "authors" | "study"
+            "latter"
+                | "former"
+                | "same"
+                | "authors"
+                | "study"
+                | "trial"
+                | "cohort"
+                | "investigators"
+                | "researchers"
+                | "analysis"
+                | "meta-analysis"
+                | "review"
         ),
-        "In" => s.starts_with("In this study") || s.starts_with("In that study"),
+        "In" | "Among" => {
+            let w2 = words.next().unwrap_or("").to_ascii_lowercase();
+            matches!(w1.as_str(), "this" | "that" | "these" | "those")
+                && matches!(
+                    w2.trim_end_matches(',').trim_end_matches('s'),
+                    "study"
+                        | "studie"
+                        | "trial"
+                        | "cohort"
+                        | "analysis"
+                        | "analyse"
+                        | "review"
+                        | "population"
+                        | "patient"
+                        | "participant"
+                        | "series"
+                        | "group"
+                )
+        }
         _ => false,
     }
+}
+
+/// Whether a sentence opens by pointing back to a study, its population or its result with
+/// a definite noun phrase ("The trial…", "These patients…", "In this cohort…", "This
+/// increase…"): the thing it talks about was introduced by the sentence before. A bare
+/// pronoun ("It…", "This can…") is not enough, since it may pick up any earlier idea.
+pub fn refers_back_to_study(sentence: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "cohort",
+        "cohorts",
+        "analysis",
+        "analyses",
+        "meta-analysis",
+        "review",
+        "series",
+        "survey",
+        "registry",
+        "investigators",
+        "researchers",
+        "authors",
+        "patients",
+        "participants",
+        "subjects",
+        "women",
+        "men",
+        "children",
+        "survivors",
+        "families",
+        "carriers",
+        "group",
+        "groups",
+        "arm",
+        "arms",
+        "population",
+        "sample",
+        "findings",
+        "finding",
+        "results",
+        "result",
+        "data",
+        "effect",
+        "effects",
+        "increase",
+        "decrease",
+        "reduction",
+        "difference",
+        "differences",
+        "association",
+        "observation",
+        "benefit",
+        "rate",
+        "rates",
+    ];
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let mut w0 = words.next().unwrap_or("");
+    if w0 == "In" || w0 == "Among" || w0 == "Of" {
+        w0 = words.next().unwrap_or("");
+    }
+    let det = w0.to_ascii_lowercase();
+    if !matches!(det.as_str(), "the" | "this" | "these" | "those" | "that") {
+        return false;
+    }
+    // "These patients", "these 120 patients", "this randomized trial": the noun comes first or
+    // after one modifier
+    words
+        .take(2)
+        .any(|w| NOUNS.contains(&w.to_ascii_lowercase().trim_end_matches(['.', ';', ':'])))
+}
+
+/// Whether a sentence reports a specific piece of research: it names a study, a trial, a
+/// cohort or its investigators, or describes how one was run ("were randomly assigned").
+pub fn reports_study(sentence: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "cohort",
+        "cohorts",
+        "meta-analysis",
+        "meta-analyses",
+        "analysis",
+        "review",
+        "survey",
+        "series",
+        "investigators",
+        "researchers",
+        "authors",
+        "participants",
+        "enrolled",
+        "randomized",
+        "randomised",
+        "randomly",
+        "case-control",
+        "registry",
+    ];
+    words_lower(sentence).any(|w| WORDS.contains(&w.as_str()))
+}
+
+/// Whether a sentence reports in the past tense ("Survival was 80%…", "The rate fell…"),
+/// the register of study results, with no present-tense verb of a standing claim ("is",
+/// "are", "can", "may", "suggests"). General statements are in the present tense.
+pub fn reports_past(sentence: &str) -> bool {
+    const PAST: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "did",
+        "found",
+        "showed",
+        "shown",
+        "saw",
+        "fell",
+        "rose",
+        "grew",
+        "led",
+        "took",
+        "gave",
+        "became",
+        "began",
+        "lost",
+        "kept",
+        "ran",
+        "underwent",
+        "chose",
+    ];
+    const PRESENT: &[&str] = &[
+        "is",
+        "are",
+        "has",
+        "have",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "will",
+        "does",
+        "do",
+        "remains",
+        "remain",
+        "appears",
+        "appear",
+        "seems",
+        "seem",
+        "suggests",
+        "suggest",
+        "indicates",
+        "indicate",
+        "include",
+        "includes",
+        "occurs",
+        "occur",
+        "causes",
+        "cause",
+        "leads",
+        "lead",
+        "reduces",
+        "increases",
+        "improves",
+        "recommend",
+        "recommends",
+    ];
+    const NOT_PAST: &[&str] = &["need", "based", "advanced", "limited", "red", "bed", "feed"];
+    let mut past = false;
+    for w in words_lower(sentence) {
+        if PRESENT.contains(&w.as_str()) {
+            return false;
+        }
+        if PAST.contains(&w.as_str())
+            || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()))
+        {
+            past = true;
+        }
+    }
+    past
+}
+
+fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
 }
 
 /// Whether a sentence opens as a summary of what came before ("In summary,", "Overall,",
@@ -752,6 +970,48 @@ mod tests {
             "Therefore, screening should start earlier."
         ));
         assert!(!continues_previous("Thus, the drug is safe in pregnancy."));
+    }
+
+    #[test]
+    fn study_reports_and_anaphors() {
+        assert!(reports_study("A randomized trial enrolled 500 women."));
+        assert!(reports_study("In this cohort, relapse was rare."));
+        assert!(!reports_study("Vitamin D supports bone health."));
+        assert!(reports_past(
+            "Five-year survival was 80% in the treatment arm."
+        ));
+        assert!(reports_past(
+            "The degree of risk corresponded to the amount of freckling."
+        ));
+        assert!(!reports_past(
+            "Geriatric patients are more susceptible to sedation."
+        ));
+        assert!(!reports_past(
+            "Patients treated with surgery may need lower doses."
+        ));
+        assert!(refers_back_to_study(
+            "The trial was stopped early for benefit."
+        ));
+        assert!(refers_back_to_study(
+            "These 120 patients were followed for 5 years."
+        ));
+        assert!(refers_back_to_study("In this cohort, relapse was rare."));
+        assert!(refers_back_to_study(
+            "This increase inhibits prolyl hydroxylases."
+        ));
+        assert!(!refers_back_to_study(
+            "It is also linked to fewer gallstones."
+        ));
+        assert!(!refers_back_to_study("This can lead to delays."));
+        assert!(!refers_back_to_study(
+            "The patient's heart rate is 120 beats per minute."
+        ));
+        assert!(continues_previous(
+            "In these patients, the drug was well tolerated."
+        ));
+        assert!(continues_previous(
+            "The trial also reported fewer infections."
+        ));
     }
 
     #[test]

@@ -27,6 +27,19 @@
 //! A citation in any cell of a table sources the whole table. Administrative sections
 //! (headings listed under `[sections] skip` in `rules/claims.toml`: "About This Summary",
 //! "Changes to This Summary", "Contact Us", reference lists…) are not checked.
+//! A study is often described over several sentences with one citation, and that citation
+//! covers the whole description. Forwards: after a cited sentence that reports a study ("In a
+//! randomized trial of 500 women…[4]"), the following sentences of the paragraph written in
+//! the past tense ("Survival was 80% vs. 70%.") are its results, up to the first sentence in
+//! the present tense, the next citation or the end of the paragraph; results listed as items
+//! under the study ("…[4]" then "- Survival was 80%…") continue it the same way. Backwards: an uncited
+//! sentence is covered by the citation of the next sentence in its paragraph when that
+//! sentence points back to it with a definite noun phrase ("The trial…", "These patients…",
+//! "In this cohort…", "This increase…"; a bare "It" or "This can…" is not enough); and a run
+//! of past-tense sentences ending in a cited past-tense one is covered when one of them names
+//! the study ("A trial enrolled 500 women. Median age was 54. Survival was 80% vs. 70%.[3]").
+//! A general statement followed by a cited one on the same topic is not covered: sharing
+//! words is not sourcing.
 //! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
 //! covered when none of the items carries a citation of its own.
 //!
@@ -77,23 +90,69 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
     }
     let mut cited_before = false;
+    // a covered sentence that reports a study, or continues such a report
+    let mut in_study = vec![false; n];
     for i in 0..n {
         let s = &doc.sentences[i];
+        let text = doc.sentence_text(s);
+        let same_as_prev = i > 0 && doc.sentences[i - 1].block == s.block;
         if !s.citations.is_empty() || (paragraph_scope && block_cited[s.block]) {
             covered[i] = true;
             cited_before = true;
+            in_study[i] = claims::reports_study(text);
             continue;
         }
-        let text = doc.sentence_text(s);
-        if i > 0
-            && doc.sentences[i - 1].block == s.block
-            && covered[i - 1]
-            && claims::continues_previous(text)
-        {
+        if same_as_prev && covered[i - 1] && claims::continues_previous(text) {
             covered[i] = true;
+            in_study[i] = in_study[i - 1] || claims::reports_study(text);
+        }
+        // results of a cited study reported in the sentences after it
+        // the results of a study are often listed as items under it ("…[24]" then "- OS was
+        // longer…"): a list item continues the block right before it
+        let item_after_prev = i > 0
+            && doc.blocks[s.block].kind == BlockKind::ListItem
+            && doc.sentences[i - 1].block + 1 == s.block;
+        if (same_as_prev || item_after_prev) && in_study[i - 1] && claims::reports_past(text) {
+            covered[i] = true;
+            in_study[i] = true;
         }
         if cited_before && claims::summarises_previous(text) {
             covered[i] = true;
+        }
+    }
+    // backward: a sentence the next cited sentence of its paragraph continues
+    let mut back = vec![false; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let (s, t) = (&doc.sentences[i], &doc.sentences[i + 1]);
+        let t_sourced = back[i + 1] || !t.citations.is_empty();
+        if covered[i] || s.block != t.block || !t_sourced {
+            continue;
+        }
+        // "The trial…", "These patients…", "In this cohort…" after the sentence that named them
+        if claims::refers_back_to_study(doc.sentence_text(t)) {
+            covered[i] = true;
+            back[i] = true;
+        }
+    }
+    // backward: one study described over several past-tense sentences, cited at the end
+    for k in 0..n {
+        let t = &doc.sentences[k];
+        let t_sourced = back[k] || !t.citations.is_empty();
+        if !t_sourced || !claims::reports_past(doc.sentence_text(t)) {
+            continue;
+        }
+        let mut j = k;
+        while j > 0
+            && !covered[j - 1]
+            && doc.sentences[j - 1].block == t.block
+            && claims::reports_past(doc.sentence_text(&doc.sentences[j - 1]))
+        {
+            j -= 1;
+        }
+        if j < k && (j..=k).any(|m| claims::reports_study(doc.sentence_text(&doc.sentences[m]))) {
+            for flag in &mut covered[j..k] {
+                *flag = true;
+            }
         }
     }
     // list items under a cited lead-in, when no item of the list has its own citation
