@@ -1,7 +1,7 @@
 //! PDQ false-alarm rate of `uncited-claim`: findings per 1,000 prose sentences outside
 //! headings in the NCI PDQ corpus, with each finding placed relative to the citations of its
-//! block. Ignored by default (the corpus is not in the repository):
-//! `PDQ_DIR=/path/to/pdq cargo test --release --test pdq_rate -- --ignored --nocapture`.
+//! block. A measurement, not a test (the corpus is not in the repository):
+//! `cargo run --release --example pdq_rate -- [PDQ_DIR]` (default `../shared/corpus/pdq`).
 //! `PDQ_DUMP=file` writes each finding with its block context.
 
 use citelint::config::{CliOverrides, Config};
@@ -9,10 +9,11 @@ use citelint::document::{BlockKind, Document, Format, ParseOptions, Role};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-#[test]
-#[ignore]
-fn pdq_rate() {
-    let dir = std::env::var("PDQ_DIR").unwrap_or_else(|_| "/work/shared/corpus/pdq".into());
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("PDQ_DIR").ok())
+        .unwrap_or_else(|| "../shared/corpus/pdq".into());
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("no corpus at {dir}");
         return;
