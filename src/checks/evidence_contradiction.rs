@@ -136,9 +136,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         if verdict.is_none() && in_article {
             let (list, prepared) = own.get_or_insert_with(|| {
                 let list: Vec<usize> = (0..doc.sentences.len())
-                    .filter(|&oi| {
-                        !doc.sentences[oi].citations.is_empty() && absences[oi].is_none()
-                    })
+                    .filter(|&oi| !doc.sentences[oi].citations.is_empty() && absences[oi].is_none())
                     .collect();
                 let prepared = judge.prepare(&own_sources(doc, &list));
                 (list, prepared)
