@@ -44,10 +44,10 @@ CL=$ROOT/target/release/citelint
 GEN=$ROOT/target/release/examples/gen_corpus
 [ -d "$DATA/gen" ] || "$GEN" corpus "$DATA/gen" 10000 1250
 [ -f "$DATA/article-5000.md" ] || "$GEN" article "$DATA/article-5000.md" 5000
-if [ ! -f "$DATA/big/big-50mb.md" ]; then
+if [ -n "${BIG:-}" ] && [ ! -f "$DATA/big/big-50mb.md" ]; then
   mkdir -p "$DATA/big"
   # one 50 MB file: generated articles back to back
-  "$GEN" corpus "$DATA/big-parts" 480 1250
+  "$GEN" corpus "$DATA/big-parts" 4800 1250
   find "$DATA/big-parts" -name '*.md' | sort | xargs cat > "$DATA/big/big-50mb.md"
   rm -rf "$DATA/big-parts"
 fi
@@ -59,18 +59,18 @@ grep MemTotal /proc/meminfo
 echo "load: $(uptime)"
 
 RG_PATTERN='\[\^?[0-9@][^\]]*\]|<sup>[0-9]'
-hf() { # name, then commands
-  local name=$1; shift
+hf() { # name, runs, warm-ups, then commands
+  local name=$1 runs=$2 warm=$3; shift 3
   echo "== $name (load: $(cut -d' ' -f1-3 /proc/loadavg))"
-  hyperfine -N -i -w 1 -r "$RUNS" --export-json "$DATA/$name.json" "$@" 2>&1 | grep -vE '^\s*$|Warning: Ignoring|non-zero exit'
+  hyperfine -N -i -w "$warm" -r "$runs" --export-json "$DATA/$name.json" "$@" 2>&1 | grep -vE '^\s*$|Warning: Ignoring|non-zero exit'
 }
 
 # (a) PDQ
 if [ -d "$PDQ" ]; then
-  hf pdq \
+  hf pdq "$RUNS" 1 \
     -n citelint "$CL check $PDQ" \
     -n ripgrep "rg -c $RG_PATTERN $PDQ" \
-    -n rumdl "$RUMDL check --no-config $PDQ" \
+    -n rumdl "$RUMDL check --no-config --no-cache $PDQ" \
     -n markdownlint-cli2 "$MDL --config $TOOLS/mdl.jsonc $PDQ/*.md" \
     -n remark "$REMARK --rc-path $TOOLS/node/.remarkrc.json --quiet --no-stdout $PDQ"
   echo "== pdq threads (load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -81,24 +81,25 @@ fi
 
 # (b) generated 10,000 articles
 if [ -n "${SKIP_SLOW:-}" ]; then
-  hf gen -n citelint "$CL check $DATA/gen" -n ripgrep "rg -c $RG_PATTERN $DATA/gen" \
-    -n rumdl "$RUMDL check --no-config $DATA/gen"
+  hf gen "$RUNS" 1 -n citelint "$CL check $DATA/gen" -n ripgrep "rg -c $RG_PATTERN $DATA/gen" \
+    -n rumdl "$RUMDL check --no-config --no-cache $DATA/gen"
 else
-  hf gen -r 1 -n citelint "$CL check $DATA/gen" -n ripgrep "rg -c $RG_PATTERN $DATA/gen" \
-    -n rumdl "$RUMDL check --no-config $DATA/gen" \
+  hf gen 1 0 -n citelint "$CL check $DATA/gen" -n ripgrep "rg -c $RG_PATTERN $DATA/gen" \
+    -n rumdl "$RUMDL check --no-config --no-cache $DATA/gen" \
     -n markdownlint-cli2 "$MDL --config $TOOLS/mdl.jsonc $DATA/gen/**/*.md" \
     -n remark "$REMARK --rc-path $TOOLS/node/.remarkrc.json --quiet --no-stdout $DATA/gen"
 fi
 
 # (c) one 5,000-word article (pre-commit)
-hf article -r 30 -w 3 -n citelint "$CL check $DATA/article-5000.md" \
+hf article 30 3 -n citelint "$CL check $DATA/article-5000.md" \
   -n ripgrep "rg -c $RG_PATTERN $DATA/article-5000.md" \
-  -n rumdl "$RUMDL check --no-config $DATA/article-5000.md"
+  -n rumdl "$RUMDL check --no-config --no-cache $DATA/article-5000.md"
 
 echo "== peak memory (max RSS, kB)"
-for target in "$PDQ" "$DATA/gen" "$DATA/big/big-50mb.md" "$DATA/article-5000.md"; do
+# BIG=1 adds the 50 MB single file (slow: see BENCHMARKS.md)
+for target in "$PDQ" "$DATA/gen" ${BIG:+"$DATA/big/big-50mb.md"} "$DATA/article-5000.md"; do
   [ -e "$target" ] || continue
-  rss=$( { /usr/bin/time -f '%M' "$CL" check "$target" >/dev/null; } 2>&1 | tail -1)
+  rss=$( { /usr/bin/time -f '%M' "$CL" check "$target" >/dev/null || true; } 2>&1 | tail -1)
   echo "$target: $rss"
 done
 
