@@ -30,7 +30,7 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 
 use crate::evidence::absence::find_absence;
-use crate::evidence::judge::{Judge, LexicalJudge, SourceSentence};
+use crate::evidence::judge::{Judge, LexicalJudge, Prepared, SourceSentence};
 
 pub static RULE: Rule = Rule {
     id: "evidence-contradiction",
@@ -77,12 +77,16 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let all_sources = cx.bool_option("all-sources", false);
     let in_article = cx.bool_option("in-article", true);
     let mut out = Vec::new();
-    // find absence statements once: each is also excluded as a source for the others
-    let absences: Vec<_> = doc
+    // every sentence is searched for an absence statement once
+    let absences: Vec<Option<_>> = doc
         .sentences
         .iter()
         .map(|s| find_absence(doc.sentence_text(s), lex))
         .collect();
+    // The article's own cited sentences that deny nothing: the same list for every
+    // statement (a statement is never its own source, as it denies something), so it is
+    // gathered and analysed once, when the first statement needs it.
+    let mut own: Option<(Vec<usize>, Prepared)> = None;
     for (si, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(s);
         let Some(abs) = &absences[si] else {
@@ -137,26 +141,24 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         // The article's own cited sentences: they are on topic by construction, so a match
         // must cover every concept of the denied claim, not most of them.
         if verdict.is_none() && in_article {
-            let first = texts.len();
-            for (oi, o) in doc.sentences.iter().enumerate() {
-                if oi == si || o.citations.is_empty() {
-                    continue;
-                }
-                if absences[oi].is_some() {
-                    continue;
-                }
-                texts.push((Origin::Sentence(oi), doc.sentence_text(o).to_string()));
-            }
-            let sources: Vec<SourceSentence> = texts[first..]
-                .iter()
-                .enumerate()
-                .map(|(i, (_, t))| SourceSentence { source: i, text: t })
-                .collect();
-            if let Some(a) = judge.assess(&claim, &sources)
+            let (list, prepared) = own.get_or_insert_with(|| {
+                let list: Vec<usize> = (0..doc.sentences.len())
+                    .filter(|&oi| !doc.sentences[oi].citations.is_empty() && absences[oi].is_none())
+                    .collect();
+                let prepared = judge.prepare(&own_sources(doc, &list));
+                (list, prepared)
+            });
+            debug_assert!(!list.contains(&si));
+            if let Some(a) = judge.assess_prepared(&claim, &own_sources(doc, list), prepared)
                 && a.coverage >= 0.999
                 && a.score >= lex.weights.threshold
             {
-                verdict = Some((first + a.sentence_index, a.matched));
+                let oi = list[a.sentence_index];
+                verdict = Some((texts.len(), a.matched));
+                texts.push((
+                    Origin::Sentence(oi),
+                    doc.sentence_text(&doc.sentences[oi]).to_string(),
+                ));
             }
         }
         let Some((index, matched)) = verdict else {
@@ -202,6 +204,17 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// The article's sentences `list` as sources, each its own.
+fn own_sources<'a>(doc: &'a Document, list: &[usize]) -> Vec<SourceSentence<'a>> {
+    list.iter()
+        .enumerate()
+        .map(|(i, &oi)| SourceSentence {
+            source: i,
+            text: doc.sentence_text(&doc.sentences[oi]),
+        })
+        .collect()
 }
 
 fn shorten(s: &str, max: usize) -> String {

@@ -75,6 +75,10 @@ pub struct Assessment {
     pub disagreement: Disagreement,
 }
 
+/// Source sentences analysed once ([`LexicalJudge::prepare`]).
+#[derive(Debug, Default)]
+pub struct Prepared(Vec<Rc<Analysis>>);
+
 /// A text reduced to what the judge compares.
 #[derive(Debug, Default)]
 struct Analysis {
@@ -269,16 +273,46 @@ impl LexicalJudge {
     /// Judge with every detail of the reasoning. Returns the assessment of the
     /// best-covering sentence even when it does not assert the claim.
     pub fn assess(&self, claim: &str, sources: &[SourceSentence]) -> Option<Assessment> {
-        let w = self.weights();
         let c = self.analyse(claim);
         if c.keys.is_empty() {
             return None;
         }
         let sents: Vec<Rc<Analysis>> = sources.iter().map(|s| self.analyse(s.text)).collect();
+        self.assess_analysed(&c, sources, &sents)
+    }
+
+    /// Analyse source sentences once, to judge several claims against them with
+    /// [`LexicalJudge::assess_prepared`].
+    pub fn prepare(&self, sources: &[SourceSentence]) -> Prepared {
+        Prepared(sources.iter().map(|s| self.analyse(s.text)).collect())
+    }
+
+    /// [`LexicalJudge::assess`] against sentences analysed by [`LexicalJudge::prepare`]
+    /// (the same `sources`): the same result without analysing them again.
+    pub fn assess_prepared(
+        &self,
+        claim: &str,
+        sources: &[SourceSentence],
+        prepared: &Prepared,
+    ) -> Option<Assessment> {
+        let c = self.analyse(claim);
+        if c.keys.is_empty() {
+            return None;
+        }
+        self.assess_analysed(&c, sources, &prepared.0)
+    }
+
+    fn assess_analysed(
+        &self,
+        c: &Analysis,
+        sources: &[SourceSentence],
+        sents: &[Rc<Analysis>],
+    ) -> Option<Assessment> {
+        let w = self.weights();
 
         // on-topic words that fill every sentence of a source tell little
         let mut df: HashMap<&str, usize> = HashMap::new();
-        for s in &sents {
+        for s in sents {
             for k in c.keys.keys() {
                 if has_key(s, k) {
                     *df.entry(k.as_str()).or_default() += 1;
@@ -291,7 +325,7 @@ impl LexicalJudge {
 
         // numbers anywhere in the same source
         let mut source_numbers: HashMap<usize, Vec<(f64, f64)>> = HashMap::new();
-        for (s, a) in sources.iter().zip(&sents) {
+        for (s, a) in sources.iter().zip(sents) {
             source_numbers
                 .entry(s.source)
                 .or_default()
@@ -324,10 +358,10 @@ impl LexicalJudge {
             .take(w.context_sentences.max(1))
             .map(|(i, _, _)| &*sents[*i])
             .collect();
-        let d = self.disagree(&c, &context, &source_numbers[&src]);
+        let d = self.disagree(c, &context, &source_numbers[&src]);
         let same: Vec<&Analysis> = sources
             .iter()
-            .zip(&sents)
+            .zip(sents)
             .filter(|(x, _)| x.source == src)
             .map(|(_, a)| &**a)
             .collect();

@@ -107,7 +107,9 @@ struct RawAntonyms {
 pub(crate) struct PhraseTable {
     /// stemmed phrase -> value
     map: HashMap<Vec<String>, usize>,
-    max_len: usize,
+    /// first stem -> length of the longest phrase that starts with it: most words start
+    /// none, and are passed over with one lookup
+    first: HashMap<String, usize>,
 }
 
 impl PhraseTable {
@@ -116,7 +118,8 @@ impl PhraseTable {
         if key.is_empty() {
             return;
         }
-        self.max_len = self.max_len.max(key.len());
+        let longest = self.first.entry(key[0].clone()).or_default();
+        *longest = (*longest).max(key.len());
         self.map.entry(key).or_insert(value);
     }
 
@@ -130,7 +133,7 @@ impl PhraseTable {
 
     /// Longest phrase starting at `i`: (length, value).
     pub(crate) fn longest_at(&self, stems: &[String], i: usize) -> Option<(usize, usize)> {
-        let top = self.max_len.min(stems.len() - i);
+        let top = (*self.first.get(stems.get(i)?)?).min(stems.len() - i);
         (1..=top)
             .rev()
             .find_map(|n| self.map.get(&stems[i..i + n]).map(|v| (n, *v)))

@@ -5,50 +5,32 @@ use crate::diagnostic::{FileReport, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, Config};
+use rayon::prelude::*;
 use termcolor::{Buffer, WriteColor};
 
 /// Render every report; `color` adds ANSI colours.
 pub fn render(reports: &[FileReport], color: bool) -> String {
-    let config = Config::default();
-    let mut buf = if color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
-    for r in reports {
-        let file = SimpleFile::new(r.path.as_str(), r.text.as_str());
-        for d in shown(r) {
-            let base = match d.severity {
-                Severity::Error => CsDiagnostic::error(),
-                Severity::Warning => CsDiagnostic::warning(),
-                Severity::Info => CsDiagnostic::note(),
-            };
-            let clamp = |s: &std::ops::Range<usize>| {
-                let a = crate::document::lines::floor_char(&r.text, s.start.min(r.text.len()));
-                let b = crate::document::lines::floor_char(&r.text, s.end.min(r.text.len())).max(a);
-                a..b
-            };
-            let mut labels = vec![CsLabel::primary((), clamp(&d.span))];
-            let mut notes = Vec::new();
-            for l in &d.labels {
-                match &l.path {
-                    None => labels.push(
-                        CsLabel::secondary((), clamp(&l.span)).with_message(l.message.clone()),
-                    ),
-                    Some(p) => notes.push(format!("{}: {}", p, l.message)),
-                }
-            }
-            if let Some(h) = &d.help {
-                notes.push(format!("help: {h}"));
-            }
-            let cs = base
-                .with_code(d.rule)
-                .with_message(d.message.clone())
-                .with_labels(labels)
-                .with_notes(notes);
-            let _ = term::emit_to_write_style(&mut buf, &config, &file, &cs);
+    let new_buffer = || {
+        if color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
         }
+    };
+    // each file into its own buffer, in parallel, then joined in order
+    let parts: Vec<Buffer> = reports
+        .par_iter()
+        .map(|r| {
+            let mut buf = new_buffer();
+            render_file(r, &mut buf);
+            buf
+        })
+        .collect();
+    let mut out: Vec<u8> = Vec::with_capacity(parts.iter().map(|b| b.len()).sum::<usize>() + 256);
+    for p in &parts {
+        out.extend_from_slice(p.as_slice());
     }
+    let mut buf = new_buffer();
     let s = Summary::of(reports);
     let _ = buf.set_color(termcolor::ColorSpec::new().set_bold(true));
     let line = if s.diagnostics == 0 {
@@ -74,9 +56,46 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
     use std::io::Write;
     let _ = buf.write_all(line.as_bytes());
     let _ = buf.reset();
-    String::from_utf8_lossy(buf.as_slice()).into_owned()
+    out.extend_from_slice(buf.as_slice());
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// One file's diagnostics.
+fn render_file(r: &FileReport, buf: &mut Buffer) {
+    let config = Config::default();
+    let file = SimpleFile::new(r.path.as_str(), r.text.as_str());
+    for d in shown(r) {
+        let base = match d.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+            Severity::Info => CsDiagnostic::note(),
+        };
+        let clamp = |s: &std::ops::Range<usize>| {
+            let a = crate::document::lines::floor_char(&r.text, s.start.min(r.text.len()));
+            let b = crate::document::lines::floor_char(&r.text, s.end.min(r.text.len())).max(a);
+            a..b
+        };
+        let mut labels = vec![CsLabel::primary((), clamp(&d.span))];
+        let mut notes = Vec::new();
+        for l in &d.labels {
+            match &l.path {
+                None => labels
+                    .push(CsLabel::secondary((), clamp(&l.span)).with_message(l.message.clone())),
+                Some(p) => notes.push(format!("{}: {}", p, l.message)),
+            }
+        }
+        if let Some(h) = &d.help {
+            notes.push(format!("help: {h}"));
+        }
+        let cs = base
+            .with_code(d.rule)
+            .with_message(d.message.clone())
+            .with_labels(labels)
+            .with_notes(notes);
+        let _ = term::emit_to_write_style(buf, &config, &file, &cs);
+    }
 }
