@@ -8,12 +8,13 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(items) = citelint::document::bibliography::parse_csl(s) {
         for i in &items {
-            assert!(
-                !i.id.is_empty()
-                    || i.title.is_some()
-                    || i.abstract_text.is_some()
-                    || i.container.is_some()
-                    || true
+            // every field readable; ids are strings (numbers converted)
+            let _ = (
+                i.id.len(),
+                &i.title,
+                &i.abstract_text,
+                &i.container,
+                &i.ids.doi,
             );
         }
     }
