@@ -62,6 +62,9 @@ fn normal_path(p: &str) -> String {
 pub fn fingerprints(r: &FileReport) -> Vec<(usize, String)> {
     let path = normal_path(&r.path);
     let mut seen: HashMap<u64, u32> = HashMap::new();
+    // one context per line, not one per finding: 200,000 findings on a 10 MB line
+    let lines = crate::document::LineIndex::new(&r.text);
+    let mut contexts: HashMap<usize, String> = HashMap::new();
     r.diagnostics
         .iter()
         .enumerate()
@@ -71,7 +74,9 @@ pub fn fingerprints(r: &FileReport) -> Vec<(usize, String)> {
                 "{}\0{}\0{}",
                 d.rule,
                 path,
-                context_line(&r.text, d.span.start)
+                contexts
+                    .entry(lines.line_of(d.span.start.min(r.text.len())))
+                    .or_insert_with(|| context_line(&r.text, d.span.start))
             );
             let base = fnv1a64(key.as_bytes());
             let n = seen.entry(base).or_default();

@@ -278,10 +278,9 @@ fn check(args: CheckArgs) -> i32 {
             .par_iter()
             .map(|p| {
                 let shown = crate::walk::display(p);
-                let bytes = std::fs::read(p).map_err(|e| format!("{shown}: {e}"))?;
                 let format = Format::from_path(p).unwrap_or(Format::Text);
                 let settings = config.settings_for(&shown, &cli);
-                Ok(crate::lint_bytes(&shown, bytes, format, &settings))
+                crate::lint_file(p, &shown, format, &settings)
             })
             .collect();
     });

@@ -70,6 +70,46 @@ fn input_problem(path: &str, span: std::ops::Range<usize>, msg: String, help: &s
     }
 }
 
+/// Files larger than this are not read: one `parse-error` finding says so. Articles are
+/// kilobytes; the cap keeps memory bounded (a 200 MB file costs a few KB, not gigabytes).
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
+/// Read and lint the file at `path` (shown as `shown`). `Err` is a read failure (the file
+/// vanished, is a FIFO or a directory, permission denied): the run reports it and exits 2.
+pub fn lint_file(
+    path: &std::path::Path,
+    shown: &str,
+    format: Format,
+    settings: &Settings,
+) -> Result<FileReport, String> {
+    use std::io::Read;
+    // checked before opening: opening a FIFO would block until a writer comes
+    if !std::fs::metadata(path)
+        .map_err(|e| format!("{shown}: {e}"))?
+        .is_file()
+    {
+        return Err(format!("{shown}: not a regular file"));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
+    let mut bytes = Vec::new();
+    // read at most one byte past the cap: a file that grows while read is still bounded
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{shown}: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(input_problem(
+            shown,
+            0..0,
+            format!(
+                "the file is larger than {} MB; not linted",
+                MAX_FILE_BYTES >> 20
+            ),
+            "split the article, or check that this is an article at all",
+        ));
+    }
+    Ok(lint_bytes(shown, bytes, format, settings))
+}
+
 /// Lint the bytes of a file: binary files, UTF-16 and invalid UTF-8 become one clear
 /// `parse-error` finding instead of a crash or a lossy reading.
 pub fn lint_bytes(path: &str, bytes: Vec<u8>, format: Format, settings: &Settings) -> FileReport {

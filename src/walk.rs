@@ -31,6 +31,10 @@ pub fn walk(paths: &[PathBuf], extensions: &[String], no_ignore: bool) -> Walked
                     skipped.push(root.clone());
                 }
             }
+            // a FIFO, socket or device: opening a FIFO would block forever
+            Ok(m) if !m.is_dir() => {
+                errors.push(format!("{}: not a regular file or folder", root.display()))
+            }
             Ok(_) => {
                 let mut b = ignore::WalkBuilder::new(root);
                 b.standard_filters(!no_ignore)

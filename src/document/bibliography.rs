@@ -193,10 +193,26 @@ fn push(
 ) {
     let list = doc.lists.len();
     let mut idx = Vec::with_capacity(items.len());
+    // Items are found in file order, searching on from the previous one: a search from the
+    // start for every item made a 100,000-entry bibliography quadratic. An id written
+    // differently from its JSON form (a number) gets an empty span; after a few misses the
+    // search stops, so misses cannot make it quadratic either.
+    let (mut cursor, mut misses) = (0, 0);
     for it in items {
-        let needle = format!("\"{}\"", it.id);
-        let at = text.find(&needle).unwrap_or(0);
-        let entry_span = at..at + needle.len().min(text.len() - at);
+        let needle = serde_json::to_string(&it.id).unwrap_or_default();
+        let found = (misses < 16)
+            .then(|| text[cursor..].find(&needle))
+            .flatten();
+        let entry_span = match found {
+            Some(i) => {
+                cursor += i + needle.len();
+                cursor - needle.len()..cursor
+            }
+            None => {
+                misses += 1;
+                cursor..cursor
+            }
+        };
         let body = [it.title.clone(), it.container.clone()]
             .into_iter()
             .flatten()

@@ -4,7 +4,13 @@
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every `MARK` bytes (floored to a char boundary): the byte offset and the characters and
+    /// UTF-16 units before it, so a column costs at most `MARK` bytes of counting even on a
+    /// 10 MB line with thousands of findings.
+    marks: Vec<(usize, usize, usize)>,
 }
+
+const MARK: usize = 4096;
 
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +32,29 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts }
+        let mut marks = vec![(0, 0, 0)];
+        let (mut chars, mut utf16, mut at) = (0, 0, 0);
+        while marks.len() * MARK < text.len() {
+            let next = floor_char(text, marks.len() * MARK);
+            for c in text[at..next].chars() {
+                chars += 1;
+                utf16 += c.len_utf16();
+            }
+            marks.push((next, chars, utf16));
+            at = next;
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Characters and UTF-16 units in `text[..offset]` (`offset` on a char boundary).
+    fn counts(&self, text: &str, offset: usize) -> (usize, usize) {
+        let (at, mut chars, mut utf16) = self.marks[(offset / MARK).min(self.marks.len() - 1)];
+        let at = at.min(offset);
+        for c in text[at..offset].chars() {
+            chars += 1;
+            utf16 += c.len_utf16();
+        }
+        (chars, utf16)
     }
 
     /// 0-based line number holding byte `offset`.
@@ -49,7 +77,7 @@ impl LineIndex {
         let start = self.starts[line];
         LineCol {
             line: line + 1,
-            column: text[start..offset].chars().count() + 1,
+            column: self.counts(text, offset).0 - self.counts(text, start).0 + 1,
         }
     }
 
@@ -58,7 +86,7 @@ impl LineIndex {
         let offset = floor_char(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let col: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        let col = self.counts(text, offset).1 - self.counts(text, start).1;
         (line as u32, col as u32)
     }
 }
@@ -88,5 +116,19 @@ mod tests {
         assert_eq!(li.line_col(t, t.len()).line, 4);
         let e = "a😀b";
         assert_eq!(LineIndex::new(e).utf16(e, 5), (0, 3));
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_counting() {
+        let t = "é😀a\n".repeat(3000) + &"ü😀b".repeat(5000);
+        let li = LineIndex::new(&t);
+        for off in (0..t.len()).step_by(997).filter(|&o| t.is_char_boundary(o)) {
+            let line = li.line_of(off);
+            let start = li.line_start(line);
+            let want = t[start..off].chars().count() + 1;
+            assert_eq!(li.line_col(&t, off).column, want, "at {off}");
+            let w16: usize = t[start..off].chars().map(char::len_utf16).sum();
+            assert_eq!(li.utf16(&t, off).1 as usize, w16);
+        }
     }
 }

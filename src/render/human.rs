@@ -8,6 +8,9 @@ use codespan_reporting::term::{self, Config};
 use rayon::prelude::*;
 use termcolor::{Buffer, WriteColor};
 
+/// Lines longer than this (in bytes) are not printed under a finding.
+pub(crate) const LONG_LINE: usize = 4096;
+
 /// Render every report; `color` adds ANSI colours.
 pub fn render(reports: &[FileReport], color: bool) -> String {
     let new_buffer = || {
@@ -68,6 +71,7 @@ fn plural(n: usize) -> &'static str {
 fn render_file(r: &FileReport, buf: &mut Buffer) {
     let config = Config::default();
     let file = SimpleFile::new(r.path.as_str(), r.text.as_str());
+    let lines = crate::document::LineIndex::new(&r.text);
     for d in shown(r) {
         let base = match d.severity {
             Severity::Error => CsDiagnostic::error(),
@@ -79,10 +83,37 @@ fn render_file(r: &FileReport, buf: &mut Buffer) {
             let b = crate::document::lines::floor_char(&r.text, s.end.min(r.text.len())).max(a);
             a..b
         };
-        let mut labels = vec![CsLabel::primary((), clamp(&d.span))];
+        // A span on a very long line (a minified page, a 10 MB paragraph) is given as a
+        // location: printing the line for every finding on it would be gigabytes.
+        let too_long = |s: &std::ops::Range<usize>| {
+            [s.start, s.end].iter().any(|&at| {
+                let l = lines.line_of(at.min(r.text.len()));
+                let end = if l + 1 < lines.line_count() {
+                    lines.line_start(l + 1)
+                } else {
+                    r.text.len()
+                };
+                end - lines.line_start(l) > LONG_LINE
+            })
+        };
+        let at = |s: &std::ops::Range<usize>| {
+            let p = lines.line_col(&r.text, s.start);
+            format!("{}:{}", p.line, p.column)
+        };
+        let mut labels = Vec::new();
         let mut notes = Vec::new();
+        if too_long(&d.span) {
+            notes.push(format!(
+                "at {}:{} (the line is too long to show)",
+                r.path,
+                at(&d.span)
+            ));
+        } else {
+            labels.push(CsLabel::primary((), clamp(&d.span)));
+        }
         for l in &d.labels {
             match &l.path {
+                None if too_long(&l.span) => notes.push(format!("{}: {}", at(&l.span), l.message)),
                 None => labels
                     .push(CsLabel::secondary((), clamp(&l.span)).with_message(l.message.clone())),
                 Some(p) => notes.push(format!("{}: {}", p, l.message)),

@@ -154,6 +154,10 @@ fn context_region(r: &FileReport, lines: &LineIndex, span: &std::ops::Range<usiz
     } else {
         r.text.len()
     };
+    if to - from > super::human::LONG_LINE {
+        // a minified page or a 10 MB paragraph: no context rather than the line per finding
+        return Value::Null;
+    }
     let body = r.text[from..to].trim_end_matches(['\n', '\r']);
     let to = (from + body.len()).max(end);
     let body = &r.text[from..to];
@@ -190,7 +194,7 @@ fn result(r: &FileReport, lines: &LineIndex, d: &Diagnostic, rule_index: Option<
     let context = context_region(r, lines, &d.span);
     let primary = &o["locations"][0]["physicalLocation"]["region"];
     // a context region must be a proper superset of the region (SARIF1008)
-    if context["byteOffset"] != primary["byteOffset"]
+    if !context.is_null() && context["byteOffset"] != primary["byteOffset"]
         || context["byteLength"] != primary["byteLength"]
     {
         o["locations"][0]["physicalLocation"]["contextRegion"] = context;

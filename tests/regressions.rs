@@ -1,0 +1,69 @@
+//! Every file in `tests/regressions/` is an input that once crashed citelint (most found by the
+//! fuzz targets in `fuzz/`). Each is linted as Markdown, text and HTML through the byte path
+//! (`lint_bytes`), every renderer runs, and the result must be sane: no panic, every span on
+//! char boundaries inside the text.
+
+use citelint::config::{CliOverrides, Config};
+use citelint::diagnostic::FileReport;
+use citelint::document::Format;
+use citelint::render;
+
+fn sane(r: &FileReport) {
+    let ok = |s: &std::ops::Range<usize>| {
+        s.start <= s.end
+            && s.end <= r.text.len()
+            && r.text.is_char_boundary(s.start)
+            && r.text.is_char_boundary(s.end)
+    };
+    for d in &r.diagnostics {
+        assert!(ok(&d.span), "{}: {} span {:?}", r.path, d.rule, d.span);
+        for l in d.labels.iter().filter(|l| l.path.is_none()) {
+            assert!(ok(&l.span), "{}: {} label {:?}", r.path, d.rule, l.span);
+        }
+    }
+}
+
+#[test]
+fn regressions_lint_without_panic() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .collect();
+    entries.sort();
+    let cli = CliOverrides {
+        today: Some(jiff::civil::date(2025, 6, 1)),
+        ..CliOverrides::default()
+    };
+    let config = Config::default();
+    for p in &entries {
+        let bytes = std::fs::read(p).unwrap();
+        // a crasher of a config or bibliography parser is named after its target
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with("config-") {
+            let _ = Config::parse(&name, &String::from_utf8_lossy(&bytes));
+            continue;
+        }
+        if name.starts_with("bibliography-") {
+            let _ = citelint::document::bibliography::parse_csl(&String::from_utf8_lossy(&bytes));
+            continue;
+        }
+        for (file, format) in [
+            ("a.md", Format::Markdown),
+            ("a.txt", Format::Text),
+            ("a.html", Format::Html),
+        ] {
+            let settings = config.settings_for(file, &cli);
+            let r = citelint::lint_bytes(&name, bytes.clone(), format, &settings);
+            sane(&r);
+            let reports = [r];
+            let _ = render::human::render(&reports, false);
+            let _ = render::json::render(&reports);
+            let _ = render::json_lines::render(&reports);
+            let _ = render::sarif::render(&reports);
+            let _ = render::github::render(&reports);
+            let _ = render::junit::render(&reports);
+        }
+    }
+}
