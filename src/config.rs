@@ -321,7 +321,7 @@ impl Config {
             .chain(cli.ignore.iter().cloned())
             .collect();
         selected.retain(|r| !ignored.iter().any(|i| i == r.id));
-        let rules = selected
+        let rules: Vec<(&'static Rule, Severity, toml::Table)> = selected
             .into_iter()
             .map(|r| {
                 let mut opts = toml::Table::new();
@@ -341,16 +341,19 @@ impl Config {
                 (r, sev, opts)
             })
             .collect();
+        let parse = ParseOptions {
+            sentences: rules.iter().any(|r| checks::reads_sentences(r.0.id)),
+            metadata: rules.iter().any(|r| checks::reads_metadata(r.0.id)),
+            bare_numbers: self.file.bare_numbers,
+            bibliographies: self.file.bibliography.clone(),
+            read_files: true,
+            html_main: self.file.html_main.clone(),
+        };
         Settings {
             profile,
             lexicons: self.lexicons,
+            parse,
             rules,
-            parse: ParseOptions {
-                bare_numbers: self.file.bare_numbers,
-                bibliographies: self.file.bibliography.clone(),
-                read_files: true,
-                html_main: self.file.html_main.clone(),
-            },
             today: cli
                 .today
                 .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),

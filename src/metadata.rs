@@ -152,17 +152,17 @@ fn date_patterns() -> &'static [Regex; 5] {
     static P: OnceLock<[Regex; 5]> = OnceLock::new();
     P.get_or_init(|| {
         [
-            Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})").expect("iso"),
+            Regex::new(r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})").expect("iso"),
             Regex::new(&format!(
-                r"(?i)\b{MONTHS}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+                r"(?i)\b{MONTHS}\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})"
             ))
             .expect("month first"),
             Regex::new(&format!(
-                r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+(?P<y>\d{{4}})"
+                r"(?i)\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+(?P<y>[0-9]{{4}})"
             ))
             .expect("day first"),
-            Regex::new(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})").expect("numeric"),
-            Regex::new(&format!(r"(?i)\b{MONTHS}\.?,?\s+(?P<y>\d{{4}})")).expect("month year"),
+            Regex::new(r"\b(?P<a>[0-9]{1,2})[/.](?P<b>[0-9]{1,2})[/.](?P<y>[0-9]{4})").expect("numeric"),
+            Regex::new(&format!(r"(?i)\b{MONTHS}\.?,?\s+(?P<y>[0-9]{{4}})")).expect("month year"),
         ]
     })
 }
@@ -589,7 +589,12 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
             break;
         }
         // a list of reviewers after "The lead reviewers for … are:"
-        if !matches!(b.kind, BlockKind::ListItem) && list_re.is_match(t.trim_end()) {
+        // cheap substring tests first: these patterns are searched in every prose block
+        if !matches!(b.kind, BlockKind::ListItem)
+            && t.trim_end().ends_with(':')
+            && t.contains("eviewer")
+            && list_re.is_match(t.trim_end())
+        {
             let raw_key = t.trim().trim_end_matches(':').to_string();
             let mut j = k + 1;
             while j < blocks.len() && blocks[j].1.kind == BlockKind::ListItem {
@@ -616,7 +621,8 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
             }
         }
         if !matches!(b.kind, BlockKind::Heading(_)) {
-            for c in byline_re.captures_iter(t) {
+            let by = t.contains(" reviewed by");
+            for c in byline_re.captures_iter(if by { t } else { "" }) {
                 let g = c.name("who").expect("group");
                 let v = g.as_str().trim_end_matches(['.', ',']);
                 if is_person(v)
@@ -633,7 +639,7 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
                     ));
                 }
             }
-            for c in board_re.captures_iter(t) {
+            for c in board_re.captures_iter(if t.contains("eviewed") { t } else { "" }) {
                 let g = c.name("who").expect("group");
                 let mut who = g.as_str();
                 for stop in [

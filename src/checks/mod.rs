@@ -122,6 +122,26 @@ pub const BUILTIN_IDS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Rules that read `Document::sentences`; a run without any skips the sentence split.
+pub fn reads_sentences(id: &str) -> bool {
+    matches!(
+        id,
+        "uncited-claim" | "evidence-contradiction" | "assistant-artifact" | "review-pending"
+    )
+}
+
+/// Rules that read `Document::metadata`; a run without any skips collecting it.
+pub fn reads_metadata(id: &str) -> bool {
+    matches!(
+        id,
+        "uncited-claim"
+            | "missing-disclaimer"
+            | "missing-review-metadata"
+            | "review-pending"
+            | "stale-review"
+    )
+}
+
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }

@@ -19,31 +19,31 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| Patterns {
         any: Regex::new(concat!(
             // linked: [[1](#a)] [[1](#a),[2](#b)] [[4](#a)-[7](#b)]
-            r"(?P<linked>\[\s*\[\d{1,4}\]\([^)\s]*\)(?:\s*[,;\-–—]\s*\[\d{1,4}\]\([^)\s]*\))*\s*\])",
+            r"(?P<linked>\[\s*\[[0-9]{1,4}\]\([^)\s]*\)(?:\s*[,;\-–—]\s*\[[0-9]{1,4}\]\([^)\s]*\))*\s*\])",
             // a bare markdown link whose text is a number: [3](#ref-3)
-            r"|(?P<link1>\[\d{1,4}\]\(#[^)\s]*\))",
+            r"|(?P<link1>\[[0-9]{1,4}\]\(#[^)\s]*\))",
             // [[1]] and [[1, 2]]
-            r"|(?P<double>\[\[\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]\](?:[^(]|$))",
+            r"|(?P<double>\[\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]\](?:[^(]|$))",
             // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>
-            r"|(?P<sup><sup>\s*(?:<a\b[^>]*>)?\s*\[?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
+            r"|(?P<sup><sup>\s*(?:<a\b[^>]*>)?\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
             // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
-            r##"|(?P<aref><a\b[^>]*\bhref\s*=\s*["']?#[^>]*>\s*\[?\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\]?\s*</a>)"##,
+            r##"|(?P<aref><a\b[^>]*\bhref\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
             r"|(?P<pandoc>\[[^\[\]@]*-?@[\p{L}\p{N}_][^\[\]]*\])",
             // [1], [1, 2], [1-3], [1–3]
-            r"|(?P<bracket>\[\s*\d{1,4}(?:\s*[-–—,;]\s*\d{1,4})*\s*\])",
+            r"|(?P<bracket>\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
             // ¹², ¹⁻³, ¹,²
             r"|(?P<super>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s?[,⁻–-]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)",
         ))
         .expect("citation pattern"),
-        linked_item: Regex::new(r"\[(\d{1,4})\]\([^)\s]*\)").expect("linked item"),
+        linked_item: Regex::new(r"\[([0-9]{1,4})\]\([^)\s]*\)").expect("linked item"),
         pandoc_key: Regex::new(r"(?:^|[\s;\[,])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)")
             .expect("pandoc key"),
         // a group of numbers right before the full stop that ends a line or sentence
         bare: Regex::new(
-            r"(?P<word>[\p{L}][\p{L}\-]*\)?|\))[ \t]+(?P<nums>\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
+            r"(?P<word>[\p{L}][\p{L}\-]*\)?|\))[ \t]+(?P<nums>[0-9]{1,3}(?:[ \t]*,[ \t]*[0-9]{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
         )
         .expect("bare pattern"),
     })

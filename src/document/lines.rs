@@ -7,7 +7,19 @@ pub struct LineIndex {
     /// Every `MARK` bytes (floored to a char boundary): the byte offset and the characters and
     /// UTF-16 units before it, so a column costs at most `MARK` bytes of counting even on a
     /// 10 MB line with thousands of findings.
-    marks: Vec<(usize, usize, usize)>,
+    /// Computed on first use: most documents are never rendered column by column.
+    marks: std::sync::OnceLock<Vec<(usize, usize, usize)>>,
+}
+
+/// Characters and UTF-16 units in a UTF-8 byte slice (on char boundaries).
+fn count(bytes: &[u8]) -> (usize, usize) {
+    let mut chars = 0;
+    let mut astral = 0;
+    for &b in bytes {
+        chars += usize::from(b & 0xC0 != 0x80);
+        astral += usize::from(b >= 0xF0);
+    }
+    (chars, chars + astral)
 }
 
 const MARK: usize = 4096;
@@ -23,38 +35,40 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
             }
-            i += 1;
         }
-        let mut marks = vec![(0, 0, 0)];
-        let (mut chars, mut utf16, mut at) = (0, 0, 0);
-        while marks.len() * MARK < text.len() {
-            let next = floor_char(text, marks.len() * MARK);
-            for c in text[at..next].chars() {
-                chars += 1;
-                utf16 += c.len_utf16();
+        LineIndex {
+            starts,
+            marks: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn marks(&self, text: &str) -> &[(usize, usize, usize)] {
+        self.marks.get_or_init(|| {
+            let mut marks = vec![(0, 0, 0)];
+            let (mut chars, mut utf16, mut at) = (0, 0, 0);
+            while marks.len() * MARK < text.len() {
+                let next = floor_char(text, marks.len() * MARK);
+                let (c, u) = count(&text.as_bytes()[at..next]);
+                chars += c;
+                utf16 += u;
+                marks.push((next, chars, utf16));
+                at = next;
             }
-            marks.push((next, chars, utf16));
-            at = next;
-        }
-        LineIndex { starts, marks }
+            marks
+        })
     }
 
     /// Characters and UTF-16 units in `text[..offset]` (`offset` on a char boundary).
     fn counts(&self, text: &str, offset: usize) -> (usize, usize) {
-        let (at, mut chars, mut utf16) = self.marks[(offset / MARK).min(self.marks.len() - 1)];
+        let marks = self.marks(text);
+        let (at, chars, utf16) = marks[(offset / MARK).min(marks.len() - 1)];
         let at = at.min(offset);
-        for c in text[at..offset].chars() {
-            chars += 1;
-            utf16 += c.len_utf16();
-        }
-        (chars, utf16)
+        let (c, u) = count(&text.as_bytes()[at..offset]);
+        (chars + c, utf16 + u)
     }
 
     /// 0-based line number holding byte `offset`.

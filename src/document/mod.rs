@@ -404,8 +404,12 @@ pub struct Document {
 }
 
 /// Options that change how a document is parsed.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ParseOptions {
+    /// Split prose into sentences (off when no enabled rule reads sentences).
+    pub sentences: bool,
+    /// Collect metadata fields (off when no enabled rule reads them).
+    pub metadata: bool,
     /// Recognise bare trailing numbers (`… melanoma 1, 2.`) as citations in every format.
     pub bare_numbers: bool,
     /// Extra bibliography files named by the config, relative to the article.
@@ -415,6 +419,19 @@ pub struct ParseOptions {
     /// HTML: selectors (`tag`, `#id`, `.class`) of the element that holds the article, tried
     /// before `article`, `main` and `body`.
     pub html_main: Vec<String>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> ParseOptions {
+        ParseOptions {
+            sentences: true,
+            metadata: true,
+            bare_numbers: false,
+            bibliographies: Vec::new(),
+            read_files: false,
+            html_main: Vec::new(),
+        }
+    }
 }
 
 impl Document {
@@ -465,8 +482,10 @@ impl Document {
         bibliography::load(&mut doc, opts);
         references::assign_scopes(&mut doc);
         references::resolve(&mut doc);
-        sentences::build(&mut doc);
-        crate::metadata::collect(&mut doc);
+        sentences::build(&mut doc, opts.sentences);
+        if opts.metadata {
+            crate::metadata::collect(&mut doc);
+        }
         doc
     }
 

@@ -37,12 +37,12 @@ pub fn is_reference_title(title: &str) -> bool {
 
 fn leading_marker() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+").expect("marker"))
+    R.get_or_init(|| Regex::new(r"^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})[.)])\s+").expect("marker"))
 }
 
 fn heading_marker() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\[\^([^\]\s]+)\]|\[(\d{1,4})\]").expect("heading marker"))
+    R.get_or_init(|| Regex::new(r"\[\^([^\]\s]+)\]|\[([0-9]{1,4})\]").expect("heading marker"))
 }
 
 /// Identifiers in an entry's source text.
@@ -50,9 +50,9 @@ pub fn find_ids(src: &str) -> Ids {
     static R: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
     let (doi, pmid, url) = R.get_or_init(|| {
         (
-            Regex::new(r#"\b(10\.\d{4,9}/[^\s"'<>\]\)]+)"#).expect("doi"),
+            Regex::new(r#"\b(10\.[0-9]{4,9}/[^\s"'<>\]\)]+)"#).expect("doi"),
             Regex::new(
-                r"(?i)(?:\bpmid:?\s*|list_uids=|pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)(\d{4,9})",
+                r"(?i)(?:\bpmid:?\s*|list_uids=|pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)([0-9]{4,9})",
             )
             .expect("pmid"),
             Regex::new(r#"https?://[^\s<>"'\)\]]+"#).expect("url"),

@@ -47,7 +47,9 @@ fn plain(pieces: &[(String, Range<usize>)], cuts: &[Range<usize>]) -> (String, O
     (text, map)
 }
 
-pub fn build(doc: &mut Document) {
+/// Plain text for every block; sentences only when `split` (a run whose rules read none
+/// skips the split).
+pub fn build(doc: &mut Document, split: bool) {
     let cuts: Vec<Range<usize>> = doc.citations.iter().map(|c| c.span.clone()).collect();
     let mut sentences = Vec::new();
     for bi in 0..doc.blocks.len() {
@@ -58,7 +60,7 @@ pub fn build(doc: &mut Document) {
         let b = &mut doc.blocks[bi];
         b.text = text;
         b.map = map;
-        if b.role != Role::Prose {
+        if !split || b.role != Role::Prose {
             continue;
         }
         let first = sentences.len();
