@@ -31,7 +31,7 @@ fn patterns() -> &'static Patterns {
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
-            r"|(?P<pandoc>\[[^\[\]@]*-?@[\p{L}\p{N}_][^\[\]]*\])",
+            r"|(?P<pandoc>\[[^\[\]@]*-?@[^\s\[\]@;,.][^\[\]]*\])",
             // [1], [1, 2], [1-3], [1–3]
             r"|(?P<bracket>\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
             // ¹², ¹⁻³, ¹,²
@@ -39,11 +39,11 @@ fn patterns() -> &'static Patterns {
         ))
         .expect("citation pattern"),
         linked_item: Regex::new(r"\[([0-9]{1,4})\]\([^)\s]*\)").expect("linked item"),
-        pandoc_key: Regex::new(r"(?:^|[\s;\[,])-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)")
+        pandoc_key: Regex::new(r"(?:^|[\s;\[,])-?@([^\s\[\]@;,.][^\s\[\]@;,]*)")
             .expect("pandoc key"),
         // a group of numbers right before the full stop that ends a line or sentence
         bare: Regex::new(
-            r"(?P<word>[\p{L}][\p{L}\-]*\)?|\))[ \t]+(?P<nums>[0-9]{1,3}(?:[ \t]*,[ \t]*[0-9]{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
+            r"(?P<word>[A-Za-z\u{00C0}-\u{024F}][A-Za-z\u{00C0}-\u{024F}\-]*\)?|\))[ \t]+(?P<nums>[0-9]{1,3}(?:[ \t]*,[ \t]*[0-9]{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
         )
         .expect("bare pattern"),
     })
@@ -309,12 +309,12 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     let src = doc.text.as_str();
     for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
         let region = &src[b.span.clone()];
-        for m in p.any.find_iter(region) {
+        for caps in p.any.captures_iter(region) {
+            let m = caps.get(0).expect("whole match");
             let at = b.span.start + m.start();
             if doc.code.iter().any(|r| r.contains(&at)) {
                 continue;
             }
-            let caps = p.any.captures(&region[m.start()..]).expect("matched once");
             let mut c = Citation {
                 span: at..at + m.len(),
                 syntax: CiteSyntax::Bracket,

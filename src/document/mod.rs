@@ -501,12 +501,19 @@ impl Document {
 
     /// The innermost section containing `at`.
     pub fn section_at(&self, at: usize) -> Option<usize> {
-        self.sections
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.span.contains(&at))
-            .max_by_key(|(_, s)| s.span.start)
-            .map(|(i, _)| i)
+        // sections are in document order and nest: the innermost one holding `at` is the last
+        // one that starts at or before it, or one of that section's ancestors
+        let mut k = self
+            .sections
+            .partition_point(|s| s.span.start <= at)
+            .checked_sub(1);
+        while let Some(i) = k {
+            if self.sections[i].span.contains(&at) {
+                return Some(i);
+            }
+            k = self.sections[i].parent;
+        }
+        None
     }
 
     /// Prose blocks only.
