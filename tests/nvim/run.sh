@@ -15,7 +15,7 @@ if ! command -v nvim >/dev/null 2>&1; then
     sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
   fi
 fi
-nvim --version | head -1
+nvim --version | sed -n 1p
 
 (cd "$root" && cargo build --release --quiet --bin citelint)
 bin="${CARGO_TARGET_DIR:-$root/target}/release/citelint"
