@@ -25,9 +25,9 @@ fn patterns() -> &'static Patterns {
             // [[1]] and [[1, 2]]
             r"|(?P<double>\[\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]\](?:[^(]|$))",
             // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>
-            r"|(?P<sup><sup>\s*(?:<a\b[^>]*>)?\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
+            r"|(?P<sup><sup>\s*(?:<a(?-u:\b)[^>]*>)?\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
             // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
-            r##"|(?P<aref><a\b[^>]*\bhref\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
+            r##"|(?P<aref><a(?-u:\b)[^>]*(?-u:\b)href\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
@@ -309,6 +309,13 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     let src = doc.text.as_str();
     for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
         let region = &src[b.span.clone()];
+        // every syntax starts with `[`, `<` or a superscript digit (UTF-8 lead byte 0xC2 or
+        // 0xE2): a block with none of them holds no marker
+        if memchr::memchr3(b'[', b'<', 0xC2, region.as_bytes()).is_none()
+            && memchr::memchr(0xE2, region.as_bytes()).is_none()
+        {
+            continue;
+        }
         for caps in p.any.captures_iter(region) {
             let m = caps.get(0).expect("whole match");
             let at = b.span.start + m.start();

@@ -482,7 +482,10 @@ impl Document {
         bibliography::load(&mut doc, opts);
         references::assign_scopes(&mut doc);
         references::resolve(&mut doc);
-        sentences::build(&mut doc, opts.sentences);
+        // plain text and sentences, when an enabled rule reads them (metadata reads block text)
+        if opts.sentences || opts.metadata {
+            sentences::build(&mut doc, opts.sentences);
+        }
         if opts.metadata {
             crate::metadata::collect(&mut doc);
         }

@@ -58,13 +58,31 @@ pub fn find_ids(src: &str) -> Ids {
             Regex::new(r#"https?://[^\s<>"'\)\]]+"#).expect("url"),
         )
     });
+    // substring tests first: most entries carry one identifier or none
+    let maybe_pmid = [
+        "list_uids=",
+        "pubmed",
+        "PubMed",
+        "PUBMED",
+        "pmid",
+        "PMID",
+        "Pmid",
+    ]
+    .iter()
+    .any(|n| src.contains(n));
     Ids {
-        doi: doi
-            .captures(src)
+        doi: (src.contains("10."))
+            .then(|| doi.captures(src))
+            .flatten()
             .map(|c| c[1].trim_end_matches(['.', ',', ';']).to_lowercase()),
-        pmid: pmid.captures(src).map(|c| c[1].to_string()),
-        url: url
-            .find(src)
+        pmid: maybe_pmid
+            .then(|| pmid.captures(src))
+            .flatten()
+            .map(|c| c[1].to_string()),
+        url: src
+            .contains("http")
+            .then(|| url.find(src))
+            .flatten()
             .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
     }
 }
