@@ -6,6 +6,11 @@ use assert_cmd::cargo::cargo_bin_cmd;
 const ARTICLE: &str = "# Notes\n\nBeep boop, as your friendly robot I checked the sources.\n";
 
 fn run(pack: &str) -> (i32, String, String) {
+    run_with(pack, ARTICLE, "assistant-artifact")
+}
+
+/// Lint `article` as a.md with `pack` as the config's only rule pack, running `select`.
+fn run_with(pack: &str, article: &str, select: &str) -> (i32, String, String) {
     let t = tempfile::tempdir().unwrap();
     std::fs::write(
         t.path().join("citelint.toml"),
@@ -13,17 +18,10 @@ fn run(pack: &str) -> (i32, String, String) {
     )
     .unwrap();
     std::fs::write(t.path().join("house.toml"), pack).unwrap();
-    std::fs::write(t.path().join("a.md"), ARTICLE).unwrap();
+    std::fs::write(t.path().join("a.md"), article).unwrap();
     let out = cargo_bin_cmd!("citelint")
         .current_dir(t.path())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "assistant-artifact",
-            "a.md",
-        ])
+        .args(["check", "--format", "json", "--select", select, "a.md"])
         .output()
         .unwrap();
     (
@@ -71,32 +69,13 @@ fn unknown_tables_and_bad_toml_are_errors() {
 
 #[test]
 fn a_pack_adds_claim_cues() {
-    let t = tempfile::tempdir().unwrap();
     let pack = "[[claims.group]]\nkind = \"research\"\nweight = 0.9\nphrases = [\"the registry data say\"]\n";
-    std::fs::write(
-        t.path().join("citelint.toml"),
-        "rule-packs = [\"house.toml\"]\n",
-    )
-    .unwrap();
-    std::fs::write(t.path().join("house.toml"), pack).unwrap();
-    std::fs::write(
-        t.path().join("a.md"),
+    let (_, out, err) = run_with(
+        pack,
         "# N\n\nThe registry data say that knees heal.\n",
-    )
-    .unwrap();
-    let out = cargo_bin_cmd!("citelint")
-        .current_dir(t.path())
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--select",
-            "uncited-claim",
-            "a.md",
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        "uncited-claim",
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
     let msg = v["diagnostics"][0]["message"]
         .as_str()
         .unwrap_or_default()
