@@ -265,12 +265,13 @@ fn check(args: CheckArgs) -> i32 {
     rayon::scope(|scope| {
         if warm_claims {
             scope.spawn(|_| {
-                crate::claims::ClaimLexicon::builtin();
+                // the run's own lexicon: the built-in one, or the rule packs' merge
+                config.lexicons.claims();
             });
         }
         if warm_evidence {
             scope.spawn(|_| {
-                crate::evidence::EvidenceLexicon::builtin();
+                config.lexicons.evidence();
             });
         }
         results = walked

@@ -4,7 +4,6 @@
 
 use super::{Citation, CiteSyntax, Document, Format, ParseOptions, RefKey, Role, Target};
 use regex::Regex;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 struct Patterns {
@@ -319,7 +318,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
         for caps in p.any.captures_iter(region) {
             let m = caps.get(0).expect("whole match");
             let at = b.span.start + m.start();
-            if doc.code.iter().any(|r| r.contains(&at)) {
+            if doc.in_code(at) {
                 continue;
             }
             let mut c = Citation {
@@ -495,9 +494,7 @@ fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
             if single && word == ")" {
                 continue;
             }
-            if taken.iter().any(|c| c.span.contains(&at))
-                || doc.code.iter().any(|r| r.contains(&at))
-            {
+            if taken.iter().any(|c| c.span.contains(&at)) || doc.in_code(at) {
                 continue;
             }
             let mut c = Citation {
@@ -517,11 +514,6 @@ fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
         }
     }
     out
-}
-
-/// Spans of citation markers, sorted, for removing them from plain text.
-pub fn marker_spans(doc: &Document) -> Vec<Range<usize>> {
-    doc.citations.iter().map(|c| c.span.clone()).collect()
 }
 
 #[cfg(test)]

@@ -497,9 +497,11 @@ impl Document {
         &self.blocks[s.block].text[s.text_range.clone()]
     }
 
-    /// Is this byte offset inside code or front matter?
+    /// Is this byte offset inside code or front matter? (`finish_structure` leaves `code`
+    /// sorted and without overlaps.)
     pub fn in_code(&self, at: usize) -> bool {
-        self.code.iter().any(|r| r.contains(&at))
+        let i = self.code.partition_point(|r| r.start <= at);
+        i > 0 && self.code[i - 1].contains(&at)
     }
 
     /// The innermost section containing `at`.
@@ -531,13 +533,22 @@ impl Document {
 /// Steps every format parser ends with: HTML comments, the section tree, and each block's
 /// section.
 pub fn finish_structure(doc: &mut Document) {
-    find_comments(doc);
     if let Some(fm) = &doc.front_matter
         && doc.code.iter().all(|r| r.start != fm.span.start)
     {
         doc.code.push(fm.span.clone());
     }
     doc.code.sort_by_key(|r| r.start);
+    // merge overlapping ranges (a `<code>` inside a `<pre>`) so lookups can binary-search
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(doc.code.len());
+    for r in std::mem::take(&mut doc.code) {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    doc.code = merged;
+    find_comments(doc);
     let headings: Vec<(usize, u8, String, Range<usize>)> = doc
         .blocks
         .iter()
@@ -586,7 +597,7 @@ fn find_comments(doc: &mut Document) {
             .find("-->")
             .map(|j| s + 4 + j + 3)
             .unwrap_or(t.len());
-        if !doc.code.iter().any(|r| r.contains(&s)) {
+        if !doc.in_code(s) {
             doc.comments.push(s..e);
         }
         from = e;
