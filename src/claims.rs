@@ -202,7 +202,8 @@ impl ClaimLexicon {
                 } else {
                     format!("(?i:{joined})")
                 };
-                let re = Regex::new(&src).map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
+                let re = crate::lexicon_regex::compile(&src)
+                    .map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
                 patterns.push((g.kind, g.weight, re));
             }
         }
@@ -282,8 +283,12 @@ pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
             });
         }
     }
+    let ascii = sentence.is_ascii();
     for (kind, weight, re) in &lex.patterns {
         for m in re.find_iter(sentence) {
+            if !ascii && !crate::lexicon_regex::unicode_edges(sentence, m.range()) {
+                continue;
+            }
             if *kind == SignalKind::FirstPerson && roman_numeral_one(sentence, m.range()) {
                 continue;
             }

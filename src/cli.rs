@@ -140,20 +140,15 @@ pub fn main() -> i32 {
 }
 
 fn report_config_error(e: &ConfigError) {
-    use codespan_reporting::diagnostic::{Diagnostic, Label};
-    use codespan_reporting::files::SimpleFile;
-    let file = SimpleFile::new(e.path.as_str(), e.text.as_str());
-    let mut d = Diagnostic::error().with_message(format!("invalid config: {}", e.message));
-    if let Some(span) = &e.span {
-        d = d.with_labels(vec![Label::primary((), span.clone())]);
-    }
-    let mut buf = if std::io::stderr().is_terminal() {
-        termcolor::Buffer::ansi()
-    } else {
-        termcolor::Buffer::no_color()
-    };
-    let _ = codespan_reporting::term::emit_to_write_style(&mut buf, &Default::default(), &file, &d);
-    let _ = std::io::stderr().write_all(buf.as_slice());
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let out = render::human::render_error_at(
+        &e.path,
+        &e.text,
+        &format!("invalid config: {}", e.message),
+        e.span.clone(),
+        color,
+    );
+    let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
 fn check(args: CheckArgs) -> i32 {

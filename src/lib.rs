@@ -13,6 +13,7 @@ pub mod document;
 pub mod evidence;
 pub mod git_diff;
 pub mod html;
+pub mod lexicon_regex;
 pub mod metadata;
 pub mod packs;
 pub mod profile;

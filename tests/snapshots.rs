@@ -1,4 +1,4 @@
-//! Pins the rendered human output (codespan-reporting, no colour) for a few fixtures.
+//! Pins the rendered human output (no colour) for a few fixtures.
 
 use citelint::config::{CliOverrides, Config};
 use citelint::document::Format;

@@ -226,7 +226,7 @@ fn alternation(list: &[String]) -> String {
 }
 
 fn re(pattern: &str) -> Result<Regex, LexiconError> {
-    Regex::new(pattern).map_err(|e| LexiconError(e.to_string()))
+    crate::lexicon_regex::compile(pattern).map_err(|e| LexiconError(e.to_string()))
 }
 
 impl EvidenceLexicon {
