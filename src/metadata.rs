@@ -54,6 +54,19 @@ pub struct Pack {
     by_key: BTreeMap<String, String>,
     #[serde(skip)]
     body_re: Vec<(Regex, usize)>,
+    /// `review.banners` and `review.assurances` as ASCII-case-insensitive automata.
+    #[serde(skip)]
+    pub banner_ac: Option<aho_corasick::AhoCorasick>,
+    #[serde(skip)]
+    pub assurance_ac: Option<aho_corasick::AhoCorasick>,
+}
+
+fn phrase_automaton(phrases: &[String]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(phrases)
+        .expect("review phrases build an automaton")
 }
 
 pub fn pack() -> &'static Pack {
@@ -91,6 +104,8 @@ pub fn pack() -> &'static Pack {
             let re = Regex::new(&re).expect("body label pattern");
             p.body_re.push((re, i));
         }
+        p.banner_ac = Some(phrase_automaton(&p.review.banners));
+        p.assurance_ac = Some(phrase_automaton(&p.review.assurances));
         p
     })
 }

@@ -47,22 +47,59 @@ struct Lexicon {
     pattern: Vec<Entry>,
 }
 
-/// The compiled patterns of `rules/assistant.toml` (plus any rule packs).
-pub type AssistantLexicon = Vec<(Regex, String)>;
+/// The compiled patterns of `rules/assistant.toml` (plus any rule packs): each with what it
+/// finds, and all of them in one pattern so that a sentence with none costs one search.
+pub struct AssistantLexicon {
+    any: Option<Regex>,
+    patterns: Vec<(Regex, String)>,
+}
+
+impl AssistantLexicon {
+    /// Whether any pattern matches `text`.
+    pub fn matches(&self, text: &str) -> bool {
+        self.any.as_ref().is_some_and(|re| re.is_match(text))
+    }
+
+    /// The first pattern (in lexicon order) that matches `text`: the match and what it finds.
+    pub fn first<'t>(&self, text: &'t str) -> Option<(regex::Match<'t>, &str)> {
+        if !self.matches(text) {
+            return None;
+        }
+        self.patterns
+            .iter()
+            .find_map(|(re, what)| re.find(text).map(|m| (m, what.as_str())))
+    }
+}
+
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(&crate::lexicon_regex::ascii_word_classes(pattern))
+        .size_limit(1 << 22)
+        .build()
+}
 
 /// Compile an assistant lexicon from TOML (`[[pattern]] regex = "…" what = "…"`).
 pub fn compile(src: &str) -> Result<AssistantLexicon, String> {
     let l: Lexicon = toml::from_str(src).map_err(|e| e.message().to_string())?;
-    l.pattern
+    let patterns = l
+        .pattern
         .into_iter()
         .map(|e| {
-            let re = regex::RegexBuilder::new(&format!("(?i){}", e.regex))
-                .size_limit(1 << 20)
-                .build()
+            let re = build(&format!("(?i){}", e.regex))
                 .map_err(|err| format!("assistant pattern `{}`: {err}", e.regex))?;
             Ok((re, e.what))
         })
-        .collect()
+        .collect::<Result<Vec<_>, String>>()?;
+    let any = if patterns.is_empty() {
+        None
+    } else {
+        let joined = patterns
+            .iter()
+            .map(|(re, _)| format!("(?:{})", re.as_str()))
+            .collect::<Vec<_>>()
+            .join("|");
+        Some(build(&joined).map_err(|e| format!("assistant patterns together: {e}"))?)
+    };
+    Ok(AssistantLexicon { any, patterns })
 }
 
 pub const BUILTIN: &str = include_str!("../../rules/assistant.toml");
@@ -76,12 +113,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let text = doc.sentence_text(s);
-        let Some((m, what)) = cx
-            .lexicons
-            .assistant()
-            .iter()
-            .find_map(|(re, what)| re.find(text).map(|m| (m, what)))
-        else {
+        let Some((m, what)) = cx.lexicons.assistant().first(text) else {
             continue;
         };
         let b = &doc.blocks[s.block];
@@ -99,7 +131,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         )
         .help("delete the sentence; if it hides a gap (no guideline, no source found), say so in the article's own voice");
         if words != d.span {
-            d = d.label(words, what.clone());
+            d = d.label(words, what);
         }
         out.push(d);
     }

@@ -40,32 +40,27 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// Occurrences of any of `phrases` in the prose, as (source span, plain text of the sentence).
-fn find_phrases(doc: &Document, phrases: &[String]) -> Vec<(Range<usize>, String)> {
+/// Occurrences of any phrase of `phrases` (case-insensitive, longest at each place) in the
+/// prose, as (source span, plain text of the sentence).
+fn find_phrases(
+    doc: &Document,
+    phrases: Option<&aho_corasick::AhoCorasick>,
+) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
+    let Some(ac) = phrases else {
+        return out;
+    };
     for (bi, b) in doc.prose() {
-        let lower = b.text.to_lowercase();
-        for p in phrases {
-            let mut from = 0;
-            while let Some(i) = lower[from..].find(p.as_str()) {
-                let s = from + i;
-                let e = s + p.len();
-                from = e;
-                if out.iter().any(|(r, _): &(Range<usize>, String)| {
-                    let src = b.map.range(s..e);
-                    r.start < src.end && src.start < r.end
-                }) {
-                    continue;
-                }
-                // the sentence around it, for the message
-                let sentence = doc
-                    .sentences
-                    .iter()
-                    .find(|x| x.block == bi && x.text_range.start <= s && e <= x.text_range.end)
-                    .map(|x| doc.sentence_text(x).trim().to_string())
-                    .unwrap_or_else(|| b.text.trim().to_string());
-                out.push((b.map.range(s..e), sentence));
-            }
+        for m in ac.find_iter(b.text.as_str()) {
+            let (s, e) = (m.start(), m.end());
+            // the sentence around it, for the message
+            let sentence = doc
+                .sentences
+                .iter()
+                .find(|x| x.block == bi && x.text_range.start <= s && e <= x.text_range.end)
+                .map(|x| doc.sentence_text(x).trim().to_string())
+                .unwrap_or_else(|| b.text.trim().to_string());
+            out.push((b.map.range(s..e), sentence));
         }
     }
     out.sort_by_key(|(r, _)| r.start);
@@ -83,7 +78,6 @@ fn quote(s: &str) -> String {
 }
 
 fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
-    let review = &pack().review;
     let mut out = Vec::new();
     let statuses: Vec<_> = doc
         .metadata
@@ -120,8 +114,8 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
-    let banners = find_phrases(doc, &review.banners);
-    let assurances = find_phrases(doc, &review.assurances);
+    let banners = find_phrases(doc, pack().banner_ac.as_ref());
+    let assurances = find_phrases(doc, pack().assurance_ac.as_ref());
     for (span, sentence) in banners {
         let contradicted = !assurances.is_empty() || !approved.is_empty();
         let msg = if contradicted {

@@ -225,17 +225,12 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let text = doc.sentence_text(s);
-        // an assistant's talk about its own process is reported by assistant-artifact
-        if cx
-            .lexicons
-            .assistant()
-            .iter()
-            .any(|(re, _)| re.is_match(text))
-        {
-            continue;
-        }
         let score = claims::score_sentence(text, lex);
         if !score.is_claim(threshold) {
+            continue;
+        }
+        // an assistant's talk about its own process is reported by assistant-artifact
+        if cx.lexicons.assistant().matches(text) {
             continue;
         }
         let mut d = Diagnostic::new(RULE.id, s.span.clone(), format!("{} without a citation", capitalise_first(&score.explain(text))))

@@ -71,6 +71,16 @@ impl LineIndex {
         (chars + c, utf16 + u)
     }
 
+    /// Characters and UTF-16 units in `text[start..offset]`: counted directly on an ordinary
+    /// line, through the marks on a very long one.
+    fn between(&self, text: &str, start: usize, offset: usize) -> (usize, usize) {
+        if offset - start <= 2 * MARK {
+            return count(&text.as_bytes()[start..offset]);
+        }
+        let (a, b) = (self.counts(text, offset), self.counts(text, start));
+        (a.0 - b.0, a.1 - b.1)
+    }
+
     /// 0-based line number holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset) - 1
@@ -91,7 +101,7 @@ impl LineIndex {
         let start = self.starts[line];
         LineCol {
             line: line + 1,
-            column: self.counts(text, offset).0 - self.counts(text, start).0 + 1,
+            column: self.between(text, start, offset).0 + 1,
         }
     }
 
@@ -100,7 +110,7 @@ impl LineIndex {
         let offset = floor_char(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let col = self.counts(text, offset).1 - self.counts(text, start).1;
+        let col = self.between(text, start, offset).1;
         (line as u32, col as u32)
     }
 }
