@@ -151,6 +151,21 @@ fn report_config_error(e: &ConfigError) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
+/// Compile the big lexicons on idle threads while the first files are read and parsed.
+fn warm<'s>(scope: &rayon::Scope<'s>, config: &'s Config, claims: bool, evidence: bool) {
+    if claims {
+        // the run's own lexicon: the built-in one, or the rule packs' merge
+        scope.spawn(move |_| {
+            config.lexicons.claims();
+        });
+    }
+    if evidence {
+        scope.spawn(move |_| {
+            config.lexicons.evidence();
+        });
+    }
+}
+
 fn check(args: CheckArgs) -> i32 {
     let config = match &args.config {
         Some(p) => Config::load(p),
@@ -256,29 +271,119 @@ fn check(args: CheckArgs) -> i32 {
             .is_some_and(|s| s.rules.iter().any(|(r, _, _)| r.id == id))
     };
     let (warm_claims, warm_evidence) = (wants("uncited-claim"), wants("evidence-contradiction"));
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    // in the order of the report: by the path as shown
+    let mut files: Vec<(String, PathBuf)> = walked
+        .files
+        .iter()
+        .map(|p| (crate::walk::display(p), p.clone()))
+        .collect();
+    files.sort();
+    let changes = match &git_diff {
+        Some(g) => {
+            let shown: Vec<&str> = files.iter().map(|(s, _)| s.as_str()).collect();
+            match g.changes(&shown) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            }
+        }
+        None => None,
+    };
+    let hidden = std::sync::atomic::AtomicUsize::new(0);
+    // read, lint and filter one file
+    let lint = |i: usize| -> Result<FileReport, String> {
+        let (shown, p) = &files[i];
+        let format = Format::from_path(p).unwrap_or(Format::Text);
+        let settings = config.settings_for(shown, &cli);
+        let mut r = crate::lint_file(p, shown, format, &settings)?;
+        if let Some(c) = &changes {
+            crate::git_diff::filter_report(c, &mut r);
+        }
+        if let Some(known) = &known {
+            let n = crate::baseline::filter(std::slice::from_mut(&mut r), known);
+            hidden.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(r)
+    };
+    let streamed = match args.format {
+        _ if args.write_baseline.is_some() => None,
+        OutputFormat::Human => Some(render::stream::Streamed::Human {
+            color: match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            },
+        }),
+        OutputFormat::Json => Some(render::stream::Streamed::Json),
+        OutputFormat::JsonLines => Some(render::stream::Streamed::JsonLines),
+        OutputFormat::Github => Some(render::stream::Streamed::Github),
+        OutputFormat::Sarif | OutputFormat::Junit => None,
+    };
+    let report_hidden = |format: OutputFormat| {
+        let n = hidden.load(std::sync::atomic::Ordering::Relaxed);
+        if n > 0 && format == OutputFormat::Human {
+            eprintln!(
+                "{n} finding{} already in the baseline not shown",
+                if n == 1 { "" } else { "s" }
+            );
+        }
+    };
+
+    if let Some(format) = streamed {
+        // Files are handed out in order, one at a time, to every thread; each renders its
+        // file and drops the text; the sink writes the pieces in order.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let sink = std::sync::Mutex::new(render::stream::Sink::new(
+            format,
+            std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        ));
+        rayon::scope(|scope| {
+            warm(scope, &config, warm_claims, warm_evidence);
+            for _ in 0..rayon::current_num_threads() {
+                scope.spawn(|_| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if i >= files.len() {
+                            break;
+                        }
+                        let piece = match lint(i) {
+                            Ok(r) => format.piece(&r, threshold),
+                            Err(e) => render::stream::Streamed::failed(e),
+                        };
+                        if let Ok(mut s) = sink.lock() {
+                            s.put(i, piece);
+                        }
+                    }
+                });
+            }
+        });
+        let sink = match sink.into_inner() {
+            Ok(s) => s,
+            Err(p) => p.into_inner(),
+        };
+        let failing = sink.failing;
+        failed_run |= sink.failed_files > 0;
+        sink.finish();
+        report_hidden(args.format);
+        if failed_run {
+            return 2;
+        }
+        return if failing && !args.exit_zero { 1 } else { 0 };
+    }
+
     let mut results: Vec<Result<FileReport, String>> = Vec::new();
     rayon::scope(|scope| {
-        if warm_claims {
-            scope.spawn(|_| {
-                // the run's own lexicon: the built-in one, or the rule packs' merge
-                config.lexicons.claims();
-            });
-        }
-        if warm_evidence {
-            scope.spawn(|_| {
-                config.lexicons.evidence();
-            });
-        }
-        results = walked
-            .files
-            .par_iter()
-            .map(|p| {
-                let shown = crate::walk::display(p);
-                let format = Format::from_path(p).unwrap_or(Format::Text);
-                let settings = config.settings_for(&shown, &cli);
-                crate::lint_file(p, &shown, format, &settings)
-            })
-            .collect();
+        warm(scope, &config, warm_claims, warm_evidence);
+        results = (0..files.len()).into_par_iter().map(lint).collect();
     });
     let mut reports = Vec::with_capacity(results.len());
     for r in results {
@@ -290,22 +395,7 @@ fn check(args: CheckArgs) -> i32 {
             }
         }
     }
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(g) = &git_diff
-        && let Err(e) = g.filter(&mut reports)
-    {
-        eprintln!("error: {e}");
-        return 2;
-    }
-    if let Some(known) = &known {
-        let hidden = crate::baseline::filter(&mut reports, known);
-        if hidden > 0 && args.format == OutputFormat::Human {
-            eprintln!(
-                "{hidden} finding{} already in the baseline not shown",
-                if hidden == 1 { "" } else { "s" }
-            );
-        }
-    }
+    report_hidden(args.format);
     if let Some(path) = &args.write_baseline {
         return match crate::baseline::write(path, &reports) {
             Ok(n) => {
@@ -323,21 +413,8 @@ fn check(args: CheckArgs) -> i32 {
         };
     }
     let out = match args.format {
-        OutputFormat::Json => render::json::render(&reports),
-        OutputFormat::Sarif => render::sarif::render(&reports),
-        OutputFormat::Github => render::github::render(&reports),
         OutputFormat::Junit => render::junit::render(&reports),
-        OutputFormat::JsonLines => render::json_lines::render(&reports),
-        OutputFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            render::human::render(&reports, color)
-        }
+        _ => render::sarif::render(&reports),
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
@@ -345,11 +422,6 @@ fn check(args: CheckArgs) -> i32 {
     if failed_run {
         return 2;
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
     let failing = reports
         .iter()
         .flat_map(render::shown)

@@ -145,17 +145,19 @@ impl GitDiff {
     pub fn filter(&self, reports: &mut [FileReport]) -> Result<usize, String> {
         let paths: Vec<&str> = reports.iter().map(|r| r.path.as_str()).collect();
         let changes = self.changes(&paths)?;
-        let mut dropped = 0;
-        for r in reports.iter_mut() {
-            let ch = changes.get(&r.path).cloned().unwrap_or(Changes::All);
-            let before = r.diagnostics.len();
-            let text = &r.text;
-            r.diagnostics
-                .retain(|d| ch.contains(git_line(text, d.span.start)));
-            dropped += before - r.diagnostics.len();
-        }
-        Ok(dropped)
+        Ok(reports.iter_mut().map(|r| filter_report(&changes, r)).sum())
     }
+}
+
+/// Remove from one report the findings whose primary span starts outside its changed lines
+/// (`changes` from [`GitDiff::changes`]; a file not in it counts as wholly changed).
+pub fn filter_report(changes: &HashMap<String, Changes>, r: &mut FileReport) -> usize {
+    let ch = changes.get(&r.path).cloned().unwrap_or(Changes::All);
+    let before = r.diagnostics.len();
+    let text = &r.text;
+    r.diagnostics
+        .retain(|d| ch.contains(git_line(text, d.span.start)));
+    before - r.diagnostics.len()
 }
 
 /// The 1-based line of byte `at` as git counts lines (ended by `\n` only).

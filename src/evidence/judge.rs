@@ -1,8 +1,8 @@
 //! Does a source sentence assert the proposition an article says has no evidence?
 
 use super::{EvidenceLexicon, JudgeWeights, stem, tokens};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// One sentence of a cited source.
@@ -119,9 +119,9 @@ impl LexicalJudge {
     /// every absence statement, and an editor re-lints after each keystroke with most
     /// sentences unchanged.
     fn analyse(&self, text: &str) -> Rc<Analysis> {
-        const CAP: usize = 16_384;
+        const CAP: usize = 512;
         thread_local! {
-            static CACHE: RefCell<HashMap<(usize, String), Rc<Analysis>>> = RefCell::new(HashMap::new());
+            static CACHE: RefCell<HashMap<(usize, String), Rc<Analysis>>> = RefCell::new(HashMap::default());
         }
         let key = (
             self.lex as *const EvidenceLexicon as usize,
@@ -311,7 +311,7 @@ impl LexicalJudge {
         let w = self.weights();
 
         // on-topic words that fill every sentence of a source tell little
-        let mut df: HashMap<&str, usize> = HashMap::new();
+        let mut df: HashMap<&str, usize> = HashMap::default();
         for s in sents {
             for k in c.keys.keys() {
                 if has_key(s, k) {
@@ -324,7 +324,7 @@ impl LexicalJudge {
         let total: f32 = c.keys.keys().map(|k| weight(k)).sum();
 
         // numbers anywhere in the same source
-        let mut source_numbers: HashMap<usize, Vec<(f64, f64)>> = HashMap::new();
+        let mut source_numbers: HashMap<usize, Vec<(f64, f64)>> = HashMap::default();
         for (s, a) in sources.iter().zip(sents) {
             source_numbers
                 .entry(s.source)

@@ -12,8 +12,8 @@ pub use absence::{Absence, AbsenceKind, find_absence};
 pub use judge::{Judge, LexicalJudge, SourceSentence, Verdict};
 
 use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -288,7 +288,7 @@ impl EvidenceLexicon {
                 concepts.insert(p, i);
             }
         }
-        let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
         let mut pairs: Vec<(String, String)> = raw
             .antonyms
             .pairs

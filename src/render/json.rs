@@ -34,27 +34,102 @@ pub fn diagnostic_value(r: &FileReport, lines: &LineIndex, d: &Diagnostic) -> Va
     o
 }
 
+/// One file's findings as pretty-printed objects at the depth of the `diagnostics` array,
+/// joined by `,\n`: (shown, how many), (suppressed, how many).
+pub fn file_chunks(r: &FileReport) -> ((String, usize), (String, usize)) {
+    let mut shown = (String::new(), 0);
+    let mut suppressed = (String::new(), 0);
+    if r.diagnostics.is_empty() {
+        return (shown, suppressed);
+    }
+    let lines = LineIndex::new(&r.text);
+    for d in &r.diagnostics {
+        let v = diagnostic_value(r, &lines, d);
+        let into = if d.suppressed.is_some() {
+            &mut suppressed
+        } else {
+            &mut shown
+        };
+        if into.1 > 0 {
+            into.0.push_str(",\n");
+        }
+        indent_into(
+            &mut into.0,
+            &serde_json::to_string_pretty(&v).unwrap_or_default(),
+            "    ",
+            true,
+        );
+        into.1 += 1;
+    }
+    (shown, suppressed)
+}
+
+/// Appends `pretty` with every line indented by `pad` (the first too when `first` is set).
+fn indent_into(out: &mut String, pretty: &str, pad: &str, first: bool) {
+    for (i, line) in pretty.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if i > 0 || first {
+            out.push_str(pad);
+        }
+        out.push_str(line);
+    }
+}
+
+/// The opening of the document, up to the first diagnostic.
+pub const HEAD: &str = "{\n  \"diagnostics\": [";
+
+/// Between the chunks of the `diagnostics` array: nothing before the first.
+pub fn separator(first: bool) -> &'static str {
+    if first { "\n" } else { ",\n" }
+}
+
+/// The rest of the document after the last diagnostic chunk: the summary, the suppressed
+/// findings (chunks as [`file_chunks`] gives them) and the version. Keys in the order
+/// serde_json writes them (sorted), so the streamed output equals a whole-value rendering.
+pub fn tail(any_shown: bool, summary: &Summary, suppressed: &[String]) -> String {
+    let mut out = String::new();
+    out.push_str(if any_shown { "\n  ],\n" } else { "],\n" });
+    out.push_str("  \"summary\": ");
+    indent_into(
+        &mut out,
+        // through a Value: keys sorted, as in a whole-value rendering
+        &serde_json::to_value(summary)
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_default(),
+        "  ",
+        false,
+    );
+    out.push_str(",\n  \"suppressed\": [");
+    let parts: Vec<&String> = suppressed.iter().filter(|s| !s.is_empty()).collect();
+    if parts.is_empty() {
+        out.push(']');
+    } else {
+        for (i, p) in parts.iter().enumerate() {
+            out.push_str(separator(i == 0));
+            out.push_str(p);
+        }
+        out.push_str("\n  ]");
+    }
+    out.push_str(",\n  \"version\": 1\n}\n");
+    out
+}
+
+/// The whole document for these reports.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut diags = Vec::new();
+    let mut out = String::from(HEAD);
+    let mut any = false;
     let mut suppressed = Vec::new();
     for r in reports {
-        let lines = LineIndex::new(&r.text);
-        for d in &r.diagnostics {
-            let v = diagnostic_value(r, &lines, d);
-            if d.suppressed.is_some() {
-                suppressed.push(v);
-            } else {
-                diags.push(v);
-            }
+        let ((s, n), (sup, _)) = file_chunks(r);
+        if n > 0 {
+            out.push_str(separator(!any));
+            out.push_str(&s);
+            any = true;
         }
+        suppressed.push(sup);
     }
-    let out = json!({
-        "version": 1,
-        "diagnostics": diags,
-        "suppressed": suppressed,
-        "summary": Summary::of(reports),
-    });
-    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
-    s.push('\n');
-    s
+    out.push_str(&tail(any, &Summary::of(reports), &suppressed));
+    out
 }

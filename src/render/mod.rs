@@ -6,6 +6,7 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod sarif;
+pub mod stream;
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 
@@ -22,6 +23,19 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Adds another summary's counts (of other files) to this one.
+    pub fn add(&mut self, o: &Summary) {
+        self.files += o.files;
+        self.diagnostics += o.diagnostics;
+        self.errors += o.errors;
+        self.warnings += o.warnings;
+        self.infos += o.infos;
+        self.suppressed += o.suppressed;
+        for (rule, n) in &o.by_rule {
+            *self.by_rule.entry(rule.clone()).or_default() += n;
+        }
+    }
+
     pub fn of(reports: &[FileReport]) -> Summary {
         let mut s = Summary {
             files: reports.len(),
