@@ -30,7 +30,8 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 
 use crate::evidence::absence::find_absence;
-use crate::evidence::judge::{Judge, LexicalJudge, Prepared, SourceSentence};
+use crate::evidence::fragment_text;
+use crate::evidence::judge::{Judge, LexicalJudge, SourceSentence};
 
 pub static RULE: Rule = Rule {
     id: "evidence-contradiction",
@@ -84,9 +85,12 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         .map(|s| find_absence(doc.sentence_text(s), lex))
         .collect();
     // The article's own cited sentences that deny nothing: the same list for every
-    // statement (a statement is never its own source, as it denies something), so it is
-    // gathered and analysed once, when the first statement needs it.
-    let mut own: Option<(Vec<usize>, Prepared)> = None;
+    // statement (a statement is never its own source, as it denies something), gathered
+    // with their lower-cased text when the first statement needs it. A statement is judged
+    // against those that contain a fragment of each of its concepts: only a sentence that
+    // covers the whole claim counts, and analysing all of a long article's cited sentences
+    // was a fifth of a PDQ run.
+    let mut own: Option<(Vec<usize>, Vec<String>)> = None;
     for (si, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(s);
         let Some(abs) = &absences[si] else {
@@ -141,19 +145,35 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         // The article's own cited sentences: they are on topic by construction, so a match
         // must cover every concept of the denied claim, not most of them.
         if verdict.is_none() && in_article {
-            let (list, prepared) = own.get_or_insert_with(|| {
+            let (list, lower) = own.get_or_insert_with(|| {
                 let list: Vec<usize> = (0..doc.sentences.len())
                     .filter(|&oi| !doc.sentences[oi].citations.is_empty() && absences[oi].is_none())
                     .collect();
-                let prepared = judge.prepare(&own_sources(doc, &list));
-                (list, prepared)
+                let lower = list
+                    .iter()
+                    .map(|&oi| fragment_text(doc.sentence_text(&doc.sentences[oi])))
+                    .collect::<Vec<_>>();
+                (list, lower)
             });
             debug_assert!(!list.contains(&si));
-            if let Some(a) = judge.assess_prepared(&claim, &own_sources(doc, list), prepared)
+            // only the sentences that can hold every concept of the claim are analysed
+            let fragments = judge.required_fragments(&claim).unwrap_or_default();
+            let candidates: Vec<usize> = (0..list.len())
+                .filter(|&i| {
+                    fragments
+                        .iter()
+                        .all(|alts| alts.iter().any(|f| lower[i].contains(f.as_str())))
+                })
+                .map(|i| list[i])
+                .collect();
+            let sources = own_sources(doc, &candidates);
+            let prepared = judge.prepare(&sources);
+            if !candidates.is_empty()
+                && let Some(a) = judge.assess_prepared(&claim, &sources, &prepared)
                 && a.coverage >= 0.999
                 && a.score >= lex.weights.threshold
             {
-                let oi = list[a.sentence_index];
+                let oi = candidates[a.sentence_index];
                 verdict = Some((texts.len(), a.matched));
                 texts.push((
                     Origin::Sentence(oi),

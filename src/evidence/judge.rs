@@ -1,6 +1,6 @@
 //! Does a source sentence assert the proposition an article says has no evidence?
 
-use super::{EvidenceLexicon, JudgeWeights, stem, tokens};
+use super::{EvidenceLexicon, JudgeWeights, fragment, stem, tokens};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -279,6 +279,44 @@ impl LexicalJudge {
         }
         let sents: Vec<Rc<Analysis>> = sources.iter().map(|s| self.analyse(s.text)).collect();
         self.assess_analysed(&c, sources, &sents)
+    }
+
+    /// A cheap necessary condition for a sentence to hold every concept of `claim` (coverage
+    /// 1 in [`Assessment`]): for each of the claim's keys, a list of fragments of which one
+    /// must occur in the sentence's [`fragment_text`]. `None` when the claim has no keys.
+    /// The article's own cited sentences must cover a claim whole, so a rule can skip
+    /// analysing those that fail this.
+    pub fn required_fragments(&self, claim: &str) -> Option<Vec<Vec<String>>> {
+        let c = self.analyse(claim);
+        if c.keys.is_empty() {
+            return None;
+        }
+        let concept = |k: &str| {
+            k.strip_prefix('c')
+                .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|d| d.parse::<usize>().ok())
+        };
+        Some(
+            c.keys
+                .keys()
+                .map(|k| match concept(k) {
+                    // the concept, or a word that is literally "c12"
+                    Some(i) => {
+                        let mut alts = vec![k.clone()];
+                        alts.extend(
+                            self.lex
+                                .concept_fragments
+                                .get(i)
+                                .into_iter()
+                                .flatten()
+                                .cloned(),
+                        );
+                        alts
+                    }
+                    None => vec![fragment(k)],
+                })
+                .collect(),
+        )
     }
 
     /// Analyse source sentences once, to judge several claims against them with
@@ -587,6 +625,33 @@ mod tests {
     }
 
     const BACKGROUND: &str = "Skin tumours are treated in many ways.";
+
+    #[test]
+    fn required_fragments_pass_every_fully_covering_sentence() {
+        let j = LexicalJudge::new();
+        let passes = |claim: &str, sentence: &str| {
+            let text = crate::evidence::fragment_text(sentence);
+            j.required_fragments(claim)
+                .unwrap()
+                .iter()
+                .all(|alts| alts.iter().any(|f| text.contains(f.as_str())))
+        };
+        let claim = "cryotherapy increases the aggressiveness of melanoma";
+        for s in [
+            "Cryoablation promoted metastasis of melanoma in mice.",
+            "CRYOSURGERY ENHANCED THE PROGRESSION OF MELANOMAS.",
+            "Cryotherapies increased melanoma aggressiveness [2].",
+        ] {
+            let a = j.assess(claim, &src(&[s])).unwrap();
+            assert!(a.coverage >= 0.999, "{s}: {a:?}");
+            assert!(passes(claim, s), "{s}");
+        }
+        // no word of the melanoma concept: skipped without analysis
+        let s = "Cryoablation promoted metastasis of sarcoma in mice.";
+        assert!(j.assess(claim, &src(&[s])).unwrap().coverage < 0.999);
+        assert!(!passes(claim, s));
+        assert!(j.required_fragments("the of").is_none());
+    }
 
     #[test]
     fn explicit_contradiction_through_synonyms_is_caught() {

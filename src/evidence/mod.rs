@@ -154,6 +154,20 @@ impl PhraseTable {
         out
     }
 
+    /// Per value `0..n`: the distinct [`fragment`]s of the first stems of its phrases.
+    fn fragments_by_value(&self, n: usize) -> Vec<Vec<String>> {
+        let mut out = vec![Vec::new(); n];
+        for (key, &v) in &self.map {
+            if let (Some(first), Some(list)) = (key.first(), out.get_mut(v)) {
+                let f = fragment(first);
+                if !list.contains(&f) {
+                    list.push(f);
+                }
+            }
+        }
+        out
+    }
+
     pub(crate) fn contains_any(&self, stems: &[String]) -> bool {
         (0..stems.len()).any(|i| self.longest_at(stems, i).is_some())
     }
@@ -191,6 +205,8 @@ pub struct EvidenceLexicon {
     pub(crate) concepts: PhraseTable,
     /// display name of each concept
     pub(crate) concept_names: Vec<String>,
+    /// per concept: the fragments (see [`fragment`]) of the first words of its phrases
+    pub(crate) concept_fragments: Vec<Vec<String>>,
     /// stem -> stems of its antonyms
     pub(crate) antonyms: HashMap<String, Vec<String>>,
     /// negative prefixes ("un", "non")
@@ -337,6 +353,7 @@ impl EvidenceLexicon {
             down: PhraseTable::from_list(&raw.direction.down),
             good: PhraseTable::from_list(&raw.direction.good),
             bad: PhraseTable::from_list(&raw.direction.bad),
+            concept_fragments: concepts.fragments_by_value(concept_names.len()),
             concepts,
             concept_names,
             antonyms,
@@ -399,6 +416,23 @@ pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
 /// Lower-cased words of `text` (see [`tokens`]).
 pub(crate) fn words(text: &str) -> Vec<String> {
     tokens(text).into_iter().map(|(w, _)| w).collect()
+}
+
+/// A piece of text that every word whose [`stem`] is `stem` contains, in the word's
+/// [`fragment_text`] form: `stem` only strips suffixes and adds at most one letter, so all
+/// but its last character starts the word; at most four characters are kept, which also
+/// covers the judge's prefix matching of long stems. Empty (found everywhere) for stems with
+/// characters other than ASCII ones.
+pub(crate) fn fragment(stem: &str) -> String {
+    if !stem.is_ascii() {
+        return String::new();
+    }
+    stem[..stem.len().saturating_sub(1).min(4)].to_string()
+}
+
+/// `text` lower-cased as [`tokens`] does it, for finding [`fragment`]s.
+pub(crate) fn fragment_text(text: &str) -> String {
+    text.to_lowercase().replace('’', "'").replace('·', ".")
 }
 
 /// Light suffix stripping, enough to make "increases", "increased" and "increasing" meet.
