@@ -214,6 +214,8 @@ impl ClaimLexicon {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    // a full DFA: a few hundred phrases, searched in every sentence
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build(&words)
                     .map_err(|e| e.to_string())?,
             )
@@ -653,7 +655,7 @@ pub fn reports_study(sentence: &str) -> bool {
         "case-control",
         "registry",
     ];
-    words_lower(sentence).any(|w| WORDS.contains(&w.as_str()))
+    words(sentence).any(|w| in_list(w, WORDS))
 }
 
 /// Whether a sentence reports in the past tense ("Survival was 80%…", "The rate fell…"),
@@ -722,23 +724,29 @@ pub fn reports_past(sentence: &str) -> bool {
     ];
     const NOT_PAST: &[&str] = &["need", "based", "advanced", "limited", "red", "bed", "feed"];
     let mut past = false;
-    for w in words_lower(sentence) {
-        if PRESENT.contains(&w.as_str()) {
+    for w in words(sentence) {
+        if in_list(w, PRESENT) {
             return false;
         }
-        if PAST.contains(&w.as_str())
-            || (w.len() >= 5 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()))
-        {
+        let ed = w.len() >= 5 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+        if in_list(w, PAST) || (ed && !in_list(w, NOT_PAST)) {
             past = true;
         }
     }
     past
 }
 
-fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `s` (letters, digits, hyphens), not lower-cased: compare with [`in_list`].
+fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+}
+
+/// Whether `w` is one of the lower-case ASCII `list` words, in any case. Without
+/// allocating: these run on every sentence of the article.
+fn in_list(w: &str, list: &[&str]) -> bool {
+    list.iter()
+        .any(|l| l.len() == w.len() && l.eq_ignore_ascii_case(w))
 }
 
 /// Whether a sentence opens as a summary of what came before ("In summary,", "Overall,",

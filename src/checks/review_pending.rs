@@ -115,7 +115,12 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     let banners = find_phrases(doc, pack().banner_ac.as_ref());
-    let assurances = find_phrases(doc, pack().assurance_ac.as_ref());
+    // assurances only matter next to a banner
+    let assurances = if banners.is_empty() {
+        Vec::new()
+    } else {
+        find_phrases(doc, pack().assurance_ac.as_ref())
+    };
     for (span, sentence) in banners {
         let contradicted = !assurances.is_empty() || !approved.is_empty();
         let msg = if contradicted {
