@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side timings: citelint against ripgrep (the floor: counting citation markers),
 # rumdl, markdownlint-cli2 (MD052/MD053 only) and remark-lint (undefined references,
-# unused definitions), on the same files, same machine. Also peak memory, one-article
+# unused definitions), on the same files, same machine. rumdl runs with --no-cache (it lints)
+# and once more with its own cache (a repeat run over unchanged files: it lints nothing). Also peak memory, one-article
 # start-up and 1 vs 2 threads. Needs: hyperfine, ripgrep (apt), python3 (venv), npm.
 #
 #   bench/compare.sh            # everything
@@ -67,10 +68,16 @@ hf() { # name, runs, warm-ups, then commands
 
 # (a) PDQ
 if [ -d "$PDQ" ]; then
+  CIT=unresolved-citation,unused-reference,duplicate-reference,citation-order,malformed-citation
   hf pdq "$RUNS" 1 \
     -n citelint "$CL check $PDQ" \
+    -n citelint-json "$CL check --format json $PDQ" \
+    -n citelint-citation-rules "$CL check --select $CIT $PDQ" \
+    -n citelint-citation+uncited "$CL check --select $CIT,uncited-claim $PDQ" \
+    -n citelint-citation+evidence "$CL check --select $CIT,evidence-contradiction $PDQ" \
     -n ripgrep "rg -c $RG_PATTERN $PDQ" \
     -n rumdl "$RUMDL check --no-config --no-cache $PDQ" \
+    -n rumdl-own-cache "$RUMDL check --no-config $PDQ" \
     -n markdownlint-cli2 "$MDL --config $TOOLS/mdl.jsonc $PDQ/*.md" \
     -n remark "$REMARK --rc-path $TOOLS/node/.remarkrc.json --quiet --no-stdout $PDQ"
   echo "== pdq threads (load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -92,6 +99,7 @@ fi
 
 # (c) one 5,000-word article (pre-commit)
 hf article 30 3 -n citelint "$CL check $DATA/article-5000.md" \
+  -n citelint-citation-rules "$CL check --select unresolved-citation,unused-reference,duplicate-reference,citation-order,malformed-citation $DATA/article-5000.md" \
   -n ripgrep "rg -c $RG_PATTERN $DATA/article-5000.md" \
   -n rumdl "$RUMDL check --no-config --no-cache $DATA/article-5000.md"
 
