@@ -247,9 +247,12 @@ impl ClaimLexicon {
         // "About This Summary"; and a short title ending in one: "Professional Medical
         // Disclaimer" (not a long question that happens to end in "funding")
         let short = t.split_whitespace().count() <= 4;
-        self.skip_sections
-            .iter()
-            .any(|h| t.starts_with(h.as_str()) || (short && t.ends_with(&format!(" {h}"))))
+        self.skip_sections.iter().any(|h| {
+            t.starts_with(h.as_str())
+                || (short
+                    && t.strip_suffix(h.as_str())
+                        .is_some_and(|head| head.ends_with(' ')))
+        })
     }
 }
 
@@ -655,7 +658,9 @@ pub fn reports_study(sentence: &str) -> bool {
         "case-control",
         "registry",
     ];
-    words(sentence).any(|w| in_list(w, WORDS))
+    static SET: WordSet = OnceLock::new();
+    let set = set_of(&SET, WORDS);
+    words(sentence).any(|w| in_list(w, set))
 }
 
 /// Whether a sentence reports in the past tense ("Survival was 80%…", "The rate fell…"),
@@ -724,12 +729,18 @@ pub fn reports_past(sentence: &str) -> bool {
     ];
     const NOT_PAST: &[&str] = &["need", "based", "advanced", "limited", "red", "bed", "feed"];
     let mut past = false;
+    static SETS: [WordSet; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (present, past_words, not_past) = (
+        set_of(&SETS[0], PRESENT),
+        set_of(&SETS[1], PAST),
+        set_of(&SETS[2], NOT_PAST),
+    );
     for w in words(sentence) {
-        if in_list(w, PRESENT) {
+        if in_list(w, present) {
             return false;
         }
         let ed = w.len() >= 5 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
-        if in_list(w, PAST) || (ed && !in_list(w, NOT_PAST)) {
+        if in_list(w, past_words) || (ed && !in_list(w, not_past)) {
             past = true;
         }
     }
@@ -737,16 +748,64 @@ pub fn reports_past(sentence: &str) -> bool {
 }
 
 /// The words of `s` (letters, digits, hyphens), not lower-cased: compare with [`in_list`].
+/// ASCII bytes are classified without decoding.
 fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
+    let b = s.as_bytes();
+    // (is a word character, its length in bytes)
+    let class = move |i: usize| -> (bool, usize) {
+        let c = b[i];
+        if c < 0x80 {
+            (c.is_ascii_alphanumeric() || c == b'-', 1)
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (ch.is_alphanumeric(), ch.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= b.len() {
+                return None;
+            }
+            let (word, len) = class(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < b.len() {
+            let (word, len) = class(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        Some(&s[start..i])
+    })
 }
 
-/// Whether `w` is one of the lower-case ASCII `list` words, in any case. Without
-/// allocating: these run on every sentence of the article.
-fn in_list(w: &str, list: &[&str]) -> bool {
-    list.iter()
-        .any(|l| l.len() == w.len() && l.eq_ignore_ascii_case(w))
+/// A word list as a set, made on first use.
+type WordSet = OnceLock<rustc_hash::FxHashSet<&'static [u8]>>;
+
+fn set_of(
+    cell: &'static WordSet,
+    list: &'static [&'static str],
+) -> &'static rustc_hash::FxHashSet<&'static [u8]> {
+    cell.get_or_init(|| list.iter().map(|w| w.as_bytes()).collect())
+}
+
+/// Whether `w` is in `set` (lower-case ASCII words), in any case: lower-cased on the stack,
+/// one hash lookup. These run on every sentence of the article.
+fn in_list(w: &str, set: &rustc_hash::FxHashSet<&'static [u8]>) -> bool {
+    let mut buf = [0u8; 24];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    set.contains(&*lower)
 }
 
 /// Whether a sentence opens as a summary of what came before ("In summary,", "Overall,",
