@@ -54,6 +54,10 @@ pub struct Pack {
     by_key: BTreeMap<String, String>,
     #[serde(skip)]
     body_re: Vec<(Regex, usize)>,
+    /// The first word of every body label, lower case: a segment that starts with none of
+    /// them is not tried against the label patterns.
+    #[serde(skip)]
+    label_starts: Vec<String>,
     /// `review.banners` and `review.assurances` as ASCII-case-insensitive automata.
     #[serde(skip)]
     pub banner_ac: Option<aho_corasick::AhoCorasick>,
@@ -105,6 +109,16 @@ pub fn pack() -> &'static Pack {
             let re = Regex::new(&re).expect("body label pattern");
             p.body_re.push((re, i));
         }
+        let mut starts: Vec<String> = p
+            .body
+            .iter()
+            .flat_map(|b| b.labels.iter())
+            .filter_map(|l| l.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect();
+        starts.sort();
+        starts.dedup();
+        p.label_starts = starts;
         p.banner_ac = Some(phrase_automaton(&p.review.banners));
         p.assurance_ac = Some(phrase_automaton(&p.review.assurances));
         p
@@ -478,12 +492,19 @@ fn src(b: &Block, r: Range<usize>) -> Range<usize> {
 /// Segments of a line: the whole text, and the parts after ` • ` or ` | ` separators.
 fn segments(t: &str) -> Vec<usize> {
     let mut v = vec![0];
-    for (i, c) in t.char_indices() {
-        if matches!(c, '•' | '|' | '·') {
-            let next = i + c.len_utf8();
-            let skip = t[next..].len() - t[next..].trim_start().len();
-            v.push(next + skip);
-        }
+    // '|', and the lead bytes of '•' (E2 80 A2) and '·' (C2 B7): found by byte search
+    for i in memchr::memchr3_iter(b'|', 0xE2, 0xC2, t.as_bytes()) {
+        let rest = &t[i..];
+        let len = if rest.starts_with('|') {
+            1
+        } else if rest.starts_with('•') || rest.starts_with('·') {
+            rest.chars().next().map_or(1, char::len_utf8)
+        } else {
+            continue;
+        };
+        let next = i + len;
+        let skip = t[next..].len() - t[next..].trim_start().len();
+        v.push(next + skip);
     }
     v
 }
@@ -509,6 +530,13 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
         let t = b.text.as_str();
         for &seg in &segments(t) {
             let rest = &t[seg..];
+            let may_be_label = p.label_starts.iter().any(|w| {
+                rest.len() >= w.len()
+                    && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            });
+            if !may_be_label {
+                continue;
+            }
             let Some((m, i)) = p
                 .body_re
                 .iter()
