@@ -159,7 +159,13 @@ fn is_terminal(c: char) -> bool {
 /// Byte ranges of the sentences in `text`, in order, trimmed of surrounding whitespace.
 /// Every non-blank part of `text` lies in exactly one range.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // sized once (a char is at least a byte); ASCII text without decoding
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
+    } else {
+        chars.extend(text.char_indices());
+    }
     let mut cuts: Vec<usize> = Vec::new();
     let n = chars.len();
     let mut i = 0;
