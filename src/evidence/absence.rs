@@ -50,6 +50,10 @@ impl Absence {
 
 /// Find the first absence-of-evidence statement in `sentence`.
 pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
+    // each form below starts with one of these words at a word boundary
+    if !lex.gate_re.is_match(sentence) {
+        return None;
+    }
     let mut found: Vec<Absence> = Vec::new();
 
     for m in lex.pre_re.captures_iter(sentence) {

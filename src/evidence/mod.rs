@@ -176,6 +176,9 @@ impl PhraseTable {
 /// Compiled lexicon: regexes for absence statements and word tables for judges.
 #[derive(Debug)]
 pub struct EvidenceLexicon {
+    /// A word of every evidence noun, study noun and post-trigger: a sentence without any of
+    /// them holds no absence statement, and skips the three searches.
+    pub(crate) gate_re: Regex,
     pub(crate) pre_re: Regex,
     pub(crate) study_re: Regex,
     pub(crate) post_re: Regex,
@@ -258,6 +261,22 @@ impl EvidenceLexicon {
     pub fn parse(text: &str) -> Result<EvidenceLexicon, LexiconError> {
         let raw: RawLexicon = toml::from_str(text).map_err(|e| LexiconError(e.to_string()))?;
         let a = &raw.absence;
+        // every word of a matched phrase stands whole in the sentence: one word of each
+        // evidence noun (pre-triggers need one), study noun ("no studies…") and
+        // post-trigger, the longest, is enough to rule a sentence out
+        let longest = |p: &String| {
+            p.split_whitespace()
+                .max_by_key(|w| w.len())
+                .map(str::to_string)
+        };
+        let firsts: Vec<String> = a
+            .nouns
+            .iter()
+            .chain(&a.study_nouns)
+            .chain(&a.post)
+            .filter_map(longest)
+            .collect();
+        let gate_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&firsts)))?;
         let pre = alternation(&a.pre);
         let modi = alternation(&a.modifiers);
         let noun = alternation(&a.nouns);
@@ -326,6 +345,7 @@ impl EvidenceLexicon {
             }
         }
         Ok(EvidenceLexicon {
+            gate_re,
             pre_re,
             study_re,
             post_re,
