@@ -376,8 +376,10 @@ struct Window {
 /// The window of `line` (byte range) that shows `from..`: the whole line when it fits in
 /// [`MAX_COLS`], else [`LEAD`] columns before `from` and up to [`MAX_COLS`] in all.
 fn window(text: &str, line: std::ops::Range<usize>, from: usize) -> Window {
+    // a char is at most 4 bytes and, but for zero-width marks, at least one column: a line
+    // over 4 × MAX_COLS bytes is not measured, it is cut
     if line.len() <= MAX_COLS
-        || (line.len() <= LONG_LINE && columns(&text[line.clone()]) <= MAX_COLS)
+        || (line.len() <= 4 * MAX_COLS && columns(&text[line.clone()]) <= MAX_COLS)
     {
         return Window {
             start: line.start,
