@@ -151,18 +151,41 @@ fn report_config_error(e: &ConfigError) {
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
-/// Compile the big lexicons on idle threads while the first files are read and parsed.
-fn warm<'s>(scope: &rayon::Scope<'s>, config: &'s Config, claims: bool, evidence: bool) {
-    if claims {
-        // the run's own lexicon: the built-in one, or the rule packs' merge
-        scope.spawn(move |_| {
-            config.lexicons.claims();
-        });
-    }
-    if evidence {
-        scope.spawn(move |_| {
-            config.lexicons.evidence();
-        });
+/// What a run's start-up compiles.
+struct Warm {
+    claims: bool,
+    evidence: bool,
+    assistant: bool,
+    metadata: bool,
+    any_file: bool,
+}
+
+impl Warm {
+    /// Compile the claims and assistant lexicons on one thread, the rest on the other.
+    fn run(&self, config: &Config) {
+        if !self.any_file {
+            return;
+        }
+        rayon::join(
+            || {
+                if self.claims {
+                    // the run's own lexicon: the built-in one, or the rule packs' merge
+                    config.lexicons.claims();
+                }
+                if self.assistant {
+                    config.lexicons.assistant();
+                }
+            },
+            || {
+                if self.evidence {
+                    config.lexicons.evidence();
+                }
+                crate::document::citations::warm();
+                if self.metadata {
+                    crate::metadata::warm();
+                }
+            },
+        );
     }
 }
 
@@ -259,8 +282,9 @@ fn check(args: CheckArgs) -> i32 {
     for e in &walked.errors {
         eprintln!("error: {e}");
     }
-    // The two big lexicons take most of a short run's time to compile: when their rules are
-    // on, compile them on idle threads while the first files are read and parsed.
+    // Compiling the lexicons is most of a short run: the run's patterns are compiled first,
+    // on both threads at once (a thread that met an uncompiled lexicon in a file would only
+    // wait for it).
     let first = walked
         .files
         .first()
@@ -270,7 +294,16 @@ fn check(args: CheckArgs) -> i32 {
             .as_ref()
             .is_some_and(|s| s.rules.iter().any(|(r, _, _)| r.id == id))
     };
-    let (warm_claims, warm_evidence) = (wants("uncited-claim"), wants("evidence-contradiction"));
+    let warm = Warm {
+        claims: wants("uncited-claim"),
+        evidence: wants("evidence-contradiction"),
+        assistant: wants("uncited-claim") || wants("assistant-artifact"),
+        metadata: first
+            .as_ref()
+            .is_some_and(|s| s.rules.iter().any(|(r, _, _)| checks::reads_metadata(r.id))),
+        any_file: first.is_some(),
+    };
+    warm.run(&config);
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
@@ -347,7 +380,6 @@ fn check(args: CheckArgs) -> i32 {
             std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
         ));
         rayon::scope(|scope| {
-            warm(scope, &config, warm_claims, warm_evidence);
             for _ in 0..rayon::current_num_threads() {
                 scope.spawn(|_| {
                     loop {
@@ -380,11 +412,8 @@ fn check(args: CheckArgs) -> i32 {
         return if failing && !args.exit_zero { 1 } else { 0 };
     }
 
-    let mut results: Vec<Result<FileReport, String>> = Vec::new();
-    rayon::scope(|scope| {
-        warm(scope, &config, warm_claims, warm_evidence);
-        results = (0..files.len()).into_par_iter().map(lint).collect();
-    });
+    let results: Vec<Result<FileReport, String>> =
+        (0..files.len()).into_par_iter().map(lint).collect();
     let mut reports = Vec::with_capacity(results.len());
     for r in results {
         match r {

@@ -125,6 +125,12 @@ pub fn pack() -> &'static Pack {
     })
 }
 
+/// Compile the metadata patterns now (the run's start-up warms them on an idle thread).
+pub fn warm() {
+    pack();
+    date_patterns();
+}
+
 /// A key compared loosely: lower case, letters and digits only.
 pub fn norm_key(k: &str) -> String {
     k.chars()
@@ -467,20 +473,35 @@ fn front_matter(doc: &Document, out: &mut Vec<MetaField>) {
     }
 }
 
-fn patterns() -> &'static (Regex, Regex, Regex) {
-    static P: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+/// The reviewer patterns, each compiled on first use: their bounded repeats of Unicode
+/// classes cost milliseconds to compile, and each is searched only in blocks that pass a
+/// substring test first, which most articles never do.
+fn list_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    // "The lead reviewers for X are:" / "Medical reviewers:" over a list of names
     P.get_or_init(|| {
-        (
-            // "The lead reviewers for X are:" / "Medical reviewers:" over a list of names
-            Regex::new(r"(?i)\b(?:lead |medical |clinical |expert )?reviewers?\b[^.]{0,120}:\s*$")
-                .expect("reviewer list"),
-            // "… reviewed … by the/our X Board"
-            Regex::new(r"\b[Rr]eviewed\b[^.;]{0,80}?\bby\s+(?:the\s+|our\s+)?(?P<who>[A-Z][^.;()]{0,150})")
-                .expect("board"),
-            // "This article was medically reviewed by Dr. Jane Roe" inside a sentence
-            Regex::new(r"\b(?:[Mm]edically|[Cc]linically) reviewed by\s+(?P<who>(?:Dr\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*(?:[A-Z][A-Za-z.-]{1,6}))*)")
-                .expect("reviewed by"),
+        Regex::new(r"(?i)\b(?:lead |medical |clinical |expert )?reviewers?\b[^.]{0,120}:\s*$")
+            .expect("reviewer list")
+    })
+}
+
+fn board_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    // "… reviewed … by the/our X Board"
+    P.get_or_init(|| {
+        Regex::new(
+            r"\b[Rr]eviewed\b[^.;]{0,80}?\bby\s+(?:the\s+|our\s+)?(?P<who>[A-Z][^.;()]{0,150})",
         )
+        .expect("board")
+    })
+}
+
+fn byline_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    // "This article was medically reviewed by Dr. Jane Roe" inside a sentence
+    P.get_or_init(|| {
+        Regex::new(r"\b(?:[Mm]edically|[Cc]linically) reviewed by\s+(?P<who>(?:Dr\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*(?:[A-Z][A-Za-z.-]{1,6}))*)")
+            .expect("reviewed by")
     })
 }
 
@@ -522,7 +543,6 @@ fn name_end(v: &str) -> usize {
 
 fn body(doc: &Document, out: &mut Vec<MetaField>) {
     let p = pack();
-    let (list_re, board_re, byline_re) = patterns();
     let blocks: Vec<(usize, &Block)> = doc.prose().collect();
     let mut k = 0;
     while k < blocks.len() {
@@ -637,7 +657,7 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
         if !matches!(b.kind, BlockKind::ListItem)
             && t.trim_end().ends_with(':')
             && t.contains("eviewer")
-            && list_re.is_match(t.trim_end())
+            && list_re().is_match(t.trim_end())
         {
             let raw_key = t.trim().trim_end_matches(':').to_string();
             let mut j = k + 1;
@@ -666,7 +686,12 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
         }
         if !matches!(b.kind, BlockKind::Heading(_)) {
             let by = t.contains(" reviewed by");
-            for c in byline_re.captures_iter(if by { t } else { "" }) {
+            let bylines = if by {
+                byline_re().captures_iter(t).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            };
+            for c in bylines {
                 let g = c.name("who").expect("group");
                 let v = g.as_str().trim_end_matches(['.', ',']);
                 if is_person(v)
@@ -683,7 +708,12 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
                     ));
                 }
             }
-            for c in board_re.captures_iter(if t.contains("eviewed") { t } else { "" }) {
+            let boards = if t.contains("eviewed") {
+                board_re().captures_iter(t).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            };
+            for c in boards {
                 let g = c.name("who").expect("group");
                 let mut who = g.as_str();
                 for stop in [

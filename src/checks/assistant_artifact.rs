@@ -47,11 +47,12 @@ struct Lexicon {
     pattern: Vec<Entry>,
 }
 
-/// The compiled patterns of `rules/assistant.toml` (plus any rule packs): each with what it
-/// finds, and all of them in one pattern so that a sentence with none costs one search.
+/// The compiled patterns of `rules/assistant.toml` (plus any rule packs): all of them in one
+/// pattern, so that a sentence with none costs one search; each on its own, with what it
+/// finds, compiled only when a sentence matches (most runs never need them).
 pub struct AssistantLexicon {
     any: Option<Regex>,
-    patterns: Vec<(Regex, String)>,
+    patterns: Vec<(String, String, OnceLock<Option<Regex>>)>,
 }
 
 impl AssistantLexicon {
@@ -65,9 +66,13 @@ impl AssistantLexicon {
         if !self.matches(text) {
             return None;
         }
-        self.patterns
-            .iter()
-            .find_map(|(re, what)| re.find(text).map(|m| (m, what.as_str())))
+        self.patterns.iter().find_map(|(src, what, re)| {
+            // valid: it compiled as part of `any`
+            re.get_or_init(|| build(src).ok())
+                .as_ref()?
+                .find(text)
+                .map(|m| (m, what.as_str()))
+        })
     }
 }
 
@@ -80,24 +85,26 @@ fn build(pattern: &str) -> Result<Regex, regex::Error> {
 /// Compile an assistant lexicon from TOML (`[[pattern]] regex = "…" what = "…"`).
 pub fn compile(src: &str) -> Result<AssistantLexicon, String> {
     let l: Lexicon = toml::from_str(src).map_err(|e| e.message().to_string())?;
-    let patterns = l
+    let patterns: Vec<(String, String, OnceLock<Option<Regex>>)> = l
         .pattern
         .into_iter()
-        .map(|e| {
-            let re = build(&format!("(?i){}", e.regex))
-                .map_err(|err| format!("assistant pattern `{}`: {err}", e.regex))?;
-            Ok((re, e.what))
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+        .map(|e| (format!("(?i){}", e.regex), e.what, OnceLock::new()))
+        .collect();
+    // each pattern parsed on its own, for an error that names it
+    for (src, _, _) in &patterns {
+        regex_syntax::Parser::new()
+            .parse(src)
+            .map_err(|err| format!("assistant pattern `{src}`: {err}"))?;
+    }
     let any = if patterns.is_empty() {
         None
     } else {
         let joined = patterns
             .iter()
-            .map(|(re, _)| format!("(?:{})", re.as_str()))
+            .map(|(src, _, _)| format!("(?:{src})"))
             .collect::<Vec<_>>()
             .join("|");
-        Some(build(&joined).map_err(|e| format!("assistant patterns together: {e}"))?)
+        Some(build(&joined).map_err(|e| format!("assistant patterns: {e}"))?)
     };
     Ok(AssistantLexicon { any, patterns })
 }

@@ -13,6 +13,11 @@ struct Patterns {
     bare: Regex,
 }
 
+/// Compile the citation patterns now (warmed on an idle thread at start-up).
+pub fn warm() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
