@@ -395,21 +395,23 @@ fn find_key(text: &str, key: &str, from: usize) -> Range<usize> {
     }
 }
 
-/// Today's date where the linter runs, read once. On Unix without `TZ`, from the
-/// `/etc/localtime` TZif file directly: asking jiff for the system zone walks the whole
-/// zoneinfo database first, a few milliseconds of a one-article run.
+/// Today's date where the linter runs. The zone is read once: on Unix without `TZ`, from the
+/// `/etc/localtime` TZif file directly (asking jiff for the system zone walks the whole
+/// zoneinfo database first, a few milliseconds of a one-article run); the date is read on
+/// every call, so a language server left running past midnight moves on with it.
 pub fn local_today() -> jiff::civil::Date {
-    static TODAY: std::sync::OnceLock<jiff::civil::Date> = std::sync::OnceLock::new();
-    *TODAY.get_or_init(|| {
-        let now = jiff::Timestamp::now();
-        if std::env::var_os("TZ").is_none()
-            && let Ok(bytes) = std::fs::read("/etc/localtime")
-            && let Ok(tz) = jiff::tz::TimeZone::tzif("localtime", &bytes)
-        {
-            return now.to_zoned_datetime(tz).date();
+    static ZONE: std::sync::OnceLock<Option<jiff::tz::TimeZone>> = std::sync::OnceLock::new();
+    let zone = ZONE.get_or_init(|| {
+        if std::env::var_os("TZ").is_some() {
+            return None;
         }
-        jiff::ZonedDateTime::now().date()
-    })
+        let bytes = std::fs::read("/etc/localtime").ok()?;
+        jiff::tz::TimeZone::tzif("localtime", &bytes).ok()
+    });
+    match zone {
+        Some(tz) => jiff::Timestamp::now().to_zoned_datetime(tz.clone()).date(),
+        None => jiff::ZonedDateTime::now().date(),
+    }
 }
 
 #[cfg(test)]

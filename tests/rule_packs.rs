@@ -82,3 +82,24 @@ fn a_pack_adds_claim_cues() {
         .to_string();
     assert!(msg.contains("The registry data say"), "{v}");
 }
+
+#[test]
+fn patterns_may_share_a_group_name() {
+    // each pattern stands alone: two authors may both name a group `who`
+    let pack = r#"
+[[assistant.pattern]]
+regex = '\bas an (?P<who>AI) model\b'
+what = "model"
+
+[[assistant.pattern]]
+regex = '\bI am (?P<who>a chatbot)\b'
+what = "chatbot"
+"#;
+    let (code, out, err) = run_with(
+        pack,
+        "# Q\n\nI am a chatbot and cannot examine you.\n",
+        "assistant-artifact",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("assistant-artifact"), "{out}");
+}

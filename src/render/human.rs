@@ -388,11 +388,12 @@ fn window(text: &str, line: std::ops::Range<usize>, from: usize) -> Window {
             cut_after: false,
         };
     }
+    // the window is bounded in bytes too: zero-width characters take no columns
     let mut start = from;
     let mut cols = 0;
     for (i, c) in text[line.start..from].char_indices().rev() {
         cols += char_width(c);
-        if cols > LEAD {
+        if cols > LEAD || from - (line.start + i) > 4 * LEAD {
             break;
         }
         start = line.start + i;
@@ -408,7 +409,7 @@ fn window(text: &str, line: std::ops::Range<usize>, from: usize) -> Window {
     let mut end = line.end;
     for (i, c) in text[start..line.end].char_indices() {
         used += char_width(c);
-        if used > budget {
+        if used > budget || i + c.len_utf8() > 4 * MAX_COLS {
             end = start + i;
             break;
         }
@@ -558,6 +559,16 @@ mod tests {
         let col = marks.chars().position(|c| c == '^').unwrap();
         let under: String = src.chars().skip(col).take(20).collect();
         assert_eq!(under, "The claim sits here.");
+    }
+
+    #[test]
+    fn zero_width_characters_do_not_widen_the_window() {
+        let filler = "\u{200B}".repeat(20_000);
+        let text = format!("{filler}[1]{filler}\n");
+        let d = Diagnostic::new("unresolved-citation", span(&text, "[1]"), "m");
+        let out = render(&[report(&text, vec![d])], false);
+        assert!(out.len() < 8 * MAX_COLS * 4, "{} bytes", out.len());
+        assert!(out.contains("[1]"));
     }
 
     #[test]
