@@ -140,13 +140,6 @@ impl GitDiff {
         }
         Ok(result)
     }
-
-    /// Remove from `reports` the findings whose primary span starts outside the changed lines.
-    pub fn filter(&self, reports: &mut [FileReport]) -> Result<usize, String> {
-        let paths: Vec<&str> = reports.iter().map(|r| r.path.as_str()).collect();
-        let changes = self.changes(&paths)?;
-        Ok(reports.iter_mut().map(|r| filter_report(&changes, r)).sum())
-    }
 }
 
 /// Remove from one report the findings whose primary span starts outside its changed lines

@@ -68,9 +68,15 @@ pub fn ascii_word_classes(pattern: &str) -> String {
     out
 }
 
+/// A builder for a lexicon pattern with ASCII word classes (see the module docs), for
+/// callers that set limits.
+pub fn builder(pattern: &str) -> RegexBuilder {
+    RegexBuilder::new(&ascii_word_classes(pattern))
+}
+
 /// Compiles a lexicon pattern with ASCII word classes (see the module docs).
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(&ascii_word_classes(pattern)).build()
+    builder(pattern).build()
 }
 
 /// Whether a match found with ASCII word classes also has Unicode word edges: it does not

@@ -81,7 +81,7 @@ impl AssistantLexicon {
 const SIZE_LIMIT: usize = 1 << 20;
 
 fn build(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(&crate::lexicon_regex::ascii_word_classes(pattern))
+    crate::lexicon_regex::builder(pattern)
         .size_limit(SIZE_LIMIT)
         .build()
 }
@@ -140,7 +140,7 @@ pub fn compile(src: &str) -> Result<AssistantLexicon, String> {
         .map(|(src, _, _)| format!("(?:{})", unnamed_groups(src)))
         .collect::<Vec<_>>()
         .join("|");
-    let any = regex::RegexBuilder::new(&crate::lexicon_regex::ascii_word_classes(&joined))
+    let any = crate::lexicon_regex::builder(&joined)
         .size_limit(SIZE_LIMIT * patterns.len().max(1))
         .build()
         .map_err(|e| format!("assistant patterns: {e}"))?;

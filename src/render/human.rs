@@ -49,23 +49,10 @@ fn severity_style(s: Severity) -> (&'static str, &'static str) {
     }
 }
 
-/// Render every report and the summary line; `color` adds ANSI colours.
+/// Render every report and the summary line; `color` adds ANSI colours. The same bytes as
+/// the streamed output (`super::stream`), which is what the CLI writes.
 pub fn render(reports: &[FileReport], color: bool) -> String {
-    use rayon::prelude::*;
-    let parts: Vec<String> = reports
-        .par_iter()
-        .map(|r| {
-            let mut s = String::new();
-            render_report(r, color, &mut s);
-            s
-        })
-        .collect();
-    let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 128);
-    for p in &parts {
-        out.push_str(p);
-    }
-    out.push_str(&summary_line(&Summary::of(reports), color));
-    out
+    super::stream::render_all(super::stream::Streamed::Human { color }, reports)
 }
 
 /// The closing line: "Found 3 problems (…) in 2 files checked." or "All clear: …".

@@ -116,20 +116,7 @@ pub fn tail(any_shown: bool, summary: &Summary, suppressed: &[String]) -> String
     out
 }
 
-/// The whole document for these reports.
+/// The whole document for these reports: the streamed output (`super::stream`) at once.
 pub fn render(reports: &[FileReport]) -> String {
-    let mut out = String::from(HEAD);
-    let mut any = false;
-    let mut suppressed = Vec::new();
-    for r in reports {
-        let ((s, n), (sup, _)) = file_chunks(r);
-        if n > 0 {
-            out.push_str(separator(!any));
-            out.push_str(&s);
-            any = true;
-        }
-        suppressed.push(sup);
-    }
-    out.push_str(&tail(any, &Summary::of(reports), &suppressed));
-    out
+    super::stream::render_all(super::stream::Streamed::Json, reports)
 }

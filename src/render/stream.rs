@@ -67,6 +67,17 @@ impl Streamed {
     }
 }
 
+/// A whole report at once, for callers that hold every report: exactly the streamed bytes.
+pub fn render_all(format: Streamed, reports: &[FileReport]) -> String {
+    let mut out = Vec::new();
+    let mut sink = Sink::new(format, &mut out);
+    for (i, r) in reports.iter().enumerate() {
+        sink.put(i, format.piece(r, Severity::Error));
+    }
+    sink.finish();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Writes pieces in order of their index as they arrive, whatever order they finish in.
 pub struct Sink<W: Write> {
     format: Streamed,
@@ -180,13 +191,23 @@ mod tests {
             }
             let failing = sink.failing;
             sink.finish();
-            let whole = match format {
-                Streamed::Human { color } => super::super::human::render(&reports, color),
-                Streamed::Json => super::super::json::render(&reports),
-                Streamed::JsonLines => super::super::json_lines::render(&reports),
-                Streamed::Github => super::super::github::render(&reports),
-            };
-            assert_eq!(String::from_utf8(out).unwrap(), whole, "{format:?}");
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(out, render_all(format, &reports), "{format:?}");
+            // the one-file renderers agree with the stream
+            match format {
+                Streamed::JsonLines => assert_eq!(out, super::super::json_lines::render(&reports)),
+                Streamed::Github => assert_eq!(out, super::super::github::render(&reports)),
+                Streamed::Json => {
+                    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                    assert_eq!(v["summary"]["suppressed"], 1);
+                    assert_eq!(v["suppressed"].as_array().unwrap().len(), 1);
+                    assert_eq!(
+                        v["diagnostics"].as_array().unwrap().len(),
+                        v["summary"]["diagnostics"].as_u64().unwrap() as usize
+                    );
+                }
+                Streamed::Human { .. } => assert!(out.ends_with("in 2 files checked.\n"), "{out}"),
+            }
             // the sample has an error-level finding
             assert!(failing);
         }
