@@ -12,7 +12,8 @@
 //! odds ratios, p-values, doses, survival figures), causal and comparative predicates
 //! ("reduces the risk of", "more effective than"), generalisations ("most patients",
 //! "first-line"). Signals against: questions, headings, advice to the reader ("ask your
-//! doctor"), the writer's hedged opinion, first-person process talk, disclaimers, page chrome.
+//! doctor"), the writer's hedged opinion, first-person process talk, disclaimers, page chrome,
+//! definitions of terms ("Neutropenia refers to …").
 //!
 //! Not judged: headings, reference entries, metadata lines ("Last updated: …"), sentences in
 //! administrative sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes
