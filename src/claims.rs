@@ -103,6 +103,16 @@ struct LexiconFile {
     sections: SectionsFile,
     #[serde(default)]
     group: Vec<GroupFile>,
+    #[serde(default, rename = "not-prose")]
+    not_prose: NotProseFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NotProseFile {
+    /// Patterns of sentences that are not prose claims (captions, log lines, …).
+    #[serde(default)]
+    patterns: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -149,6 +159,8 @@ pub struct ClaimLexicon {
     phrase_info: Vec<(SignalKind, f32, bool)>,
     /// One combined regex per group that has patterns.
     patterns: Vec<(SignalKind, f32, Regex)>,
+    /// Sentences that are not prose claims at all (`[not-prose]`).
+    not_prose: Option<Regex>,
 }
 
 impl std::fmt::Debug for ClaimLexicon {
@@ -220,7 +232,23 @@ impl ClaimLexicon {
                     .map_err(|e| e.to_string())?,
             )
         };
+        let not_prose = if file.not_prose.patterns.is_empty() {
+            None
+        } else {
+            let joined = file
+                .not_prose
+                .patterns
+                .iter()
+                .map(|p| format!("(?:{p})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            Some(
+                crate::lexicon_regex::compile(&format!("(?i:{joined})"))
+                    .map_err(|e| format!("[not-prose]: {e}"))?,
+            )
+        };
         Ok(ClaimLexicon {
+            not_prose,
             settings: file.settings,
             skip_sections: file
                 .sections
@@ -237,6 +265,15 @@ impl ClaimLexicon {
 }
 
 impl ClaimLexicon {
+    /// Whether the sentence is not a prose claim at all: a question, a caption or
+    /// cross-reference, an author or affiliation line, a log line, a bibliographic fragment,
+    /// a manuscript's account of its own work (`[not-prose]` in `rules/claims.toml`).
+    pub fn not_prose(&self, sentence: &str) -> bool {
+        self.not_prose
+            .as_ref()
+            .is_some_and(|re| re.is_match(sentence))
+    }
+
     /// Whether a section with this heading is administrative ("About This Summary",
     /// "Changes to This Summary", "Contact Us"): its text is not checked for claims.
     pub fn skips_section(&self, title: &str) -> bool {
@@ -501,6 +538,127 @@ impl ClaimScore {
         } else {
             parts.join("; ")
         }
+    }
+}
+
+/// Why a sentence the model reports reads as a claim, in its own words: the strongest
+/// lexicon signals ("reports an effect ('reduced mortality'); gives a figure (35%)"), else
+/// the wording the model weighs most ("uses wording that is usually cited ('is associated
+/// with')"). Returns the reason and the bytes of its strongest part.
+pub fn explain(
+    sentence: &str,
+    score: &ClaimScore,
+    prediction: &crate::claims_model::Prediction,
+) -> (String, Option<Range<usize>>) {
+    let mut parts: Vec<String> = Vec::new();
+    let mut strongest = None;
+    let mut seen = [false; SignalKind::COUNT];
+    let mut pos: Vec<&Signal> = score
+        .signals
+        .iter()
+        .filter(|s| s.weight > 0.0 && telling(sentence, s))
+        .collect();
+    pos.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    for s in pos {
+        if seen[s.kind.index()] || parts.len() == 2 {
+            continue;
+        }
+        seen[s.kind.index()] = true;
+        let text = sentence.get(s.span.clone()).unwrap_or("").trim();
+        parts.push(match s.kind {
+            SignalKind::Research => format!("reports research ('{text}')"),
+            SignalKind::Statistic => format!("gives a figure ({text})"),
+            SignalKind::Quantity => format!("gives a figure ({text})"),
+            SignalKind::Causal => format!("states an effect ('{text}')"),
+            SignalKind::Comparative => format!("makes a comparison ('{text}')"),
+            _ => format!("makes a general claim ('{text}')"),
+        });
+        strongest.get_or_insert(s.span.clone());
+    }
+    if parts.is_empty() {
+        // the n-grams the model weighs most, as the words they stand on
+        let mut cs: Vec<&crate::claims_model::Contribution> = prediction
+            .contributions
+            .iter()
+            .filter(|c| c.weight > 0.0 && c.span.end > c.span.start)
+            .filter(|c| {
+                let t = &sentence[c.span.clone()];
+                t.chars().filter(|ch| ch.is_alphabetic()).count() >= 4
+            })
+            .collect();
+        cs.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        for c in cs {
+            if spans
+                .iter()
+                .any(|r| r.start < c.span.end && c.span.start < r.end)
+            {
+                continue;
+            }
+            spans.push(c.span.clone());
+            if spans.len() == 2 {
+                break;
+            }
+        }
+        if let Some(first) = spans.first() {
+            strongest = Some(first.clone());
+            let quoted: Vec<String> = spans
+                .iter()
+                .map(|r| format!("'{}'", sentence[r.clone()].trim()))
+                .collect();
+            parts.push(format!(
+                "uses wording that editors usually cite ({})",
+                quoted.join(", ")
+            ));
+        }
+    }
+    if parts.is_empty() {
+        ("states a fact".to_string(), None)
+    } else {
+        (parts.join("; "), strongest)
+    }
+}
+
+/// Whether a signal says something a reader recognises as a claim: not a capitalised word
+/// (an entity), and not a bare number that labels something ("Figure 2", "stage 3", "(2)").
+fn telling(sentence: &str, s: &Signal) -> bool {
+    match s.kind {
+        SignalKind::Research
+        | SignalKind::Statistic
+        | SignalKind::Causal
+        | SignalKind::Comparative
+        | SignalKind::Generalisation => true,
+        SignalKind::Quantity => {
+            let text = &sentence[s.span.clone()];
+            let digits = text.chars().filter(char::is_ascii_digit).count();
+            let before = sentence[..s.span.start]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == '(')
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let labels = matches!(
+                before.trim_end_matches('.'),
+                "figure"
+                    | "fig"
+                    | "table"
+                    | "section"
+                    | "chapter"
+                    | "step"
+                    | "page"
+                    | "appendix"
+                    | "box"
+                    | "stage"
+                    | "grade"
+                    | "type"
+                    | "phase"
+                    | "level"
+                    | "part"
+                    | "item"
+            );
+            !labels && (digits >= 2 || text.contains('%'))
+        }
+        _ => false,
     }
 }
 

@@ -31,6 +31,8 @@ pub enum Command {
     Rule { id: String },
     /// Run the language server over stdio (for editors)
     Server,
+    /// Fit the uncited-claim model on a folder of well-cited articles
+    Train(crate::train::TrainArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -136,6 +138,7 @@ pub fn main() -> i32 {
         },
         Command::Check(args) => check(args),
         Command::Server => crate::server::run_stdio(),
+        Command::Train(args) => crate::train::run(&args),
     }
 }
 

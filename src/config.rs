@@ -147,6 +147,38 @@ impl Config {
             c.lexicons = crate::packs::load(&names, base)
                 .map_err(|(i, msg)| err(&shown, &text, Some(c.file.rule_packs[i].span()), msg))?;
         }
+        if let Some(table) = c.file.rules.get("uncited-claim")
+            && let Some(v) = table.get_ref().get("model")
+        {
+            let span = find_key(&text, "model", table.span().start);
+            let Some(name) = v.as_str() else {
+                return Err(err(
+                    &shown,
+                    &text,
+                    Some(span),
+                    "`model` must be a path (a string)",
+                ));
+            };
+            let base = path.parent().unwrap_or(Path::new("."));
+            let file = base.join(name);
+            let src = std::fs::read_to_string(&file).map_err(|e| {
+                err(
+                    &shown,
+                    &text,
+                    Some(span.clone()),
+                    format!("cannot read model `{name}`: {e}"),
+                )
+            })?;
+            let model = crate::claims_model::Model::parse(&src).map_err(|e| {
+                err(
+                    &shown,
+                    &text,
+                    Some(span.clone()),
+                    format!("model `{name}` is not a citelint model: {e}"),
+                )
+            })?;
+            c.lexicons.set_claims_model(model);
+        }
         Ok(c)
     }
 

@@ -6,6 +6,7 @@
 pub mod baseline;
 pub mod checks;
 pub mod claims;
+pub mod claims_model;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -20,6 +21,7 @@ pub mod profile;
 pub mod render;
 pub mod server;
 pub mod suppress;
+pub mod train;
 pub mod walk;
 
 use checks::Context;

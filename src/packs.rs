@@ -20,6 +20,7 @@ pub struct Lexicons {
     claims: Option<&'static ClaimLexicon>,
     evidence: Option<&'static EvidenceLexicon>,
     assistant: Option<&'static AssistantLexicon>,
+    claims_model: Option<&'static crate::claims_model::Model>,
 }
 
 impl std::fmt::Debug for Lexicons {
@@ -28,6 +29,7 @@ impl std::fmt::Debug for Lexicons {
             .field("claims", &self.claims.is_some())
             .field("evidence", &self.evidence.is_some())
             .field("assistant", &self.assistant.is_some())
+            .field("claims_model", &self.claims_model.is_some())
             .finish()
     }
 }
@@ -41,6 +43,15 @@ impl Lexicons {
     }
     pub fn assistant(&self) -> &'static AssistantLexicon {
         self.assistant.unwrap_or_else(assistant_artifact::builtin)
+    }
+    /// The cite-worthiness model of `uncited-claim`: built in, or a team's own.
+    pub fn claims_model(&self) -> &'static crate::claims_model::Model {
+        self.claims_model
+            .unwrap_or_else(crate::claims_model::Model::builtin)
+    }
+    /// Use a team's own model (`[rules.uncited-claim] model = "FILE"`).
+    pub fn set_claims_model(&mut self, model: crate::claims_model::Model) {
+        self.claims_model = Some(Box::leak(Box::new(model)));
     }
 }
 

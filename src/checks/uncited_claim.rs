@@ -52,6 +52,7 @@
 
 use super::{Context, Rule, RuleOption};
 use crate::claims;
+use crate::claims_model::Shape;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
 
@@ -65,7 +66,12 @@ pub static RULE: Rule = Rule {
         RuleOption {
             name: "threshold",
             kind: "number",
-            help: "claim score at or above which an uncited sentence is reported (default 0.4)",
+            help: "probability at or above which an uncited sentence is reported (default: the model's own)",
+        },
+        RuleOption {
+            name: "model",
+            kind: "path",
+            help: "a model file written by `citelint train`, relative to citelint.toml (default: the built-in model)",
         },
         RuleOption {
             name: "scope",
@@ -76,11 +82,29 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
-    let threshold = cx.f32_option("threshold", claims::DEFAULT_THRESHOLD);
-    let paragraph_scope = cx.str_option("scope", "sentence") == "paragraph";
-    let lex = cx.lexicons.claims();
-    let mut out = Vec::new();
+/// A sentence the rule judges: its index in `doc.sentences`, whether a citation in its scope
+/// covers it, and where it stands.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    pub index: usize,
+    /// The sentence carries a citation of its own.
+    pub cited: bool,
+    /// A citation in its scope covers it (its own, or one the scope rules extend to it).
+    pub covered: bool,
+    pub shape: Shape,
+}
+
+/// The sentences `uncited-claim` judges, in order: prose that is not a heading, a table
+/// cell, a question, a caption or cross-reference, an author or affiliation line, a log
+/// line, a bibliographic fragment, a manuscript's account of its own work, page metadata
+/// or an administrative section; each with
+/// whether a citation covers it. The trainer reads the same sentences.
+pub fn judged(
+    doc: &Document,
+    lexicons: &crate::packs::Lexicons,
+    paragraph_scope: bool,
+) -> Vec<Judged> {
+    let lex = lexicons.claims();
     let n = doc.sentences.len();
     let mut covered = vec![false; n];
     // which blocks carry any citation
@@ -214,36 +238,69 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
         false
     };
+    let mut out = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = &doc.blocks[s.block];
-        if covered[i]
-            || lead_in_covers[s.block]
-            || in_skipped(block.section)
+        if in_skipped(block.section)
             || block.role != Role::Prose
-            || matches!(block.kind, BlockKind::Heading(_))
+            || matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell)
             || states_metadata(doc, &s.span)
         {
             continue;
         }
         let text = doc.sentence_text(s);
+        if lex.not_prose(text) {
+            continue;
+        }
+        let first = i == 0 || doc.sentences[i - 1].block != s.block;
+        let last = i + 1 == n || doc.sentences[i + 1].block != s.block;
+        out.push(Judged {
+            index: i,
+            cited: !s.citations.is_empty(),
+            covered: covered[i] || lead_in_covers[s.block],
+            shape: Shape {
+                list_item: block.kind == BlockKind::ListItem,
+                quote: block.kind == BlockKind::Quote,
+                first,
+                last,
+            },
+        });
+    }
+    out
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    let paragraph_scope = cx.str_option("scope", "sentence") == "paragraph";
+    let lex = cx.lexicons.claims();
+    let model = cx.lexicons.claims_model();
+    let threshold = cx.f32_option("threshold", model.threshold);
+    let mut out = Vec::new();
+    let judged = judged(doc, &cx.lexicons, paragraph_scope);
+    let shift = model.prior_shift(judged.iter().filter(|j| j.cited).count(), judged.len());
+    for j in judged {
+        if j.covered {
+            continue;
+        }
+        let s = &doc.sentences[j.index];
+        let block = &doc.blocks[s.block];
+        let text = doc.sentence_text(s);
         let score = claims::score_sentence(text, lex);
-        if !score.is_claim(threshold) {
+        if !score.is_claim(claims::DEFAULT_THRESHOLD) {
             continue;
         }
-        // an assistant's talk about its own process is reported by assistant-artifact
-        if cx.lexicons.assistant().matches(text) {
+        let p = model.predict(text, j.shape, &score, shift);
+        // two opinions must agree: the lexicon's sense of a claim, and the model of what
+        // editors cite; an assistant's talk about its own process is reported by
+        // assistant-artifact
+        if p.probability < threshold || cx.lexicons.assistant().matches(text) {
             continue;
         }
-        let mut d = Diagnostic::new(RULE.id, s.span.clone(), format!("{} without a citation", capitalise_first(&score.explain(text))))
+        let (reason, strongest) = claims::explain(text, &score, &p);
+        let mut d = Diagnostic::new(RULE.id, s.span.clone(), format!("{} without a citation", capitalise_first(&reason)))
             .help("cite a source for it (e.g. `[3]` after the sentence), or rephrase it as the article's own hedged view");
-        if let Some(sig) = score
-            .signals
-            .iter()
-            .filter(|g| g.kind.is_positive())
-            .max_by(|a, b| a.weight.total_cmp(&b.weight))
-        {
-            let from = s.text_range.start + sig.span.start;
-            let to = s.text_range.start + sig.span.end;
+        if let Some(r) = strongest {
+            let from = s.text_range.start + r.start;
+            let to = s.text_range.start + r.end;
             let span = block.map.range(from..to);
             if span.start < span.end && span != s.span {
                 d = d.label(span, "this is what makes it a claim");
