@@ -129,7 +129,9 @@ pub fn parse(doc: &mut Document) {
                 Tag::FootnoteDefinition(label) => {
                     b.flush();
                     b.stack.push(Container::Footnote);
-                    b.footnotes.push((label.to_string(), range));
+                    // a definition ends at its text, not at the blank lines after it
+                    let end = range.start + src[range.clone()].trim_end().len();
+                    b.footnotes.push((label.to_string(), range.start..end));
                 }
                 Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
                     b.flush();
