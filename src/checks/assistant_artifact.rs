@@ -1,19 +1,32 @@
 //! # assistant-artifact
 //!
 //! **What it catches:** an AI assistant's talk about its own process left in the article: "I
-//! will search for relevant research papers instead", "As an AI language model, …", "Let me
-//! first confirm …", "I need to verify …", "There are no official guidelines to assist in
-//! answering this question", "Based on the search results, …".
+//! will search for relevant research papers instead", "As an AI language model, …", "Based on
+//! the search results, …"; its reasoning trace ("Let's see… The user is asking about …",
+//! "Next, I should review …", "Hold on, I should verify …", "Hmm, wait, I initially …",
+//! "Putting this together, I should conclude …"), in blockquotes, plain paragraphs,
+//! `<think>` tags or under a "Reasoning" or "Thinking" heading; and chat left in the answer
+//! ("Please confirm:", "If you confirm the drug name, I can …", "Would you like me to …", "I
+//! can't find a drug named …", "As of my knowledge cutoff …", "I hope this helps").
 //!
-//! **Why it matters:** such sentences show that the text was generated and pasted without an
-//! edit, and they often sit next to claims the assistant did not actually check.
+//! **Why it matters:** such text shows that the answer was generated and pasted without an
+//! edit, and it often sits next to claims the assistant did not actually check.
 //!
 //! **How it matches:** the patterns in `rules/assistant.toml` (regular expressions, compiled
-//! once, matched case-insensitively) against the plain text of every prose sentence. Each
-//! sentence is reported once, with the words that matched named in the message.
+//! once, matched case-insensitively) against the plain text of every prose sentence, quoted
+//! words blanked (a quotation is someone else speaking). Reference entries and their excerpts
+//! are the sources speaking and are never read. A paragraph of reasoning (a strong cue such as
+//! "the user is asking", "wait, let me verify", "I initially thought", or two weaker ones
+//! such as "I should review", "Next, I will") is reported once, at the whole paragraph; in a
+//! run of blockquote paragraphs that holds two traces or more, a paragraph with one weaker cue
+//! is a trace too, and when two thirds of the run are traces all of it is. Other sentences
+//! (chat, process notes) are reported one by one, with the words that matched named.
+//! A research paper's "we" and advice to the reader ("ask your doctor to confirm") are not
+//! matched.
 //!
 //! **Example:** `There are no official guidelines to assist in answering this question. I will
-//! search for relevant research papers instead.` reports both sentences.
+//! search for relevant research papers instead.` reports both sentences; `> Let me first
+//! confirm the dose. Hold on, I should verify the label.` reports the paragraph once.
 //!
 //! **Options:** none.
 
@@ -323,8 +336,16 @@ fn mark_traces(doc: &Document, lex: &AssistantLexicon, paras: &mut [Para]) {
         }
         false
     };
+    let in_trace_tags = |b: usize| {
+        let at = doc.blocks[b].span.start;
+        doc.traces.iter().any(|r| r.contains(&at))
+    };
     for p in paras.iter_mut() {
-        p.trace = p.strong > 0 || p.weak >= 2 || under_trace_heading(p.block);
+        p.trace = p.strong > 0
+            || p.weak >= 2
+            || (under_trace_heading(p.block)
+                && !matches!(doc.blocks[p.block].kind, BlockKind::Heading(_)))
+            || in_trace_tags(p.block);
     }
     let is_quote = |p: &Para| doc.blocks[p.block].kind == BlockKind::Quote;
     let mut i = 0;
@@ -346,9 +367,12 @@ fn mark_traces(doc: &Document, lex: &AssistantLexicon, paras: &mut [Para]) {
         let run = &mut paras[i..j];
         let traces = run.iter().filter(|p| p.trace).count();
         if traces >= 2 {
-            let all = traces * 3 >= run.len() * 2;
             for p in run.iter_mut() {
-                p.trace |= all || p.weak > 0;
+                p.trace |= p.weak > 0;
+            }
+            let traces = run.iter().filter(|p| p.trace).count();
+            if traces * 3 >= run.len() * 2 {
+                run.iter_mut().for_each(|p| p.trace = true);
             }
         }
         i = j;
@@ -445,6 +469,43 @@ mod tests {
             &t[d[0].span.clone()],
             "I will search for relevant research papers instead."
         );
+    }
+
+    #[test]
+    fn a_reasoning_paragraph_is_reported_once_at_the_paragraph() {
+        let t = "# Q\n\n> Let me first confirm the dose. Hold on, I should verify the label. Then I will compare brands.\n\nThe dose is 5 mg.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            &t[d[0].span.clone()],
+            "Let me first confirm the dose. Hold on, I should verify the label. Then I will compare brands."
+        );
+    }
+
+    #[test]
+    fn a_run_of_trace_paragraphs_is_reported_paragraph_by_paragraph() {
+        let t = "# Q\n\n> The user is asking about iron.\n\n> I should review the label.\n\n> Wait, let me verify the dose.\n\n> Final answer: 65 mg.\n\nIron is absorbed best on an empty stomach.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 4, "{d:?}");
+    }
+
+    #[test]
+    fn quotations_papers_and_advice_are_left_alone() {
+        let t = "# Q\n\nThe nurse said \"let me double-check the chart, I initially thought it was 5 mg\" at the handover.\n\nWe need to verify these findings in larger trials. Ask your doctor to confirm the dose. Please confirm your appointment by phone.\n";
+        assert!(run(R, t, "a.md").is_empty(), "{:?}", run(R, t, "a.md"));
+    }
+
+    #[test]
+    fn chat_left_in_the_answer_is_found() {
+        let t = "# Q\n\nPlease confirm: the exact drug name. If you meant a different drug, I can summarize it once you clarify. Would you like me to compare them?\n";
+        assert_eq!(run(R, t, "a.md").len(), 3);
+    }
+
+    #[test]
+    fn quotes_are_blanked_byte_for_byte() {
+        let m = super::mask_quotes("a \u{201c}Let me é\u{201d} b \"x\" c");
+        assert_eq!(m.len(), "a \u{201c}Let me é\u{201d} b \"x\" c".len());
+        assert!(!m.contains("Let") && !m.contains('x') && m.ends_with(" c"));
     }
 
     #[test]

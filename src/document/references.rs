@@ -363,15 +363,13 @@ fn owned_by_definitions(doc: &mut Document, defs: &[(String, Range<usize>)]) -> 
             .get(k + 1)
             .map_or(doc.text.len(), |&n| defs[n].1.start);
         let first = doc.blocks.partition_point(|b| b.span.start < end);
-        for i in first..doc.blocks.len() {
-            let b = &doc.blocks[i];
+        for (b, o) in doc.blocks[first..].iter().zip(&mut owner[first..]) {
             if b.span.start >= next || matches!(b.kind, BlockKind::Heading(_)) {
                 break;
             }
-            if b.role != Role::Prose || !in_reference_section(doc, b.section) {
-                continue;
+            if b.role == Role::Prose && in_reference_section(doc, b.section) {
+                *o = Some(d);
             }
-            owner[i] = Some(d);
         }
     }
     for (i, o) in owner.iter().enumerate() {
