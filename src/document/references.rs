@@ -105,7 +105,8 @@ enum Style {
     Headings,
     /// An ordered list: its numbered items own the unnumbered lists and paragraphs under them.
     Ordered,
-    /// A list whose items are all entries (bulleted, or numbered in the text).
+    /// A bulleted list (its items may carry `[1]` in their text): the bullets are the entries,
+    /// a numbered list under one is its excerpt.
     Items,
 }
 
@@ -194,7 +195,7 @@ pub fn collect(doc: &mut Document) {
                     if style != Style::Headings
                         && b.depth == min_depth
                         && starts_item(doc, b)
-                        && (style == Style::Items || b.number.is_some()) =>
+                        && (b.number.is_some() == (style == Style::Ordered)) =>
                 {
                     ordinal += 1;
                     let (key, key_span) = match &b.number {
@@ -630,6 +631,15 @@ mod tests {
         let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
         assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(2)]);
         assert!(d.references[0].text.contains("bullet"));
+    }
+
+    #[test]
+    fn a_bulleted_entry_owns_the_numbered_list_under_it() {
+        let t = "A [1]. B [2].\n\n## Sources\n\n- [1] Smith. Trial. 2020.\n\n1. first point\n2. second point\n\n- [2] Jones. Review. 2021.\n";
+        let d = parse(t);
+        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
+        assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(2)]);
+        assert!(d.references[0].text.contains("second point"));
     }
 
     #[test]
