@@ -81,3 +81,32 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::run;
+    const R: &str = "unused-reference";
+
+    #[test]
+    fn a_title_heading_finding_ends_at_the_heading() {
+        let t = "Claim [^a].\n\n## References\n\n### Cited [^a]. J (2020). High credibility.\n\nText.\n\n---\n\n### Never cited [^b]. J (2021). Low credibility.\n\nRegarding treatment, the guideline lists:\n\n- **Drug A**\n- **Drug B**\n\n1. one\n2. two\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            &t[d[0].span.clone()],
+            "### Never cited [^b]. J (2021). Low credibility."
+        );
+    }
+
+    #[test]
+    fn a_footnote_definition_finding_ends_at_its_text() {
+        let t =
+            "Claim.[^a]\n\n[^a]: Cited.\n\n[^b]: Never cited, with a long title.\n\n\n\nAfter.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            &t[d[0].span.clone()],
+            "[^b]: Never cited, with a long title."
+        );
+    }
+}

@@ -18,6 +18,9 @@ struct Builder<'a> {
     stack: Vec<Container>,
     code: Vec<Range<usize>>,
     footnotes: Vec<(String, Range<usize>)>,
+    /// `<think>`-style regions: the one open, and those closed.
+    think_open: Option<usize>,
+    traces: Vec<Range<usize>>,
 }
 
 impl Builder<'_> {
@@ -84,6 +87,47 @@ pub fn item_number(src: &str, at: usize) -> Option<(u32, Range<usize>)> {
     Some((n, at..at + digits))
 }
 
+/// Tags that wrap an assistant's reasoning (`<think>`, `<thinking>`, `<reasoning>`): whether
+/// `html` opens one, closes one, and the text beside the tag.
+fn trace_tag(html: &str) -> (bool, bool, &str) {
+    let t = html.trim();
+    let lower = t.to_ascii_lowercase();
+    for name in ["think", "thinking", "reasoning"] {
+        let open = format!("<{name}>");
+        let close = format!("</{name}>");
+        let (o, c) = (lower.find(&open), lower.find(&close));
+        if o.is_some() || c.is_some() {
+            let from = o.map_or(0, |o| o + open.len());
+            let to = c.unwrap_or(t.len()).max(from);
+            return (o.is_some(), c.is_some(), &t[from..to]);
+        }
+    }
+    (false, false, t)
+}
+
+impl Builder<'_> {
+    /// A line of HTML: opens or closes a reasoning region, or, inside one, is its prose.
+    fn html_line(&mut self, html: &str, range: Range<usize>) {
+        let (open, close, rest) = trace_tag(html);
+        if open && self.think_open.is_none() {
+            self.think_open = Some(range.start);
+        }
+        if self.think_open.is_some()
+            && !rest.trim().is_empty()
+            && !rest.trim_start().starts_with('<')
+        {
+            let at = range.start + html.find(rest).unwrap_or(0);
+            if self.current.as_ref().is_some_and(|c| !c.pieces.is_empty()) {
+                self.piece(" ", at..at);
+            }
+            self.piece(rest, at..at + rest.len());
+        }
+        if close && let Some(start) = self.think_open.take() {
+            self.traces.push(start..range.end);
+        }
+    }
+}
+
 pub fn parse(doc: &mut Document) {
     let src = doc.text.as_str();
     let mut opts = Options::empty();
@@ -98,6 +142,8 @@ pub fn parse(doc: &mut Document) {
         stack: Vec::new(),
         code: Vec::new(),
         footnotes: Vec::new(),
+        think_open: None,
+        traces: Vec::new(),
     };
     // Depth of constructs whose text is not prose (code, HTML blocks, metadata, images).
     let mut skip = 0usize;
@@ -129,7 +175,9 @@ pub fn parse(doc: &mut Document) {
                 Tag::FootnoteDefinition(label) => {
                     b.flush();
                     b.stack.push(Container::Footnote);
-                    b.footnotes.push((label.to_string(), range));
+                    // a definition ends at its text, not at the blank lines after it
+                    let end = range.start + src[range.clone()].trim_end().len();
+                    b.footnotes.push((label.to_string(), range.start..end));
                 }
                 Tag::CodeBlock(_) | Tag::MetadataBlock(_) => {
                     b.flush();
@@ -154,9 +202,11 @@ pub fn parse(doc: &mut Document) {
                     b.flush();
                     b.stack.pop();
                 }
-                TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                TagEnd::HtmlBlock => {
+                    b.flush();
                     skip = skip.saturating_sub(1)
                 }
+                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
                 TagEnd::Image => skip = skip.saturating_sub(1),
                 TagEnd::List(_) | TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow => b.flush(),
                 _ => {}
@@ -171,6 +221,7 @@ pub fn parse(doc: &mut Document) {
             Event::InlineHtml(h) if skip == 0 && h.trim_start().starts_with("<br") => {
                 b.piece(" ", range);
             }
+            Event::Html(h) | Event::InlineHtml(h) => b.html_line(&h, range),
             Event::Rule => b.flush(),
             _ => {}
         }
@@ -185,8 +236,15 @@ pub fn parse(doc: &mut Document) {
         blocks,
         code,
         footnotes,
+        mut traces,
+        think_open,
         ..
     } = b;
+    // an unclosed reasoning tag runs to the end
+    if let Some(start) = think_open {
+        traces.push(start..doc.text.len());
+    }
+    doc.traces = traces;
     doc.blocks = blocks;
     doc.code = code;
     doc.footnote_defs = footnotes;

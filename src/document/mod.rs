@@ -401,6 +401,8 @@ pub struct Document {
     pub footnote_defs: Vec<(String, Range<usize>)>,
     /// Markdown link reference definitions (`[1]: https://…`): label and span.
     pub link_defs: Vec<(String, Range<usize>)>,
+    /// Regions the source marks as an assistant's reasoning (`<think>…</think>`).
+    pub traces: Vec<Range<usize>>,
 }
 
 /// Options that change how a document is parsed.
@@ -454,6 +456,7 @@ impl Document {
             problems: Vec::new(),
             footnote_defs: Vec::new(),
             link_defs: Vec::new(),
+            traces: Vec::new(),
         }
     }
 

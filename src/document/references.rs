@@ -89,10 +89,63 @@ pub fn find_ids(src: &str) -> Ids {
 
 struct Pending {
     key: RefKey,
+    /// What a finding about the entry points at: a title heading, a list item, a definition.
     span: Range<usize>,
+    /// The entry with everything it owns (its excerpt), where identifiers are looked for.
+    body: Range<usize>,
     key_span: Range<usize>,
     text: String,
     title: Option<String>,
+}
+
+/// How a reference section writes its entries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// `### Title [^key]. Journal (Year).` headings, each owning the excerpt under it.
+    Headings,
+    /// An ordered list: its numbered items own the unnumbered lists and paragraphs under them.
+    Ordered,
+    /// A bulleted list (its items may carry `[1]` in their text): the bullets are the entries,
+    /// a numbered list under one is its excerpt.
+    Items,
+}
+
+fn entry_style(doc: &Document, members: &[usize], min_depth: u8, heading: usize) -> Style {
+    let blocks = || members.iter().map(|&i| &doc.blocks[i]);
+    if blocks().any(|b| {
+        matches!(b.kind, BlockKind::Heading(_))
+            && b.span.start != heading
+            && heading_key(&doc.text[b.span.clone()]).is_some()
+    }) {
+        return Style::Headings;
+    }
+    let first_item = blocks()
+        .find(|b| b.kind == BlockKind::ListItem && b.depth == min_depth && starts_item(doc, b));
+    match first_item {
+        Some(b) if b.number.is_some() => Style::Ordered,
+        _ => Style::Items,
+    }
+}
+
+/// The key a heading names (`[^key]` or `[12]`) and its range inside the heading's source.
+fn heading_key(src: &str) -> Option<(RefKey, Range<usize>)> {
+    let c = heading_marker().captures(src)?;
+    let g = c.get(1).or(c.get(2))?;
+    let key = match c.get(1) {
+        Some(f) => RefKey::Footnote(f.as_str().to_string()),
+        None => RefKey::Num(g.as_str().parse().unwrap_or(0)),
+    };
+    Some((key, g.range()))
+}
+
+/// Does this list-item block begin its item (rather than continue it with a second paragraph)?
+fn starts_item(doc: &Document, b: &super::Block) -> bool {
+    if doc.format != super::Format::Markdown {
+        return true;
+    }
+    let rest = &doc.text[b.span.start..];
+    rest.starts_with(['-', '*', '+'])
+        || super::markdown::item_number(&doc.text, b.span.start).is_some()
 }
 
 /// Find reference lists, mark their blocks as references, and create the entries.
@@ -112,11 +165,16 @@ pub fn collect(doc: &mut Document) {
         let mut entries: Vec<Pending> = Vec::new();
         let mut members: Vec<usize> = Vec::new();
         let mut min_depth = u8::MAX;
+        // what follows a footnote definition is that definition's (see `owned_by_definitions`)
+        let first_def = doc
+            .footnote_defs
+            .iter()
+            .map(|d| d.1.start)
+            .filter(|&at| at >= sec.span.start && at < sec.span.end)
+            .min()
+            .unwrap_or(sec.span.end);
         for (i, b) in doc.blocks.iter().enumerate() {
-            if b.span.start < sec.span.start
-                || b.span.start >= sec.span.end
-                || b.role != Role::Prose
-            {
+            if b.span.start < sec.span.start || b.span.start >= first_def || b.role != Role::Prose {
                 continue;
             }
             if b.kind == BlockKind::ListItem {
@@ -124,6 +182,7 @@ pub fn collect(doc: &mut Document) {
             }
             members.push(i);
         }
+        let style = entry_style(doc, &members, min_depth, sec.heading.start);
         let mut ordinal = 0u32;
         for &i in &members {
             let b = &doc.blocks[i];
@@ -131,26 +190,31 @@ pub fn collect(doc: &mut Document) {
             if b.span.start == sec.heading.start {
                 continue;
             }
-            let new_entry =
-                match b.kind {
-                    BlockKind::ListItem if b.depth == min_depth => {
-                        ordinal += 1;
-                        let (key, key_span) = match &b.number {
-                            Some((n, span)) => (RefKey::Num(*n), span.clone()),
-                            None => match leading_marker().captures(&text) {
-                                Some(c) => {
-                                    let g = c.get(1).or(c.get(2)).expect("group");
-                                    (
-                                        RefKey::Num(g.as_str().parse().unwrap_or(0)),
-                                        b.span.start..b.span.start,
-                                    )
-                                }
-                                None => (RefKey::Num(ordinal), b.span.start..b.span.start),
-                            },
-                        };
-                        Some((key, key_span))
-                    }
-                    BlockKind::Paragraph => leading_marker().captures(&text).map(|c| {
+            let new_entry = match b.kind {
+                BlockKind::ListItem
+                    if style != Style::Headings
+                        && b.depth == min_depth
+                        && starts_item(doc, b)
+                        && (b.number.is_some() == (style == Style::Ordered)) =>
+                {
+                    ordinal += 1;
+                    let (key, key_span) = match &b.number {
+                        Some((n, span)) => (RefKey::Num(*n), span.clone()),
+                        None => match leading_marker().captures(&text) {
+                            Some(c) => {
+                                let g = c.get(1).or(c.get(2)).expect("group");
+                                (
+                                    RefKey::Num(g.as_str().parse().unwrap_or(0)),
+                                    b.span.start..b.span.start,
+                                )
+                            }
+                            None => (RefKey::Num(ordinal), b.span.start..b.span.start),
+                        },
+                    };
+                    Some((key, key_span))
+                }
+                BlockKind::Paragraph if style != Style::Headings => {
+                    leading_marker().captures(&text).map(|c| {
                         let g = c.get(1).or(c.get(2)).expect("group");
                         let at = doc.text[b.span.clone()]
                             .find(g.as_str())
@@ -160,19 +224,12 @@ pub fn collect(doc: &mut Document) {
                             RefKey::Num(g.as_str().parse().unwrap_or(0)),
                             at..at + g.len(),
                         )
-                    }),
-                    BlockKind::Heading(_) => heading_marker()
-                        .captures(&doc.text[b.span.clone()])
-                        .map(|c| {
-                            let g = c.get(1).or(c.get(2)).expect("group");
-                            let key = match c.get(1) {
-                                Some(f) => RefKey::Footnote(f.as_str().to_string()),
-                                None => RefKey::Num(g.as_str().parse().unwrap_or(0)),
-                            };
-                            (key, b.span.start + g.start()..b.span.start + g.end())
-                        }),
-                    _ => None,
-                };
+                    })
+                }
+                BlockKind::Heading(_) => heading_key(&doc.text[b.span.clone()])
+                    .map(|(key, g)| (key, b.span.start + g.start..b.span.start + g.end)),
+                _ => None,
+            };
             match new_entry {
                 Some((key, key_span)) => {
                     let clean = leading_marker().replace(&text, "").to_string();
@@ -185,16 +242,24 @@ pub fn collect(doc: &mut Document) {
                     entries.push(Pending {
                         key,
                         span: b.span.clone(),
+                        body: b.span.clone(),
                         key_span,
                         text: clean,
                         title,
                     });
                 }
                 None => {
+                    // text under an entry is its own: an excerpt's lists, quotes, tables and
+                    // bold labels are never entries of their own
                     if let Some(e) = entries.last_mut() {
                         e.text.push(' ');
                         e.text.push_str(&text);
-                        e.span.end = e.span.end.max(b.span.end);
+                        e.body.end = e.body.end.max(b.span.end);
+                        // a title heading's span is the heading; a list entry's grows with
+                        // the paragraphs that continue it
+                        if style != Style::Headings {
+                            e.span.end = e.span.end.max(b.span.end);
+                        }
                     }
                 }
             }
@@ -211,7 +276,7 @@ pub fn collect(doc: &mut Document) {
             .first()
             .map(|e| e.span.start)
             .unwrap_or(sec.span.start)
-            ..entries.last().map(|e| e.span.end).unwrap_or(sec.span.end);
+            ..entries.last().map(|e| e.body.end).unwrap_or(sec.span.end);
         push_list(
             doc,
             ListKind::Numbered,
@@ -225,18 +290,24 @@ pub fn collect(doc: &mut Document) {
     let defs = std::mem::take(&mut doc.footnote_defs);
     if !defs.is_empty() {
         let mut entries = Vec::new();
-        for (label, span) in &defs {
+        let owned = owned_by_definitions(doc, &defs);
+        for (d, (label, span)) in defs.iter().enumerate() {
             let text: String = doc
                 .blocks
                 .iter()
-                .filter(|b| b.span.start >= span.start && b.span.end <= span.end)
-                .map(super::plain_pieces)
+                .enumerate()
+                .filter(|(i, b)| {
+                    (b.span.start >= span.start && b.span.end <= span.end)
+                        || owned.get(*i) == Some(&Some(d))
+                })
+                .map(|(_, b)| super::plain_pieces(b))
                 .collect::<Vec<_>>()
                 .join(" ");
             let key_span = span.start + 2..span.start + 2 + label.len();
             entries.push(Pending {
                 key: RefKey::Footnote(label.clone()),
                 span: span.clone(),
+                body: span.clone(),
                 key_span,
                 text,
                 title: None,
@@ -259,6 +330,7 @@ pub fn collect(doc: &mut Document) {
             .map(|(n, s)| Pending {
                 key: RefKey::Num(*n),
                 span: s.clone(),
+                body: s.clone(),
                 key_span: s.start + 1..s.start + 1 + n.to_string().len(),
                 text: doc.text[s.clone()].to_string(),
                 title: None,
@@ -267,6 +339,46 @@ pub fn collect(doc: &mut Document) {
         let span = numeric[0].1.start..numeric[numeric.len() - 1].1.end;
         push_list(doc, ListKind::Footnotes, None, span, entries, None);
     }
+}
+
+/// Under a References-like heading, the prose that follows a footnote definition without
+/// being indented into it (an excerpt's paragraphs, lists, quotes, tables) belongs to that
+/// definition up to the next one or the next heading: marked as reference text, and the index
+/// of its definition returned for each block.
+fn owned_by_definitions(doc: &mut Document, defs: &[(String, Range<usize>)]) -> Vec<Option<usize>> {
+    let mut owner = vec![None; doc.blocks.len()];
+    let in_reference_section = |doc: &Document, mut s: Option<usize>| {
+        while let Some(i) = s {
+            if is_reference_title(&doc.sections[i].title) {
+                return true;
+            }
+            s = doc.sections[i].parent;
+        }
+        false
+    };
+    let mut order: Vec<usize> = (0..defs.len()).collect();
+    order.sort_by_key(|&d| defs[d].1.start);
+    for (k, &d) in order.iter().enumerate() {
+        let end = defs[d].1.end;
+        let next = order
+            .get(k + 1)
+            .map_or(doc.text.len(), |&n| defs[n].1.start);
+        let first = doc.blocks.partition_point(|b| b.span.start < end);
+        for (b, o) in doc.blocks[first..].iter().zip(&mut owner[first..]) {
+            if b.span.start >= next || matches!(b.kind, BlockKind::Heading(_)) {
+                break;
+            }
+            if b.role == Role::Prose && in_reference_section(doc, b.section) {
+                *o = Some(d);
+            }
+        }
+    }
+    for (i, o) in owner.iter().enumerate() {
+        if o.is_some() {
+            doc.blocks[i].role = Role::Reference;
+        }
+    }
+    owner
 }
 
 fn push_list(
@@ -281,7 +393,7 @@ fn push_list(
     let mut idx = Vec::with_capacity(entries.len());
     for e in entries {
         idx.push(doc.references.len());
-        let ids = find_ids(&doc.text[e.span.clone()]);
+        let ids = find_ids(&doc.text[e.body.clone()]);
         doc.references.push(Reference {
             key: e.key,
             span: e.span,
@@ -451,7 +563,7 @@ pub fn resolve(doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Document, Format, ListKind, ParseOptions, RefKey};
+    use crate::document::{Document, Format, ListKind, ParseOptions, RefKey, Role};
 
     fn parse(t: &str) -> Document {
         Document::parse(
@@ -488,6 +600,64 @@ mod tests {
             Some("Naps and memory . Sleep J (2020).")
         );
         assert!(d.citations[0].targets[0].resolved == Some(0));
+    }
+
+    #[test]
+    fn a_title_heading_owns_its_excerpt_lists_quotes_and_tables() {
+        let t = "Claim [^a1].\n\n## References\n\n### Guideline [^a1]. J Derm (2015). High credibility.\n\nThe guideline lists:\n\n- **Drug A**\n- **Drug B**\n\n1. first step\n2. second step\n\n> a quoted line\n\n| a | b |\n|-|-|\n| 1 | 2 |\n\n---\n\n### Other [^b2]. X (2021). Low credibility.\n\nMore text.\n";
+        let d = parse(t);
+        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
+        assert_eq!(
+            keys,
+            vec![RefKey::Footnote("a1".into()), RefKey::Footnote("b2".into())]
+        );
+        let first = &d.references[0];
+        assert!(first.text.contains("Drug B") && first.text.contains("second step"));
+        assert!(first.text.contains("quoted line"), "{}", first.text);
+        // the entry's span is its heading, not the excerpt under it
+        assert_eq!(
+            &t[first.span.clone()],
+            "### Guideline [^a1]. J Derm (2015). High credibility."
+        );
+        assert!(d.blocks.iter().all(|b| b.span.start < 20
+            || b.role == Role::Reference
+            || matches!(b.kind, crate::document::BlockKind::Heading(2))));
+    }
+
+    #[test]
+    fn an_ordered_entry_owns_the_bullets_under_it() {
+        let t = "A [1]. B [2].\n\n## References\n\n1. Smith. Trial. 2020.\n\n- a bullet of its excerpt\n\n2. Jones. Review. 2021.\n";
+        let d = parse(t);
+        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
+        assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(2)]);
+        assert!(d.references[0].text.contains("bullet"));
+    }
+
+    #[test]
+    fn a_bulleted_entry_owns_the_numbered_list_under_it() {
+        let t = "A [1]. B [2].\n\n## Sources\n\n- [1] Smith. Trial. 2020.\n\n1. first point\n2. second point\n\n- [2] Jones. Review. 2021.\n";
+        let d = parse(t);
+        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
+        assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(2)]);
+        assert!(d.references[0].text.contains("second point"));
+    }
+
+    #[test]
+    fn a_footnote_definition_ends_at_its_text_and_owns_what_follows() {
+        let t = "Claim.[^a]\n\n## References\n\n[^a]: Berg P. Naps. Sleep. 2018.\n\n\n- a bullet under it\n\n[^b]: Other.\n";
+        let d = parse(t);
+        assert_eq!(d.references.len(), 2);
+        assert_eq!(
+            &t[d.references[0].span.clone()],
+            "[^a]: Berg P. Naps. Sleep. 2018."
+        );
+        assert!(d.references[0].text.contains("bullet under it"));
+        assert!(
+            d.blocks
+                .iter()
+                .filter(|b| b.text.contains("bullet"))
+                .all(|b| b.role == Role::Reference)
+        );
     }
 
     #[test]

@@ -47,6 +47,28 @@ fn plain(pieces: &[(String, Range<usize>)], cuts: &[Range<usize>]) -> (String, O
     (text, map)
 }
 
+/// A sentence that starts with emphasised words (`**Fatigue** rises…`) starts at the opening
+/// `**`, not between it and the closing one: the span takes in the emphasis markers that open
+/// right before it when it holds their closing run and not a second opening one.
+fn balance_emphasis(src: &str, span: Range<usize>) -> Range<usize> {
+    let before = &src[..span.start];
+    let run = before.len() - before.trim_end_matches(['*', '_']).len();
+    if run == 0 || run > 3 {
+        return span;
+    }
+    let marker = &before[before.len() - run..];
+    let opener = before[..before.len() - run]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let inside = src[span.clone()].matches(marker).count();
+    if opener && inside % 2 == 1 {
+        span.start - run..span.end
+    } else {
+        span
+    }
+}
+
 /// Plain text for every block; sentences only when `split` (a run whose rules read none
 /// skips the split).
 pub fn build(doc: &mut Document, split: bool) {
@@ -65,7 +87,7 @@ pub fn build(doc: &mut Document, split: bool) {
         }
         let first = sentences.len();
         for r in super::split::split_sentences(&b.text) {
-            let src = b.map.range(r.clone());
+            let src = balance_emphasis(&doc.text, b.map.range(r.clone()));
             sentences.push(Sentence {
                 span: src,
                 block: bi,
@@ -113,6 +135,22 @@ mod tests {
         );
         assert_eq!(d.sentences[0].citations, vec![0]);
         assert!(d.sentences[1].citations.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_opening_with_bold_words_starts_at_the_markers() {
+        let t = "Fatigue is common. **Fatigue** rises during treatment. *Rest* helps **a little**.\n\n- **Exercise** helps.\n";
+        let d = doc(t, Format::Markdown);
+        let spans: Vec<&str> = d.sentences.iter().map(|s| &t[s.span.clone()]).collect();
+        assert_eq!(
+            spans,
+            vec![
+                "Fatigue is common.",
+                "**Fatigue** rises during treatment.",
+                "*Rest* helps **a little**.",
+                "**Exercise** helps."
+            ]
+        );
     }
 
     #[test]
