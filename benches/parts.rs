@@ -8,7 +8,7 @@
 mod generator;
 
 use citelint::checks::{Context, RULES};
-use citelint::claims::{ClaimLexicon, score_sentence};
+use citelint::checks::claims::engine::{ClaimLexicon, score_sentence};
 use citelint::document::split::split_sentences;
 use citelint::document::{Document, Format, ParseOptions, citations};
 use citelint::evidence::{EvidenceLexicon, find_absence};

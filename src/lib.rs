@@ -5,7 +5,6 @@
 
 pub mod baseline;
 pub mod checks;
-pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -1,8 +1,9 @@
 //! The rule registry. One file per rule; each file's leading `//!` comment is the rule's
 //! documentation, printed by `citelint rule ID`.
 
-pub mod assistant_artifact;
 pub mod citation_order;
+pub mod claims;
+pub mod content;
 pub mod duplicate_reference;
 pub mod evidence_contradiction;
 pub mod malformed_citation;
@@ -10,7 +11,6 @@ pub mod missing_disclaimer;
 pub mod missing_review_metadata;
 pub mod review_pending;
 pub mod stale_review;
-pub mod uncited_claim;
 pub mod unresolved_citation;
 pub mod unused_reference;
 
@@ -101,13 +101,13 @@ pub static RULES: &[&Rule] = &[
     &duplicate_reference::RULE,
     &citation_order::RULE,
     &malformed_citation::RULE,
-    &uncited_claim::RULE,
+    &claims::uncited_claim::RULE,
     &evidence_contradiction::RULE,
     &missing_disclaimer::RULE,
     &missing_review_metadata::RULE,
     &stale_review::RULE,
     &review_pending::RULE,
-    &assistant_artifact::RULE,
+    &content::assistant_artifact::RULE,
 ];
 
 /// Ids reported by the engine itself rather than by a rule.

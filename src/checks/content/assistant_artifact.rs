@@ -17,7 +17,7 @@
 //!
 //! **Options:** none.
 
-use super::{Context, Rule};
+use crate::checks::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use regex::Regex;
@@ -147,7 +147,7 @@ pub fn compile(src: &str) -> Result<AssistantLexicon, String> {
     Ok(AssistantLexicon { any, patterns })
 }
 
-pub const BUILTIN: &str = include_str!("../../rules/assistant.toml");
+pub const BUILTIN: &str = include_str!("../../../rules/assistant.toml");
 
 pub fn builtin() -> &'static AssistantLexicon {
     static L: OnceLock<AssistantLexicon> = OnceLock::new();

@@ -15,7 +15,7 @@ use serde::Deserialize;
 /// Score at or above which a sentence counts as a check-worthy claim.
 pub const DEFAULT_THRESHOLD: f32 = 0.4;
 
-pub const BUILTIN_TOML: &str = include_str!("../rules/claims.toml");
+pub const BUILTIN_TOML: &str = include_str!("../../../rules/claims.toml");
 
 /// What a signal says about the sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]

@@ -1,0 +1,4 @@
+//! The claims family: `uncited-claim` and the claim scoring it runs on.
+
+pub mod engine;
+pub mod uncited_claim;
