@@ -182,7 +182,7 @@ impl Warm {
                 }
                 crate::document::citations::warm();
                 if self.metadata {
-                    crate::metadata::warm();
+                    crate::document::metadata::warm();
                 }
             },
         );

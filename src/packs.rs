@@ -11,7 +11,7 @@
 
 use crate::checks::content::assistant_artifact::{self, AssistantLexicon};
 use crate::checks::claims::engine::ClaimLexicon;
-use crate::evidence::EvidenceLexicon;
+use crate::checks::evidence::EvidenceLexicon;
 use std::path::Path;
 
 /// The lexicons a run uses. `None` means the built-in one (compiled lazily, on first use).
@@ -115,7 +115,7 @@ pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> 
     }
     let evidence = part("evidence");
     if !evidence.is_empty() {
-        let src = merged(crate::evidence::BUILTIN_LEXICON, &evidence).map_err(|e| (0, e))?;
+        let src = merged(crate::checks::evidence::BUILTIN_LEXICON, &evidence).map_err(|e| (0, e))?;
         let l = EvidenceLexicon::parse(&src).map_err(|e| {
             (
                 0,

@@ -18,7 +18,7 @@ pub struct Profile {
     pub disabled: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
-    /// Settings for the metadata rules; read by `crate::metadata`.
+    /// Settings for the metadata rules; read by `crate::document::metadata`.
     #[serde(default)]
     pub metadata: toml::Table,
 }

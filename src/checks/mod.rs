@@ -1,18 +1,11 @@
 //! The rule registry. One file per rule; each file's leading `//!` comment is the rule's
 //! documentation, printed by `citelint rule ID`.
 
-pub mod citation_order;
+pub mod citations;
 pub mod claims;
 pub mod content;
-pub mod duplicate_reference;
-pub mod evidence_contradiction;
-pub mod malformed_citation;
-pub mod missing_disclaimer;
-pub mod missing_review_metadata;
-pub mod review_pending;
-pub mod stale_review;
-pub mod unresolved_citation;
-pub mod unused_reference;
+pub mod evidence;
+pub mod metadata;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -96,17 +89,17 @@ impl Rule {
 
 /// Every rule, in catalogue order.
 pub static RULES: &[&Rule] = &[
-    &unresolved_citation::RULE,
-    &unused_reference::RULE,
-    &duplicate_reference::RULE,
-    &citation_order::RULE,
-    &malformed_citation::RULE,
+    &citations::unresolved_citation::RULE,
+    &citations::unused_reference::RULE,
+    &citations::duplicate_reference::RULE,
+    &citations::citation_order::RULE,
+    &citations::malformed_citation::RULE,
     &claims::uncited_claim::RULE,
-    &evidence_contradiction::RULE,
-    &missing_disclaimer::RULE,
-    &missing_review_metadata::RULE,
-    &stale_review::RULE,
-    &review_pending::RULE,
+    &evidence::evidence_contradiction::RULE,
+    &metadata::missing_disclaimer::RULE,
+    &metadata::missing_review_metadata::RULE,
+    &metadata::stale_review::RULE,
+    &metadata::review_pending::RULE,
     &content::assistant_artifact::RULE,
 ];
 

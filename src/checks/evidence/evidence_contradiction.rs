@@ -25,13 +25,13 @@
 //! does not cite), `in-article` (bool, default true: also consult the article's own cited
 //! sentences).
 
-use super::{Context, Rule, RuleOption};
+use crate::checks::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 
-use crate::evidence::absence::find_absence;
-use crate::evidence::fragment_text;
-use crate::evidence::judge::{Judge, LexicalJudge, SourceSentence};
+use super::absence::find_absence;
+use super::fragment_text;
+use super::judge::{Judge, LexicalJudge, SourceSentence};
 
 pub static RULE: Rule = Rule {
     id: "evidence-contradiction",

@@ -14,7 +14,7 @@
 //!   fields wherever they are in the file.
 
 use crate::document::{Block, BlockKind, Document, MetaField, MetaSource, ParseOptions};
-use crate::metadata::{self, canonical, is_group, json_names, keyed_field};
+use crate::document::metadata::{self, canonical, is_group, json_names, keyed_field};
 use std::ops::Range;
 
 #[derive(Clone, Debug)]

@@ -13,7 +13,7 @@
 //!
 //! **Options:** none.
 
-use super::{Context, Rule};
+use crate::checks::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{CiteSyntax, Document, ListKind, RefKey};
 

@@ -597,7 +597,7 @@ fn multiplier(w: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evidence::{EvidenceLexicon, find_absence, split_sentences};
+    use crate::checks::evidence::{EvidenceLexicon, find_absence, split_sentences};
 
     fn src(texts: &[&'static str]) -> Vec<SourceSentence<'static>> {
         texts
@@ -630,7 +630,7 @@ mod tests {
     fn required_fragments_pass_every_fully_covering_sentence() {
         let j = LexicalJudge::new();
         let passes = |claim: &str, sentence: &str| {
-            let text = crate::evidence::fragment_text(sentence);
+            let text = crate::checks::evidence::fragment_text(sentence);
             j.required_fragments(claim)
                 .unwrap()
                 .iter()

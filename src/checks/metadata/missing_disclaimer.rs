@@ -19,10 +19,10 @@
 //! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a
 //! disclaimer (`require-disclaimer = true`); `general` does not run the rule.
 
-use super::{Context, Rule, RuleOption};
+use crate::checks::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::metadata::{Settings, contains_words};
+use crate::document::metadata::{Settings, contains_words};
 
 pub static RULE: Rule = Rule {
     id: "missing-disclaimer",
@@ -96,7 +96,7 @@ pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<u
 }
 
 fn list_option(cx: &Context, name: &str) -> Vec<String> {
-    super::string_list(cx.options.get(name))
+    crate::checks::string_list(cx.options.get(name))
 }
 
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {

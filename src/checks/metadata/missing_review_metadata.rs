@@ -24,10 +24,10 @@
 //!
 //! **Options:** `require` (list of strings) replaces the profile's list.
 
-use super::{Context, Rule, RuleOption};
+use crate::checks::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::metadata::{
+use crate::document::metadata::{
     LAST_REVIEWED, LAST_UPDATED, REVIEW_BOARD, REVIEWED_BY, Settings, is_person,
 };
 

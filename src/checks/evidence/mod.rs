@@ -6,6 +6,7 @@
 //! Every word list lives in `rules/evidence.toml`, compiled once.
 
 pub mod absence;
+pub mod evidence_contradiction;
 pub mod judge;
 
 pub use absence::{Absence, AbsenceKind, find_absence};
@@ -18,7 +19,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The lexicon shipped with the rule.
-pub const BUILTIN_LEXICON: &str = include_str!("../../rules/evidence.toml");
+pub const BUILTIN_LEXICON: &str = include_str!("../../../rules/evidence.toml");
 
 #[derive(Debug, Deserialize)]
 struct RawLexicon {

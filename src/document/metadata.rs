@@ -1,7 +1,7 @@
 //! Article metadata from every place an article keeps it: front matter (with aliases mapped to
 //! canonical names), in-body lines (`Last updated: February 7, 2025`, `Medically reviewed by
 //! Jane Roe, MD`, a "lead reviewers … are:" list), HTML `<meta>` tags and schema.org JSON-LD
-//! (read by `crate::html`, mapped here). The words live in `rules/metadata.toml`; profile
+//! (read by `crate::document::html`, mapped here). The words live in `rules/metadata.toml`; profile
 //! settings (`[NAME.metadata]` in `rules/profiles.toml`) are read through [`Settings`].
 //!
 //! Canonical field names: `last_reviewed`, `last_updated`, `published`, `reviewed_by`,
@@ -77,7 +77,7 @@ fn phrase_automaton(phrases: &[String]) -> aho_corasick::AhoCorasick {
 pub fn pack() -> &'static Pack {
     static P: OnceLock<Pack> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p: Pack = toml::from_str(include_str!("../rules/metadata.toml"))
+        let mut p: Pack = toml::from_str(include_str!("../../rules/metadata.toml"))
             .expect("rules/metadata.toml is valid");
         for (canon, keys) in &p.aliases {
             p.by_key.insert(norm_key(canon), canon.clone());

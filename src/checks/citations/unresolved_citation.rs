@@ -28,7 +28,7 @@
 //!
 //! **Options:** none.
 
-use super::{Context, Rule, join_keys};
+use crate::checks::{Context, Rule, join_keys};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Citation, Document, ListKind, RefKey};
 

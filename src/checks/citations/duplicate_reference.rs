@@ -14,7 +14,7 @@
 //!
 //! **Options:** none.
 
-use super::{Context, Rule};
+use crate::checks::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, ListKind};
 use std::collections::HashMap;

@@ -24,10 +24,10 @@
 //!
 //! **Options:** none. The words live in `rules/metadata.toml` (`[review]`).
 
-use super::{Context, Rule};
+use crate::checks::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::metadata::{REVIEW_STATUS, STATUS, StatusKind, pack, status_kind};
+use crate::document::metadata::{REVIEW_STATUS, STATUS, StatusKind, pack, status_kind};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
