@@ -7,11 +7,11 @@
 #[path = "support/gen.rs"]
 mod generator;
 
-use citelint::checks::{Context, RULES};
 use citelint::checks::claims::engine::{ClaimLexicon, score_sentence};
+use citelint::checks::evidence::{EvidenceLexicon, find_absence};
+use citelint::checks::{Context, RULES};
 use citelint::document::split::split_sentences;
 use citelint::document::{Document, Format, ParseOptions, citations};
-use citelint::checks::evidence::{EvidenceLexicon, find_absence};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 

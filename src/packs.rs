@@ -9,8 +9,8 @@
 //! Every pattern is compiled with a size limit, so a pattern that would compile to something
 //! huge is rejected with an error naming the pack.
 
-use crate::checks::content::assistant_artifact::{self, AssistantLexicon};
 use crate::checks::claims::engine::ClaimLexicon;
+use crate::checks::content::assistant_artifact::{self, AssistantLexicon};
 use crate::checks::evidence::EvidenceLexicon;
 use std::path::Path;
 
@@ -108,14 +108,16 @@ pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> 
     let mut lex = Lexicons::default();
     let claims = part("claims");
     if !claims.is_empty() {
-        let src = merged(crate::checks::claims::engine::BUILTIN_TOML, &claims).map_err(|e| (0, e))?;
+        let src =
+            merged(crate::checks::claims::engine::BUILTIN_TOML, &claims).map_err(|e| (0, e))?;
         let l = ClaimLexicon::from_toml(&src)
             .map_err(|e| (0, format!("rule pack {}: claims: {e}", which("claims"))))?;
         lex.claims = Some(Box::leak(Box::new(l)));
     }
     let evidence = part("evidence");
     if !evidence.is_empty() {
-        let src = merged(crate::checks::evidence::BUILTIN_LEXICON, &evidence).map_err(|e| (0, e))?;
+        let src =
+            merged(crate::checks::evidence::BUILTIN_LEXICON, &evidence).map_err(|e| (0, e))?;
         let l = EvidenceLexicon::parse(&src).map_err(|e| {
             (
                 0,

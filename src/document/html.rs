@@ -13,8 +13,8 @@
 //!   `reviewedBy`, `dateModified`, `datePublished`, `creativeWorkStatus`) become metadata
 //!   fields wherever they are in the file.
 
-use crate::document::{Block, BlockKind, Document, MetaField, MetaSource, ParseOptions};
 use crate::document::metadata::{self, canonical, is_group, json_names, keyed_field};
+use crate::document::{Block, BlockKind, Document, MetaField, MetaSource, ParseOptions};
 use std::ops::Range;
 
 #[derive(Clone, Debug)]

@@ -1,13 +1,13 @@
 //! Article metadata from every place an article keeps it: front matter (with aliases mapped to
 //! canonical names), in-body lines (`Last updated: February 7, 2025`, `Medically reviewed by
 //! Jane Roe, MD`, a "lead reviewers … are:" list), HTML `<meta>` tags and schema.org JSON-LD
-//! (read by `crate::document::html`, mapped here). The words live in `rules/metadata.toml`; profile
-//! settings (`[NAME.metadata]` in `rules/profiles.toml`) are read through [`Settings`].
+//! (read by `crate::document::html`, mapped here). The words live in `rules/metadata.toml`; the
+//! rules' helpers (profile settings, review status, day arithmetic) live in
+//! `src/checks/metadata/`.
 //!
 //! Canonical field names: `last_reviewed`, `last_updated`, `published`, `reviewed_by`,
 //! `review_board` (a board or committee named as reviewer), `review_status`, `status`.
 
-use crate::checks::Context;
 use crate::document::{Block, BlockKind, Document, MetaField, MetaSource, Role};
 use jiff::civil::Date;
 use regex::Regex;
@@ -145,41 +145,6 @@ pub fn canonical(key: &str) -> Option<&'static str> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Profile settings
-
-/// The metadata settings of the profile, with a rule's options taking precedence.
-pub struct Settings<'a> {
-    cx: &'a Context<'a>,
-}
-
-impl<'a> Settings<'a> {
-    pub fn new(cx: &'a Context<'a>) -> Settings<'a> {
-        Settings { cx }
-    }
-    fn get(&self, name: &str) -> Option<&'a toml::Value> {
-        self.cx
-            .options
-            .get(name)
-            .or_else(|| self.cx.profile.metadata.get(name))
-    }
-    pub fn list(&self, name: &str) -> Vec<String> {
-        crate::checks::string_list(self.get(name))
-    }
-    pub fn flag(&self, name: &str, default: bool) -> bool {
-        self.get(name).and_then(|v| v.as_bool()).unwrap_or(default)
-    }
-    pub fn int(&self, name: &str) -> Option<i64> {
-        self.get(name).and_then(|v| v.as_integer())
-    }
-    pub fn month_first(&self) -> bool {
-        self.flag("month-first", true)
-    }
-    pub fn profile_name(&self) -> &str {
-        &self.cx.profile.name
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Dates
 
 const MONTHS: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -260,53 +225,8 @@ pub fn find_date(s: &str, month_first: bool) -> Option<(Date, Range<usize>)> {
     best
 }
 
-/// Days from `a` to `b` (positive when `b` is later).
-pub fn days_between(a: Date, b: Date) -> i64 {
-    day_number(b) - day_number(a)
-}
-
-fn day_number(d: Date) -> i64 {
-    // days from civil (Howard Hinnant)
-    let (y, m, d) = (d.year() as i64, d.month() as i64, d.day() as i64);
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
 // ---------------------------------------------------------------------------------------------
 // Values
-
-/// What a review status says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StatusKind {
-    Approved,
-    Pending,
-    Unknown,
-}
-
-pub fn status_kind(value: &str) -> StatusKind {
-    let v = value
-        .trim()
-        .trim_end_matches(['.', '!'])
-        .to_lowercase()
-        .replace(['_', '-'], " ");
-    let r = &pack().review;
-    if r.pending.contains(&v) {
-        StatusKind::Pending
-    } else if r.approved.contains(&v) {
-        StatusKind::Approved
-    } else if r.pending.iter().any(|p| contains_words(&v, p)) {
-        StatusKind::Pending
-    } else if r.approved.iter().any(|p| contains_words(&v, p)) && !v.contains("not ") {
-        StatusKind::Approved
-    } else {
-        StatusKind::Unknown
-    }
-}
 
 /// Does `hay` contain `needle` as whole words (both lower case)?
 pub fn contains_words(hay: &str, needle: &str) -> bool {
@@ -793,13 +713,6 @@ mod tests {
     }
 
     #[test]
-    fn day_arithmetic() {
-        assert_eq!(days_between(d(2025, 2, 7), d(2026, 11, 24)), 655);
-        assert_eq!(days_between(d(2024, 2, 28), d(2024, 3, 1)), 2);
-        assert_eq!(days_between(d(2026, 1, 1), d(2025, 12, 31)), -1);
-    }
-
-    #[test]
     fn aliases_map_to_canonical_names() {
         for k in ["lastReviewed", "last_reviewed", "Last-Reviewed"] {
             assert_eq!(canonical(k), Some(LAST_REVIEWED), "{k}");
@@ -820,11 +733,7 @@ mod tests {
     }
 
     #[test]
-    fn statuses_and_people() {
-        assert_eq!(status_kind("Approved"), StatusKind::Approved);
-        assert_eq!(status_kind("pending_review"), StatusKind::Pending);
-        assert_eq!(status_kind("Under Review"), StatusKind::Pending);
-        assert_eq!(status_kind("active"), StatusKind::Unknown);
+    fn people_and_groups() {
         assert!(is_person("Jane Roe, MD"));
         assert!(is_person("Dr. Okafor"));
         assert!(!is_person("Medical Advisory Board"));

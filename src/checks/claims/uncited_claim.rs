@@ -50,8 +50,8 @@
 //! **Options:** `threshold` (number, default 0.4: lower flags more), `scope` (`sentence`
 //! (default) or `paragraph`: any citation in a paragraph covers all of it).
 
-use crate::checks::{Context, Rule, RuleOption};
 use super::engine as claims;
+use crate::checks::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
 

@@ -19,10 +19,11 @@
 //! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a
 //! disclaimer (`require-disclaimer = true`); `general` does not run the rule.
 
+use super::Settings;
 use crate::checks::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::document::metadata::{Settings, contains_words};
+use crate::document::metadata::contains_words;
 
 pub static RULE: Rule = Rule {
     id: "missing-disclaimer",

@@ -24,11 +24,12 @@
 //!
 //! **Options:** `require` (list of strings) replaces the profile's list.
 
+use super::Settings;
 use crate::checks::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::document::metadata::{
-    LAST_REVIEWED, LAST_UPDATED, REVIEW_BOARD, REVIEWED_BY, Settings, is_person,
+    LAST_REVIEWED, LAST_UPDATED, REVIEW_BOARD, REVIEWED_BY, is_person,
 };
 
 pub static RULE: Rule = Rule {

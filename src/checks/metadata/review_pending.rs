@@ -24,10 +24,11 @@
 //!
 //! **Options:** none. The words live in `rules/metadata.toml` (`[review]`).
 
+use super::{StatusKind, status_kind};
 use crate::checks::{Context, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::document::metadata::{REVIEW_STATUS, STATUS, StatusKind, pack, status_kind};
+use crate::document::metadata::{REVIEW_STATUS, STATUS, pack};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {

@@ -18,10 +18,11 @@
 //!
 //! **Options:** `max-age-days` (integer) and `month-first` (bool) override the profile.
 
+use super::{Settings, days_between};
 use crate::checks::{Context, Rule, RuleOption};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::metadata::{LAST_REVIEWED, LAST_UPDATED, find_date};
 use crate::document::{Document, MetaField};
-use crate::document::metadata::{LAST_REVIEWED, LAST_UPDATED, Settings, days_between, find_date};
 
 pub static RULE: Rule = Rule {
     id: "stale-review",
