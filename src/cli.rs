@@ -289,18 +289,15 @@ fn check(args: CheckArgs) -> i32 {
         .files
         .first()
         .map(|p| config.settings_for(&crate::walk::display(p), &cli));
-    let wants = |id: &str| {
-        first
-            .as_ref()
-            .is_some_and(|s| s.rules.iter().any(|(r, _, _)| r.id == id))
-    };
+    let rules = first
+        .iter()
+        .flat_map(|s| s.rules.iter().map(|(r, _, _)| r.reads));
+    let lexicon = |l: checks::Lexicon| rules.clone().any(|r| r.lexicons.contains(&l));
     let warm = Warm {
-        claims: wants("uncited-claim"),
-        evidence: wants("evidence-contradiction"),
-        assistant: wants("uncited-claim") || wants("assistant-artifact"),
-        metadata: first
-            .as_ref()
-            .is_some_and(|s| s.rules.iter().any(|(r, _, _)| checks::reads_metadata(r.id))),
+        claims: lexicon(checks::Lexicon::Claims),
+        evidence: lexicon(checks::Lexicon::Evidence),
+        assistant: lexicon(checks::Lexicon::Assistant),
+        metadata: rules.clone().any(|r| r.metadata),
         any_file: first.is_some(),
     };
     warm.run(&config);

@@ -29,7 +29,7 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     for (rule, severity, options) in &settings.rules {
         let cx = Context {
             today: settings.today,
-            options,
+            options: &**options,
             profile: settings.profile,
             lexicons: settings.lexicons,
         };

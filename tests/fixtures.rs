@@ -200,3 +200,53 @@ fn every_rule_has_docs_and_a_fixture() {
         );
     }
 }
+
+/// A rule run alone finds what it finds in a full run: what it reads (sentences, metadata) is
+/// parsed for it. A rule that forgot to declare a read would see an empty list when alone.
+#[test]
+fn a_rule_run_alone_finds_the_same() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut files = Vec::new();
+    fixture_files(&root, &mut files);
+    let config = Config::default();
+    let today = Some("2026-11-24".parse().unwrap());
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let shown = path.to_string_lossy().to_string();
+        let format = Format::from_path(path).unwrap();
+        let all = CliOverrides {
+            today,
+            ..CliOverrides::default()
+        };
+        let full = citelint::lint_text(
+            &shown,
+            text.clone(),
+            format,
+            &config.settings_for(&shown, &all),
+        );
+        for rule in citelint::checks::RULES {
+            let alone = CliOverrides {
+                select: Some(vec![rule.id.to_string()]),
+                today,
+                ..CliOverrides::default()
+            };
+            let settings = config.settings_for(&shown, &alone);
+            let one = citelint::lint_text(&shown, text.clone(), format, &settings);
+            let pick =
+                |r: &citelint::diagnostic::FileReport| -> Vec<(std::ops::Range<usize>, String)> {
+                    r.diagnostics
+                        .iter()
+                        .filter(|d| d.rule == rule.id)
+                        .map(|d| (d.span.clone(), d.message.clone()))
+                        .collect()
+                };
+            assert_eq!(
+                pick(&one),
+                pick(&full),
+                "{}: {} alone",
+                path.display(),
+                rule.id
+            );
+        }
+    }
+}

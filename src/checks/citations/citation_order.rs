@@ -13,7 +13,7 @@
 //!
 //! **Options:** none.
 
-use crate::checks::{Context, Rule};
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, ListKind, RefKey};
 use std::collections::HashSet;
@@ -24,6 +24,8 @@ pub static RULE: Rule = Rule {
     summary: "numbered citations first appear out of order (Vancouver/AMA)",
     source: include_str!("citation_order.rs"),
     default_severity: Severity::Info,
+    reads: Reads::REFERENCES,
+    parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
 };

@@ -14,7 +14,7 @@
 //!
 //! **Options:** none.
 
-use crate::checks::{Context, Rule};
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, ListKind};
 use std::collections::HashMap;
@@ -25,6 +25,8 @@ pub static RULE: Rule = Rule {
     summary: "two entries share a number/key, or the same DOI/PMID/URL",
     source: include_str!("duplicate_reference.rs"),
     default_severity: Severity::Warning,
+    reads: Reads::REFERENCES,
+    parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
 };

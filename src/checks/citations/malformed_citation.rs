@@ -13,7 +13,7 @@
 //!
 //! **Options:** none.
 
-use crate::checks::{Context, Rule};
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{CiteSyntax, Document, ListKind, RefKey};
 
@@ -23,6 +23,8 @@ pub static RULE: Rule = Rule {
     summary: "reversed or empty ranges, [0], gaps in written reference numbering, mixed styles",
     source: include_str!("malformed_citation.rs"),
     default_severity: Severity::Warning,
+    reads: Reads::REFERENCES,
+    parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
 };

@@ -28,7 +28,7 @@
 //!
 //! **Options:** none.
 
-use crate::checks::{Context, Rule, join_keys};
+use crate::checks::{Context, NoOptions, Reads, Rule, join_keys, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Citation, Document, ListKind, RefKey};
 
@@ -38,6 +38,8 @@ pub static RULE: Rule = Rule {
     summary: "a marker names a reference that no list in scope defines, or there is no reference list",
     source: include_str!("unresolved_citation.rs"),
     default_severity: Severity::Error,
+    reads: Reads::REFERENCES,
+    parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
 };

@@ -14,7 +14,7 @@
 //!
 //! **Options:** none.
 
-use crate::checks::{Context, Rule};
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, ListKind};
 
@@ -24,6 +24,8 @@ pub static RULE: Rule = Rule {
     summary: "a reference entry is never cited",
     source: include_str!("unused_reference.rs"),
     default_severity: Severity::Warning,
+    reads: Reads::REFERENCES,
+    parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
 };

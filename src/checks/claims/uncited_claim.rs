@@ -51,7 +51,7 @@
 //! (default) or `paragraph`: any citation in a paragraph covers all of it).
 
 use super::engine as claims;
-use crate::checks::{Context, Rule, RuleOption};
+use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
 
@@ -61,6 +61,13 @@ pub static RULE: Rule = Rule {
     summary: "a sentence asserting a check-worthy claim has no citation in its scope",
     source: include_str!("uncited_claim.rs"),
     default_severity: Severity::Warning,
+    reads: Reads {
+        sentences: true,
+        metadata: true,
+        references: false,
+        lexicons: &[Lexicon::Claims, Lexicon::Assistant],
+    },
+    parse_options: parse_options::<Options>,
     options: &[
         RuleOption {
             name: "threshold",
@@ -76,9 +83,26 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// `[rules.uncited-claim]`.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    threshold: Option<f32>,
+    scope: Option<Scope>,
+}
+
+/// What one citation covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Scope {
+    Sentence,
+    Paragraph,
+}
+
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
-    let threshold = cx.f32_option("threshold", claims::DEFAULT_THRESHOLD);
-    let paragraph_scope = cx.str_option("scope", "sentence") == "paragraph";
+    let o = cx.options::<Options>();
+    let threshold = o.threshold.unwrap_or(claims::DEFAULT_THRESHOLD);
+    let paragraph_scope = o.scope == Some(Scope::Paragraph);
     let lex = cx.lexicons.claims();
     let mut out = Vec::new();
     let n = doc.sentences.len();

@@ -17,7 +17,7 @@
 //!
 //! **Options:** none.
 
-use crate::checks::{Context, Rule};
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use regex::Regex;
@@ -30,6 +30,13 @@ pub static RULE: Rule = Rule {
     summary: "an assistant's talk about its own process left in the text",
     source: include_str!("assistant_artifact.rs"),
     default_severity: Severity::Warning,
+    reads: Reads {
+        sentences: true,
+        metadata: false,
+        references: false,
+        lexicons: &[crate::checks::Lexicon::Assistant],
+    },
+    parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
 };

@@ -25,7 +25,7 @@
 //! does not cite), `in-article` (bool, default true: also consult the article's own cited
 //! sentences).
 
-use crate::checks::{Context, Rule, RuleOption};
+use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 
@@ -39,6 +39,13 @@ pub static RULE: Rule = Rule {
     summary: "\"no evidence that X\" while a listed source, or another cited sentence of the article, asserts X",
     source: include_str!("evidence_contradiction.rs"),
     default_severity: Severity::Warning,
+    reads: Reads {
+        sentences: true,
+        metadata: false,
+        references: true,
+        lexicons: &[Lexicon::Evidence],
+    },
+    parse_options: parse_options::<Options>,
     options: &[
         RuleOption {
             name: "all-sources",
@@ -53,6 +60,14 @@ pub static RULE: Rule = Rule {
     ],
     check,
 };
+
+/// `[rules.evidence-contradiction]`.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    all_sources: Option<bool>,
+    in_article: Option<bool>,
+}
 
 /// Where a candidate source sentence came from.
 enum Origin {
@@ -75,8 +90,9 @@ fn source_text(doc: &Document, r: usize) -> String {
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let lex = cx.lexicons.evidence();
     let judge = LexicalJudge::with_lexicon(lex);
-    let all_sources = cx.bool_option("all-sources", false);
-    let in_article = cx.bool_option("in-article", true);
+    let o = cx.options::<Options>();
+    let all_sources = o.all_sources.unwrap_or(false);
+    let in_article = o.in_article.unwrap_or(true);
     let mut out = Vec::new();
     // every sentence is searched for an absence statement once
     let absences: Vec<Option<_>> = doc

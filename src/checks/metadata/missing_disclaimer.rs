@@ -19,8 +19,7 @@
 //! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a
 //! disclaimer (`require-disclaimer = true`); `general` does not run the rule.
 
-use super::Settings;
-use crate::checks::{Context, Rule, RuleOption};
+use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::document::metadata::contains_words;
@@ -31,6 +30,8 @@ pub static RULE: Rule = Rule {
     summary: "no disclaimer where the profile requires one",
     source: include_str!("missing_disclaimer.rs"),
     default_severity: Severity::Warning,
+    reads: Reads::METADATA,
+    parse_options: parse_options::<Options>,
     options: &[
         RuleOption {
             name: "headings",
@@ -46,6 +47,16 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// `[rules.missing-disclaimer]`: each adds to the profile's list.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    headings: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+}
+
 /// Where a whole-document finding points: the first heading, else the first block.
 pub fn document_anchor(doc: &Document) -> std::ops::Range<usize> {
     doc.sections
@@ -57,14 +68,15 @@ pub fn document_anchor(doc: &Document) -> std::ops::Range<usize> {
 
 /// Does the document carry a disclaimer? The span of the first one found.
 pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<usize>> {
-    let s = Settings::new(cx);
-    let mut headings = s.list("disclaimer-headings");
-    headings.extend(list_option(cx, "headings"));
+    let o = cx.options::<Options>();
+    let profile = &cx.profile.metadata;
+    let mut headings = profile.disclaimer_headings.clone();
+    headings.extend(o.headings.iter().cloned());
     if headings.is_empty() {
         headings.push("disclaimer".into());
     }
-    let mut phrases = s.list("disclaimer-phrases");
-    phrases.extend(list_option(cx, "phrases"));
+    let mut phrases = profile.disclaimer_phrases.clone();
+    phrases.extend(o.phrases.iter().cloned());
     for sec in &doc.sections {
         let title = sec.title.to_lowercase();
         if headings
@@ -96,13 +108,8 @@ pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<u
     None
 }
 
-fn list_option(cx: &Context, name: &str) -> Vec<String> {
-    crate::checks::string_list(cx.options.get(name))
-}
-
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
-    let s = Settings::new(cx);
-    if !s.flag("require-disclaimer", false) || doc.blocks.is_empty() {
+    if !cx.profile.metadata.require_disclaimer || doc.blocks.is_empty() {
         return Vec::new();
     }
     if find_disclaimer(doc, cx).is_some() {
@@ -113,7 +120,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         document_anchor(doc),
         format!(
             "the article has no disclaimer (the {} profile requires one)",
-            s.profile_name()
+            cx.profile.name
         ),
     )
     .help("add a \"Disclaimer\" section, e.g. \"This article is for informational purposes only and is not a substitute for professional medical advice.\"")]

@@ -24,13 +24,13 @@
 //!
 //! **Options:** `require` (list of strings) replaces the profile's list.
 
-use super::Settings;
-use crate::checks::{Context, Rule, RuleOption};
+use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::document::metadata::{
     LAST_REVIEWED, LAST_UPDATED, REVIEW_BOARD, REVIEWED_BY, is_person,
 };
+use crate::profile::Required;
 
 pub static RULE: Rule = Rule {
     id: "missing-review-metadata",
@@ -38,6 +38,8 @@ pub static RULE: Rule = Rule {
     summary: "a required field is absent: last updated/reviewed date, a named reviewer",
     source: include_str!("missing_review_metadata.rs"),
     default_severity: Severity::Warning,
+    reads: Reads::METADATA,
+    parse_options: parse_options::<Options>,
     options: &[RuleOption {
         name: "require",
         kind: "list of strings",
@@ -46,16 +48,23 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// `[rules.missing-review-metadata]`: `require` replaces the profile's list.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    require: Option<Vec<Required>>,
+}
+
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
-    let s = Settings::new(cx);
-    let require = s.list("require");
+    let o = cx.options::<Options>();
+    let require = o.require.as_ref().unwrap_or(&cx.profile.metadata.require);
     if doc.blocks.is_empty() {
         return Vec::new();
     }
     let anchor = super::missing_disclaimer::document_anchor(doc);
     let mut out = Vec::new();
-    let profile = s.profile_name();
-    if require.iter().any(|r| r == "review-date")
+    let profile = &cx.profile.name;
+    if require.contains(&Required::ReviewDate)
         && !doc
             .metadata
             .iter()
@@ -70,7 +79,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             .help("add a `last_reviewed: YYYY-MM-DD` front-matter field or a \"Last reviewed: <date>\" line"),
         );
     }
-    if require.iter().any(|r| r == "reviewer") {
+    if require.contains(&Required::Reviewer) {
         let person = doc
             .metadata
             .iter()

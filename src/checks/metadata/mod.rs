@@ -5,41 +5,8 @@ pub mod missing_review_metadata;
 pub mod review_pending;
 pub mod stale_review;
 
-use crate::checks::Context;
 use crate::document::metadata::{contains_words, pack};
 use jiff::civil::Date;
-
-/// The metadata settings of the profile, with a rule's options taking precedence.
-pub struct Settings<'a> {
-    cx: &'a Context<'a>,
-}
-
-impl<'a> Settings<'a> {
-    pub fn new(cx: &'a Context<'a>) -> Settings<'a> {
-        Settings { cx }
-    }
-    fn get(&self, name: &str) -> Option<&'a toml::Value> {
-        self.cx
-            .options
-            .get(name)
-            .or_else(|| self.cx.profile.metadata.get(name))
-    }
-    pub fn list(&self, name: &str) -> Vec<String> {
-        crate::checks::string_list(self.get(name))
-    }
-    pub fn flag(&self, name: &str, default: bool) -> bool {
-        self.get(name).and_then(|v| v.as_bool()).unwrap_or(default)
-    }
-    pub fn int(&self, name: &str) -> Option<i64> {
-        self.get(name).and_then(|v| v.as_integer())
-    }
-    pub fn month_first(&self) -> bool {
-        self.flag("month-first", true)
-    }
-    pub fn profile_name(&self) -> &str {
-        &self.cx.profile.name
-    }
-}
 
 /// What a review status says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -25,7 +25,7 @@
 //! **Options:** none. The words live in `rules/metadata.toml` (`[review]`).
 
 use super::{StatusKind, status_kind};
-use crate::checks::{Context, Rule};
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::document::metadata::{REVIEW_STATUS, STATUS, pack};
@@ -37,6 +37,13 @@ pub static RULE: Rule = Rule {
     summary: "review status is not approved, a \"pending review\" banner, or statuses that contradict",
     source: include_str!("review_pending.rs"),
     default_severity: Severity::Warning,
+    reads: Reads {
+        sentences: true,
+        metadata: true,
+        references: false,
+        lexicons: &[],
+    },
+    parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
 };

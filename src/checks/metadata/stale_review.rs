@@ -18,8 +18,8 @@
 //!
 //! **Options:** `max-age-days` (integer) and `month-first` (bool) override the profile.
 
-use super::{Settings, days_between};
-use crate::checks::{Context, Rule, RuleOption};
+use super::days_between;
+use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::metadata::{LAST_REVIEWED, LAST_UPDATED, find_date};
 use crate::document::{Document, MetaField};
@@ -30,6 +30,8 @@ pub static RULE: Rule = Rule {
     summary: "the review/update date is older than the profile's max age, or in the future",
     source: include_str!("stale_review.rs"),
     default_severity: Severity::Warning,
+    reads: Reads::METADATA,
+    parse_options: parse_options::<Options>,
     options: &[
         RuleOption {
             name: "max-age-days",
@@ -45,10 +47,19 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// `[rules.stale-review]`: each overrides the profile's setting.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    max_age_days: Option<i64>,
+    month_first: Option<bool>,
+}
+
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
-    let s = Settings::new(cx);
-    let max = s.int("max-age-days").or(s.int("max-review-age-days"));
-    let month_first = s.month_first();
+    let o = cx.options::<Options>();
+    let profile = &cx.profile.metadata;
+    let max = o.max_age_days.or(profile.max_review_age_days);
+    let month_first = o.month_first.unwrap_or(profile.month_first);
     let dated = |name: &str| -> Vec<(jiff::civil::Date, &MetaField)> {
         doc.metadata
             .iter()
@@ -103,7 +114,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                 m.span.clone(),
                 format!(
                     "the article was {what} {d}, {age} days before {today}; the {} profile allows {max}",
-                    s.profile_name()
+                    cx.profile.name
                 ),
             )
             .label(m.span.clone(), format!("{what} {d} (`{}`)", m.raw_key))
