@@ -104,7 +104,7 @@ fn parts(c: &mut Criterion) {
             today: jiff::civil::date(2026, 11, 24),
             options: &*options,
             profile: citelint::profile::get(citelint::profile::DEFAULT_PROFILE).expect("profile"),
-            lexicons: citelint::packs::Lexicons::default(),
+            lexicons: &citelint::checks::packs::Lexicons::default(),
         };
         g.bench_function(rule.id, |b| b.iter(|| (rule.check)(black_box(&doc), &cx)));
     }

@@ -74,7 +74,7 @@ pub struct Config {
     pub file: FileConfig,
     pub path: Option<PathBuf>,
     /// The lexicons, extended by the rule packs the config names.
-    pub lexicons: crate::packs::Lexicons,
+    pub lexicons: crate::checks::packs::Lexicons,
     overrides: Vec<(globset::GlobSet, usize)>,
 }
 
@@ -90,7 +90,7 @@ pub struct CliOverrides {
 /// Everything one file is linted with.
 pub struct Settings {
     pub profile: &'static Profile,
-    pub lexicons: crate::packs::Lexicons,
+    pub lexicons: crate::checks::packs::Lexicons,
     /// The run's rules with their severity and typed options.
     pub rules: Vec<(&'static Rule, Severity, checks::Options)>,
     pub parse: ParseOptions,
@@ -145,7 +145,7 @@ impl Config {
                 .map(|p| p.get_ref().clone())
                 .collect();
             let base = path.parent().unwrap_or(Path::new("."));
-            c.lexicons = crate::packs::load(&names, base)
+            c.lexicons = crate::checks::packs::load(&names, base)
                 .map_err(|(i, msg)| err(&shown, &text, Some(c.file.rule_packs[i].span()), msg))?;
         }
         Ok(c)
@@ -275,7 +275,7 @@ impl Config {
         Ok(Config {
             file,
             path: None,
-            lexicons: crate::packs::Lexicons::default(),
+            lexicons: crate::checks::packs::Lexicons::default(),
             overrides,
         })
     }
@@ -369,7 +369,7 @@ impl Config {
         };
         Settings {
             profile,
-            lexicons: self.lexicons,
+            lexicons: self.lexicons.clone(),
             parse,
             rules,
             today: cli.today.unwrap_or_else(local_today),

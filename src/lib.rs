@@ -11,7 +11,6 @@ pub mod diagnostic;
 pub mod document;
 pub mod git_diff;
 pub mod lexicon_regex;
-pub mod packs;
 pub mod profile;
 pub mod render;
 pub mod run;
@@ -32,7 +31,7 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
             today: settings.today,
             options: &**options,
             profile: settings.profile,
-            lexicons: settings.lexicons,
+            lexicons: &settings.lexicons,
         };
         for mut d in (rule.check)(doc, &cx) {
             d.severity = *severity;

@@ -6,6 +6,7 @@ pub mod claims;
 pub mod content;
 pub mod evidence;
 pub mod metadata;
+pub mod packs;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -22,7 +23,7 @@ pub struct Context<'a> {
     pub options: &'a (dyn Any + Send + Sync),
     pub profile: &'a crate::profile::Profile,
     /// The lexicons: built in, or extended by the config's rule packs.
-    pub lexicons: crate::packs::Lexicons,
+    pub lexicons: &'a packs::Lexicons,
 }
 
 impl Context<'_> {
@@ -155,6 +156,9 @@ pub static RULES: &[&Rule] = &[
     &content::assistant_artifact::RULE,
 ];
 
+/// The id of a suppression comment that names a rule that does not exist.
+pub const INVALID_SUPPRESSION: &str = "invalid-suppression";
+
 /// Ids reported by the engine itself rather than by a rule.
 pub const BUILTIN_IDS: &[(&str, &str)] = &[
     (
@@ -162,7 +166,7 @@ pub const BUILTIN_IDS: &[(&str, &str)] = &[
         "the input itself is broken: unreadable or binary file, invalid UTF-8, front matter or bibliography that does not parse",
     ),
     (
-        crate::suppress::INVALID_SUPPRESSION,
+        INVALID_SUPPRESSION,
         "a suppression comment names a rule that does not exist",
     ),
 ];
@@ -246,7 +250,7 @@ pub mod testing {
             today: today.parse().expect("date"),
             options: &*options,
             profile: crate::profile::get(profile).expect("profile"),
-            lexicons: crate::packs::Lexicons::default(),
+            lexicons: &super::packs::Lexicons::default(),
         };
         (rule.check)(&doc, &cx)
     }

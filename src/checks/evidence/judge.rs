@@ -31,11 +31,11 @@ pub trait Judge {
 
 /// Concept matching with negation, direction, number and quantifier checks.
 #[derive(Debug, Clone, Copy)]
-pub struct LexicalJudge {
-    lex: &'static EvidenceLexicon,
+pub struct LexicalJudge<'l> {
+    lex: &'l EvidenceLexicon,
 }
 
-impl Default for LexicalJudge {
+impl Default for LexicalJudge<'static> {
     fn default() -> Self {
         Self::new()
     }
@@ -101,13 +101,15 @@ struct Analysis {
     quantified: bool,
 }
 
-impl LexicalJudge {
+impl LexicalJudge<'static> {
     /// A judge with the built-in lexicon.
     pub fn new() -> Self {
         Self::with_lexicon(EvidenceLexicon::builtin())
     }
+}
 
-    pub fn with_lexicon(lex: &'static EvidenceLexicon) -> Self {
+impl<'l> LexicalJudge<'l> {
+    pub fn with_lexicon(lex: &'l EvidenceLexicon) -> Self {
         LexicalJudge { lex }
     }
 
@@ -492,7 +494,7 @@ impl LexicalJudge {
     }
 }
 
-impl Judge for LexicalJudge {
+impl Judge for LexicalJudge<'_> {
     fn judge(&self, claim: &str, sources: &[SourceSentence]) -> Option<Verdict> {
         let w = self.weights();
         let a = self.assess(claim, sources)?;

@@ -13,13 +13,16 @@ use crate::checks::claims::engine::ClaimLexicon;
 use crate::checks::content::assistant_artifact::{self, AssistantLexicon};
 use crate::checks::evidence::EvidenceLexicon;
 use std::path::Path;
+use std::sync::Arc;
 
-/// The lexicons a run uses. `None` means the built-in one (compiled lazily, on first use).
-#[derive(Clone, Copy, Default)]
+/// The lexicons a run uses. `None` means the built-in one (compiled lazily, on first use);
+/// a rule pack's merge is shared, and freed with the last config that holds it (the language
+/// server reloads the config).
+#[derive(Clone, Default)]
 pub struct Lexicons {
-    claims: Option<&'static ClaimLexicon>,
-    evidence: Option<&'static EvidenceLexicon>,
-    assistant: Option<&'static AssistantLexicon>,
+    claims: Option<Arc<ClaimLexicon>>,
+    evidence: Option<Arc<EvidenceLexicon>>,
+    assistant: Option<Arc<AssistantLexicon>>,
 }
 
 impl std::fmt::Debug for Lexicons {
@@ -33,14 +36,23 @@ impl std::fmt::Debug for Lexicons {
 }
 
 impl Lexicons {
-    pub fn claims(&self) -> &'static ClaimLexicon {
-        self.claims.unwrap_or_else(ClaimLexicon::builtin)
+    pub fn claims(&self) -> &ClaimLexicon {
+        match &self.claims {
+            Some(l) => l,
+            None => ClaimLexicon::builtin(),
+        }
     }
-    pub fn evidence(&self) -> &'static EvidenceLexicon {
-        self.evidence.unwrap_or_else(EvidenceLexicon::builtin)
+    pub fn evidence(&self) -> &EvidenceLexicon {
+        match &self.evidence {
+            Some(l) => l,
+            None => EvidenceLexicon::builtin(),
+        }
     }
-    pub fn assistant(&self) -> &'static AssistantLexicon {
-        self.assistant.unwrap_or_else(assistant_artifact::builtin)
+    pub fn assistant(&self) -> &AssistantLexicon {
+        match &self.assistant {
+            Some(l) => l,
+            None => assistant_artifact::builtin(),
+        }
     }
 }
 
@@ -112,7 +124,7 @@ pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> 
             merged(crate::checks::claims::engine::BUILTIN_TOML, &claims).map_err(|e| (0, e))?;
         let l = ClaimLexicon::from_toml(&src)
             .map_err(|e| (0, format!("rule pack {}: claims: {e}", which("claims"))))?;
-        lex.claims = Some(Box::leak(Box::new(l)));
+        lex.claims = Some(Arc::new(l));
     }
     let evidence = part("evidence");
     if !evidence.is_empty() {
@@ -124,7 +136,7 @@ pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> 
                 format!("rule pack {}: evidence: {}", which("evidence"), e.0),
             )
         })?;
-        lex.evidence = Some(Box::leak(Box::new(l)));
+        lex.evidence = Some(Arc::new(l));
     }
     let assistant = part("assistant");
     if !assistant.is_empty() {
@@ -135,7 +147,7 @@ pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> 
                 format!("rule pack {}: assistant: {e}", which("assistant")),
             )
         })?;
-        lex.assistant = Some(Box::leak(Box::new(l)));
+        lex.assistant = Some(Arc::new(l));
     }
     Ok(lex)
 }
