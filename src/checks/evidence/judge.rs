@@ -599,7 +599,8 @@ fn multiplier(w: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::evidence::{EvidenceLexicon, find_absence, split_sentences};
+    use crate::checks::evidence::{EvidenceLexicon, find_absence};
+    use crate::document::split::split_sentences;
 
     fn src(texts: &[&'static str]) -> Vec<SourceSentence<'static>> {
         texts

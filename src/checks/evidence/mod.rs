@@ -505,64 +505,6 @@ fn undouble(s: &mut String) {
     }
 }
 
-/// Split text into sentence byte ranges on `. `, `? `, `! ` boundaries, keeping
-/// decimals, initials and common abbreviations ("et al.", "e.g.", "vs.") inside.
-pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    const ABBREV: &[&str] = &[
-        "al", "e.g", "i.e", "vs", "etc", "fig", "figs", "no", "dr", "mr", "mrs", "ms", "prof",
-        "approx", "ca", "cf", "st", "jr", "sr", "inc", "ltd", "vol", "ref", "refs", "eq",
-    ];
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let end_mark = matches!(c, b'.' | b'?' | b'!');
-        let followed_by_space = i + 1 >= b.len() || b[i + 1].is_ascii_whitespace();
-        if end_mark && followed_by_space {
-            let mut split = true;
-            if c == b'.' {
-                // the word before the period
-                let ws = text[..i]
-                    .rfind(|ch: char| ch.is_whitespace() || ch == '(')
-                    .map_or(0, |p| p + 1);
-                let prev = text[ws..i].to_lowercase();
-                let prev = prev.trim_start_matches(|ch: char| !ch.is_alphanumeric());
-                if ABBREV.contains(&prev)
-                    || (prev.chars().count() == 1 && prev.chars().all(|ch| ch.is_alphabetic()))
-                {
-                    split = false;
-                }
-                // next word starts in lower case: not a sentence end
-                let rest = text[i + 1..].trim_start();
-                if rest.chars().next().is_some_and(|ch| ch.is_lowercase()) {
-                    split = false;
-                }
-            }
-            if split {
-                push_trimmed(text, start..i + 1, &mut out);
-                start = i + 1;
-            }
-        } else if c == b'\n' && i + 1 < b.len() && b[i + 1] == b'\n' {
-            push_trimmed(text, start..i, &mut out);
-            start = i + 1;
-        }
-        i += 1;
-    }
-    push_trimmed(text, start..text.len(), &mut out);
-    out
-}
-
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(r.start + lead..r.end - trail);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,24 +547,6 @@ mod tests {
                 "in",
                 "smith",
                 "cohort"
-            ]
-        );
-    }
-
-    #[test]
-    fn splits_sentences_but_not_decimals_or_et_al() {
-        let text = "Rates rose by 2.5 points (Lee et al. 2020). The effect held. Was it real? Yes.";
-        let got: Vec<&str> = split_sentences(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                "Rates rose by 2.5 points (Lee et al. 2020).",
-                "The effect held.",
-                "Was it real?",
-                "Yes."
             ]
         );
     }
