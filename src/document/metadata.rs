@@ -47,6 +47,8 @@ pub struct Review {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
+    /// Credentials after a name that make it a person's (`MD`, `PhD`), compared exactly.
+    pub credentials: Vec<String>,
     pub aliases: BTreeMap<String, Vec<String>>,
     pub body: Vec<BodyLabel>,
     pub review: Review,
@@ -260,11 +262,6 @@ pub fn is_group(name: &str) -> bool {
         .any(|g| contains_words(&name.to_lowercase(), g))
 }
 
-const CREDENTIALS: &[&str] = &[
-    "MD", "M.D.", "DO", "PhD", "Ph.D.", "RN", "NP", "PA-C", "PharmD", "MPH", "MS", "MSc", "MBBS",
-    "FRCP", "FACP", "RD", "CNM", "DNP", "BSN", "MSN", "FAAP", "DDS", "DPT", "LCSW",
-];
-
 /// Does this value name a person: a credential, `Dr`, or two capitalised words, and no group word?
 pub fn is_person(name: &str) -> bool {
     let n = name.trim();
@@ -277,7 +274,7 @@ pub fn is_person(name: &str) -> bool {
         .collect();
     if words
         .iter()
-        .any(|w| CREDENTIALS.contains(w) || *w == "Dr" || *w == "Dr.")
+        .any(|w| pack().credentials.iter().any(|c| c == w) || *w == "Dr" || *w == "Dr.")
     {
         return true;
     }

@@ -6,6 +6,7 @@
 
 pub mod bibliography;
 pub mod citations;
+pub mod english;
 pub mod front_matter;
 pub mod html;
 pub mod lines;
