@@ -579,6 +579,43 @@ mod tests {
     }
 
     #[test]
+    fn any_value_of_any_option_is_accepted_or_an_error_with_a_span() {
+        let values = [
+            "1",
+            "-3",
+            "0.5",
+            "1e400",
+            "nan",
+            "true",
+            "\"\"",
+            "\"é]\"",
+            "'x'",
+            "[]",
+            "[1, \"a\"]",
+            "[\n  \"reviewer\",\n  \"x\"\n]",
+            "{}",
+            "{ a = 1 }",
+            "1979-05-27",
+            "\"\"\"a\nb\"\"\"",
+        ];
+        for rule in checks::RULES {
+            for o in rule.options {
+                for v in values {
+                    for t in [
+                        format!("[rules.{}]\n{} = {v} # note\n", rule.id, o.name),
+                        format!("[rules]\n{} = {{ {} = {v} }}\n", rule.id, o.name),
+                    ] {
+                        if let Err(e) = Config::parse("c.toml", &t) {
+                            let span = e.span.clone().unwrap_or(0..0);
+                            assert!(t.get(span).is_some(), "{t}: {e:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn overrides_apply_by_glob() {
         let t = "ignore = [\"citation-order\"]\n[rules.unused-reference]\nseverity = \"error\"\n[[overrides]]\npaths = [\"drafts/**\"]\nignore = [\"unused-reference\"]\n";
         let c = Config::parse("c.toml", t).unwrap();
