@@ -81,3 +81,24 @@ fn rules_do_not_reach_into_rendering_or_the_command_line() {
     );
     assert!(found.is_empty(), "a rule reaches up:\n{}", found.join("\n"));
 }
+
+/// One file per rule id, in the folder of its family: `src/checks/FAMILY/RULE_ID.rs`.
+#[test]
+fn every_rule_lives_in_its_family_folder() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/checks");
+    let mut families = std::collections::BTreeSet::new();
+    for rule in citelint::checks::RULES {
+        let file = root
+            .join(rule.family)
+            .join(format!("{}.rs", rule.id.replace('-', "_")));
+        assert!(file.is_file(), "{}: expected {}", rule.id, file.display());
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(
+            text, rule.source,
+            "{}: its docs come from its own file",
+            rule.id
+        );
+        families.insert(rule.family);
+    }
+    assert!(families.len() >= 4, "{families:?}");
+}
