@@ -7,11 +7,11 @@
 #[path = "support/gen.rs"]
 mod generator;
 
+use citelint::checks::claims::engine::{ClaimLexicon, score_sentence};
+use citelint::checks::evidence::{EvidenceLexicon, find_absence};
 use citelint::checks::{Context, RULES};
-use citelint::claims::{ClaimLexicon, score_sentence};
 use citelint::document::split::split_sentences;
 use citelint::document::{Document, Format, ParseOptions, citations};
-use citelint::evidence::{EvidenceLexicon, find_absence};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -98,14 +98,14 @@ fn parts(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("rule");
     g.throughput(Throughput::Bytes(text.len() as u64));
-    let options = toml::Table::new();
-    let cx = Context {
-        today: jiff::civil::date(2026, 11, 24),
-        options: &options,
-        profile: citelint::profile::get(citelint::profile::DEFAULT_PROFILE).expect("profile"),
-        lexicons: citelint::packs::Lexicons::default(),
-    };
     for rule in RULES {
+        let options = rule.default_options();
+        let cx = Context {
+            today: jiff::civil::date(2026, 11, 24),
+            options: &*options,
+            profile: citelint::profile::get(citelint::profile::DEFAULT_PROFILE).expect("profile"),
+            lexicons: &citelint::checks::packs::Lexicons::default(),
+        };
         g.bench_function(rule.id, |b| b.iter(|| (rule.check)(black_box(&doc), &cx)));
     }
     g.finish();

@@ -1,8 +1,8 @@
 //! Prints the cite-worthiness probability of each sentence given on standard input (one per
 //! line) under the built-in model, with the features that weigh most: a tool for reading
 //! what the model learned. `cargo run --release --example claim_probe < sentences.txt`
-use citelint::claims;
-use citelint::claims_model::{Model, Shape};
+use citelint::checks::claims::engine as claims;
+use citelint::checks::claims::model::{Model, Shape};
 use std::io::BufRead;
 
 fn main() {

@@ -123,14 +123,10 @@ pub fn main() -> i32 {
             for r in checks::RULES {
                 out.push_str(&format!("{:<24} {:<10} {}\n", r.id, r.family, r.summary));
             }
-            print!("{out}");
-            0
+            crate::run::print(&out)
         }
         Command::Rule { id } => match checks::find(&id) {
-            Some(r) => {
-                println!("{}", r.doc());
-                0
-            }
+            Some(r) => crate::run::print(&format!("{}\n", r.doc())),
             None => {
                 eprintln!("error: unknown rule `{id}`; `citelint rules` lists them");
                 2
@@ -185,7 +181,7 @@ impl Warm {
                 }
                 crate::document::citations::warm();
                 if self.metadata {
-                    crate::metadata::warm();
+                    crate::document::metadata::warm();
                 }
             },
         );
@@ -292,18 +288,15 @@ fn check(args: CheckArgs) -> i32 {
         .files
         .first()
         .map(|p| config.settings_for(&crate::walk::display(p), &cli));
-    let wants = |id: &str| {
-        first
-            .as_ref()
-            .is_some_and(|s| s.rules.iter().any(|(r, _, _)| r.id == id))
-    };
+    let rules = first
+        .iter()
+        .flat_map(|s| s.rules.iter().map(|(r, _, _)| r.reads));
+    let lexicon = |l: checks::Lexicon| rules.clone().any(|r| r.lexicons.contains(&l));
     let warm = Warm {
-        claims: wants("uncited-claim"),
-        evidence: wants("evidence-contradiction"),
-        assistant: wants("uncited-claim") || wants("assistant-artifact"),
-        metadata: first
-            .as_ref()
-            .is_some_and(|s| s.rules.iter().any(|(r, _, _)| checks::reads_metadata(r.id))),
+        claims: lexicon(checks::Lexicon::Claims),
+        evidence: lexicon(checks::Lexicon::Evidence),
+        assistant: lexicon(checks::Lexicon::Assistant),
+        metadata: rules.clone().any(|r| r.metadata),
         any_file: first.is_some(),
     };
     warm.run(&config);
@@ -348,22 +341,6 @@ fn check(args: CheckArgs) -> i32 {
         }
         Ok(r)
     };
-    let streamed = match args.format {
-        _ if args.write_baseline.is_some() => None,
-        OutputFormat::Human => Some(render::stream::Streamed::Human {
-            color: match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            },
-        }),
-        OutputFormat::Json => Some(render::stream::Streamed::Json),
-        OutputFormat::JsonLines => Some(render::stream::Streamed::JsonLines),
-        OutputFormat::Github => Some(render::stream::Streamed::Github),
-        OutputFormat::Sarif | OutputFormat::Junit => None,
-    };
     let report_hidden = |format: OutputFormat| {
         let n = hidden.load(std::sync::atomic::Ordering::Relaxed);
         if n > 0 && format == OutputFormat::Human {
@@ -374,46 +351,37 @@ fn check(args: CheckArgs) -> i32 {
         }
     };
 
-    if let Some(format) = streamed {
-        // Files are handed out in order, one at a time, to every thread; each renders its
-        // file and drops the text; the sink writes the pieces in order.
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let sink = std::sync::Mutex::new(render::stream::Sink::new(
-            format,
-            std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
-        ));
-        rayon::scope(|scope| {
-            for _ in 0..rayon::current_num_threads() {
-                scope.spawn(|_| {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        if i >= files.len() {
-                            break;
-                        }
-                        let piece = match lint(i) {
-                            Ok(r) => format.piece(&r, threshold),
-                            Err(e) => render::stream::Streamed::failed(e),
-                        };
-                        if let Ok(mut s) = sink.lock() {
-                            s.put(i, piece);
-                        }
-                    }
-                });
+    let Some(path) = args.write_baseline.as_deref() else {
+        let color = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
             }
-        });
-        let sink = match sink.into_inner() {
-            Ok(s) => s,
-            Err(p) => p.into_inner(),
         };
-        let failing = sink.failing;
-        failed_run |= sink.failed_files > 0;
-        sink.finish();
+        let renderer: &dyn render::Renderer = match args.format {
+            OutputFormat::Human => &render::human::Human { color },
+            OutputFormat::Json => &render::json::Json,
+            OutputFormat::JsonLines => &render::json_lines::JsonLines,
+            OutputFormat::Github => &render::github::Github,
+            OutputFormat::Sarif => &render::sarif::Sarif,
+            OutputFormat::Junit => &render::junit::Junit,
+        };
+        let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+        let outcome = match crate::run::stream(files.len(), lint, renderer, threshold, out) {
+            Ok(o) => o,
+            Err(e) => return crate::run::write_error(&e),
+        };
         report_hidden(args.format);
-        if failed_run {
+        if failed_run || outcome.failed_files > 0 {
             return 2;
         }
-        return if failing && !args.exit_zero { 1 } else { 0 };
-    }
+        return if outcome.failing && !args.exit_zero {
+            1
+        } else {
+            0
+        };
+    };
 
     let results: Vec<Result<FileReport, String>> =
         (0..files.len()).into_par_iter().map(lint).collect();
@@ -428,35 +396,18 @@ fn check(args: CheckArgs) -> i32 {
         }
     }
     report_hidden(args.format);
-    if let Some(path) = &args.write_baseline {
-        return match crate::baseline::write(path, &reports) {
-            Ok(n) => {
-                eprintln!(
-                    "wrote {n} finding{} to the baseline {}",
-                    if n == 1 { "" } else { "s" },
-                    path.display()
-                );
-                if failed_run { 2 } else { 0 }
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                2
-            }
-        };
+    match crate::baseline::write(path, &reports) {
+        Ok(n) => {
+            eprintln!(
+                "wrote {n} finding{} to the baseline {}",
+                if n == 1 { "" } else { "s" },
+                path.display()
+            );
+            if failed_run { 2 } else { 0 }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
     }
-    let out = match args.format {
-        OutputFormat::Junit => render::junit::render(&reports),
-        _ => render::sarif::render(&reports),
-    };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes());
-    let _ = stdout.flush();
-    if failed_run {
-        return 2;
-    }
-    let failing = reports
-        .iter()
-        .flat_map(render::shown)
-        .any(|d| d.severity >= threshold);
-    if failing && !args.exit_zero { 1 } else { 0 }
 }

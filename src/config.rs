@@ -74,7 +74,7 @@ pub struct Config {
     pub file: FileConfig,
     pub path: Option<PathBuf>,
     /// The lexicons, extended by the rule packs the config names.
-    pub lexicons: crate::packs::Lexicons,
+    pub lexicons: crate::checks::packs::Lexicons,
     overrides: Vec<(globset::GlobSet, usize)>,
 }
 
@@ -90,8 +90,9 @@ pub struct CliOverrides {
 /// Everything one file is linted with.
 pub struct Settings {
     pub profile: &'static Profile,
-    pub lexicons: crate::packs::Lexicons,
-    pub rules: Vec<(&'static Rule, Severity, toml::Table)>,
+    pub lexicons: crate::checks::packs::Lexicons,
+    /// The run's rules with their severity and typed options.
+    pub rules: Vec<(&'static Rule, Severity, checks::Options)>,
     pub parse: ParseOptions,
     pub today: jiff::civil::Date,
 }
@@ -144,7 +145,7 @@ impl Config {
                 .map(|p| p.get_ref().clone())
                 .collect();
             let base = path.parent().unwrap_or(Path::new("."));
-            c.lexicons = crate::packs::load(&names, base)
+            c.lexicons = crate::checks::packs::load(&names, base)
                 .map_err(|(i, msg)| err(&shown, &text, Some(c.file.rule_packs[i].span()), msg))?;
         }
         if let Some(table) = c.file.rules.get("uncited-claim")
@@ -169,7 +170,7 @@ impl Config {
                     format!("cannot read model `{name}`: {e}"),
                 )
             })?;
-            let model = crate::claims_model::Model::parse(&src).map_err(|e| {
+            let model = crate::checks::claims::model::Model::parse(&src).map_err(|e| {
                 err(
                     &shown,
                     &text,
@@ -245,7 +246,22 @@ impl Config {
                                     "severity must be \"error\", \"warning\" or \"info\"",
                                 ));
                             }
-                        } else if !rule.options.iter().any(|o| o.name == k) {
+                        } else if let Some(option) = rule.options.iter().find(|o| o.name == k) {
+                            let one = toml::Table::from_iter([(k.clone(), v.clone())]);
+                            if let Err(e) = (rule.parse_options)(one) {
+                                let detail = if e.starts_with("invalid type") {
+                                    format!("expected {}, found {}", option.kind, describe(v))
+                                } else {
+                                    e
+                                };
+                                return Err(err(
+                                    shown,
+                                    text,
+                                    Some(value_span(text, span)),
+                                    format!("bad value for option `{k}` of rule `{id}`: {detail}"),
+                                ));
+                            }
+                        } else {
                             let known = rule.options.iter().map(|o| o.name).collect::<Vec<_>>();
                             let hint = if known.is_empty() {
                                 "it takes no options besides `severity`".to_string()
@@ -291,7 +307,7 @@ impl Config {
         Ok(Config {
             file,
             path: None,
-            lexicons: crate::packs::Lexicons::default(),
+            lexicons: crate::checks::packs::Lexicons::default(),
             overrides,
         })
     }
@@ -353,7 +369,7 @@ impl Config {
             .chain(cli.ignore.iter().cloned())
             .collect();
         selected.retain(|r| !ignored.iter().any(|i| i == r.id));
-        let rules: Vec<(&'static Rule, Severity, toml::Table)> = selected
+        let rules: Vec<(&'static Rule, Severity, checks::Options)> = selected
             .into_iter()
             .map(|r| {
                 let mut opts = toml::Table::new();
@@ -370,12 +386,14 @@ impl Config {
                     .and_then(|v| v.as_str().and_then(Severity::parse))
                     .or_else(|| profile.severity_of(r.id))
                     .unwrap_or(r.default_severity);
+                // every value was checked when the config was read
+                let opts = (r.parse_options)(opts).unwrap_or_else(|_| r.default_options());
                 (r, sev, opts)
             })
             .collect();
         let parse = ParseOptions {
-            sentences: rules.iter().any(|r| checks::reads_sentences(r.0.id)),
-            metadata: rules.iter().any(|r| checks::reads_metadata(r.0.id)),
+            sentences: rules.iter().any(|r| r.0.reads.sentences),
+            metadata: rules.iter().any(|r| r.0.reads.metadata),
             bare_numbers: self.file.bare_numbers,
             bibliographies: self.file.bibliography.clone(),
             read_files: true,
@@ -383,7 +401,7 @@ impl Config {
         };
         Settings {
             profile,
-            lexicons: self.lexicons,
+            lexicons: self.lexicons.clone(),
             parse,
             rules,
             today: cli.today.unwrap_or_else(local_today),
@@ -424,6 +442,60 @@ fn find_key(text: &str, key: &str, from: usize) -> Range<usize> {
     match text.find(key) {
         Some(i) => i..i + key.len(),
         None => from..from,
+    }
+}
+
+/// The span of the value written after the key at `key` (`key = VALUE`): a quoted string, a
+/// bracketed array, or a bare word; the key itself when the line is not of that shape.
+fn value_span(text: &str, key: Range<usize>) -> Range<usize> {
+    let rest = &text[key.end..];
+    let Some(eq) = rest.find(|c: char| !c.is_whitespace() || c == '\n') else {
+        return key;
+    };
+    if !rest[eq..].starts_with('=') {
+        return key;
+    }
+    let after = &rest[eq + 1..];
+    let lead = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let start = key.end + eq + 1 + lead;
+    let v = &text[start..];
+    let len = match v.chars().next() {
+        Some(q @ ('"' | '\'')) => v[1..].find(q).map_or(v.len(), |i| i + 2),
+        Some('[') => {
+            let mut depth = 0usize;
+            let mut end = v.len();
+            for (i, c) in v.char_indices() {
+                match c {
+                    '[' => depth += 1,
+                    ']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = i + 1;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            end
+        }
+        _ => v
+            .find(|c: char| c.is_whitespace() || c == '#' || c == ',' || c == '}')
+            .unwrap_or(v.len()),
+    };
+    if len == 0 { key } else { start..start + len }
+}
+
+/// A TOML value as an error message names it.
+fn describe(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("the string {s:?}"),
+        toml::Value::Integer(i) => format!("the integer {i}"),
+        toml::Value::Float(f) => format!("the number {f}"),
+        toml::Value::Boolean(b) => format!("{b}"),
+        toml::Value::Datetime(d) => format!("the date {d}"),
+        toml::Value::Array(_) => "a list".to_string(),
+        toml::Value::Table(_) => "a table".to_string(),
     }
 }
 
@@ -488,6 +560,91 @@ mod tests {
                 .message
                 .contains("severity")
         );
+    }
+
+    #[test]
+    fn bad_option_values_are_errors_with_a_span() {
+        let cases = [
+            (
+                "[rules.uncited-claim]\nthreshold = \"high\"\n",
+                "\"high\"",
+                "expected number, found the string \"high\"",
+            ),
+            (
+                "[rules.uncited-claim]\nscope = \"paragrah\"  # typo\n",
+                "\"paragrah\"",
+                "unknown variant `paragrah`",
+            ),
+            (
+                "[rules.stale-review]\nmax-age-days = 1.5\n",
+                "1.5",
+                "expected integer",
+            ),
+            (
+                "[rules.missing-review-metadata]\nrequire = [\"reviewr\"]\n",
+                "[\"reviewr\"]",
+                "unknown variant `reviewr`",
+            ),
+            (
+                "[rules.evidence-contradiction]\nin-article = \"yes\"\n",
+                "\"yes\"",
+                "expected bool",
+            ),
+            (
+                "[rules.missing-disclaimer]\nphrases = \"not advice\"\n",
+                "\"not advice\"",
+                "expected list of strings",
+            ),
+            (
+                "[[overrides]]\npaths = [\"a/**\"]\n[overrides.rules.uncited-claim]\nthreshold = true\n",
+                "true",
+                "expected number",
+            ),
+        ];
+        for (t, at, msg) in cases {
+            let e = Config::parse("c.toml", t).unwrap_err();
+            assert_eq!(&t[e.span.clone().unwrap()], at, "{t}");
+            assert!(e.message.contains(msg), "{t}: {}", e.message);
+        }
+        let good = "[rules.uncited-claim]\nthreshold = 1\nscope = \"paragraph\"\n";
+        assert!(Config::parse("c.toml", good).is_ok());
+    }
+
+    #[test]
+    fn any_value_of_any_option_is_accepted_or_an_error_with_a_span() {
+        let values = [
+            "1",
+            "-3",
+            "0.5",
+            "1e400",
+            "nan",
+            "true",
+            "\"\"",
+            "\"é]\"",
+            "'x'",
+            "[]",
+            "[1, \"a\"]",
+            "[\n  \"reviewer\",\n  \"x\"\n]",
+            "{}",
+            "{ a = 1 }",
+            "1979-05-27",
+            "\"\"\"a\nb\"\"\"",
+        ];
+        for rule in checks::RULES {
+            for o in rule.options {
+                for v in values {
+                    for t in [
+                        format!("[rules.{}]\n{} = {v} # note\n", rule.id, o.name),
+                        format!("[rules]\n{} = {{ {} = {v} }}\n", rule.id, o.name),
+                    ] {
+                        if let Err(e) = Config::parse("c.toml", &t) {
+                            let span = e.span.clone().unwrap_or(0..0);
+                            assert!(t.get(span).is_some(), "{t}: {e:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -86,7 +86,7 @@ impl Diagnostic {
 }
 
 /// Everything found in one file, with the text needed to turn spans into lines and columns.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FileReport {
     pub path: String,
     pub text: String,

@@ -5,20 +5,15 @@
 
 pub mod baseline;
 pub mod checks;
-pub mod claims;
-pub mod claims_model;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
-pub mod evidence;
 pub mod git_diff;
-pub mod html;
 pub mod lexicon_regex;
-pub mod metadata;
-pub mod packs;
 pub mod profile;
 pub mod render;
+pub mod run;
 pub mod server;
 pub mod suppress;
 pub mod train;
@@ -35,9 +30,9 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     for (rule, severity, options) in &settings.rules {
         let cx = Context {
             today: settings.today,
-            options,
+            options: &**options,
             profile: settings.profile,
-            lexicons: settings.lexicons,
+            lexicons: &settings.lexicons,
         };
         for mut d in (rule.check)(doc, &cx) {
             d.severity = *severity;

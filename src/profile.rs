@@ -18,9 +18,59 @@ pub struct Profile {
     pub disabled: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
-    /// Settings for the metadata rules; read by `crate::metadata`.
+    /// Settings for the metadata rules (`[NAME.metadata]`).
     #[serde(default)]
-    pub metadata: toml::Table,
+    pub metadata: MetadataSettings,
+}
+
+/// A profile's settings for the metadata rules; a rule's own options take precedence.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MetadataSettings {
+    /// The fields `missing-review-metadata` asks for.
+    #[serde(default)]
+    pub require: Vec<Required>,
+    /// Whether `missing-disclaimer` asks for a disclaimer.
+    #[serde(default)]
+    pub require_disclaimer: bool,
+    /// `stale-review`: how many days old the review/update date may be.
+    pub max_review_age_days: Option<i64>,
+    /// Read 05/12/2025 as May 12 (true) or 5 December (false).
+    #[serde(default = "yes")]
+    pub month_first: bool,
+    /// Section titles that are a disclaimer (matched as words in the title).
+    #[serde(default)]
+    pub disclaimer_headings: Vec<String>,
+    /// Sentences that are a disclaimer wherever they stand.
+    #[serde(default)]
+    pub disclaimer_phrases: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for MetadataSettings {
+    fn default() -> MetadataSettings {
+        MetadataSettings {
+            require: Vec::new(),
+            require_disclaimer: false,
+            max_review_age_days: None,
+            month_first: true,
+            disclaimer_headings: Vec::new(),
+            disclaimer_phrases: Vec::new(),
+        }
+    }
+}
+
+/// A metadata field `missing-review-metadata` can require.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Required {
+    /// A last reviewed or last updated date.
+    ReviewDate,
+    /// A named human reviewer.
+    Reviewer,
 }
 
 impl Profile {
@@ -70,5 +120,18 @@ mod tests {
             }
         }
         assert!(super::get(super::DEFAULT_PROFILE).is_some());
+    }
+
+    #[test]
+    fn profile_metadata_settings_are_typed() {
+        let bad = "[p]\ndescription = \"x\"\n[p.metadata]\nrequire = [\"reviewr\"]\n";
+        let e =
+            toml::from_str::<std::collections::BTreeMap<String, super::Profile>>(bad).unwrap_err();
+        assert!(e.message().contains("reviewr"), "{}", e.message());
+        let bad = "[p]\ndescription = \"x\"\n[p.metadata]\nmax-review-age = 3\n";
+        assert!(toml::from_str::<std::collections::BTreeMap<String, super::Profile>>(bad).is_err());
+        let medical = super::get("medical").unwrap();
+        assert_eq!(medical.metadata.max_review_age_days, Some(365));
+        assert!(medical.metadata.require_disclaimer && medical.metadata.month_first);
     }
 }

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use std::ops::Range;
 
-pub const INVALID_SUPPRESSION: &str = "invalid-suppression";
+pub use crate::checks::INVALID_SUPPRESSION;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {

@@ -14,9 +14,9 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
-use crate::checks::uncited_claim;
-use crate::claims;
-use crate::claims_model::{self, Model};
+use crate::checks::claims::engine as claims;
+use crate::checks::claims::model::{self as claims_model, Model};
+use crate::checks::claims::uncited_claim;
 use crate::config::{CliOverrides, Config};
 use crate::document::{Document, Format};
 

@@ -284,6 +284,15 @@ fn malformed_config() {
         ("profile = \"general\"\nbogus = 1\n", "citelint.toml:2:"),
         ("[rules.nope]\nseverity = \"error\"\n", "citelint.toml:1:"),
         ("\u{feff}profile = \"nope\"\n", "citelint.toml:1:"),
+        // option values are typed: a word for a number, a misspelt choice
+        (
+            "[rules.uncited-claim]\nthreshold = \"high\"\n",
+            "citelint.toml:2:13",
+        ),
+        (
+            "[rules.uncited-claim]\nscope = \"paragrah\"\n",
+            "citelint.toml:2:9",
+        ),
     ] {
         write(t.path(), "citelint.toml", config);
         let o = run(t.path(), &["a.md"]);

@@ -133,3 +133,55 @@ fn every_format_renders_and_keeps_the_exit_code() {
         }
     }
 }
+
+/// Output that cannot be written (a full disk) fails the run: exit 2 and a message, in every
+/// format and in the listing commands.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_write_error_exits_2_with_a_message() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("a.md"), ERROR).unwrap();
+    let runs: Vec<Vec<&str>> = ["human", "json", "json-lines", "sarif", "github", "junit"]
+        .iter()
+        .map(|f| vec!["check", "--format", f, "a.md"])
+        .chain([vec!["rules"], vec!["rule", "unused-reference"]])
+        .collect();
+    for args in runs {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_citelint"))
+            .current_dir(t.path())
+            .args(&args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("error: cannot write the output"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// A reader that stops early (`| head`) ends the output quietly: no error, the usual code.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_citelint"))
+        .args(["check", "--format", "sarif", "--today", "2026-11-24"])
+        .arg(&fixtures)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // the output (a quarter of a megabyte) does not fit the pipe: the writer meets the closed end
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("cannot write"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(1));
+}

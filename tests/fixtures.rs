@@ -10,6 +10,7 @@
 //! Every finding that is not expected, and every expectation not met, fails the test.
 
 use citelint::config::{CliOverrides, Config};
+use citelint::diagnostic::FileReport;
 use citelint::document::Format;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -86,6 +87,29 @@ pub fn expectations(text: &str) -> Expectations {
     e
 }
 
+/// Lint a fixture as its directives say, judged on 2026-11-24.
+fn lint_fixture(
+    config: &Config,
+    shown: &str,
+    path: &Path,
+    text: &str,
+    exp: &Expectations,
+) -> FileReport {
+    let cli = CliOverrides {
+        profile: exp.profile.clone(),
+        select: exp.select.clone(),
+        ignore: Vec::new(),
+        today: Some("2026-11-24".parse().unwrap()),
+    };
+    let settings = config.settings_for(shown, &cli);
+    citelint::lint_text(
+        shown,
+        text.to_string(),
+        Format::from_path(path).unwrap(),
+        &settings,
+    )
+}
+
 #[test]
 fn fixtures_meet_their_inline_expectations() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -101,20 +125,7 @@ fn fixtures_meet_their_inline_expectations() {
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap();
         let exp = expectations(&text);
-        let cli = CliOverrides {
-            profile: exp.profile.clone(),
-            select: exp.select.clone(),
-            ignore: Vec::new(),
-            today: Some("2026-11-24".parse().unwrap()),
-        };
-        let shown = path.to_string_lossy().to_string();
-        let settings = config.settings_for(&shown, &cli);
-        let report = citelint::lint_text(
-            &shown,
-            text.clone(),
-            Format::from_path(path).unwrap(),
-            &settings,
-        );
+        let report = lint_fixture(&config, &path.to_string_lossy(), path, &text, &exp);
         let index = citelint::document::LineIndex::new(&report.text);
         let mut got: BTreeMap<(usize, String), usize> = BTreeMap::new();
         let mut file_rules: Vec<String> = Vec::new();
@@ -198,5 +209,136 @@ fn every_rule_has_docs_and_a_fixture() {
             "{}: no fixture expects a finding of this rule",
             rule.id
         );
+    }
+}
+
+/// A rule run alone finds what it finds in a full run: what it reads (sentences, metadata) is
+/// parsed for it. A rule that forgot to declare a read would see an empty list when alone.
+#[test]
+fn a_rule_run_alone_finds_the_same() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut files = Vec::new();
+    fixture_files(&root, &mut files);
+    let config = Config::default();
+    let today = Some("2026-11-24".parse().unwrap());
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let shown = path.to_string_lossy().to_string();
+        let format = Format::from_path(path).unwrap();
+        let all = CliOverrides {
+            today,
+            ..CliOverrides::default()
+        };
+        let full = citelint::lint_text(
+            &shown,
+            text.clone(),
+            format,
+            &config.settings_for(&shown, &all),
+        );
+        for rule in citelint::checks::RULES {
+            let alone = CliOverrides {
+                select: Some(vec![rule.id.to_string()]),
+                today,
+                ..CliOverrides::default()
+            };
+            let settings = config.settings_for(&shown, &alone);
+            let one = citelint::lint_text(&shown, text.clone(), format, &settings);
+            let pick =
+                |r: &citelint::diagnostic::FileReport| -> Vec<(std::ops::Range<usize>, String)> {
+                    r.diagnostics
+                        .iter()
+                        .filter(|d| d.rule == rule.id)
+                        .map(|d| (d.span.clone(), d.message.clone()))
+                        .collect()
+                };
+            assert_eq!(
+                pick(&one),
+                pick(&full),
+                "{}: {} alone",
+                path.display(),
+                rule.id
+            );
+        }
+    }
+}
+
+/// A span as the snapshots show it: `line:column-line:column [start..end] `excerpt``.
+fn show_span(
+    r: &FileReport,
+    index: &citelint::document::LineIndex,
+    span: &std::ops::Range<usize>,
+) -> String {
+    let a = index.line_col(&r.text, span.start);
+    let b = index.line_col(&r.text, span.end);
+    let mut excerpt: String = r
+        .text
+        .get(span.clone())
+        .unwrap_or("")
+        .chars()
+        .take(60)
+        .collect();
+    if excerpt.len() < span.len() {
+        excerpt.push('…');
+    }
+    format!(
+        "{}:{}-{}:{} [{}..{}] `{}`",
+        a.line,
+        a.column,
+        b.line,
+        b.column,
+        span.start,
+        span.end,
+        excerpt.replace('\n', "⏎")
+    )
+}
+
+/// Every finding of every fixture, its message, span, labels and help, pinned in a snapshot
+/// per fixture file (`tests/snapshots/fixtures__*.snap`): a changed message or a span moved by
+/// one byte fails. After an intended change: `INSTA_UPDATE=always cargo test --test fixtures`
+/// (or `cargo insta review`), then read the diff.
+#[test]
+fn every_finding_of_every_fixture_is_pinned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    fixture_files(&root.join("fixtures"), &mut files);
+    let config = Config::default();
+    for path in &files {
+        let rel = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(path).unwrap();
+        let exp = expectations(&text);
+        let report = lint_fixture(&config, &rel, path, &text, &exp);
+        let index = citelint::document::LineIndex::new(&report.text);
+        let mut out = String::new();
+        for d in &report.diagnostics {
+            out.push_str(&format!(
+                "{} {} {}\n    {}\n",
+                show_span(&report, &index, &d.span),
+                d.rule,
+                d.severity.as_str(),
+                d.message.replace('\n', "\n    ")
+            ));
+            for l in &d.labels {
+                let at = match &l.path {
+                    Some(p) => format!("{p} [{}..{}]", l.span.start, l.span.end),
+                    None => show_span(&report, &index, &l.span),
+                };
+                out.push_str(&format!("    label {at}: {}\n", l.message));
+            }
+            if let Some(h) = &d.help {
+                out.push_str(&format!("    help: {h}\n"));
+            }
+            if let Some(reason) = &d.suppressed {
+                out.push_str(&format!("    suppressed: {reason}\n"));
+            }
+        }
+        if out.is_empty() {
+            out.push_str("(no findings)\n");
+        }
+        let name = rel.trim_start_matches("fixtures/").replace(['/', '.'], "_");
+        insta::assert_snapshot!(name, out, &rel);
     }
 }

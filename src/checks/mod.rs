@@ -1,70 +1,107 @@
 //! The rule registry. One file per rule; each file's leading `//!` comment is the rule's
 //! documentation, printed by `citelint rule ID`.
 
-pub mod assistant_artifact;
-pub mod citation_order;
-pub mod duplicate_reference;
-pub mod evidence_contradiction;
-pub mod malformed_citation;
-pub mod missing_disclaimer;
-pub mod missing_review_metadata;
-pub mod review_pending;
-pub mod stale_review;
-pub mod uncited_claim;
-pub mod unresolved_citation;
-pub mod unused_reference;
+pub mod citations;
+pub mod claims;
+pub mod content;
+pub mod evidence;
+pub mod metadata;
+pub mod packs;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use std::any::Any;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// What a rule reads besides the document: the date, its options, the profile.
 pub struct Context<'a> {
     pub today: jiff::civil::Date,
-    /// The rule's options table from the config (`[rules.ID]`), without `severity`.
-    pub options: &'a toml::Table,
+    /// The rule's options (`[rules.ID]` without `severity`), parsed into its typed struct.
+    pub options: &'a (dyn Any + Send + Sync),
     pub profile: &'a crate::profile::Profile,
     /// The lexicons: built in, or extended by the config's rule packs.
-    pub lexicons: crate::packs::Lexicons,
+    pub lexicons: &'a packs::Lexicons,
 }
 
 impl Context<'_> {
-    pub fn f32_option(&self, name: &str, default: f32) -> f32 {
-        match self.options.get(name) {
-            Some(toml::Value::Float(f)) => *f as f32,
-            Some(toml::Value::Integer(i)) => *i as f32,
-            _ => default,
+    /// The rule's typed options; the defaults when the run holds none of this type.
+    pub fn options<T: Any + Clone + Default>(&self) -> Cow<'_, T> {
+        match self.options.downcast_ref::<T>() {
+            Some(o) => Cow::Borrowed(o),
+            None => Cow::Owned(T::default()),
         }
-    }
-    pub fn str_option<'b>(&'b self, name: &str, default: &'b str) -> &'b str {
-        self.options
-            .get(name)
-            .and_then(|v| v.as_str())
-            .unwrap_or(default)
-    }
-    pub fn bool_option(&self, name: &str, default: bool) -> bool {
-        self.options
-            .get(name)
-            .and_then(|v| v.as_bool())
-            .unwrap_or(default)
     }
 }
 
-/// The strings of a TOML array value (non-strings skipped); empty when absent.
-pub fn string_list(v: Option<&toml::Value>) -> Vec<String> {
-    v.and_then(|v| v.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
+/// A rule's options as parsed from the config: the rule's own typed struct.
+pub type Options = Arc<dyn Any + Send + Sync>;
+
+/// Parse a `[rules.ID]` table (without `severity`) into the options struct `T`: unknown keys
+/// and bad values are errors.
+pub fn parse_options<T>(table: toml::Table) -> Result<Options, String>
+where
+    T: DeserializeOwned + Send + Sync + 'static,
+{
+    toml::Value::Table(table)
+        .try_into::<T>()
+        .map(|o| Arc::new(o) as Options)
+        .map_err(|e| e.message().to_string())
 }
+
+/// The options of a rule that takes none.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoOptions {}
 
 /// An option a rule accepts in `[rules.ID]`.
 pub struct RuleOption {
     pub name: &'static str,
     pub kind: &'static str,
     pub help: &'static str,
+}
+
+/// A compiled lexicon a rule uses; the run compiles the ones its rules need at start-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lexicon {
+    Claims,
+    Evidence,
+    Assistant,
+}
+
+/// What a rule reads of a document beyond blocks and citations: a run parses only what its
+/// rules read.
+#[derive(Clone, Copy, Debug)]
+pub struct Reads {
+    /// `Document::sentences` (skipped when no rule of the run reads them).
+    pub sentences: bool,
+    /// `Document::metadata` (skipped when no rule of the run reads it).
+    pub metadata: bool,
+    /// `Document::references` (always parsed; said for the reader).
+    pub references: bool,
+    pub lexicons: &'static [Lexicon],
+}
+
+impl Reads {
+    /// Blocks and citations only.
+    pub const NOTHING_MORE: Reads = Reads {
+        sentences: false,
+        metadata: false,
+        references: false,
+        lexicons: &[],
+    };
+    /// The reference lists (the citations family).
+    pub const REFERENCES: Reads = Reads {
+        references: true,
+        ..Reads::NOTHING_MORE
+    };
+    /// The metadata fields.
+    pub const METADATA: Reads = Reads {
+        metadata: true,
+        ..Reads::NOTHING_MORE
+    };
 }
 
 /// A rule: its stable id, family, summary, documentation and check function.
@@ -75,7 +112,11 @@ pub struct Rule {
     /// The rule file's source; its leading `//!` lines are the documentation.
     pub source: &'static str,
     pub default_severity: Severity,
+    pub reads: Reads,
+    /// The options it accepts: names for the config's error messages.
     pub options: &'static [RuleOption],
+    /// Parses its `[rules.ID]` table into its typed options struct.
+    pub parse_options: fn(toml::Table) -> Result<Options, String>,
     pub check: fn(&Document, &Context) -> Vec<Diagnostic>,
 }
 
@@ -92,23 +133,31 @@ impl Rule {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// Its options with every default.
+    pub fn default_options(&self) -> Options {
+        (self.parse_options)(toml::Table::new()).unwrap_or_else(|_| Arc::new(NoOptions {}))
+    }
 }
 
 /// Every rule, in catalogue order.
 pub static RULES: &[&Rule] = &[
-    &unresolved_citation::RULE,
-    &unused_reference::RULE,
-    &duplicate_reference::RULE,
-    &citation_order::RULE,
-    &malformed_citation::RULE,
-    &uncited_claim::RULE,
-    &evidence_contradiction::RULE,
-    &missing_disclaimer::RULE,
-    &missing_review_metadata::RULE,
-    &stale_review::RULE,
-    &review_pending::RULE,
-    &assistant_artifact::RULE,
+    &citations::unresolved_citation::RULE,
+    &citations::unused_reference::RULE,
+    &citations::duplicate_reference::RULE,
+    &citations::citation_order::RULE,
+    &citations::malformed_citation::RULE,
+    &claims::uncited_claim::RULE,
+    &evidence::evidence_contradiction::RULE,
+    &metadata::missing_disclaimer::RULE,
+    &metadata::missing_review_metadata::RULE,
+    &metadata::stale_review::RULE,
+    &metadata::review_pending::RULE,
+    &content::assistant_artifact::RULE,
 ];
+
+/// The id of a suppression comment that names a rule that does not exist.
+pub const INVALID_SUPPRESSION: &str = "invalid-suppression";
 
 /// Ids reported by the engine itself rather than by a rule.
 pub const BUILTIN_IDS: &[(&str, &str)] = &[
@@ -117,30 +166,10 @@ pub const BUILTIN_IDS: &[(&str, &str)] = &[
         "the input itself is broken: unreadable or binary file, invalid UTF-8, front matter or bibliography that does not parse",
     ),
     (
-        crate::suppress::INVALID_SUPPRESSION,
+        INVALID_SUPPRESSION,
         "a suppression comment names a rule that does not exist",
     ),
 ];
-
-/// Rules that read `Document::sentences`; a run without any skips the sentence split.
-pub fn reads_sentences(id: &str) -> bool {
-    matches!(
-        id,
-        "uncited-claim" | "evidence-contradiction" | "assistant-artifact" | "review-pending"
-    )
-}
-
-/// Rules that read `Document::metadata`; a run without any skips collecting it.
-pub fn reads_metadata(id: &str) -> bool {
-    matches!(
-        id,
-        "uncited-claim"
-            | "missing-disclaimer"
-            | "missing-review-metadata"
-            | "review-pending"
-            | "stale-review"
-    )
-}
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
@@ -161,6 +190,45 @@ pub fn join_keys<T: std::fmt::Display>(keys: &[T]) -> String {
 /// Catalogue ids whose rules are not in this build yet; profiles may name them.
 pub const PLANNED: &[&str] = &[];
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_listed_option_is_a_field_of_the_typed_options() {
+        for rule in super::RULES {
+            if rule.options.is_empty() {
+                assert!(
+                    rule.default_options().is::<super::NoOptions>(),
+                    "{}",
+                    rule.id
+                );
+            }
+            for o in rule.options {
+                // a table is no option's type: the error must be about the value, not the name
+                let t = toml::Table::from_iter([(
+                    o.name.to_string(),
+                    toml::Value::Table(toml::Table::new()),
+                )]);
+                let e = (rule.parse_options)(t).err().unwrap_or_default();
+                assert!(
+                    !e.is_empty() && !e.contains("unknown field"),
+                    "{}: option `{}`: {e}",
+                    rule.id,
+                    o.name
+                );
+            }
+            let t = toml::Table::from_iter([(
+                "no-such-option".to_string(),
+                toml::Value::Boolean(true),
+            )]);
+            assert!(
+                (rule.parse_options)(t).is_err(),
+                "{}: unknown options must be rejected",
+                rule.id
+            );
+        }
+    }
+}
+
 /// Run one rule over a text in memory (unit tests of the rules).
 #[cfg(test)]
 pub mod testing {
@@ -176,14 +244,15 @@ pub mod testing {
     ) -> Vec<Diagnostic> {
         let format = Format::from_path(std::path::Path::new(path)).unwrap_or(Format::Markdown);
         let doc = Document::parse(path, text.to_string(), format, &ParseOptions::default());
-        let options = toml::Table::new();
+        let rule = super::find(id).expect("rule");
+        let options = rule.default_options();
         let cx = super::Context {
             today: today.parse().expect("date"),
-            options: &options,
+            options: &*options,
             profile: crate::profile::get(profile).expect("profile"),
-            lexicons: crate::packs::Lexicons::default(),
+            lexicons: &super::packs::Lexicons::default(),
         };
-        (super::find(id).expect("rule").check)(&doc, &cx)
+        (rule.check)(&doc, &cx)
     }
 
     /// With the medical profile, judged on 2026-11-24.

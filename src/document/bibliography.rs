@@ -181,7 +181,7 @@ pub fn plain_rich_text(raw: &str) -> String {
         }
     }
     out.push_str(rest);
-    crate::html::decode_entities(&out)
+    super::html::decode_entities(&out)
 }
 
 fn push(

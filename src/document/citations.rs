@@ -16,6 +16,7 @@ struct Patterns {
 /// Compile the citation patterns now (warmed on an idle thread at start-up).
 pub fn warm() {
     patterns();
+    super::english::words();
 }
 
 fn patterns() -> &'static Patterns {
@@ -52,164 +53,6 @@ fn patterns() -> &'static Patterns {
         .expect("bare pattern"),
     })
 }
-
-/// Words that take a number after them ("stage 2", "type 2", "in 2020"): a number after them
-/// is part of the sentence, not a citation.
-const NUMBER_HEADS: &[&str] = &[
-    "stage",
-    "stages",
-    "type",
-    "types",
-    "grade",
-    "grades",
-    "phase",
-    "level",
-    "levels",
-    "step",
-    "day",
-    "days",
-    "week",
-    "month",
-    "year",
-    "version",
-    "chapter",
-    "figure",
-    "fig",
-    "table",
-    "part",
-    "class",
-    "category",
-    "cycle",
-    "cycles",
-    "number",
-    "page",
-    "pages",
-    "section",
-    "arm",
-    "group",
-    "cohort",
-    "visit",
-    "item",
-    "question",
-    "unit",
-    "room",
-    "line",
-    "dose",
-    "size",
-    "score",
-    "tier",
-    "trial",
-    "round",
-    "session",
-    "wave",
-    "zone",
-    "factor",
-    "trisomy",
-    "chromosome",
-    "omega",
-    "vitamin",
-    "covid",
-    "appendix",
-    "box",
-    "lesson",
-    "module",
-    "exhibit",
-    "equation",
-    "formula",
-    "grade",
-    "age",
-    "aged",
-    "ages",
-    "about",
-    "than",
-    "of",
-    "to",
-    "in",
-    "at",
-    "by",
-    "from",
-    "with",
-    "and",
-    "or",
-    "only",
-    "just",
-    "nearly",
-    "around",
-    "approximately",
-    "least",
-    "most",
-    "up",
-    "over",
-    "under",
-    "above",
-    "below",
-    "between",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "equals",
-    "equal",
-    "per",
-    "every",
-    "each",
-    "total",
-    "times",
-    "plus",
-    "minus",
-    "scale",
-    "ratio",
-    "verse",
-    "psalm",
-    "rule",
-    "article",
-    "series",
-    "season",
-    "episode",
-    "edition",
-    "gen",
-    "generation",
-    "lane",
-    "floor",
-    "gate",
-    "route",
-    "highway",
-    "channel",
-    "vol",
-    "volume",
-    "issue",
-    "no",
-    "nos",
-    "the",
-    "a",
-    "an",
-    "top",
-    "bottom",
-    "first",
-    "last",
-    "next",
-    "for",
-    "on",
-    "into",
-    "within",
-    "after",
-    "before",
-    "since",
-    "until",
-    "till",
-    "near",
-    "exactly",
-    "roughly",
-    "almost",
-    "some",
-    "all",
-    "these",
-    "those",
-    "then",
-    "now",
-];
 
 /// Parse "1, 3-5" into keys; returns the malformation found, if any.
 fn numbers(list: &str, at: usize, out: &mut Vec<Target>) -> Option<String> {
@@ -306,6 +149,207 @@ fn superscript_context_ok(src: &str, at: usize) -> bool {
     }
 }
 
+/// One match of the `any` pattern, for the function of its syntax.
+struct Marker<'a> {
+    /// the matched text
+    whole: &'a str,
+    /// where it starts in the document
+    at: usize,
+    /// the rest of its block after the match
+    after: &'a str,
+    /// the whole document text
+    src: &'a str,
+}
+
+impl Marker<'_> {
+    /// A citation of this marker with no targets yet.
+    fn citation(&self, syntax: CiteSyntax) -> Citation {
+        Citation {
+            span: self.at..self.at + self.whole.len(),
+            syntax,
+            targets: Vec::new(),
+            malformed: None,
+            list: None,
+        }
+    }
+}
+
+/// A function that reads one syntax: the citation, or `None` when the match is not one.
+type Reader = fn(&Marker) -> Option<Citation>;
+
+/// Every syntax: the named group of the `any` pattern and the function that reads it.
+const SYNTAXES: &[(&str, Reader)] = &[
+    ("linked", linked),
+    ("link1", linked),
+    ("double", double),
+    ("sup", sup_tag),
+    ("aref", anchor),
+    ("foot", footnote),
+    ("pandoc", pandoc),
+    ("bracket", bracket),
+    ("super", superscript),
+];
+
+/// `[[1](#a)]`, `[[1](#a),[2](#b)]`, `[[4](#a)-[7](#b)]` and a bare `[3](#ref-3)`.
+fn linked(m: &Marker) -> Option<Citation> {
+    let (whole, at) = (m.whole, m.at);
+    let mut c = m.citation(CiteSyntax::Linked);
+    let mut prev_end: Option<(u32, usize)> = None;
+    for lm in patterns().linked_item.captures_iter(whole) {
+        let g = lm.get(1).expect("group");
+        let n: u32 = g.as_str().parse().unwrap_or(0);
+        let span = at + g.start()..at + g.end();
+        if let Some((a, end)) = prev_end {
+            let between = &whole[end..lm.get(0).expect("m").start()];
+            if between.contains(['-', '–', '—']) {
+                if n > a && n - a <= 500 {
+                    for k in a + 1..n {
+                        c.targets.push(Target::in_range(k, a, n, span.clone()));
+                    }
+                } else {
+                    c.malformed = Some(format!("the range {a}–{n} runs backwards"));
+                }
+            }
+        }
+        if n == 0 {
+            c.malformed = Some("cites reference 0; reference numbers start at 1".into());
+        }
+        c.targets.push(Target::num(n, span));
+        prev_end = Some((n, lm.get(0).expect("m").end()));
+    }
+    Some(c)
+}
+
+/// `[[1]]`, `[[1, 2]]`.
+fn double(m: &Marker) -> Option<Citation> {
+    let mut c = m.citation(CiteSyntax::Bracket);
+    let inner_end = m.whole.rfind("]]").unwrap_or(m.whole.len());
+    c.span = m.at..m.at + inner_end + 2;
+    c.malformed = numbers(&m.whole[2..inner_end], m.at + 2, &mut c.targets);
+    Some(c)
+}
+
+/// `<sup>1</sup>`, `<sup>[1, 2]</sup>`, `<sup><a href=…>1</a></sup>`.
+fn sup_tag(m: &Marker) -> Option<Citation> {
+    let whole = m.whole;
+    let mut c = m.citation(CiteSyntax::SupTag);
+    let open = whole.find('>').map(|i| i + 1).unwrap_or(0);
+    let inner = &whole[open..whole.len() - "</sup>".len()];
+    // skip an inner <a …> tag
+    let (inner, off) = match (inner.find("<a"), inner.find('>')) {
+        (Some(_), Some(g)) => (&inner[g + 1..], open + g + 1),
+        _ => (inner, open),
+    };
+    let inner = inner.split("</a>").next().unwrap_or(inner);
+    c.malformed = numbers_inside(inner, m.at + off, &mut c.targets);
+    Some(c)
+}
+
+/// `<a href="#ref-1">1</a>`, `<a href="#ref-1">[1]</a>`: an in-page link whose text is a number.
+fn anchor(m: &Marker) -> Option<Citation> {
+    let whole = m.whole;
+    let mut c = m.citation(CiteSyntax::Linked);
+    let open = whole.find('>').map(|i| i + 1).unwrap_or(0);
+    let close = whole.rfind("</a>").unwrap_or(whole.len()).max(open);
+    c.malformed = numbers_inside(&whole[open..close], m.at + open, &mut c.targets);
+    Some(c)
+}
+
+/// The numbers of a tag's text (`1`, ` [1, 2] `) starting at `at`, brackets and spaces around
+/// them skipped.
+fn numbers_inside(inner: &str, at: usize, out: &mut Vec<Target>) -> Option<String> {
+    let lead = inner.len() - inner.trim_start().len();
+    let t = inner.trim().trim_start_matches('[').trim_end_matches(']');
+    let shift = inner.trim().find(t).unwrap_or(0);
+    numbers(t, at + lead + shift, out)
+}
+
+/// `[^note]`, not a definition `[^note]:`.
+fn footnote(m: &Marker) -> Option<Citation> {
+    if m.after.starts_with(':') {
+        return None;
+    }
+    let (whole, at) = (m.whole, m.at);
+    let mut c = m.citation(CiteSyntax::Footnote);
+    c.targets.push(Target {
+        key: RefKey::Footnote(whole[2..whole.len() - 1].to_string()),
+        span: at + 2..at + whole.len() - 1,
+        resolved: None,
+        interior: false,
+    });
+    Some(c)
+}
+
+/// `[@key]`, `[see @key, p. 3; @other]`.
+fn pandoc(m: &Marker) -> Option<Citation> {
+    let mut c = m.citation(CiteSyntax::Pandoc);
+    for k in patterns().pandoc_key.captures_iter(m.whole) {
+        let g = k.get(1).expect("group");
+        let key = g.as_str().trim_end_matches(['.', ':', ',']);
+        c.targets.push(Target {
+            key: RefKey::Key(key.to_string()),
+            span: m.at + g.start()..m.at + g.start() + key.len(),
+            resolved: None,
+            interior: false,
+        });
+    }
+    (!c.targets.is_empty()).then_some(c)
+}
+
+/// `[1]`, `[1, 2]`, `[1-3]`, `[1–3]`; not a link, arithmetic or a year in brackets.
+fn bracket(m: &Marker) -> Option<Citation> {
+    let after = m.after;
+    if after.starts_with('(') || after.starts_with(':') || after.starts_with('[') {
+        return None; // a link, a link definition, or a reference-style link
+    }
+    if after
+        .trim_start()
+        .starts_with(['/', '*', '×', '+', '=', '^'])
+    {
+        return None; // arithmetic: ([206–160]/90)
+    }
+    let inner = &m.whole[1..m.whole.len() - 1];
+    if let Ok(y) = inner.trim().parse::<u32>()
+        && (1800..=2100).contains(&y)
+    {
+        return None; // a year in brackets
+    }
+    let mut c = m.citation(CiteSyntax::Bracket);
+    c.malformed = numbers(inner, m.at + 1, &mut c.targets);
+    Some(c)
+}
+
+/// `¹²`, `¹⁻³`, `¹,²`; not a unit or a power (`m²`, `10⁹`).
+fn superscript(m: &Marker) -> Option<Citation> {
+    let (whole, at) = (m.whole, m.at);
+    if !superscript_context_ok(m.src, at) {
+        return None;
+    }
+    let mut c = m.citation(CiteSyntax::Superscript);
+    c.malformed = numbers(&whole.replace('⁻', "-"), at, &mut Vec::new());
+    // re-run on the original so spans stay exact
+    let mut pos = 0;
+    for part in whole.split(',') {
+        let t = part.trim();
+        let start = at + pos + (part.len() - part.trim_start().len());
+        pos += part.len() + 1;
+        let mut ends = t.split(['⁻', '–', '-']);
+        let a = ends.next().and_then(parse_num);
+        let b = ends.next().and_then(parse_num);
+        let span = start..start + t.len();
+        match (a, b) {
+            (Some(a), Some(b)) if b > a && b - a <= 500 => {
+                for n in a..=b {
+                    c.targets.push(Target::in_range(n, a, b, span.clone()));
+                }
+            }
+            (Some(a), _) => c.targets.push(Target::num(a, span)),
+            _ => {}
+        }
+    }
+    Some(c)
+}
+
 /// Find every marker in the prose blocks of `doc`.
 pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     let p = patterns();
@@ -326,140 +370,19 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
             if doc.in_code(at) {
                 continue;
             }
-            let mut c = Citation {
-                span: at..at + m.len(),
-                syntax: CiteSyntax::Bracket,
-                targets: Vec::new(),
-                malformed: None,
-                list: None,
+            let marker = Marker {
+                whole: m.as_str(),
+                at,
+                after: &region[m.end()..],
+                src,
             };
-            let whole = m.as_str();
-            if caps.name("linked").is_some() || caps.name("link1").is_some() {
-                c.syntax = CiteSyntax::Linked;
-                let mut prev_end: Option<(u32, usize)> = None;
-                for lm in p.linked_item.captures_iter(whole) {
-                    let g = lm.get(1).expect("group");
-                    let n: u32 = g.as_str().parse().unwrap_or(0);
-                    let span = at + g.start()..at + g.end();
-                    if let Some((a, end)) = prev_end {
-                        let between = &whole[end..lm.get(0).expect("m").start()];
-                        if between.contains(['-', '–', '—']) {
-                            if n > a && n - a <= 500 {
-                                for k in a + 1..n {
-                                    c.targets.push(Target::in_range(k, a, n, span.clone()));
-                                }
-                            } else {
-                                c.malformed = Some(format!("the range {a}–{n} runs backwards"));
-                            }
-                        }
-                    }
-                    if n == 0 {
-                        c.malformed =
-                            Some("cites reference 0; reference numbers start at 1".into());
-                    }
-                    c.targets.push(Target::num(n, span));
-                    prev_end = Some((n, lm.get(0).expect("m").end()));
-                }
-            } else if caps.name("double").is_some() {
-                let inner_end = whole.rfind("]]").unwrap_or(whole.len());
-                c.span = at..at + inner_end + 2;
-                c.malformed = numbers(&whole[2..inner_end], at + 2, &mut c.targets);
-            } else if caps.name("sup").is_some() {
-                c.syntax = CiteSyntax::SupTag;
-                let open = whole.find('>').map(|i| i + 1).unwrap_or(0);
-                let inner = &whole[open..whole.len() - "</sup>".len()];
-                // skip an inner <a …> tag
-                let (inner, off) = match (inner.find("<a"), inner.find('>')) {
-                    (Some(_), Some(g)) => (&inner[g + 1..], open + g + 1),
-                    _ => (inner, open),
-                };
-                let inner = inner.split("</a>").next().unwrap_or(inner);
-                let lead = inner.len() - inner.trim_start().len();
-                let t = inner.trim().trim_start_matches('[').trim_end_matches(']');
-                let shift = inner.trim().find(t).unwrap_or(0);
-                c.malformed = numbers(t, at + off + lead + shift, &mut c.targets);
-            } else if caps.name("aref").is_some() {
-                c.syntax = CiteSyntax::Linked;
-                let open = whole.find('>').map(|i| i + 1).unwrap_or(0);
-                let close = whole.rfind("</a>").unwrap_or(whole.len()).max(open);
-                let inner = &whole[open..close];
-                let lead = inner.len() - inner.trim_start().len();
-                let t = inner.trim().trim_start_matches('[').trim_end_matches(']');
-                let shift = inner.trim().find(t).unwrap_or(0);
-                c.malformed = numbers(t, at + open + lead + shift, &mut c.targets);
-            } else if caps.name("foot").is_some() {
-                if region[m.end()..].starts_with(':') {
-                    continue;
-                }
-                c.syntax = CiteSyntax::Footnote;
-                c.targets.push(Target {
-                    key: RefKey::Footnote(whole[2..whole.len() - 1].to_string()),
-                    span: at + 2..at + whole.len() - 1,
-                    resolved: None,
-                    interior: false,
-                });
-            } else if caps.name("pandoc").is_some() {
-                c.syntax = CiteSyntax::Pandoc;
-                for k in p.pandoc_key.captures_iter(whole) {
-                    let g = k.get(1).expect("group");
-                    let key = g.as_str().trim_end_matches(['.', ':', ',']);
-                    c.targets.push(Target {
-                        key: RefKey::Key(key.to_string()),
-                        span: at + g.start()..at + g.start() + key.len(),
-                        resolved: None,
-                        interior: false,
-                    });
-                }
-                if c.targets.is_empty() {
-                    continue;
-                }
-            } else if caps.name("bracket").is_some() {
-                let after = &region[m.end()..];
-                if after.starts_with('(') || after.starts_with(':') || after.starts_with('[') {
-                    continue; // a link, a link definition, or a reference-style link
-                }
-                if after
-                    .trim_start()
-                    .starts_with(['/', '*', '×', '+', '=', '^'])
-                {
-                    continue; // arithmetic: ([206–160]/90)
-                }
-                let inner = &whole[1..whole.len() - 1];
-                if let Ok(y) = inner.trim().parse::<u32>()
-                    && (1800..=2100).contains(&y)
-                {
-                    continue; // a year in brackets
-                }
-                c.malformed = numbers(inner, at + 1, &mut c.targets);
-            } else if caps.name("super").is_some() {
-                if !superscript_context_ok(src, at) {
-                    continue;
-                }
-                c.syntax = CiteSyntax::Superscript;
-                c.malformed = numbers(&whole.replace('⁻', "-"), at, &mut Vec::new());
-                // re-run on the original so spans stay exact
-                c.targets.clear();
-                let mut pos = 0;
-                for part in whole.split(',') {
-                    let t = part.trim();
-                    let start = at + pos + (part.len() - part.trim_start().len());
-                    pos += part.len() + 1;
-                    let mut ends = t.split(['⁻', '–', '-']);
-                    let a = ends.next().and_then(parse_num);
-                    let b = ends.next().and_then(parse_num);
-                    let span = start..start + t.len();
-                    match (a, b) {
-                        (Some(a), Some(b)) if b > a && b - a <= 500 => {
-                            for n in a..=b {
-                                c.targets.push(Target::in_range(n, a, b, span.clone()));
-                            }
-                        }
-                        (Some(a), _) => c.targets.push(Target::num(a, span)),
-                        _ => {}
-                    }
-                }
-            }
-            if !c.targets.is_empty() || c.malformed.is_some() {
+            let read = SYNTAXES
+                .iter()
+                .find(|(name, _)| caps.name(name).is_some())
+                .and_then(|(_, read)| read(&marker));
+            if let Some(c) = read
+                && (!c.targets.is_empty() || c.malformed.is_some())
+            {
                 found.push(c);
             }
         }
@@ -493,7 +416,10 @@ fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
             let at = b.span.start + nums.start();
             let lw = word.trim_end_matches(')').to_lowercase();
             let single = !nums.as_str().contains(',');
-            if word != ")" && (lw.chars().count() < 3 || NUMBER_HEADS.contains(&lw.as_str())) {
+            if word != ")"
+                && (lw.chars().count() < 3
+                    || super::english::listed(&super::english::words().citations.number_heads, &lw))
+            {
                 continue;
             }
             if single && word == ")" {

@@ -6,9 +6,12 @@
 
 pub mod bibliography;
 pub mod citations;
+pub mod english;
 pub mod front_matter;
+pub mod html;
 pub mod lines;
 pub mod markdown;
+pub mod metadata;
 pub mod references;
 pub mod sentences;
 pub mod split;
@@ -366,7 +369,7 @@ pub enum MetaSource {
 /// A named metadata field (`last_reviewed`, `reviewed_by`, `status`, …) with the span of its value.
 #[derive(Clone, Debug)]
 pub struct MetaField {
-    /// The canonical name (see `crate::metadata` for the aliases).
+    /// The canonical name (see `crate::document::metadata` for the aliases).
     pub name: String,
     /// The key as written.
     pub raw_key: String,
@@ -466,7 +469,7 @@ impl Document {
         match format {
             Format::Markdown => markdown::parse(&mut doc),
             Format::Text => text::parse(&mut doc),
-            Format::Html => crate::html::parse(&mut doc, opts),
+            Format::Html => html::parse(&mut doc, opts),
         }
         if let Some(err) = doc.front_matter.as_ref().and_then(|f| f.error.clone()) {
             let span = doc
@@ -490,7 +493,7 @@ impl Document {
             sentences::build(&mut doc, opts.sentences);
         }
         if opts.metadata {
-            crate::metadata::collect(&mut doc);
+            metadata::collect(&mut doc);
         }
         doc
     }

@@ -5,133 +5,8 @@
 //! (`2.5 mg`, `p < .05`), ellipses, closing quotes and brackets after the full stop, and
 //! line breaks inside a block.
 
+use super::english::listed;
 use std::ops::Range;
-
-/// Abbreviations that (practically) never end a sentence: the full stop after them is
-/// never a boundary. Compared lower-case, without the final full stop.
-const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "drs", "prof", "profs", "sr", "st", "vs", "v", "e.g", "eg", "i.e",
-    "ie", "cf", "approx", "ca", "viz", "esp", "incl", "resp", "dept", "fig", "figs", "eq", "eqs",
-    "vol", "vols", "pp", "ch", "chap", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt",
-    "rev", "hon", "mt", "ft", "univ", "assoc", "ed", "eds",
-];
-
-/// Abbreviations that take a number after them (`No. 5`, `p. 12`, `Ref. 3`); elsewhere
-/// the full stop is an ordinary one.
-const NUMERIC_PREFIX: &[&str] = &[
-    "no", "nos", "p", "sec", "ref", "refs", "tab", "art", "para", "n",
-];
-
-/// Abbreviations that may end a sentence (`… in the U.S. The rate …`, `… etc. However …`):
-/// the full stop is a boundary only when a common sentence opener follows.
-const MAYBE_FINAL: &[&str] = &[
-    "al", "etc", "inc", "ltd", "co", "corp", "jr", "bros", "u.s", "u.k", "u.n", "e.u", "a.m",
-    "p.m", "ph.d", "m.d", "d.c", "b.c", "a.d", "r.n", "wt", "yr", "yrs", "min", "max", "hr", "hrs",
-    "sq", "dia", "est",
-];
-
-/// Capitalised words that typically open a sentence; used after `MAYBE_FINAL`
-/// abbreviations and initials.
-const OPENERS: &[&str] = &[
-    "the",
-    "this",
-    "these",
-    "that",
-    "those",
-    "there",
-    "it",
-    "its",
-    "in",
-    "on",
-    "at",
-    "for",
-    "a",
-    "an",
-    "however",
-    "but",
-    "and",
-    "although",
-    "though",
-    "while",
-    "when",
-    "if",
-    "as",
-    "since",
-    "because",
-    "many",
-    "most",
-    "some",
-    "several",
-    "such",
-    "they",
-    "their",
-    "we",
-    "our",
-    "he",
-    "she",
-    "his",
-    "her",
-    "one",
-    "each",
-    "both",
-    "after",
-    "before",
-    "during",
-    "moreover",
-    "furthermore",
-    "additionally",
-    "also",
-    "other",
-    "another",
-    "patients",
-    "studies",
-    "study",
-    "researchers",
-    "research",
-    "results",
-    "data",
-    "no",
-    "not",
-    "all",
-    "overall",
-    "thus",
-    "therefore",
-    "similarly",
-    "finally",
-    "first",
-    "second",
-    "third",
-    "then",
-    "to",
-    "with",
-    "by",
-    "from",
-    "among",
-    "despite",
-    "i",
-    "you",
-    "your",
-    "what",
-    "how",
-    "why",
-    "who",
-    "where",
-    "treatment",
-    "people",
-    "children",
-    "women",
-    "men",
-    "adults",
-    "approximately",
-    "about",
-    "nearly",
-    "only",
-    "unlike",
-    "like",
-    "instead",
-    "yet",
-    "so",
-];
 
 /// Characters that may follow the terminal punctuation and still belong to the sentence.
 fn is_closer(c: char) -> bool {
@@ -241,15 +116,16 @@ fn is_boundary(
     let lower = word.to_lowercase();
     let lower = lower.as_str();
     let next_lower = next_word.to_lowercase();
-    let opener = OPENERS.contains(&next_lower.as_str());
-    if NEVER_FINAL.contains(&lower) {
+    let words = &super::english::words().sentences;
+    let opener = listed(&words.openers, &next_lower);
+    if listed(&words.never_final, lower) {
         return false;
     }
-    if NUMERIC_PREFIX.contains(&lower) {
+    if listed(&words.numeric_prefix, lower) {
         // "No. 5", "p. 12": not a boundary before a number.
         return !first.is_ascii_digit();
     }
-    if MAYBE_FINAL.contains(&lower) {
+    if listed(&words.maybe_final, lower) {
         return opener;
     }
     let mut wchars = word.chars();

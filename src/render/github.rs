@@ -3,7 +3,7 @@
 //! `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE`.
 //! Warnings become `::warning`, infos `::notice`. Suppressed findings are not shown.
 
-use super::shown;
+use super::{End, Piece, Renderer, shown};
 use crate::diagnostic::{FileReport, Severity};
 use crate::document::LineIndex;
 
@@ -17,6 +17,18 @@ pub fn escape_data(s: &str) -> String {
 /// Escape a property value: as data, plus `:` and `,`, which delimit properties.
 pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// `--format github`: one file's lines at a time.
+pub struct Github;
+
+impl Renderer for Github {
+    fn file(&self, r: FileReport) -> Piece {
+        Piece::of_file(&r, render)
+    }
+    fn finish(&self, _end: End) -> String {
+        String::new()
+    }
 }
 
 pub fn render(reports: &[FileReport]) -> String {

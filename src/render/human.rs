@@ -8,7 +8,7 @@
 //! line longer than [`MAX_COLS`] is cut to a window around its labels, marked with `…`, and a
 //! span over several lines underlines its first and last line with the ones between elided.
 
-use super::{Summary, shown};
+use super::{End, Renderer, Summary, shown};
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::document::LineIndex;
 use crate::document::lines::floor_char;
@@ -49,10 +49,26 @@ fn severity_style(s: Severity) -> (&'static str, &'static str) {
     }
 }
 
+/// `--format human`; `color` adds ANSI colours.
+pub struct Human {
+    pub color: bool,
+}
+
+impl Renderer for Human {
+    fn file(&self, r: FileReport) -> super::Piece {
+        let mut p = super::Piece::default();
+        render_report(&r, self.color, &mut p.body);
+        p
+    }
+    fn finish(&self, end: End) -> String {
+        summary_line(end.summary, self.color)
+    }
+}
+
 /// Render every report and the summary line; `color` adds ANSI colours. The same bytes as
 /// the streamed output (`super::stream`), which is what the CLI writes.
 pub fn render(reports: &[FileReport], color: bool) -> String {
-    super::stream::render_all(super::stream::Streamed::Human { color }, reports)
+    super::stream::render_all(&Human { color }, reports)
 }
 
 /// The closing line: "Found 3 problems (…) in 2 files checked." or "All clear: …".

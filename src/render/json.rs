@@ -1,7 +1,7 @@
 //! `--format json`: the contract in DESIGN.md. One object: version, diagnostics (sorted by
 //! path, offset, rule), suppressed findings with their reasons, and a summary.
 
-use super::Summary;
+use super::{End, Piece, Renderer, Summary};
 use crate::diagnostic::{Diagnostic, FileReport};
 use crate::document::LineIndex;
 use serde_json::{Value, json};
@@ -116,7 +116,31 @@ pub fn tail(any_shown: bool, summary: &Summary, suppressed: &[String]) -> String
     out
 }
 
+/// `--format json`.
+pub struct Json;
+
+impl Renderer for Json {
+    fn begin(&self) -> String {
+        HEAD.to_string()
+    }
+    fn file(&self, r: FileReport) -> Piece {
+        let ((body, items), (suppressed, _)) = file_chunks(&r);
+        Piece {
+            body,
+            items,
+            suppressed,
+            report: None,
+        }
+    }
+    fn separator(&self, first: bool) -> &'static str {
+        separator(first)
+    }
+    fn finish(&self, end: End) -> String {
+        tail(end.any, end.summary, end.suppressed)
+    }
+}
+
 /// The whole document for these reports: the streamed output (`super::stream`) at once.
 pub fn render(reports: &[FileReport]) -> String {
-    super::stream::render_all(super::stream::Streamed::Json, reports)
+    super::stream::render_all(&Json, reports)
 }

@@ -2,9 +2,21 @@
 //! shape as a diagnostic object of `--format json`. No summary line; suppressed findings are
 //! left out (they are in `--format json` and SARIF).
 
-use super::shown;
+use super::{End, Piece, Renderer, shown};
 use crate::diagnostic::FileReport;
 use crate::document::LineIndex;
+
+/// `--format json-lines`: one file's lines at a time.
+pub struct JsonLines;
+
+impl Renderer for JsonLines {
+    fn file(&self, r: FileReport) -> Piece {
+        Piece::of_file(&r, render)
+    }
+    fn finish(&self, _end: End) -> String {
+        String::new()
+    }
+}
 
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();

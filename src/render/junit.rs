@@ -2,7 +2,7 @@
 //! `<testcase>` per finding, each with a `<failure>`; a file without findings gets a single
 //! passing test case so it still shows as checked. Suppressed findings are not shown.
 
-use super::shown;
+use super::{End, Piece, Renderer, shown};
 use crate::diagnostic::FileReport;
 use crate::document::LineIndex;
 
@@ -28,6 +28,18 @@ pub fn escape(s: &str) -> String {
 /// attribute-value normalisation would otherwise turn into spaces.
 pub fn escape_attr(s: &str) -> String {
     escape(s).replace('\n', "&#10;").replace('\r', "&#13;")
+}
+
+/// `--format junit`: one document over every report, kept until the end.
+pub struct Junit;
+
+impl Renderer for Junit {
+    fn file(&self, r: FileReport) -> Piece {
+        Piece::keep(r)
+    }
+    fn finish(&self, end: End) -> String {
+        render(end.reports)
+    }
 }
 
 pub fn render(reports: &[FileReport]) -> String {

@@ -1,4 +1,4 @@
-//! Renderers: one module per output format. Each takes the sorted reports.
+//! Renderers: one module per output format, each an implementation of [`Renderer`].
 
 pub mod github;
 pub mod human;
@@ -9,6 +9,70 @@ pub mod sarif;
 pub mod stream;
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
+
+/// An output format. A run calls [`Renderer::begin`] once, [`Renderer::file`] for every file
+/// (on the thread that linted it, in any order) and [`Renderer::finish`] once; the
+/// [`stream::Sink`] writes the pieces in path order between them. A new format is one file
+/// here with one `impl Renderer`.
+pub trait Renderer: Sync {
+    /// Written before the first file.
+    fn begin(&self) -> String {
+        String::new()
+    }
+    /// One file's report rendered. A format that needs every report at the end (SARIF,
+    /// JUnit) keeps it in [`Piece::report`].
+    fn file(&self, r: FileReport) -> Piece;
+    /// Written before a piece that holds items (`first`: no piece with items came before).
+    fn separator(&self, _first: bool) -> &'static str {
+        ""
+    }
+    /// Written after the last file.
+    fn finish(&self, end: End) -> String;
+}
+
+/// What one file contributes to the output.
+#[derive(Default)]
+pub struct Piece {
+    /// its shown findings, rendered
+    pub body: String,
+    /// how many items `body` holds (a separator goes before a piece with items)
+    pub items: usize,
+    /// JSON: its suppressed findings, rendered
+    pub suppressed: String,
+    /// the report itself, for a format that renders every report at the end
+    pub report: Option<FileReport>,
+}
+
+impl Piece {
+    /// One file rendered by `render`, the whole-report function of a format that is only the
+    /// concatenation of its files (no head, no tail).
+    pub fn of_file(r: &FileReport, render: fn(&[FileReport]) -> String) -> Piece {
+        Piece {
+            body: render(std::slice::from_ref(r)),
+            items: shown(r).count(),
+            ..Piece::default()
+        }
+    }
+
+    /// The report kept for a format that renders every report at the end.
+    pub fn keep(r: FileReport) -> Piece {
+        Piece {
+            report: Some(r),
+            ..Piece::default()
+        }
+    }
+}
+
+/// What the files wrote, for [`Renderer::finish`].
+pub struct End<'a> {
+    pub summary: &'a Summary,
+    /// some piece held items
+    pub any: bool,
+    /// the pieces' `suppressed` parts, in order
+    pub suppressed: &'a [String],
+    /// the reports the pieces kept, in order
+    pub reports: &'a [FileReport],
+}
 
 /// Counts shared by the renderers' summaries.
 #[derive(Debug, Default, Clone, serde::Serialize)]

@@ -3,6 +3,7 @@
 //! (`columnKind: unicodeCodePoints`), secondary labels become `relatedLocations`, and findings
 //! silenced by a suppression comment are kept with `suppressions: [{kind: "inSource"}]`.
 
+use super::{End, Piece, Renderer};
 use crate::checks;
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::document::LineIndex;
@@ -233,6 +234,18 @@ fn result(r: &FileReport, lines: &LineIndex, d: &Diagnostic, rule_index: Option<
         o["suppressions"] = json!([s]);
     }
     o
+}
+
+/// `--format sarif`: one log over every report, kept until the end.
+pub struct Sarif;
+
+impl Renderer for Sarif {
+    fn file(&self, r: FileReport) -> Piece {
+        Piece::keep(r)
+    }
+    fn finish(&self, end: End) -> String {
+        render(end.reports)
+    }
 }
 
 /// Render every report, suppressed findings included, as one SARIF log.

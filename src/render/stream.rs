@@ -1,187 +1,183 @@
 //! Streaming output: each file's report is rendered as soon as it is linted, on the thread
 //! that linted it, and its text is dropped; the pieces are written to the output in path
 //! order. Memory then holds the files in flight and the pieces that finished ahead of their
-//! turn, not the whole corpus and its whole report. Human, JSON, JSON Lines and GitHub output
-//! stream; SARIF and JUnit need every report first.
+//! turn, not the whole corpus and its whole report. SARIF and JUnit keep every report for
+//! their closing part.
+//!
+//! The first write error stops the writing; [`Sink::finish`] returns it.
 
-use super::Summary;
+use super::{End, Piece, Renderer, Summary};
 use crate::diagnostic::{FileReport, Severity};
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// The formats that stream.
-#[derive(Clone, Copy, Debug)]
-pub enum Streamed {
-    Human { color: bool },
-    Json,
-    JsonLines,
-    Github,
-}
-
-/// What one file contributes.
-#[derive(Default)]
-pub struct Piece {
-    /// its shown findings, rendered
-    body: String,
-    /// how many objects `body` holds (JSON: 0 means no separator)
-    items: usize,
-    /// JSON: its suppressed findings, rendered
-    suppressed: String,
+/// One file done: its piece, or the read failure to report in its turn.
+pub struct Done {
+    piece: Piece,
     summary: Summary,
     /// a shown finding at or above the `--fail-on` threshold
-    pub failing: bool,
-    /// a read failure of the file, reported in turn
+    failing: bool,
     error: Option<String>,
 }
 
-impl Streamed {
-    /// Render one file's report (its text is not kept).
-    pub fn piece(self, r: &FileReport, fail_on: Severity) -> Piece {
-        let summary = Summary::of(std::slice::from_ref(r));
-        let failing = super::shown(r).any(|d| d.severity >= fail_on);
-        let mut p = Piece {
+impl Done {
+    /// Render one file's report with `renderer`.
+    pub fn new(renderer: &dyn Renderer, r: FileReport, fail_on: Severity) -> Done {
+        let summary = Summary::of(std::slice::from_ref(&r));
+        let failing = super::shown(&r).any(|d| d.severity >= fail_on);
+        Done {
+            piece: renderer.file(r),
             summary,
             failing,
-            ..Piece::default()
-        };
-        match self {
-            Streamed::Human { color } => super::human::render_report(r, color, &mut p.body),
-            Streamed::Json => {
-                let ((s, n), (sup, _)) = super::json::file_chunks(r);
-                p.body = s;
-                p.items = n;
-                p.suppressed = sup;
-            }
-            Streamed::JsonLines => p.body = super::json_lines::render(std::slice::from_ref(r)),
-            Streamed::Github => p.body = super::github::render(std::slice::from_ref(r)),
+            error: None,
         }
-        p
     }
 
     /// A file that could not be read: reported when its turn comes.
-    pub fn failed(message: String) -> Piece {
-        Piece {
+    pub fn failed(message: String) -> Done {
+        Done {
+            piece: Piece::default(),
+            summary: Summary::default(),
+            failing: false,
             error: Some(message),
-            ..Piece::default()
         }
     }
 }
 
 /// A whole report at once, for callers that hold every report: exactly the streamed bytes.
-pub fn render_all(format: Streamed, reports: &[FileReport]) -> String {
+pub fn render_all(renderer: &dyn Renderer, reports: &[FileReport]) -> String {
     let mut out = Vec::new();
-    let mut sink = Sink::new(format, &mut out);
+    let mut sink = Sink::new(renderer, &mut out);
     for (i, r) in reports.iter().enumerate() {
-        sink.put(i, format.piece(r, Severity::Error));
+        sink.put(i, Done::new(renderer, r.clone(), Severity::Error));
     }
-    sink.finish();
+    // writing into memory does not fail
+    let _ = sink.finish();
     String::from_utf8(out).unwrap_or_default()
 }
 
 /// Writes pieces in order of their index as they arrive, whatever order they finish in.
-pub struct Sink<W: Write> {
-    format: Streamed,
+pub struct Sink<'r, W: Write> {
+    renderer: &'r dyn Renderer,
     out: W,
     next: usize,
-    pending: BTreeMap<usize, Piece>,
+    pending: BTreeMap<usize, Done>,
     any: bool,
     suppressed: Vec<String>,
+    reports: Vec<FileReport>,
+    error: Option<std::io::Error>,
     pub summary: Summary,
     pub failing: bool,
     pub failed_files: usize,
 }
 
-impl<W: Write> Sink<W> {
-    pub fn new(format: Streamed, mut out: W) -> Sink<W> {
-        if let Streamed::Json = format {
-            let _ = out.write_all(super::json::HEAD.as_bytes());
-        }
-        Sink {
-            format,
+impl<'r, W: Write> Sink<'r, W> {
+    pub fn new(renderer: &'r dyn Renderer, out: W) -> Sink<'r, W> {
+        let mut sink = Sink {
+            renderer,
             out,
             next: 0,
             pending: BTreeMap::new(),
             any: false,
             suppressed: Vec::new(),
+            reports: Vec::new(),
+            error: None,
             summary: Summary::default(),
             failing: false,
             failed_files: 0,
+        };
+        sink.emit(&renderer.begin());
+        sink
+    }
+
+    /// Write `s` unless an earlier write failed; keep the first error.
+    fn emit(&mut self, s: &str) {
+        if self.error.is_none()
+            && !s.is_empty()
+            && let Err(e) = self.out.write_all(s.as_bytes())
+        {
+            self.error = Some(e);
         }
     }
 
-    /// Piece number `index` is done: write it and every piece after it that is waiting.
-    pub fn put(&mut self, index: usize, piece: Piece) {
-        self.pending.insert(index, piece);
-        while let Some(p) = self.pending.remove(&self.next) {
+    /// File number `index` is done: write it and every file after it that is waiting.
+    pub fn put(&mut self, index: usize, done: Done) {
+        self.pending.insert(index, done);
+        while let Some(d) = self.pending.remove(&self.next) {
             self.next += 1;
-            self.write(p);
+            self.write(d);
         }
     }
 
-    fn write(&mut self, p: Piece) {
-        if let Some(e) = p.error {
+    fn write(&mut self, d: Done) {
+        if let Some(e) = d.error {
             eprintln!("error: cannot read {e}");
             self.failed_files += 1;
             return;
         }
-        self.summary.add(&p.summary);
-        self.failing |= p.failing;
-        match self.format {
-            Streamed::Json => {
-                if p.items > 0 {
-                    let _ = self
-                        .out
-                        .write_all(super::json::separator(!self.any).as_bytes());
-                    let _ = self.out.write_all(p.body.as_bytes());
-                    self.any = true;
-                }
-                if !p.suppressed.is_empty() {
-                    self.suppressed.push(p.suppressed);
-                }
-            }
-            _ => {
-                let _ = self.out.write_all(p.body.as_bytes());
-            }
+        self.summary.add(&d.summary);
+        self.failing |= d.failing;
+        let p = d.piece;
+        if p.items > 0 {
+            let sep = self.renderer.separator(!self.any);
+            self.emit(sep);
+            self.any = true;
+        }
+        self.emit(&p.body);
+        if !p.suppressed.is_empty() {
+            self.suppressed.push(p.suppressed);
+        }
+        if let Some(r) = p.report {
+            self.reports.push(r);
         }
     }
 
-    /// Write the closing part (the summary line, the JSON tail) and flush.
-    pub fn finish(mut self) {
+    /// Write the closing part (the summary line, the JSON tail, a whole SARIF log) and flush;
+    /// the first write error, if any.
+    pub fn finish(mut self) -> std::io::Result<()> {
         debug_assert!(self.pending.is_empty(), "pieces left unwritten");
-        match self.format {
-            Streamed::Human { color } => {
-                let _ = self
-                    .out
-                    .write_all(super::human::summary_line(&self.summary, color).as_bytes());
-            }
-            Streamed::Json => {
-                let tail = super::json::tail(self.any, &self.summary, &self.suppressed);
-                let _ = self.out.write_all(tail.as_bytes());
-            }
-            Streamed::JsonLines | Streamed::Github => {}
+        let tail = self.renderer.finish(End {
+            summary: &self.summary,
+            any: self.any,
+            suppressed: &self.suppressed,
+            reports: &self.reports,
+        });
+        self.emit(&tail);
+        if self.error.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.error = Some(e);
         }
-        let _ = self.out.flush();
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::{github, human, json, json_lines, junit, sarif};
 
     #[test]
     fn pieces_out_of_order_are_written_in_order_and_equal_the_whole_rendering() {
         let reports = super::super::sample_reports();
-        for format in [
-            Streamed::Human { color: false },
-            Streamed::Json,
-            Streamed::JsonLines,
-            Streamed::Github,
-        ] {
+        let formats: [(&str, &dyn Renderer); 7] = [
+            ("human", &human::Human { color: false }),
+            ("human color", &human::Human { color: true }),
+            ("json", &json::Json),
+            ("json-lines", &json_lines::JsonLines),
+            ("github", &github::Github),
+            ("sarif", &sarif::Sarif),
+            ("junit", &junit::Junit),
+        ];
+        for (name, format) in formats {
             let mut out = Vec::new();
             let mut sink = Sink::new(format, &mut out);
-            let pieces: Vec<Piece> = reports
+            let pieces: Vec<Done> = reports
                 .iter()
-                .map(|r| format.piece(r, Severity::Warning))
+                .map(|r| Done::new(format, r.clone(), Severity::Warning))
                 .collect();
             // the second file finishes first
             let mut it = pieces.into_iter().enumerate().collect::<Vec<_>>();
@@ -190,14 +186,16 @@ mod tests {
                 sink.put(i, p);
             }
             let failing = sink.failing;
-            sink.finish();
+            sink.finish().unwrap();
             let out = String::from_utf8(out).unwrap();
-            assert_eq!(out, render_all(format, &reports), "{format:?}");
+            assert_eq!(out, render_all(format, &reports), "{name}");
             // the one-file renderers agree with the stream
-            match format {
-                Streamed::JsonLines => assert_eq!(out, super::super::json_lines::render(&reports)),
-                Streamed::Github => assert_eq!(out, super::super::github::render(&reports)),
-                Streamed::Json => {
+            match name {
+                "json-lines" => assert_eq!(out, json_lines::render(&reports)),
+                "github" => assert_eq!(out, github::render(&reports)),
+                "sarif" => assert_eq!(out, sarif::render(&reports)),
+                "junit" => assert_eq!(out, junit::render(&reports)),
+                "json" => {
                     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
                     assert_eq!(v["summary"]["suppressed"], 1);
                     assert_eq!(v["suppressed"].as_array().unwrap().len(), 1);
@@ -206,10 +204,49 @@ mod tests {
                         v["summary"]["diagnostics"].as_u64().unwrap() as usize
                     );
                 }
-                Streamed::Human { .. } => assert!(out.ends_with("in 2 files checked.\n"), "{out}"),
+                _ => assert!(out.contains("in 2 files checked."), "{out}"),
             }
             // the sample has an error-level finding
             assert!(failing);
+        }
+    }
+
+    /// Writes `room` bytes, then fails with `kind`.
+    struct Full {
+        room: usize,
+        kind: std::io::ErrorKind,
+        written: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.written + buf.len() > self.room {
+                return Err(std::io::Error::from(self.kind));
+            }
+            self.written += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_first_write_error_is_returned_and_nothing_is_written_after_it() {
+        let reports = super::super::sample_reports();
+        for room in [0, 10, 200] {
+            let mut full = Full {
+                room,
+                kind: std::io::ErrorKind::StorageFull,
+                written: 0,
+            };
+            let mut sink = Sink::new(&json::Json, &mut full);
+            for (i, r) in reports.iter().enumerate() {
+                sink.put(i, Done::new(&json::Json, r.clone(), Severity::Error));
+            }
+            let e = sink.finish().unwrap_err();
+            assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
+            assert!(full.written <= room);
         }
     }
 }

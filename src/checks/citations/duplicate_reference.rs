@@ -1,0 +1,100 @@
+//! # duplicate-reference
+//!
+//! **What it catches:** two entries of one reference list that share a number or key, or that
+//! point at the same source (the same DOI, PMID or URL).
+//!
+//! **Why it matters:** a marker that could mean either entry is ambiguous, and a source listed
+//! twice inflates the apparent evidence.
+//!
+//! A shared URL counts only when the two entries also read alike (many different works link
+//! to one search page or portal); a shared DOI or PMID always counts.
+//!
+//! **Example:** entries `3.` and `7.` both carry `doi:10.1000/xyz123`: reports entry 7 with a
+//! label on entry 3.
+//!
+//! **Options:** none.
+
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, ListKind};
+use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    id: "duplicate-reference",
+    family: "citations",
+    summary: "two entries share a number/key, or the same DOI/PMID/URL",
+    source: include_str!("duplicate_reference.rs"),
+    default_severity: Severity::Warning,
+    reads: Reads::REFERENCES,
+    parse_options: parse_options::<NoOptions>,
+    options: &[],
+    check,
+};
+
+fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for list in &doc.lists {
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for &r in &list.entries {
+            let e = &doc.references[r];
+            let k = e.key.to_string();
+            let mut d = None;
+            if let Some(&first) = keys.get(&k) {
+                d = Some((first, format!("reference {k} is listed twice")));
+            } else {
+                keys.insert(k.clone(), r);
+                let candidates = [
+                    e.ids.doi.as_ref().map(|v| ("DOI", v.clone())),
+                    e.ids.pmid.as_ref().map(|v| ("PMID", v.clone())),
+                    e.ids
+                        .url
+                        .as_ref()
+                        .filter(|_| e.ids.doi.is_none() && e.ids.pmid.is_none())
+                        .map(|v| ("URL", v.trim_end_matches('/').to_string())),
+                ];
+                for (kind, v) in candidates.into_iter().flatten() {
+                    let id = format!("{kind} {v}");
+                    if let Some(&first) = ids.get(&id) {
+                        // a shared URL alone (a search page, a guideline portal) is not
+                        // enough: the entries must also read alike
+                        if kind == "URL" && !same_words(&doc.references[first].text, &e.text) {
+                            continue;
+                        }
+                        let fk = &doc.references[first].key;
+                        d = Some((
+                            first,
+                            format!("reference {k} is the same source as reference {fk} ({id})"),
+                        ));
+                        break;
+                    }
+                    ids.insert(id, r);
+                }
+            }
+            if let Some((first, msg)) = d {
+                let mut diag = Diagnostic::new(RULE.id, e.span.clone(), msg)
+                    .help("merge the two entries and point every marker at one of them");
+                if list.kind != ListKind::Bibliography {
+                    diag = diag.label(doc.references[first].span.clone(), "first listed here");
+                }
+                if e.path.is_some() {
+                    continue; // bibliography spans live in another file
+                }
+                out.push(diag);
+            }
+        }
+    }
+    out
+}
+
+/// Do two entries read alike (same words and numbers, case and punctuation aside)? Editions,
+/// versions and patent numbers keep otherwise equal entries apart.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    words(a) == words(b)
+}

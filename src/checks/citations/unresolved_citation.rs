@@ -1,0 +1,166 @@
+//! # unresolved-citation
+//!
+//! **What it catches:** a citation marker that names a reference no list in its scope defines:
+//! `[6]` when the reference list has five entries, a footnote `[^x]` with no definition, a
+//! pandoc key `[@smith2020]` missing from the bibliography, or markers in an article that has
+//! no reference list at all.
+//!
+//! **Why it matters:** a reader who follows the marker finds nothing; the claim it was meant to
+//! support is, in effect, unsourced. Numbers are read as written in the source: deleting entry
+//! `2.` from a list leaves `[2]` unresolved even though a renderer would renumber the list.
+//!
+//! A number implied inside a range (`9` in `[8–10]`) that the list lacks is reported by
+//! `malformed-citation` instead: the range runs over a gap in the list's numbering.
+//!
+//! **Scope:** a numbered list serves the part of the article from the previous list to its own
+//! end (articles that restart numbering in every section), the last list also serves what
+//! follows it; footnotes and bibliographies serve the whole article.
+//!
+//! **Example:**
+//! ```markdown
+//! Salt raises blood pressure [3].
+//!
+//! ## References
+//! 1. …
+//! 2. …
+//! ```
+//! reports `[3]`: "cites reference 3, but the reference list has entries 1–2".
+//!
+//! **Options:** none.
+
+use crate::checks::{Context, NoOptions, Reads, Rule, join_keys, parse_options};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Citation, Document, ListKind, RefKey};
+
+pub static RULE: Rule = Rule {
+    id: "unresolved-citation",
+    family: "citations",
+    summary: "a marker names a reference that no list in scope defines, or there is no reference list",
+    source: include_str!("unresolved_citation.rs"),
+    default_severity: Severity::Error,
+    reads: Reads::REFERENCES,
+    parse_options: parse_options::<NoOptions>,
+    options: &[],
+    check,
+};
+
+fn describe_list(doc: &Document, list: usize) -> String {
+    let mut nums: Vec<u32> = doc.lists[list]
+        .entries
+        .iter()
+        .filter_map(|&r| match doc.references[r].key {
+            RefKey::Num(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    if nums.is_empty() {
+        return format!("{} entries", doc.lists[list].entries.len());
+    }
+    nums.sort_unstable();
+    nums.dedup();
+    if nums.len() == 1 {
+        return format!("one entry ({})", nums[0]);
+    }
+    // compact runs: "entries 1–3, 5"
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < nums.len() {
+        let mut j = i;
+        while j + 1 < nums.len() && nums[j + 1] == nums[j] + 1 {
+            j += 1;
+        }
+        runs.push(if j > i {
+            format!("{}–{}", nums[i], nums[j])
+        } else {
+            nums[i].to_string()
+        });
+        i = j + 1;
+    }
+    if runs.len() > 6 {
+        return format!(
+            "{} entries ({}–{}, with gaps)",
+            nums.len(),
+            nums[0],
+            nums[nums.len() - 1]
+        );
+    }
+    format!("entries {}", runs.join(", "))
+}
+
+fn marker_text(doc: &Document, c: &Citation) -> String {
+    doc.text[c.span.clone()].trim().to_string()
+}
+
+fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let any_list = !doc.lists.is_empty();
+    for c in &doc.citations {
+        let missing: Vec<&RefKey> = c
+            .targets
+            .iter()
+            .filter(|t| t.resolved.is_none() && !t.interior && t.key != RefKey::Num(0))
+            .map(|t| &t.key)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let keys = join_keys(&missing);
+        let marker = marker_text(doc, c);
+        let d = match (&missing[0], c.list) {
+            (RefKey::Num(_), None) if !any_list || c.syntax.is_numeric() => Diagnostic::new(
+                RULE.id,
+                c.span.clone(),
+                format!("`{marker}` cites reference {keys}, but the article has no reference list"),
+            )
+            .help("add a References section with a numbered list of the sources, or remove the marker"),
+            (RefKey::Num(_), Some(l)) => {
+                let list = &doc.lists[l];
+                let what = if missing.len() == 1 { "reference" } else { "references" };
+                let mut d = Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!(
+                        "`{marker}` cites {what} {keys}, but the reference list in scope has {}",
+                        describe_list(doc, l)
+                    ),
+                )
+                .help(format!("add the missing {} ({keys}) to the list, or correct the number", if missing.len() == 1 { "entry" } else { "entries" }));
+                let at = list.heading.clone().unwrap_or(list.span.clone());
+                if list.kind != ListKind::Bibliography {
+                    d = d.label(at, "the reference list consulted");
+                }
+                d
+            }
+            (RefKey::Footnote(_), _) => Diagnostic::new(
+                RULE.id,
+                c.span.clone(),
+                format!("footnote `{marker}` has no definition"),
+            )
+            .help(format!("add a definition line `[{}]: …` for it", missing[0])),
+            (RefKey::Key(k), Some(l)) if doc.lists[l].kind == ListKind::Bibliography => Diagnostic::new(
+                RULE.id,
+                c.span.clone(),
+                format!(
+                    "no entry of the bibliography `{}` has the key `{k}`",
+                    doc.lists[l].file.clone().unwrap_or_default()
+                ),
+            )
+            .label(doc.lists[l].span.clone(), "the bibliography consulted")
+            .help("check the key's spelling, or add the entry to the bibliography"),
+            (RefKey::Key(k), Some(l)) => Diagnostic::new(
+                RULE.id,
+                c.span.clone(),
+                format!("no entry of the front-matter `references:` has the key `{k}`"),
+            )
+            .label(doc.lists[l].span.clone(), "the references consulted"),
+            (RefKey::Key(_), None) | (RefKey::Num(_), None) => Diagnostic::new(
+                RULE.id,
+                c.span.clone(),
+                format!("`{marker}` cites {keys}, but the article names no bibliography or reference list for it"),
+            )
+            .help("name a CSL-JSON file in the front matter (`bibliography: refs.json`) or add `references:`"),
+        };
+        out.push(d);
+    }
+    out
+}

@@ -1,0 +1,1305 @@
+//! Claim scoring for the `uncited-claim` rule: how strongly does one sentence assert
+//! something a reader would want a source for?
+//!
+//! The lexicon lives in `rules/claims.toml` (weights and phrase lists a domain expert can
+//! edit); it is compiled once into an Aho-Corasick automaton for the phrases and one
+//! regular expression per group for the patterns.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use serde::Deserialize;
+
+/// Score at or above which a sentence counts as a check-worthy claim.
+pub const DEFAULT_THRESHOLD: f32 = 0.4;
+
+pub const BUILTIN_TOML: &str = include_str!("../../../rules/claims.toml");
+
+/// What a signal says about the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignalKind {
+    /// Reports research or data ("studies have shown", "according to").
+    Research,
+    /// States a statistic (percentages, ratios, p-values, doses, sample sizes).
+    Statistic,
+    /// Mentions a specific number or date.
+    Quantity,
+    /// Causal or effect predicate ("reduces the risk of", "leads to").
+    Causal,
+    /// Comparison ("more effective than", "higher risk").
+    Comparative,
+    /// Generalisation or standing fact ("most patients", "first-line", "the leading cause").
+    Generalisation,
+    /// Names specific people, organisations, places or substances mid-sentence.
+    Entity,
+    /// A question.
+    Question,
+    /// Advice or instruction to the reader.
+    Instruction,
+    /// The writer's hedged opinion or non-committal framing.
+    Hedge,
+    /// First-person process or opinion talk.
+    FirstPerson,
+    /// Disclaimer ("not medical advice", "consult your doctor").
+    Disclaimer,
+    /// Navigation or page chrome ("Click here", "Read more").
+    Chrome,
+    /// A quotation attributed in-line to its speaker.
+    Attributed,
+    /// Vague, evaluative language that asserts little ("plays a crucial role", "various").
+    Vague,
+    /// Topic, summary or signposting sentence ("This article discusses", "In summary").
+    Topic,
+    /// Too short to assert anything, or a lead-in ending in a colon.
+    Fragment,
+}
+
+impl SignalKind {
+    /// Whether the kind speaks for a claim.
+    pub fn is_positive(self) -> bool {
+        matches!(
+            self,
+            Self::Research
+                | Self::Statistic
+                | Self::Quantity
+                | Self::Causal
+                | Self::Comparative
+                | Self::Generalisation
+                | Self::Entity
+        )
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    const COUNT: usize = Self::Fragment as usize + 1;
+}
+
+/// One piece of evidence found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    pub kind: SignalKind,
+    /// Byte range inside the sentence.
+    pub span: Range<usize>,
+    pub weight: f32,
+}
+
+/// The score of one sentence and the signals that made it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimScore {
+    pub score: f32,
+    pub signals: Vec<Signal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    settings: Settings,
+    #[serde(default)]
+    sections: SectionsFile,
+    #[serde(default)]
+    group: Vec<GroupFile>,
+    #[serde(default, rename = "not-prose")]
+    not_prose: NotProseFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NotProseFile {
+    /// Patterns of sentences that are not prose claims (captions, log lines, …).
+    #[serde(default)]
+    patterns: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SectionsFile {
+    /// Heading prefixes (case-insensitive) of administrative sections whose text is not
+    /// checked for claims.
+    #[serde(default)]
+    skip: Vec<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    base: f32,
+    min_words: usize,
+    short_weight: f32,
+    lead_in_weight: f32,
+    unterminated_weight: f32,
+    entity_weight: f32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    kind: SignalKind,
+    weight: f32,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    case_sensitive: bool,
+}
+
+/// A compiled lexicon. Build it once ([`ClaimLexicon::builtin`] or
+/// [`ClaimLexicon::from_toml`]) and share it.
+pub struct ClaimLexicon {
+    settings: Settings,
+    /// Lower-cased heading prefixes of sections not checked for claims.
+    skip_sections: Vec<String>,
+    /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
+    phrases: Option<AhoCorasick>,
+    phrase_info: Vec<(SignalKind, f32, bool)>,
+    /// One combined regex per group that has patterns.
+    patterns: Vec<(SignalKind, f32, Regex)>,
+    /// Sentences that are not prose claims at all (`[not-prose]`).
+    not_prose: Option<Regex>,
+}
+
+impl std::fmt::Debug for ClaimLexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClaimLexicon")
+            .field("phrases", &self.phrase_info.len())
+            .field("pattern_groups", &self.patterns.len())
+            .finish()
+    }
+}
+
+impl ClaimLexicon {
+    /// The lexicon shipped in `rules/claims.toml`, compiled on first use.
+    pub fn builtin() -> &'static ClaimLexicon {
+        static LEX: OnceLock<ClaimLexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            ClaimLexicon::from_toml(BUILTIN_TOML).expect("built-in claims lexicon is valid")
+        })
+    }
+
+    /// Parses and compiles a lexicon in the `rules/claims.toml` format.
+    pub fn from_toml(src: &str) -> Result<Self, String> {
+        let file: LexiconFile = toml::from_str(src).map_err(|e| e.to_string())?;
+        let mut words: Vec<String> = Vec::new();
+        let mut phrase_info = Vec::new();
+        let mut patterns = Vec::new();
+        for (gi, g) in file.group.iter().enumerate() {
+            if !g.weight.is_finite() {
+                return Err(format!("group {gi}: weight is not a number"));
+            }
+            for p in &g.phrases {
+                let (text, prefix) = match p.strip_suffix('*') {
+                    Some(t) => (t.trim(), true),
+                    None => (p.trim(), false),
+                };
+                if text.is_empty() {
+                    return Err(format!("group {gi}: empty phrase"));
+                }
+                words.push(text.to_string());
+                phrase_info.push((g.kind, g.weight, prefix));
+            }
+            if !g.patterns.is_empty() {
+                let joined = g
+                    .patterns
+                    .iter()
+                    .map(|p| format!("(?:{p})"))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                let src = if g.case_sensitive {
+                    joined
+                } else {
+                    format!("(?i:{joined})")
+                };
+                let re = crate::lexicon_regex::compile(&src)
+                    .map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
+                patterns.push((g.kind, g.weight, re));
+            }
+        }
+        let phrases = if words.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    // a full DFA: a few hundred phrases, searched in every sentence
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&words)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        let not_prose = if file.not_prose.patterns.is_empty() {
+            None
+        } else {
+            let joined = file
+                .not_prose
+                .patterns
+                .iter()
+                .map(|p| format!("(?:{p})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            Some(
+                crate::lexicon_regex::compile(&format!("(?i:{joined})"))
+                    .map_err(|e| format!("[not-prose]: {e}"))?,
+            )
+        };
+        Ok(ClaimLexicon {
+            not_prose,
+            settings: file.settings,
+            skip_sections: file
+                .sections
+                .skip
+                .iter()
+                .map(|h| h.trim().to_lowercase())
+                .filter(|h| !h.is_empty())
+                .collect(),
+            phrases,
+            phrase_info,
+            patterns,
+        })
+    }
+}
+
+impl ClaimLexicon {
+    /// Whether the sentence is not a prose claim at all: a question, a caption or
+    /// cross-reference, an author or affiliation line, a log line, a bibliographic fragment,
+    /// a manuscript's account of its own work (`[not-prose]` in `rules/claims.toml`).
+    pub fn not_prose(&self, sentence: &str) -> bool {
+        self.not_prose
+            .as_ref()
+            .is_some_and(|re| re.is_match(sentence))
+    }
+
+    /// Whether a section with this heading is administrative ("About This Summary",
+    /// "Changes to This Summary", "Contact Us"): its text is not checked for claims.
+    pub fn skips_section(&self, title: &str) -> bool {
+        let t = title
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // "About This Summary"; and a short title ending in one: "Professional Medical
+        // Disclaimer" (not a long question that happens to end in "funding")
+        let short = t.split_whitespace().count() <= 4;
+        self.skip_sections.iter().any(|h| {
+            t.starts_with(h.as_str())
+                || (short
+                    && t.strip_suffix(h.as_str())
+                        .is_some_and(|head| head.ends_with(' ')))
+        })
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// Scores one sentence (plain text, citation markers already removed).
+pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
+    let mut signals: Vec<Signal> = Vec::new();
+    let bytes = sentence.as_bytes();
+    if let Some(ac) = &lex.phrases {
+        for m in ac.find_overlapping_iter(sentence) {
+            let (kind, weight, prefix) = lex.phrase_info[m.pattern().as_usize()];
+            let (s, mut e) = (m.start(), m.end());
+            if s > 0 && is_word_byte(bytes[s - 1]) {
+                continue;
+            }
+            if prefix {
+                while e < bytes.len() && is_word_byte(bytes[e]) {
+                    e += 1;
+                }
+            } else if e < bytes.len() && is_word_byte(bytes[e]) {
+                continue;
+            }
+            if !sentence.is_char_boundary(e) {
+                continue;
+            }
+            signals.push(Signal {
+                kind,
+                span: s..e,
+                weight,
+            });
+        }
+    }
+    let ascii = sentence.is_ascii();
+    for (kind, weight, re) in &lex.patterns {
+        for m in re.find_iter(sentence) {
+            if !ascii && !crate::lexicon_regex::unicode_edges(sentence, m.range()) {
+                continue;
+            }
+            if *kind == SignalKind::FirstPerson && roman_numeral_one(sentence, m.range()) {
+                continue;
+            }
+            signals.push(Signal {
+                kind: *kind,
+                span: m.range(),
+                weight: *weight,
+            });
+        }
+    }
+    let st = &lex.settings;
+    let words = sentence.split_whitespace().count();
+    if words < st.min_words {
+        signals.push(Signal {
+            kind: SignalKind::Fragment,
+            span: 0..sentence.len(),
+            weight: st.short_weight,
+        });
+    }
+    let trimmed = sentence.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    if trimmed.ends_with(':') {
+        signals.push(Signal {
+            kind: SignalKind::Fragment,
+            span: trimmed.len() - 1..trimmed.len(),
+            weight: st.lead_in_weight,
+        });
+    }
+    let last = sentence
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"')]}*_\u{201D}\u{2019}".contains(c))
+        .chars()
+        .next_back();
+    if !matches!(last, Some('.' | '!' | '?' | ':' | '\u{2026}') | None) {
+        signals.push(Signal {
+            kind: SignalKind::Fragment,
+            span: 0..sentence.len(),
+            weight: st.unterminated_weight,
+        });
+    }
+    if let Some(span) = first_entity(sentence) {
+        signals.push(Signal {
+            kind: SignalKind::Entity,
+            span,
+            weight: st.entity_weight,
+        });
+    }
+    // Longest first at each start, then drop matches of a kind inside another of the same kind.
+    signals.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end)));
+    let mut kept_end = [0usize; SignalKind::COUNT];
+    signals.retain(|s| {
+        let k = s.kind.index();
+        if kept_end[k] > 0 && s.span.end <= kept_end[k] {
+            return false;
+        }
+        kept_end[k] = s.span.end;
+        true
+    });
+    ClaimScore {
+        score: combine(st.base, &signals),
+        signals,
+    }
+}
+
+/// base + the strongest signal of each kind (most positive for kinds for a claim, most
+/// negative for kinds against).
+fn combine(base: f32, signals: &[Signal]) -> f32 {
+    let mut best = [0f32; SignalKind::COUNT];
+    for s in signals {
+        let b = &mut best[s.kind.index()];
+        if s.weight.abs() > b.abs() {
+            *b = s.weight;
+        }
+    }
+    base + best.iter().sum::<f32>()
+}
+
+/// Whether the "I" at `span` is the Roman numeral of "type I diabetes", "phase I/II",
+/// "stage I", "Tomb I" rather than the pronoun: it follows a capitalised word or a word
+/// that takes a numeral, or is joined to another numeral by "/", "-" or "–".
+fn roman_numeral_one(sentence: &str, span: Range<usize>) -> bool {
+    if &sentence[span.clone()] != "I" {
+        return false;
+    }
+    const TAKES_NUMERAL: &[&str] = &[
+        "type",
+        "types",
+        "phase",
+        "phases",
+        "stage",
+        "stages",
+        "grade",
+        "grades",
+        "class",
+        "classes",
+        "step",
+        "part",
+        "category",
+        "level",
+        "tier",
+        "schedule",
+        "chapter",
+        "study",
+        "trial",
+        "arm",
+        "group",
+        "section",
+        "volume",
+        "table",
+        "figure",
+        "appendix",
+        "complex",
+        "collagen",
+        "interferon",
+        "war",
+        "cohort",
+        "series",
+        "zone",
+        "degree",
+    ];
+    let after = &sentence[span.end..];
+    if after.starts_with(['/', '-', '\u{2013}']) {
+        return true;
+    }
+    let before = sentence[..span.start].trim_end();
+    let prev = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let Some(c0) = prev.chars().next() else {
+        return false;
+    };
+    if before.ends_with([',', ';', ':', '.']) {
+        return false;
+    }
+    // A capitalised word counts only mid-sentence: "When I started" is the pronoun.
+    let mid_sentence = before
+        .rfind(prev)
+        .is_some_and(|at| before[..at].chars().any(char::is_alphanumeric));
+    (c0.is_uppercase() && mid_sentence) || TAKES_NUMERAL.contains(&prev.to_lowercase().as_str())
+}
+
+/// The first capitalised word or acronym that is not the sentence's first word, the
+/// pronoun "I", or the first word after a colon or an opening quote.
+fn first_entity(sentence: &str) -> Option<Range<usize>> {
+    let mut first = true;
+    let mut after_break = false;
+    let mut pos = 0;
+    for word in sentence.split_inclusive(char::is_whitespace) {
+        let start = pos;
+        pos += word.len();
+        let core_start = word.find(|c: char| c.is_alphanumeric()).map(|i| start + i);
+        let was_first = first || after_break;
+        let t = word.trim_end();
+        after_break = t.ends_with(':') || t.ends_with(';');
+        let Some(cs) = core_start else { continue };
+        first = false;
+        if was_first || sentence[start..cs].contains(['"', '\u{201C}']) {
+            continue;
+        }
+        let core = sentence[cs..start + t.len()].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = core.chars();
+        let Some(c0) = chars.next() else { continue };
+        if c0.is_uppercase() && core != "I" && !core.starts_with("I'") {
+            return Some(cs..cs + core.len());
+        }
+    }
+    None
+}
+
+impl ClaimScore {
+    /// Whether the sentence counts as a check-worthy claim at `threshold`.
+    pub fn is_claim(&self, threshold: f32) -> bool {
+        self.score >= threshold
+    }
+}
+
+/// Why a reported sentence reads as a claim, in its own words: its two strongest telling
+/// lexicon signals ("states an effect ('reduced mortality'); gives a figure (35%)"), else
+/// "states a fact". Returns the reason and the bytes of its strongest part.
+impl ClaimScore {
+    pub fn explain(&self, sentence: &str) -> (String, Option<Range<usize>>) {
+        explain(sentence, self)
+    }
+}
+
+fn explain(sentence: &str, score: &ClaimScore) -> (String, Option<Range<usize>>) {
+    let mut parts: Vec<String> = Vec::new();
+    let mut strongest = None;
+    let mut used: Vec<(SignalKind, Range<usize>)> = Vec::new();
+    let mut pos: Vec<&Signal> = score
+        .signals
+        .iter()
+        .filter(|s| s.weight > 0.0 && telling(sentence, s))
+        .collect();
+    // strongest first; of equal weight, the first in the sentence, then the longer phrase
+    pos.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.span.start.cmp(&b.span.start))
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    // a statistic and a bare quantity are both "a figure"
+    let family = |k: SignalKind| match k {
+        SignalKind::Quantity => SignalKind::Statistic,
+        k => k,
+    };
+    for s in pos {
+        let overlaps = used
+            .iter()
+            .any(|(_, r)| r.start < s.span.end && s.span.start < r.end);
+        if parts.len() == 2 || overlaps || used.iter().any(|(k, _)| *k == family(s.kind)) {
+            continue;
+        }
+        used.push((family(s.kind), s.span.clone()));
+        let text = sentence.get(s.span.clone()).unwrap_or("").trim();
+        parts.push(match s.kind {
+            SignalKind::Research => format!("reports research ('{text}')"),
+            SignalKind::Quantity if is_year(text) => format!("gives a date ({text})"),
+            SignalKind::Statistic | SignalKind::Quantity => format!("gives a figure ({text})"),
+            SignalKind::Causal => format!("states an effect ('{text}')"),
+            SignalKind::Comparative => format!("makes a comparison ('{text}')"),
+            _ => format!("makes a general claim ('{text}')"),
+        });
+        strongest.get_or_insert(s.span.clone());
+    }
+    if parts.is_empty() {
+        ("states a fact".to_string(), None)
+    } else {
+        (parts.join("; "), strongest)
+    }
+}
+
+fn is_year(text: &str) -> bool {
+    text.len() == 4
+        && (text.starts_with("19") || text.starts_with("20"))
+        && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a signal says something a reader recognises as a claim: not a capitalised word
+/// (an entity), and not a bare number that labels something ("Figure 2", "stage 3", "(2)").
+fn telling(sentence: &str, s: &Signal) -> bool {
+    match s.kind {
+        SignalKind::Research
+        | SignalKind::Statistic
+        | SignalKind::Causal
+        | SignalKind::Comparative
+        | SignalKind::Generalisation => true,
+        SignalKind::Quantity => {
+            let text = &sentence[s.span.clone()];
+            let digits = text.chars().filter(char::is_ascii_digit).count();
+            let before = sentence[..s.span.start]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == '(')
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let labels = matches!(
+                before.trim_end_matches('.'),
+                "figure"
+                    | "fig"
+                    | "table"
+                    | "section"
+                    | "chapter"
+                    | "step"
+                    | "page"
+                    | "appendix"
+                    | "box"
+                    | "stage"
+                    | "grade"
+                    | "type"
+                    | "phase"
+                    | "level"
+                    | "part"
+                    | "item"
+            );
+            !labels && (digits >= 2 || text.contains('%'))
+        }
+        _ => false,
+    }
+}
+
+/// Scores `sentence` with the built-in lexicon.
+pub fn score(sentence: &str) -> ClaimScore {
+    score_sentence(sentence, ClaimLexicon::builtin())
+}
+
+/// Whether a sentence directly continues the one before it ("These findings…", "This
+/// effect…", "Such…", "They…"), so that a citation on the previous sentence covers it.
+pub fn continues_previous(sentence: &str) -> bool {
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = s.split(|c: char| c.is_whitespace() || c == ',');
+    let w0 = words.next().unwrap_or("");
+    let w1 = words.next().unwrap_or("").to_ascii_lowercase();
+    match w0 {
+        "These" | "This" | "Those" | "Such" | "They" | "Their" | "Its" | "Both" | "Here" => true,
+        "It" => !expletive_it(s),
+        "The" => matches!(
+            w1.as_str(),
+            "latter"
+                | "former"
+                | "same"
+                | "authors"
+                | "study"
+                | "trial"
+                | "cohort"
+                | "investigators"
+                | "researchers"
+                | "analysis"
+                | "meta-analysis"
+                | "review"
+        ),
+        "In" | "Among" => {
+            let w2 = words.next().unwrap_or("").to_ascii_lowercase();
+            matches!(w1.as_str(), "this" | "that" | "these" | "those")
+                && matches!(
+                    w2.trim_end_matches(',').trim_end_matches('s'),
+                    "study"
+                        | "studie"
+                        | "trial"
+                        | "cohort"
+                        | "analysis"
+                        | "analyse"
+                        | "review"
+                        | "population"
+                        | "patient"
+                        | "participant"
+                        | "series"
+                        | "group"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Whether a sentence opens by pointing back to a study, its population or its result with
+/// a definite noun phrase ("The trial…", "These patients…", "In this cohort…", "This
+/// increase…"): the thing it talks about was introduced by the sentence before. A bare
+/// pronoun ("It…", "This can…") is not enough, since it may pick up any earlier idea.
+pub fn refers_back_to_study(sentence: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "cohort",
+        "cohorts",
+        "analysis",
+        "analyses",
+        "meta-analysis",
+        "review",
+        "series",
+        "survey",
+        "registry",
+        "investigators",
+        "researchers",
+        "authors",
+        "patients",
+        "participants",
+        "subjects",
+        "women",
+        "men",
+        "children",
+        "survivors",
+        "families",
+        "carriers",
+        "group",
+        "groups",
+        "arm",
+        "arms",
+        "population",
+        "sample",
+        "findings",
+        "finding",
+        "results",
+        "result",
+        "data",
+        "effect",
+        "effects",
+        "increase",
+        "decrease",
+        "reduction",
+        "difference",
+        "differences",
+        "association",
+        "observation",
+        "benefit",
+        "rate",
+        "rates",
+    ];
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let mut w0 = words.next().unwrap_or("");
+    if w0 == "In" || w0 == "Among" || w0 == "Of" {
+        w0 = words.next().unwrap_or("");
+    }
+    let det = w0.to_ascii_lowercase();
+    if !matches!(det.as_str(), "the" | "this" | "these" | "those" | "that") {
+        return false;
+    }
+    // "These patients", "these 120 patients", "this randomized trial": the noun comes first or
+    // after one modifier
+    words
+        .take(2)
+        .any(|w| NOUNS.contains(&w.to_ascii_lowercase().trim_end_matches(['.', ';', ':'])))
+}
+
+/// Whether a sentence reports a specific piece of research: it names a study, a trial, a
+/// cohort or its investigators, or describes how one was run ("were randomly assigned").
+pub fn reports_study(sentence: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "cohort",
+        "cohorts",
+        "meta-analysis",
+        "meta-analyses",
+        "analysis",
+        "review",
+        "survey",
+        "series",
+        "investigators",
+        "researchers",
+        "authors",
+        "participants",
+        "enrolled",
+        "randomized",
+        "randomised",
+        "randomly",
+        "case-control",
+        "registry",
+    ];
+    static SET: WordSet = OnceLock::new();
+    let set = set_of(&SET, WORDS);
+    words(sentence).any(|w| in_list(w, set))
+}
+
+/// Whether a sentence reports in the past tense ("Survival was 80%…", "The rate fell…"),
+/// the register of study results, with no present-tense verb of a standing claim ("is",
+/// "are", "can", "may", "suggests"). General statements are in the present tense.
+pub fn reports_past(sentence: &str) -> bool {
+    const PAST: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "did",
+        "found",
+        "showed",
+        "shown",
+        "saw",
+        "fell",
+        "rose",
+        "grew",
+        "led",
+        "took",
+        "gave",
+        "became",
+        "began",
+        "lost",
+        "kept",
+        "ran",
+        "underwent",
+        "chose",
+    ];
+    const PRESENT: &[&str] = &[
+        "is",
+        "are",
+        "has",
+        "have",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "will",
+        "does",
+        "do",
+        "remains",
+        "remain",
+        "appears",
+        "appear",
+        "seems",
+        "seem",
+        "suggests",
+        "suggest",
+        "indicates",
+        "indicate",
+        "include",
+        "includes",
+        "occurs",
+        "occur",
+        "causes",
+        "cause",
+        "leads",
+        "lead",
+        "reduces",
+        "increases",
+        "improves",
+        "recommend",
+        "recommends",
+    ];
+    const NOT_PAST: &[&str] = &["need", "based", "advanced", "limited", "red", "bed", "feed"];
+    let mut past = false;
+    static SETS: [WordSet; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (present, past_words, not_past) = (
+        set_of(&SETS[0], PRESENT),
+        set_of(&SETS[1], PAST),
+        set_of(&SETS[2], NOT_PAST),
+    );
+    for w in words(sentence) {
+        if in_list(w, present) {
+            return false;
+        }
+        let ed = w.len() >= 5 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
+        if in_list(w, past_words) || (ed && !in_list(w, not_past)) {
+            past = true;
+        }
+    }
+    past
+}
+
+/// The words of `s` (letters, digits, hyphens), not lower-cased: compare with [`in_list`].
+/// ASCII bytes are classified without decoding.
+fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let b = s.as_bytes();
+    // (is a word character, its length in bytes)
+    let class = move |i: usize| -> (bool, usize) {
+        let c = b[i];
+        if c < 0x80 {
+            (c.is_ascii_alphanumeric() || c == b'-', 1)
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            (ch.is_alphanumeric(), ch.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= b.len() {
+                return None;
+            }
+            let (word, len) = class(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < b.len() {
+            let (word, len) = class(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        Some(&s[start..i])
+    })
+}
+
+/// A word list as a set, made on first use.
+type WordSet = OnceLock<rustc_hash::FxHashSet<&'static [u8]>>;
+
+fn set_of(
+    cell: &'static WordSet,
+    list: &'static [&'static str],
+) -> &'static rustc_hash::FxHashSet<&'static [u8]> {
+    cell.get_or_init(|| list.iter().map(|w| w.as_bytes()).collect())
+}
+
+/// Whether `w` is in `set` (lower-case ASCII words), in any case: lower-cased on the stack,
+/// one hash lookup. These run on every sentence of the article.
+fn in_list(w: &str, set: &rustc_hash::FxHashSet<&'static [u8]>) -> bool {
+    let mut buf = [0u8; 24];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    set.contains(&*lower)
+}
+
+/// Whether a sentence opens as a summary of what came before ("In summary,", "Overall,",
+/// "Taken together,"): it restates content, so an earlier citation covers it.
+pub fn summarises_previous(sentence: &str) -> bool {
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    const HEADS: &[&str] = &[
+        "In summary",
+        "In sum,",
+        "In conclusion",
+        "In short,",
+        "In brief,",
+        "Overall,",
+        "All in all",
+        "Altogether,",
+        "Taken together",
+        "To summarize",
+        "To summarise",
+        "To sum up",
+        "To conclude",
+        "Summing up",
+        "In a nutshell",
+    ];
+    HEADS.iter().any(|h| s.starts_with(h))
+}
+
+/// "It is estimated that…", "It is known that…": an expletive "it" opens a new claim.
+fn expletive_it(s: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "It is estimated",
+        "It is known",
+        "It is believed",
+        "It is thought",
+        "It is well",
+        "It is widely",
+        "It is generally",
+        "It is commonly",
+        "It is important",
+        "It is essential",
+        "It is also",
+        "It is possible",
+        "It is not",
+        "It is recommended",
+        "It has been",
+        "It was",
+        "It can be",
+        "It may be",
+    ];
+    HEADS.iter().any(|h| s.starts_with(h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<SignalKind> {
+        let mut k: Vec<_> = score(s).signals.iter().map(|x| x.kind).collect();
+        k.dedup();
+        k
+    }
+
+    fn has(s: &str, kind: SignalKind) -> bool {
+        score(s).signals.iter().any(|x| x.kind == kind)
+    }
+
+    fn span_text(s: &str, kind: SignalKind) -> Vec<&str> {
+        score(s)
+            .signals
+            .iter()
+            .filter(|x| x.kind == kind)
+            .map(|x| &s[x.span.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn builtin_lexicon_compiles() {
+        let lex = ClaimLexicon::builtin();
+        assert!(lex.phrase_info.len() > 100);
+        assert!(lex.patterns.len() >= 8);
+    }
+
+    #[test]
+    fn statistics_are_found_with_spans() {
+        let s = "About 30% of patients relapsed within two years.";
+        assert_eq!(span_text(s, SignalKind::Statistic), vec!["30% of patients"]);
+        let s = "The hazard ratio was 0.71 (95% CI 0.60 to 0.84; p < .001).";
+        let got = span_text(s, SignalKind::Statistic);
+        assert!(got.contains(&"hazard ratio"), "{got:?}");
+        assert!(got.contains(&"95% CI"), "{got:?}");
+        assert!(got.contains(&"p < .001"), "{got:?}");
+        let s = "Children received 5 mg/kg twice daily in a trial of n = 120.";
+        let got = span_text(s, SignalKind::Statistic);
+        assert_eq!(got, vec!["5 mg/kg", "n = 120"]);
+        let s = "Roughly 1 in 8 women will develop the disease.";
+        assert_eq!(span_text(s, SignalKind::Statistic), vec!["1 in 8"]);
+        let s = "The 5-year survival rate is close to 60 percent for stage II.";
+        let got = span_text(s, SignalKind::Statistic);
+        assert_eq!(got, vec!["5-year survival", "60 percent"]);
+    }
+
+    #[test]
+    fn research_reporting() {
+        let s = "Several studies have shown that regular walking lowers blood pressure.";
+        assert_eq!(
+            span_text(s, SignalKind::Research),
+            vec!["studies have shown"]
+        );
+        assert!(has(s, SignalKind::Causal));
+        let sc = score(s);
+        assert!(sc.is_claim(DEFAULT_THRESHOLD));
+        assert_eq!(
+            sc.explain(s).0,
+            "reports research ('studies have shown'); states an effect ('lowers')"
+        );
+    }
+
+    #[test]
+    fn causal_comparative_generalisation() {
+        let s = "Metformin is the first-line drug for most patients with type 2 diabetes.";
+        assert!(has(s, SignalKind::Generalisation));
+        let s = "Statins are more effective than diet alone at lowering cholesterol.";
+        assert_eq!(
+            span_text(s, SignalKind::Comparative),
+            vec!["more effective", "than"]
+        );
+        let s = "Smoking during pregnancy increases the risk of low birth weight.";
+        assert!(has(s, SignalKind::Causal));
+        assert!(score(s).is_claim(DEFAULT_THRESHOLD));
+    }
+
+    #[test]
+    fn questions_and_instructions_are_not_claims() {
+        for s in [
+            "What does this mean for people who already take the drug?",
+            "Talk to your pharmacist before combining these medicines.",
+            "Consider keeping a diary of your symptoms for two weeks.",
+            "Ask your doctor whether screening makes sense for you.",
+            "Please read the leaflet that comes with the pack.",
+        ] {
+            let sc = score(s);
+            assert!(!sc.is_claim(DEFAULT_THRESHOLD), "{s}: {sc:?}");
+        }
+        assert!(has(
+            "Is the vaccine safe for children?",
+            SignalKind::Question
+        ));
+        assert_eq!(
+            kinds("Avoid alcohol while taking this medicine."),
+            vec![SignalKind::Instruction]
+        );
+    }
+
+    #[test]
+    fn opinion_disclaimer_chrome_topic() {
+        for s in [
+            "I think the new guidance is a sensible compromise overall.",
+            "This article discusses the options available after a diagnosis.",
+            "This information is not medical advice and is no substitute for care.",
+            "Click here to read more about our editorial process.",
+            "Here are the main points to weigh before deciding on surgery.",
+            "The right choice ultimately depends on the individual and their goals.",
+        ] {
+            let sc = score(s);
+            assert!(!sc.is_claim(DEFAULT_THRESHOLD), "{s}: {sc:?}");
+        }
+        assert!(has(
+            "I think the new guidance is a sensible compromise overall.",
+            SignalKind::FirstPerson
+        ));
+        assert!(has(
+            "Skip to content and find the latest updates.",
+            SignalKind::Chrome
+        ));
+    }
+
+    #[test]
+    fn attributed_quote() {
+        let s = "\"We were surprised by how quickly it worked,\" said the lead nurse.";
+        assert!(has(s, SignalKind::Attributed));
+    }
+
+    #[test]
+    fn plain_statement_passes_short_fragment_does_not() {
+        let s = "The pancreas produces insulin in clusters of specialised cells.";
+        assert!(score(s).is_claim(DEFAULT_THRESHOLD));
+        let s = "Treatment options.";
+        let sc = score(s);
+        assert!(!sc.is_claim(DEFAULT_THRESHOLD));
+        assert_eq!(sc.signals[0].kind, SignalKind::Fragment);
+        let s = "The main types of treatment are the following:";
+        assert!(!score(s).is_claim(DEFAULT_THRESHOLD));
+        // Headings, captions and table cells carry no terminal punctuation.
+        let s = "Dietary Supplements and Their Interactions With Common Drugs";
+        assert!(!score(s).is_claim(DEFAULT_THRESHOLD));
+    }
+
+    #[test]
+    fn entity_detection() {
+        let s = "Tamoxifen was approved by the FDA for prevention.";
+        assert_eq!(span_text(s, SignalKind::Entity), vec!["FDA"]);
+        let s = "I am sure it is fine.";
+        assert!(span_text(s, SignalKind::Entity).is_empty());
+    }
+
+    #[test]
+    fn word_boundaries_and_prefixes() {
+        // "than" must not match inside "thank"; "cause*" matches "causes".
+        let s = "We thank the nurses who helped.";
+        assert!(span_text(s, SignalKind::Comparative).is_empty());
+        let s = "Excess sodium causes fluid retention in some people.";
+        assert_eq!(span_text(s, SignalKind::Causal), vec!["causes"]);
+    }
+
+    #[test]
+    fn explain_without_positive_signals() {
+        let s = "The clinic opens early on weekdays for blood tests.";
+        assert_eq!(score(s).explain(s), ("states a fact".to_string(), None));
+    }
+
+    #[test]
+    fn explanations_never_name_a_bare_label_or_a_capitalised_word() {
+        // "Figure 2" labels a figure; "Denmark" is a capitalised word
+        let s = "The programme in Denmark enrols 40% of eligible adults, see Figure 2.";
+        let (why, at) = score(s).explain(s);
+        assert_eq!(why, "gives a figure (40% of eligible)");
+        assert_eq!(&s[at.unwrap()], "40% of eligible");
+        // a statistic and the bare number inside it are one figure, named once
+        let s = "About 12% of adults take five or more medicines.";
+        assert_eq!(score(s).explain(s).0, "gives a figure (12% of adults)");
+    }
+
+    #[test]
+    fn continuation_sentences() {
+        assert!(continues_previous("These findings suggest a dose effect."));
+        assert!(continues_previous("This effect was stronger in women."));
+        assert!(continues_previous("They also reported fewer infections."));
+        assert!(continues_previous("Such changes are reversible."));
+        assert!(continues_previous("It also lowered triglycerides."));
+        assert!(!continues_previous(
+            "It is estimated that 5% of adults are affected."
+        ));
+        assert!(!continues_previous("Thesaurus entries are not evidence."));
+        assert!(!continues_previous("Vitamin D supports bone health."));
+        // An inference is the writer's own claim, not the cited one restated.
+        assert!(!continues_previous(
+            "Therefore, screening should start earlier."
+        ));
+        assert!(!continues_previous("Thus, the drug is safe in pregnancy."));
+    }
+
+    #[test]
+    fn study_reports_and_anaphors() {
+        assert!(reports_study("A randomized trial enrolled 500 women."));
+        assert!(reports_study("In this cohort, relapse was rare."));
+        assert!(!reports_study("Vitamin D supports bone health."));
+        assert!(reports_past(
+            "Five-year survival was 80% in the treatment arm."
+        ));
+        assert!(reports_past(
+            "The degree of risk corresponded to the amount of freckling."
+        ));
+        assert!(!reports_past(
+            "Geriatric patients are more susceptible to sedation."
+        ));
+        assert!(!reports_past(
+            "Patients treated with surgery may need lower doses."
+        ));
+        assert!(refers_back_to_study(
+            "The trial was stopped early for benefit."
+        ));
+        assert!(refers_back_to_study(
+            "These 120 patients were followed for 5 years."
+        ));
+        assert!(refers_back_to_study("In this cohort, relapse was rare."));
+        assert!(refers_back_to_study(
+            "This increase inhibits prolyl hydroxylases."
+        ));
+        assert!(!refers_back_to_study(
+            "It is also linked to fewer gallstones."
+        ));
+        assert!(!refers_back_to_study("This can lead to delays."));
+        assert!(!refers_back_to_study(
+            "The patient's heart rate is 120 beats per minute."
+        ));
+        assert!(continues_previous(
+            "In these patients, the drug was well tolerated."
+        ));
+        assert!(continues_previous(
+            "The trial also reported fewer infections."
+        ));
+    }
+
+    #[test]
+    fn meta_discourse_about_sources() {
+        for s in [
+            "The provided context does not describe the dosing schedule in detail.",
+            "The passages given do not say how long the effect lasts.",
+            "More detail on the trial design is in Passage ID 2.",
+        ] {
+            let sc = score(s);
+            assert!(has(s, SignalKind::Topic), "{s}");
+            assert!(!sc.is_claim(DEFAULT_THRESHOLD), "{s}: {sc:?}");
+        }
+    }
+
+    #[test]
+    fn legends_and_bibliographic_entries_are_fragments() {
+        for s in [
+            "N2 = Metastasis in four or more regional lymph nodes.",
+            "HR = hazard ratio; CI = confidence interval; OS = overall survival.",
+            "Okafor NB, Lindqvist P, et al.: Early mobilisation after hip surgery.",
+        ] {
+            assert!(has(s, SignalKind::Fragment), "{s}");
+            assert!(!score(s).is_claim(DEFAULT_THRESHOLD), "{s}");
+        }
+    }
+
+    #[test]
+    fn administrative_sections() {
+        let lex = ClaimLexicon::builtin();
+        assert!(lex.skips_section("About This Summary"));
+        assert!(lex.skips_section("Changes to This Summary (03/14/2025)"));
+        assert!(lex.skips_section("contact us"));
+        assert!(!lex.skips_section("Treatment of Stage II Disease"));
+    }
+
+    #[test]
+    fn summary_sentences() {
+        assert!(summarises_previous(
+            "In summary, exercise lowers blood pressure."
+        ));
+        assert!(summarises_previous(
+            "Overall, the evidence favours early treatment."
+        ));
+        assert!(summarises_previous(
+            "Taken together, these results point one way."
+        ));
+        assert!(!summarises_previous("Overall survival was 14 months."));
+        assert!(!summarises_previous(
+            "Summary statistics were not reported."
+        ));
+    }
+
+    #[test]
+    fn roman_numeral_is_not_first_person() {
+        for s in [
+            "Type I diabetes usually starts in childhood.",
+            "The drug entered phase I/II trials last year.",
+            "Stage I tumours are removed by surgery alone.",
+            "The skeleton in Tomb I belonged to an older man.",
+        ] {
+            assert!(!has(s, SignalKind::FirstPerson), "{s}");
+        }
+        for s in [
+            "I think the results are encouraging.",
+            "When I started the treatment the pain eased.",
+            "Last year, I changed my diet.",
+        ] {
+            assert!(has(s, SignalKind::FirstPerson), "{s}");
+        }
+    }
+
+    #[test]
+    fn custom_lexicon_and_errors() {
+        let src = r#"
+[settings]
+base = 0.0
+min_words = 1
+short_weight = 0.0
+lead_in_weight = 0.0
+unterminated_weight = 0.0
+entity_weight = 0.0
+
+[[group]]
+kind = "causal"
+weight = 0.8
+phrases = ["cures"]
+"#;
+        let lex = ClaimLexicon::from_toml(src).unwrap();
+        let sc = score_sentence("Garlic cures colds.", &lex);
+        assert!((sc.score - 0.8).abs() < 1e-6);
+        assert!(score_sentence("Garlic is tasty.", &lex).score.abs() < 1e-6);
+        assert!(ClaimLexicon::from_toml("[settings]\nbase = 1").is_err());
+        let bad = src.replace("phrases = [\"cures\"]", "patterns = [\"(unclosed\"]");
+        assert!(ClaimLexicon::from_toml(&bad).is_err());
+        let bad = src.replace("kind = \"causal\"", "kind = \"nonsense\"");
+        assert!(ClaimLexicon::from_toml(&bad).is_err());
+    }
+}

@@ -1,0 +1,373 @@
+//! # uncited-claim
+//!
+//! **What it catches:** a sentence that asserts something a reader would want sourced (a
+//! statistic, a research finding, a causal or comparative claim, a generalisation) with no
+//! citation in its scope. The message names the signals that made it a claim.
+//!
+//! **Why it matters:** unsourced claims are where errors and hallucinations hide, above all in
+//! AI-drafted health content.
+//!
+//! **How a sentence is judged:** an explainable score from lexicons in `rules/claims.toml`.
+//! Signals for: research reporting ("studies have shown"), numbers that state facts (30%,
+//! odds ratios, p-values, doses, survival figures), causal and comparative predicates
+//! ("reduces the risk of", "more effective than"), generalisations ("most patients",
+//! "first-line"). Signals against: questions, headings, advice to the reader ("ask your
+//! doctor"), the writer's hedged opinion, first-person process talk, disclaimers, page chrome,
+//! definitions of terms ("Neutropenia refers to …").
+//!
+//! Not judged: headings, reference entries, metadata lines ("Last updated: …"), sentences in
+//! administrative sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes
+//! to…, Disclaimer, …), and an assistant's talk about its own process (reported by
+//! `assistant-artifact`).
+//!
+//! **Citation scope:** a citation covers its sentence (a marker right after the full stop
+//! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
+//! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
+//! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
+//! restates what came before and is covered when any earlier sentence carries a citation.
+//! A citation in any cell of a table sources the whole table. Administrative sections
+//! (headings listed under `[sections] skip` in `rules/claims.toml`: "About This Summary",
+//! "Changes to This Summary", "Contact Us", reference lists…) are not checked.
+//! A study is often described over several sentences with one citation, and that citation
+//! covers the whole description. Forwards: after a cited sentence that reports a study ("In a
+//! randomized trial of 500 women…[4]"), the following sentences of the paragraph written in
+//! the past tense ("Survival was 80% vs. 70%.") are its results, up to the first sentence in
+//! the present tense, the next citation or the end of the paragraph; results listed as items
+//! under the study ("…[4]" then "- Survival was 80%…") continue it the same way. Backwards: an uncited
+//! sentence is covered by the citation of the next sentence in its paragraph when that
+//! sentence points back to it with a definite noun phrase ("The trial…", "These patients…",
+//! "In this cohort…", "This increase…"; a bare "It" or "This can…" is not enough); and a run
+//! of past-tense sentences ending in a cited past-tense one is covered when one of them names
+//! the study ("A trial enrolled 500 women. Median age was 54. Survival was 80% vs. 70%.[3]").
+//! A general statement followed by a cited one on the same topic is not covered: sharing
+//! words is not sourcing.
+//! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
+//! covered when none of the items carries a citation of its own.
+//!
+//! **Example:** `About 30% of adults sleep less than six hours.` reports "states a statistic
+//! (30%) without a citation".
+//!
+//! **Options:** `threshold` (number, default 0.4: lower flags more), `scope` (`sentence`
+//! (default) or `paragraph`: any citation in a paragraph covers all of it).
+
+use super::engine as claims;
+use super::model::Shape;
+use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, Document, Role};
+
+pub static RULE: Rule = Rule {
+    id: "uncited-claim",
+    family: "claims",
+    summary: "a sentence asserting a check-worthy claim has no citation in its scope",
+    source: include_str!("uncited_claim.rs"),
+    default_severity: Severity::Warning,
+    reads: Reads {
+        sentences: true,
+        metadata: true,
+        references: false,
+        lexicons: &[Lexicon::Claims, Lexicon::Assistant],
+    },
+    parse_options: parse_options::<Options>,
+    options: &[
+        RuleOption {
+            name: "threshold",
+            kind: "number",
+            help: "probability at or above which an uncited sentence is reported (default: the model's own)",
+        },
+        RuleOption {
+            name: "model",
+            kind: "path",
+            help: "a model file written by `citelint train`, relative to citelint.toml (default: the built-in model)",
+        },
+        RuleOption {
+            name: "scope",
+            kind: "\"sentence\" | \"paragraph\"",
+            help: "what one citation covers (default sentence)",
+        },
+    ],
+    check,
+};
+
+/// `[rules.uncited-claim]`. (`model` is read by the config loader, which resolves it against
+/// the config file's folder and loads it into the run's lexicons.)
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    threshold: Option<Probability>,
+    scope: Option<Scope>,
+    #[allow(dead_code)]
+    model: Option<String>,
+}
+
+/// A number from 0 to 1.
+#[derive(Clone, Copy, Debug, serde::Deserialize)]
+#[serde(try_from = "f64")]
+struct Probability(f32);
+
+impl TryFrom<f64> for Probability {
+    type Error = String;
+    fn try_from(v: f64) -> Result<Self, String> {
+        if (0.0..=1.0).contains(&v) {
+            Ok(Probability(v as f32))
+        } else {
+            Err(format!("threshold {v} is not a probability (0 to 1)"))
+        }
+    }
+}
+
+/// What one citation covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Scope {
+    Sentence,
+    Paragraph,
+}
+
+/// A sentence the rule judges: its index in `doc.sentences`, whether a citation in its scope
+/// covers it, and where it stands.
+#[derive(Clone, Debug)]
+pub struct Judged {
+    pub index: usize,
+    /// The sentence carries a citation of its own.
+    pub cited: bool,
+    /// A citation in its scope covers it (its own, or one the scope rules extend to it).
+    pub covered: bool,
+    pub shape: Shape,
+}
+
+/// The sentences `uncited-claim` judges, in order: prose that is not a heading, a table
+/// cell, a question, a caption or cross-reference, an author or affiliation line, a log
+/// line, a bibliographic fragment, a manuscript's account of its own work, page metadata
+/// or an administrative section; each with
+/// whether a citation covers it. The trainer reads the same sentences.
+pub fn judged(
+    doc: &Document,
+    lexicons: &crate::checks::packs::Lexicons,
+    paragraph_scope: bool,
+) -> Vec<Judged> {
+    let lex = lexicons.claims();
+    let n = doc.sentences.len();
+    let mut covered = vec![false; n];
+    // which blocks carry any citation
+    let mut block_cited = vec![false; doc.blocks.len()];
+    for s in &doc.sentences {
+        if !s.citations.is_empty() {
+            block_cited[s.block] = true;
+        }
+    }
+    let mut cited_before = false;
+    // a covered sentence that reports a study, or continues such a report
+    let mut in_study = vec![false; n];
+    for i in 0..n {
+        let s = &doc.sentences[i];
+        let text = doc.sentence_text(s);
+        let same_as_prev = i > 0 && doc.sentences[i - 1].block == s.block;
+        if !s.citations.is_empty() || (paragraph_scope && block_cited[s.block]) {
+            covered[i] = true;
+            cited_before = true;
+            in_study[i] = claims::reports_study(text);
+            continue;
+        }
+        if same_as_prev && covered[i - 1] && claims::continues_previous(text) {
+            covered[i] = true;
+            in_study[i] = in_study[i - 1] || claims::reports_study(text);
+        }
+        // results of a cited study reported in the sentences after it
+        // the results of a study are often listed as items under it ("…[24]" then "- OS was
+        // longer…"): a list item continues the block right before it
+        let item_after_prev = i > 0
+            && doc.blocks[s.block].kind == BlockKind::ListItem
+            && doc.sentences[i - 1].block + 1 == s.block;
+        if (same_as_prev || item_after_prev) && in_study[i - 1] && claims::reports_past(text) {
+            covered[i] = true;
+            in_study[i] = true;
+        }
+        if cited_before && claims::summarises_previous(text) {
+            covered[i] = true;
+        }
+    }
+    // backward: a sentence the next cited sentence of its paragraph continues
+    let mut back = vec![false; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        let (s, t) = (&doc.sentences[i], &doc.sentences[i + 1]);
+        let t_sourced = back[i + 1] || !t.citations.is_empty();
+        if covered[i] || s.block != t.block || !t_sourced {
+            continue;
+        }
+        // "The trial…", "These patients…", "In this cohort…" after the sentence that named them
+        if claims::refers_back_to_study(doc.sentence_text(t)) {
+            covered[i] = true;
+            back[i] = true;
+        }
+    }
+    // backward: one study described over several past-tense sentences, cited at the end
+    for k in 0..n {
+        let t = &doc.sentences[k];
+        let t_sourced = back[k] || !t.citations.is_empty();
+        if !t_sourced || !claims::reports_past(doc.sentence_text(t)) {
+            continue;
+        }
+        let mut j = k;
+        while j > 0
+            && !covered[j - 1]
+            && doc.sentences[j - 1].block == t.block
+            && claims::reports_past(doc.sentence_text(&doc.sentences[j - 1]))
+        {
+            j -= 1;
+        }
+        if j < k && (j..=k).any(|m| claims::reports_study(doc.sentence_text(&doc.sentences[m]))) {
+            for flag in &mut covered[j..k] {
+                *flag = true;
+            }
+        }
+    }
+    // list items under a cited lead-in, when no item of the list has its own citation
+    let mut lead_in_covers = vec![false; doc.blocks.len()];
+    let mut b = 0;
+    while b < doc.blocks.len() {
+        if doc.blocks[b].kind != BlockKind::ListItem {
+            b += 1;
+            continue;
+        }
+        let start = b;
+        while b < doc.blocks.len() && doc.blocks[b].kind == BlockKind::ListItem {
+            b += 1;
+        }
+        if start == 0 || (start..b).any(|k| block_cited[k]) {
+            continue;
+        }
+        let lead = start - 1;
+        let last = doc.sentences.iter().rposition(|s| s.block == lead);
+        if let Some(li) = last {
+            let text = doc.sentence_text(&doc.sentences[li]).trim_end();
+            if covered[li] && text.ends_with(':') {
+                for flag in &mut lead_in_covers[start..b] {
+                    *flag = true;
+                }
+            }
+        }
+    }
+    // table cells: a citation in any cell of a table sources the whole table
+    let mut b = 0;
+    while b < doc.blocks.len() {
+        if doc.blocks[b].kind != BlockKind::TableCell {
+            b += 1;
+            continue;
+        }
+        let start = b;
+        while b < doc.blocks.len() && doc.blocks[b].kind == BlockKind::TableCell {
+            b += 1;
+        }
+        if (start..b).any(|k| block_cited[k]) {
+            for flag in &mut lead_in_covers[start..b] {
+                *flag = true;
+            }
+        }
+    }
+    // administrative sections ("About This Summary", "Changes to This Summary")
+    let skipped: Vec<bool> = doc
+        .sections
+        .iter()
+        .map(|sec| lex.skips_section(&sec.title))
+        .collect();
+    let in_skipped = |mut sec: Option<usize>| {
+        while let Some(k) = sec {
+            if skipped[k] {
+                return true;
+            }
+            sec = doc.sections[k].parent;
+        }
+        false
+    };
+    let mut out = Vec::new();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let block = &doc.blocks[s.block];
+        if in_skipped(block.section)
+            || block.role != Role::Prose
+            || matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell)
+            || states_metadata(doc, &s.span)
+        {
+            continue;
+        }
+        let text = doc.sentence_text(s);
+        if lex.not_prose(text) {
+            continue;
+        }
+        let first = i == 0 || doc.sentences[i - 1].block != s.block;
+        let last = i + 1 == n || doc.sentences[i + 1].block != s.block;
+        out.push(Judged {
+            index: i,
+            cited: !s.citations.is_empty(),
+            covered: covered[i] || lead_in_covers[s.block],
+            shape: Shape {
+                list_item: block.kind == BlockKind::ListItem,
+                quote: block.kind == BlockKind::Quote,
+                first,
+                last,
+            },
+        });
+    }
+    out
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    let o = cx.options::<Options>();
+    let paragraph_scope = o.scope == Some(Scope::Paragraph);
+    let lex = cx.lexicons.claims();
+    let model = cx.lexicons.claims_model();
+    let threshold = o.threshold.map_or(model.threshold, |p| p.0);
+    let mut out = Vec::new();
+    let judged = judged(doc, &cx.lexicons, paragraph_scope);
+    let shift = model.prior_shift(judged.iter().filter(|j| j.cited).count(), judged.len());
+    for j in judged {
+        if j.covered {
+            continue;
+        }
+        let s = &doc.sentences[j.index];
+        let block = &doc.blocks[s.block];
+        let text = doc.sentence_text(s);
+        let score = claims::score_sentence(text, lex);
+        if !score.is_claim(claims::DEFAULT_THRESHOLD) {
+            continue;
+        }
+        let p = model.predict(text, j.shape, &score, shift);
+        // two opinions must agree: the lexicon's sense of a claim, and the model of what
+        // editors cite; an assistant's talk about its own process is reported by
+        // assistant-artifact
+        if p.probability < threshold || cx.lexicons.assistant().matches(text) {
+            continue;
+        }
+        let (reason, strongest) = score.explain(text);
+        let mut d = Diagnostic::new(RULE.id, s.span.clone(), format!("{} without a citation", capitalise_first(&reason)))
+            .help("cite a source for it (e.g. `[3]` after the sentence), or rephrase it as the article's own hedged view");
+        if let Some(r) = strongest {
+            let from = s.text_range.start + r.start;
+            let to = s.text_range.start + r.end;
+            let span = block.map.range(from..to);
+            if span.start < span.end && span != s.span {
+                d = d.label(span, "this is what makes it a claim");
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// A sentence that carries a metadata field ("Medically reviewed by …", "Last updated: …")
+/// is page furniture, judged by the metadata rules, not a claim.
+fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
+    doc.metadata.iter().any(|m| {
+        m.source == crate::document::MetaSource::Body
+            && m.span.start < span.end
+            && span.start < m.span.end
+    })
+}

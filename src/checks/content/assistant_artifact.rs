@@ -1,0 +1,523 @@
+//! # assistant-artifact
+//!
+//! **What it catches:** an AI assistant's talk about its own process left in the article: "I
+//! will search for relevant research papers instead", "As an AI language model, …", "Based on
+//! the search results, …"; its reasoning trace ("Let's see… The user is asking about …",
+//! "Next, I should review …", "Hold on, I should verify …", "Hmm, wait, I initially …",
+//! "Putting this together, I should conclude …"), in blockquotes, plain paragraphs,
+//! `<think>` tags or under a "Reasoning" or "Thinking" heading; and chat left in the answer
+//! ("Please confirm:", "If you confirm the drug name, I can …", "Would you like me to …", "I
+//! can't find a drug named …", "As of my knowledge cutoff …", "I hope this helps").
+//!
+//! **Why it matters:** such text shows that the answer was generated and pasted without an
+//! edit, and it often sits next to claims the assistant did not actually check.
+//!
+//! **How it matches:** the patterns in `rules/assistant.toml` (regular expressions, compiled
+//! once, matched case-insensitively) against the plain text of every prose sentence, quoted
+//! words blanked (a quotation is someone else speaking). Reference entries and their excerpts
+//! are the sources speaking and are never read. A paragraph of reasoning (a strong cue such as
+//! "the user is asking", "wait, let me verify", "I initially thought", or two weaker ones
+//! such as "I should review", "Next, I will") is reported once, at the whole paragraph; in a
+//! run of blockquote paragraphs that holds two traces or more, a paragraph with one weaker cue
+//! is a trace too, and when two thirds of the run are traces all of it is. Other sentences
+//! (chat, process notes) are reported one by one, with the words that matched named.
+//! A research paper's "we" and advice to the reader ("ask your doctor to confirm") are not
+//! matched.
+//!
+//! **Example:** `There are no official guidelines to assist in answering this question. I will
+//! search for relevant research papers instead.` reports both sentences; `> Let me first
+//! confirm the dose. Hold on, I should verify the label.` reports the paragraph once.
+//!
+//! **Options:** none.
+
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, Document, Role};
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+pub static RULE: Rule = Rule {
+    id: "assistant-artifact",
+    family: "content",
+    summary: "an assistant's talk about its own process left in the text",
+    source: include_str!("assistant_artifact.rs"),
+    default_severity: Severity::Warning,
+    reads: Reads {
+        sentences: true,
+        metadata: false,
+        references: false,
+        lexicons: &[crate::checks::Lexicon::Assistant],
+    },
+    parse_options: parse_options::<NoOptions>,
+    options: &[],
+    check,
+};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    regex: String,
+    what: String,
+    /// For reasoning cues: one is enough to call a paragraph a trace.
+    #[serde(default)]
+    strong: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lexicon {
+    pattern: Vec<Entry>,
+    #[serde(default)]
+    reasoning: Vec<Entry>,
+    #[serde(default)]
+    trace_headings: Vec<String>,
+}
+
+/// One list of patterns: all of them in one alternation (group names dropped, so that two
+/// patterns may share one), so that a sentence with none costs one search; each on its own,
+/// with what it finds, compiled only when the alternation matches (most runs never need
+/// them). A `RegexSet` was a fifth slower on PDQ.
+struct Group {
+    any: Option<Regex>,
+    patterns: Vec<(String, String, bool, OnceLock<Option<Regex>>)>,
+}
+
+impl Group {
+    fn compile(entries: Vec<Entry>) -> Result<Group, String> {
+        let patterns: Vec<(String, String, bool, OnceLock<Option<Regex>>)> = entries
+            .into_iter()
+            .map(|e| {
+                (
+                    format!("(?i){}", e.regex),
+                    e.what,
+                    e.strong,
+                    OnceLock::new(),
+                )
+            })
+            .collect();
+        // each pattern parsed on its own, for an error that names it
+        for (src, _, _, _) in &patterns {
+            regex_syntax::Parser::new()
+                .parse(src)
+                .map_err(|err| format!("assistant pattern `{src}`: {err}"))?;
+        }
+        if patterns.is_empty() {
+            return Ok(Group {
+                any: None,
+                patterns,
+            });
+        }
+        let joined = patterns
+            .iter()
+            .map(|(src, _, _, _)| format!("(?:{})", unnamed_groups(src)))
+            .collect::<Vec<_>>()
+            .join("|");
+        let any = crate::lexicon_regex::builder(&joined)
+            .size_limit(SIZE_LIMIT * patterns.len().max(1))
+            .build()
+            .map_err(|e| format!("assistant patterns: {e}"))?;
+        Ok(Group {
+            any: Some(any),
+            patterns,
+        })
+    }
+
+    fn matches(&self, text: &str) -> bool {
+        self.any.as_ref().is_some_and(|a| a.is_match(text))
+    }
+
+    /// Every pattern that matches `text`, in lexicon order: the match, what it finds, and
+    /// whether it is strong.
+    fn each<'t, 's>(
+        &'s self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (regex::Match<'t>, &'s str, bool)> + use<'t, 's> {
+        let any = self.matches(text);
+        self.patterns
+            .iter()
+            .filter(move |_| any)
+            .filter_map(move |(src, what, strong, re)| {
+                // valid: it compiled as part of the alternation
+                re.get_or_init(|| build(src).ok())
+                    .as_ref()?
+                    .find(text)
+                    .map(|m| (m, what.as_str(), *strong))
+            })
+    }
+}
+
+/// The compiled `rules/assistant.toml` (plus any rule packs).
+pub struct AssistantLexicon {
+    sentences: Group,
+    reasoning: Group,
+    trace_headings: Vec<String>,
+}
+
+impl AssistantLexicon {
+    /// Whether a sentence pattern (process talk, chat) matches `text`.
+    pub fn matches(&self, text: &str) -> bool {
+        self.sentences.matches(text)
+    }
+
+    /// The first sentence pattern (in lexicon order) that matches `text`: the match and what
+    /// it finds.
+    pub fn first<'t>(&self, text: &'t str) -> Option<(regex::Match<'t>, &str)> {
+        self.sentences.each(text).next().map(|(m, w, _)| (m, w))
+    }
+
+    /// The reasoning cues in `text` (a sentence, leading space trimmed): how many strong
+    /// ones, how many weaker ones, and the first with what it shows.
+    fn cues<'t>(&self, text: &'t str) -> (usize, usize, Option<(regex::Match<'t>, &str)>) {
+        let (mut strong, mut weak) = (0, 0);
+        let (mut first_strong, mut first_weak) = (None, None);
+        for (m, what, s) in self.reasoning.each(text) {
+            if s {
+                strong += 1;
+                first_strong = first_strong.or(Some((m, what)));
+            } else {
+                weak += 1;
+                first_weak = first_weak.or(Some((m, what)));
+            }
+        }
+        (strong, weak, first_strong.or(first_weak))
+    }
+
+    /// Is this heading title one over an assistant's reasoning?
+    fn is_trace_heading(&self, title: &str) -> bool {
+        let t = crate::document::normalise_title(title);
+        self.trace_headings
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(&t))
+    }
+}
+
+/// Size limit of one pattern's compiled form.
+const SIZE_LIMIT: usize = 1 << 20;
+
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    crate::lexicon_regex::builder(pattern)
+        .size_limit(SIZE_LIMIT)
+        .build()
+}
+
+/// `pattern` with its named groups `(?P<n>…)` / `(?<n>…)` made non-capturing `(?:…)`.
+fn unnamed_groups(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    let mut depth = 0usize;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let n = rest[1..].chars().next().map_or(0, char::len_utf8);
+            out.push_str(&rest[..1 + n]);
+            rest = &rest[1 + n..];
+            continue;
+        }
+        if depth == 0 {
+            let named = ["(?P<", "(?<"].iter().find_map(|open| {
+                let after = rest.strip_prefix(open)?;
+                let end = after.find('>').filter(|_| !after.starts_with(['=', '!']))?;
+                Some(&after[end + 1..])
+            });
+            if let Some(after) = named {
+                out.push_str("(?:");
+                rest = after;
+                continue;
+            }
+        }
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Compile an assistant lexicon from TOML (`[[pattern]]` and `[[reasoning]]` entries with
+/// `regex` and `what`, `trace_headings`).
+pub fn compile(src: &str) -> Result<AssistantLexicon, String> {
+    let l: Lexicon = toml::from_str(src).map_err(|e| e.message().to_string())?;
+    Ok(AssistantLexicon {
+        sentences: Group::compile(l.pattern)?,
+        reasoning: Group::compile(l.reasoning)?,
+        trace_headings: l.trace_headings,
+    })
+}
+
+pub const BUILTIN: &str = include_str!("../../../rules/assistant.toml");
+
+pub fn builtin() -> &'static AssistantLexicon {
+    static L: OnceLock<AssistantLexicon> = OnceLock::new();
+    L.get_or_init(|| compile(BUILTIN).expect("rules/assistant.toml is valid"))
+}
+
+/// `text` with every quotation blanked (same byte length): quoted words are someone else
+/// speaking, never the assistant.
+fn mask_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['"', '\u{201c}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        let blank = inside;
+        match c {
+            '"' => inside = !inside,
+            '\u{201c}' => inside = true,
+            '\u{201d}' => inside = false,
+            _ => {}
+        }
+        if blank && inside {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// What one paragraph (a prose block with sentences) holds.
+struct Para {
+    block: usize,
+    sentences: std::ops::Range<usize>,
+    strong: usize,
+    weak: usize,
+    /// The first reasoning cue: its range in the block's text and what it shows.
+    cue: Option<(std::ops::Range<usize>, String)>,
+    /// Sentences that are artifacts on their own: sentence index, words, what they show.
+    hits: Vec<(usize, std::ops::Range<usize>, String)>,
+    trace: bool,
+}
+
+fn read_paragraphs(doc: &Document, lex: &AssistantLexicon) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    for (k, s) in doc.sentences.iter().enumerate() {
+        if out.last().is_none_or(|p| p.block != s.block) {
+            out.push(Para {
+                block: s.block,
+                sentences: k..k,
+                strong: 0,
+                weak: 0,
+                cue: None,
+                hits: Vec::new(),
+                trace: false,
+            });
+        }
+        let p = out.last_mut().expect("pushed");
+        p.sentences.end = k + 1;
+        let text = doc.sentence_text(s);
+        let masked = mask_quotes(text);
+        let at = s.text_range.start;
+        if let Some((m, what)) = lex.first(&masked) {
+            p.hits
+                .push((k, at + m.start()..at + m.end(), what.to_string()));
+        }
+        let lead = masked.len() - masked.trim_start().len();
+        let (strong, weak, cue) = lex.cues(&masked[lead..]);
+        p.strong += strong;
+        p.weak += weak;
+        if let Some((m, what)) = cue
+            && (p.cue.is_none() || (strong > 0 && p.strong == strong))
+        {
+            let o = at + lead;
+            p.cue = Some((o + m.start()..o + m.end(), what.to_string()));
+        }
+    }
+    out
+}
+
+/// Decide which paragraphs are reasoning traces: a strong cue or two weaker ones; every
+/// paragraph under a trace heading; in a run of blockquote paragraphs holding two traces or
+/// more, each paragraph with a cue, and every paragraph when two thirds of the run are traces.
+fn mark_traces(doc: &Document, lex: &AssistantLexicon, paras: &mut [Para]) {
+    let under_trace_heading = |b: usize| {
+        let mut s = doc.blocks[b].section;
+        while let Some(i) = s {
+            if lex.is_trace_heading(&doc.sections[i].title) {
+                return true;
+            }
+            s = doc.sections[i].parent;
+        }
+        false
+    };
+    let in_trace_tags = |b: usize| {
+        let at = doc.blocks[b].span.start;
+        doc.traces.iter().any(|r| r.contains(&at))
+    };
+    for p in paras.iter_mut() {
+        p.trace = p.strong > 0
+            || p.weak >= 2
+            || (under_trace_heading(p.block)
+                && !matches!(doc.blocks[p.block].kind, BlockKind::Heading(_)))
+            || in_trace_tags(p.block);
+    }
+    let is_quote = |p: &Para| doc.blocks[p.block].kind == BlockKind::Quote;
+    let mut i = 0;
+    while i < paras.len() {
+        if !is_quote(&paras[i]) {
+            i += 1;
+            continue;
+        }
+        // a run: quote paragraphs with no other prose between them
+        let mut j = i + 1;
+        while j < paras.len()
+            && is_quote(&paras[j])
+            && doc.blocks[paras[j - 1].block + 1..paras[j].block]
+                .iter()
+                .all(|b| b.role != Role::Prose || b.kind == BlockKind::Quote)
+        {
+            j += 1;
+        }
+        let run = &mut paras[i..j];
+        let traces = run.iter().filter(|p| p.trace).count();
+        if traces >= 2 {
+            for p in run.iter_mut() {
+                p.trace |= p.weak > 0;
+            }
+            let traces = run.iter().filter(|p| p.trace).count();
+            if traces * 3 >= run.len() * 2 {
+                run.iter_mut().for_each(|p| p.trace = true);
+            }
+        }
+        i = j;
+    }
+}
+
+/// `text` cut to about `max` bytes at a character boundary, with an ellipsis when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}\u{2026}", text[..end].trim_end())
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    let lex = cx.lexicons.assistant();
+    let mut paras = read_paragraphs(doc, lex);
+    mark_traces(doc, lex, &mut paras);
+    let mut out = Vec::new();
+    for p in &paras {
+        let b = &doc.blocks[p.block];
+        if p.trace {
+            let first = &doc.sentences[p.sentences.start];
+            let last = &doc.sentences[p.sentences.end - 1];
+            let start_text = doc.sentence_text(first);
+            let lead = start_text.len() - start_text.trim_start().len();
+            let end_text = doc.sentence_text(last);
+            let trail = end_text.len() - end_text.trim_end().len();
+            let range = first.text_range.start + lead..last.text_range.end - trail;
+            let span = b.map.range(range);
+            let opening = excerpt(start_text.trim(), 100);
+            let mut d = Diagnostic::new(
+                RULE.id,
+                span,
+                format!(
+                    "an assistant's reasoning was left in the article (it plans, checks or corrects its own answer): \u{201c}{opening}\u{201d}"
+                ),
+            )
+            .help("delete the reasoning trace; keep only the answer, in the article's own voice");
+            if let Some((words, what)) = &p.cue {
+                d = d.label(b.map.range(words.clone()), what.clone());
+            }
+            out.push(d);
+            continue;
+        }
+        for (k, words, what) in &p.hits {
+            let s = &doc.sentences[*k];
+            let text = doc.sentence_text(s);
+            let at = s.text_range.start;
+            let trimmed = text.trim();
+            let lead = text.len() - text.trim_start().len();
+            let span = b.map.range(at + lead..at + lead + trimmed.len());
+            let words = b.map.range(words.clone());
+            let mut d = Diagnostic::new(
+                RULE.id,
+                span,
+                format!(
+                    "an assistant's note about its own process was left in the article: \u{201c}{trimmed}\u{201d}"
+                ),
+            )
+            .help("delete the sentence; if it hides a gap (no guideline, no source found), say so in the article's own voice");
+            if words != d.span {
+                d = d.label(words, what.clone());
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn group_names_are_dropped_outside_classes_only() {
+        use super::unnamed_groups;
+        assert_eq!(unnamed_groups(r"a(?P<who>b(?<x>c))"), "a(?:b(?:c))");
+        assert_eq!(unnamed_groups(r"[(?P<]\(?P<x>"), r"[(?P<]\(?P<x>");
+        assert_eq!(unnamed_groups("(?:é)"), "(?:é)");
+    }
+
+    use crate::checks::testing::run;
+    const R: &str = "assistant-artifact";
+
+    #[test]
+    fn finds_process_talk() {
+        let t = "# Q\n\nThere are no guidelines. I will search for relevant research papers instead.\n\nAs an AI language model, I cannot give advice.\n\nLet me first confirm the dose.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert_eq!(
+            &t[d[0].span.clone()],
+            "I will search for relevant research papers instead."
+        );
+    }
+
+    #[test]
+    fn a_reasoning_paragraph_is_reported_once_at_the_paragraph() {
+        let t = "# Q\n\n> Let me first confirm the dose. Hold on, I should verify the label. Then I will compare brands.\n\nThe dose is 5 mg.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            &t[d[0].span.clone()],
+            "Let me first confirm the dose. Hold on, I should verify the label. Then I will compare brands."
+        );
+    }
+
+    #[test]
+    fn a_run_of_trace_paragraphs_is_reported_paragraph_by_paragraph() {
+        let t = "# Q\n\n> The user is asking about iron.\n\n> I should review the label.\n\n> Wait, let me verify the dose.\n\n> Final answer: 65 mg.\n\nIron is absorbed best on an empty stomach.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 4, "{d:?}");
+    }
+
+    #[test]
+    fn quotations_papers_and_advice_are_left_alone() {
+        let t = "# Q\n\nThe nurse said \"let me double-check the chart, I initially thought it was 5 mg\" at the handover.\n\nWe need to verify these findings in larger trials. Ask your doctor to confirm the dose. Please confirm your appointment by phone.\n";
+        assert!(run(R, t, "a.md").is_empty(), "{:?}", run(R, t, "a.md"));
+    }
+
+    #[test]
+    fn chat_left_in_the_answer_is_found() {
+        let t = "# Q\n\nPlease confirm: the exact drug name. If you meant a different drug, I can summarize it once you clarify. Would you like me to compare them?\n";
+        assert_eq!(run(R, t, "a.md").len(), 3);
+    }
+
+    #[test]
+    fn quotes_are_blanked_byte_for_byte() {
+        let m = super::mask_quotes("a \u{201c}Let me é\u{201d} b \"x\" c");
+        assert_eq!(m.len(), "a \u{201c}Let me é\u{201d} b \"x\" c".len());
+        assert!(!m.contains("Let") && !m.contains('x') && m.ends_with(" c"));
+    }
+
+    #[test]
+    fn ordinary_prose_is_left_alone() {
+        let t = "# Q\n\nPatients will search for answers online. Doctors need to verify doses. Let us consider the trial.\n";
+        assert!(run(R, t, "a.md").is_empty());
+    }
+}

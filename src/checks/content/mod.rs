@@ -1,0 +1,3 @@
+//! The content family: text that should not be in a published article.
+
+pub mod assistant_artifact;

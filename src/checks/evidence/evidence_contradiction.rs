@@ -1,0 +1,278 @@
+//! # evidence-contradiction
+//!
+//! **What it catches:** a statement that there is no evidence for something ("there is no
+//! evidence that X", "no studies have shown X", "X has not been demonstrated", "evidence for X
+//! is lacking") while a source the statement cites, or a cited sentence elsewhere in the
+//! article, reports exactly X.
+//!
+//! **Why it matters:** it is the error a medical editor most needs caught: the article denies
+//! what its own references say. "There is no direct evidence that cryotherapy increases the
+//! aggressiveness of melanoma [1–5]" is wrong if reference 3 reports that cryoablation
+//! promoted metastasis.
+//!
+//! **How it decides:** the triggers, synonyms and concept groups are in `rules/evidence.toml`.
+//! Each source (a reference entry's title and excerpt, a footnote's text, a bibliography
+//! entry's abstract) is split into sentences; the judge looks for a sentence that matches the
+//! denied proposition's concepts and agrees with it on negation, direction (increase vs
+//! reduce), numbers, quantifiers ("only") and hedging. A source that says "did not increase"
+//! does not assert X.
+//!
+//! **Example:** `No studies have shown that zinc shortens colds [1].` with reference 1 reading
+//! "Zinc lozenges shortened the duration of colds by two days" is reported, with a label on
+//! reference 1 quoting that sentence.
+//!
+//! **Options:** `all-sources` (bool, default false: also consult references the statement
+//! does not cite), `in-article` (bool, default true: also consult the article's own cited
+//! sentences).
+
+use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::document::Document;
+
+use super::absence::find_absence;
+use super::fragment_text;
+use super::judge::{Judge, LexicalJudge, SourceSentence};
+
+pub static RULE: Rule = Rule {
+    id: "evidence-contradiction",
+    family: "evidence",
+    summary: "\"no evidence that X\" while a listed source, or another cited sentence of the article, asserts X",
+    source: include_str!("evidence_contradiction.rs"),
+    default_severity: Severity::Warning,
+    reads: Reads {
+        sentences: true,
+        metadata: false,
+        references: true,
+        lexicons: &[Lexicon::Evidence],
+    },
+    parse_options: parse_options::<Options>,
+    options: &[
+        RuleOption {
+            name: "all-sources",
+            kind: "bool",
+            help: "consult every listed reference, not only the cited ones",
+        },
+        RuleOption {
+            name: "in-article",
+            kind: "bool",
+            help: "consult the article's own cited sentences (default true)",
+        },
+    ],
+    check,
+};
+
+/// `[rules.evidence-contradiction]`.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    all_sources: Option<bool>,
+    in_article: Option<bool>,
+}
+
+/// Where a candidate source sentence came from.
+enum Origin {
+    Reference(usize),
+    Sentence(usize),
+}
+
+fn source_text(doc: &Document, r: usize) -> String {
+    let e = &doc.references[r];
+    let mut t = e.text.clone();
+    if let Some(a) = &e.abstract_text {
+        if !t.is_empty() {
+            t.push(' ');
+        }
+        t.push_str(a);
+    }
+    t
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    let lex = cx.lexicons.evidence();
+    let judge = LexicalJudge::with_lexicon(lex);
+    let o = cx.options::<Options>();
+    let all_sources = o.all_sources.unwrap_or(false);
+    let in_article = o.in_article.unwrap_or(true);
+    let mut out = Vec::new();
+    // every sentence is searched for an absence statement once
+    let absences: Vec<Option<_>> = doc
+        .sentences
+        .iter()
+        .map(|s| find_absence(doc.sentence_text(s), lex))
+        .collect();
+    // The article's own cited sentences that deny nothing: the same list for every
+    // statement (a statement is never its own source, as it denies something), gathered
+    // with their lower-cased text when the first statement needs it. A statement is judged
+    // against those that contain a fragment of each of its concepts: only a sentence that
+    // covers the whole claim counts, and analysing all of a long article's cited sentences
+    // was a fifth of a PDQ run.
+    let mut own: Option<(Vec<usize>, Vec<String>)> = None;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let text = doc.sentence_text(s);
+        let Some(abs) = &absences[si] else {
+            continue;
+        };
+        let claim = abs.claim_text(text);
+        let claim = claim
+            .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+            .to_string();
+        if claim.split_whitespace().count() < 2 {
+            continue;
+        }
+        // the references the statement cites, then (optionally) all others
+        let mut refs: Vec<usize> = s
+            .citations
+            .iter()
+            .flat_map(|&c| doc.citations[c].targets.iter().filter_map(|t| t.resolved))
+            .collect();
+        refs.dedup();
+        if all_sources {
+            for r in 0..doc.references.len() {
+                if !refs.contains(&r) {
+                    refs.push(r);
+                }
+            }
+        }
+        let mut texts: Vec<(Origin, String)> = Vec::new();
+        for &r in &refs {
+            let t = source_text(doc, r);
+            for range in crate::document::split::split_sentences(&t) {
+                texts.push((Origin::Reference(r), t[range].to_string()));
+            }
+        }
+        let mut verdict = None;
+        if !texts.is_empty() {
+            // sentences of one reference share a source: numbers and runners-up are read
+            // across the whole reference
+            let sources: Vec<SourceSentence> = texts
+                .iter()
+                .map(|(o, t)| SourceSentence {
+                    source: match o {
+                        Origin::Reference(r) => *r,
+                        Origin::Sentence(oi) => *oi,
+                    },
+                    text: t,
+                })
+                .collect();
+            verdict = judge
+                .judge(&claim, &sources)
+                .map(|v| (v.sentence_index, v.matched));
+        }
+        // The article's own cited sentences: they are on topic by construction, so a match
+        // must cover every concept of the denied claim, not most of them.
+        if verdict.is_none() && in_article {
+            let (list, lower) = own.get_or_insert_with(|| {
+                let list: Vec<usize> = (0..doc.sentences.len())
+                    .filter(|&oi| !doc.sentences[oi].citations.is_empty() && absences[oi].is_none())
+                    .collect();
+                let lower = list
+                    .iter()
+                    .map(|&oi| fragment_text(doc.sentence_text(&doc.sentences[oi])))
+                    .collect::<Vec<_>>();
+                (list, lower)
+            });
+            debug_assert!(!list.contains(&si));
+            // only the sentences that can hold every concept of the claim are analysed
+            let fragments = judge.required_fragments(&claim).unwrap_or_default();
+            let candidates: Vec<usize> = (0..list.len())
+                .filter(|&i| {
+                    fragments
+                        .iter()
+                        .all(|alts| alts.iter().any(|f| lower[i].contains(f.as_str())))
+                })
+                .map(|i| list[i])
+                .collect();
+            let sources = own_sources(doc, &candidates);
+            let prepared = judge.prepare(&sources);
+            if !candidates.is_empty()
+                && let Some(a) = judge.assess_prepared(&claim, &sources, &prepared)
+                && a.coverage >= 0.999
+                && a.score >= lex.weights.threshold
+            {
+                let oi = candidates[a.sentence_index];
+                verdict = Some((texts.len(), a.matched));
+                texts.push((
+                    Origin::Sentence(oi),
+                    doc.sentence_text(&doc.sentences[oi]).to_string(),
+                ));
+            }
+        }
+        let Some((index, matched)) = verdict else {
+            continue;
+        };
+        let (origin, quote) = &texts[index];
+        let concepts = if matched.is_empty() {
+            String::new()
+        } else {
+            format!(" (matched: {})", matched.join(", "))
+        };
+        let short = shorten(quote, 160);
+        let mut d;
+        match origin {
+            Origin::Reference(r) => {
+                let e = &doc.references[*r];
+                d = Diagnostic::new(
+                    RULE.id,
+                    s.span.clone(),
+                    format!(
+                        "says there is no evidence that {claim}, but reference {} reports it{concepts}",
+                        e.key
+                    ),
+                );
+                d.labels.push(Label {
+                    span: e.span.clone(),
+                    message: format!("reference {} says: \"{short}\"", e.key),
+                    path: e.path.clone(),
+                });
+            }
+            Origin::Sentence(oi) => {
+                let o = &doc.sentences[*oi];
+                d = Diagnostic::new(
+                    RULE.id,
+                    s.span.clone(),
+                    format!("says there is no evidence that {claim}, but the article itself reports it with a citation{concepts}"),
+                )
+                .label(o.span.clone(), "this cited sentence asserts it");
+            }
+        }
+        out.push(
+            d.help("reword the statement to reflect what the sources report, or cite the evidence"),
+        );
+    }
+    out
+}
+
+/// The article's sentences `list` as sources, each its own.
+fn own_sources<'a>(doc: &'a Document, list: &[usize]) -> Vec<SourceSentence<'a>> {
+    list.iter()
+        .enumerate()
+        .map(|(i, &oi)| SourceSentence {
+            source: i,
+            text: doc.sentence_text(&doc.sentences[oi]),
+        })
+        .collect()
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::run;
+
+    #[test]
+    fn a_reference_is_read_as_one_source() {
+        // the number is in one sentence of the reference, the finding in the next
+        let text = "# Summary\n\nThere is no evidence that the nasal vaccine prevented 80 percent of infections [1].\n\n## References\n\n1. A trial of a nasal vaccine. Efficacy was 80% in the per-protocol group. The nasal vaccine prevented infections in adults.\n";
+        let d = run("evidence-contradiction", text, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        // a number found nowhere in the reference still vetoes
+        let other = text.replace("80%", "45%");
+        assert!(run("evidence-contradiction", &other, "a.md").is_empty());
+    }
+}

@@ -1,0 +1,825 @@
+//! Does a source sentence assert the proposition an article says has no evidence?
+
+use super::{EvidenceLexicon, JudgeWeights, fragment, stem, tokens};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// One sentence of a cited source.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceSentence<'a> {
+    /// Index of the source (reference) the sentence comes from.
+    pub source: usize,
+    pub text: &'a str,
+}
+
+/// A source sentence that asserts the denied claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub source: usize,
+    /// Index into the slice given to [`Judge::judge`].
+    pub sentence_index: usize,
+    /// Concepts of the claim found in the sentence, for the message.
+    pub matched: Vec<String>,
+    pub score: f32,
+}
+
+/// Decides whether any source sentence asserts `claim`.
+pub trait Judge {
+    fn judge(&self, claim: &str, sources: &[SourceSentence]) -> Option<Verdict>;
+}
+
+/// Concept matching with negation, direction, number and quantifier checks.
+#[derive(Debug, Clone, Copy)]
+pub struct LexicalJudge<'l> {
+    lex: &'l EvidenceLexicon,
+}
+
+impl Default for LexicalJudge<'static> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Ways the best source sentence disagrees with the claim.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Disagreement {
+    /// One is negated (or reports a null result) and the other is not.
+    pub negation: bool,
+    /// increase vs decrease
+    pub direction: bool,
+    /// good vs bad outcome
+    pub valence: bool,
+    /// A number in the claim appears nowhere in the source.
+    pub number: bool,
+    /// The claim uses "only", "all", "most"... and the source does not.
+    pub quantifier: bool,
+    /// The claim says "domestic" where the source says only "international".
+    pub antonym: bool,
+    /// The source hedges ("may", "might") and the claim does not.
+    pub hedge: bool,
+    /// The source says the matter is open or unstudied and the claim does not.
+    pub uncertain: bool,
+}
+
+/// Full reasoning behind a judgement, for messages and debugging.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub source: usize,
+    pub sentence_index: usize,
+    pub coverage: f32,
+    /// Weighted share of the claim's concepts found anywhere in the same source.
+    pub source_coverage: f32,
+    pub score: f32,
+    pub matched: Vec<String>,
+    pub disagreement: Disagreement,
+}
+
+/// Source sentences analysed once ([`LexicalJudge::prepare`]).
+#[derive(Debug, Default)]
+pub struct Prepared(Vec<Rc<Analysis>>);
+
+/// A text reduced to what the judge compares.
+#[derive(Debug, Default)]
+struct Analysis {
+    /// content key -> display word
+    keys: HashMap<String, String>,
+    stems: HashSet<String>,
+    /// number intervals (a point is lo == hi)
+    numbers: Vec<(f64, f64)>,
+    negated: bool,
+    /// content keys inside the scope of a negation or null-result cue
+    negated_keys: HashSet<String>,
+    null_result: bool,
+    hedged: bool,
+    uncertain: bool,
+    up: usize,
+    down: usize,
+    good: usize,
+    bad: usize,
+    quantifier_groups: HashSet<usize>,
+    quantified: bool,
+}
+
+impl LexicalJudge<'static> {
+    /// A judge with the built-in lexicon.
+    pub fn new() -> Self {
+        Self::with_lexicon(EvidenceLexicon::builtin())
+    }
+}
+
+impl<'l> LexicalJudge<'l> {
+    pub fn with_lexicon(lex: &'l EvidenceLexicon) -> Self {
+        LexicalJudge { lex }
+    }
+
+    fn weights(&self) -> &JudgeWeights {
+        &self.lex.weights
+    }
+
+    /// [`Self::analyse_text`], memoised per thread: an article's sentences are judged against
+    /// every absence statement, and an editor re-lints after each keystroke with most
+    /// sentences unchanged.
+    fn analyse(&self, text: &str) -> Rc<Analysis> {
+        const CAP: usize = 512;
+        thread_local! {
+            static CACHE: RefCell<HashMap<(usize, String), Rc<Analysis>>> = RefCell::new(HashMap::default());
+        }
+        let key = (
+            self.lex as *const EvidenceLexicon as usize,
+            text.to_string(),
+        );
+        if let Some(a) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+            return a;
+        }
+        let a = Rc::new(self.analyse_text(text));
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= CAP {
+                c.clear();
+            }
+            c.insert(key, a.clone());
+        });
+        a
+    }
+
+    fn analyse_text(&self, text: &str) -> Analysis {
+        let lex = self.lex;
+        let toks = tokens(text);
+        let raw: Vec<String> = toks.iter().map(|(w, _)| w.clone()).collect();
+        let stems: Vec<String> = raw.iter().map(|w| stem(w)).collect();
+        // a clause boundary (punctuation) just before token i
+        let boundary: Vec<bool> = (0..toks.len())
+            .map(|i| {
+                i > 0
+                    && text[toks[i - 1].1.end..toks[i].1.start]
+                        .contains([',', ';', ':', '(', ')', '[', ']', '—'])
+            })
+            .collect();
+        let mut a = Analysis {
+            stems: stems.iter().cloned().collect(),
+            ..Analysis::default()
+        };
+        let mut used = vec![false; stems.len()];
+        let mut key_at: Vec<Option<String>> = vec![None; stems.len()];
+
+        // concepts first: "no symptoms" is a concept, not a negation
+        for (i, n, c) in lex.concepts.find_all(&stems) {
+            let key = format!("c{c}");
+            a.keys
+                .entry(key.clone())
+                .or_insert_with(|| lex.concept_names[c].clone());
+            for j in i..i + n {
+                used[j] = true;
+                key_at[j] = Some(key.clone());
+            }
+        }
+
+        // negation and null-result cues, with look-alikes ("not only") removed
+        let pseudo: HashSet<usize> = lex
+            .pseudo_negation
+            .find_all(&stems)
+            .iter()
+            .flat_map(|(i, n, _)| *i..*i + *n)
+            .collect();
+        let mut cues: Vec<(usize, usize)> = Vec::new();
+        for table in [&lex.negation, &lex.null_result] {
+            for (i, n, _) in table.find_all(&stems) {
+                if !pseudo.contains(&i) && !(i..i + n).any(|j| key_at[j].is_some()) {
+                    cues.push((i, n));
+                }
+            }
+        }
+        a.negated = !cues.is_empty();
+        // NegEx-style scope: a few words either side, not across punctuation
+        let mut scope = vec![false; stems.len()];
+        for &(i, n) in &cues {
+            for u in used.iter_mut().skip(i).take(n) {
+                *u = true;
+            }
+            let mut j = i + n;
+            while j < stems.len() && j < i + n + 6 && !boundary[j] {
+                scope[j] = true;
+                j += 1;
+            }
+            let mut j = i;
+            while j > 0 && j + 3 > i && !boundary[j] {
+                j -= 1;
+                scope[j] = true;
+            }
+        }
+        a.null_result = lex.null_result.contains_any(&stems);
+        a.hedged = lex.hedge.contains_any(&stems);
+        a.uncertain = lex.uncertainty.contains_any(&stems);
+        a.up = lex.up.find_all(&stems).len();
+        a.down = lex.down.find_all(&stems).len();
+        a.good = lex.good.find_all(&stems).len();
+        a.bad = lex.bad.find_all(&stems).len();
+        for (_, _, g) in lex.quantifier_groups.find_all(&stems) {
+            a.quantifier_groups.insert(g);
+        }
+        a.quantified = lex.quantifiers.contains_any(&stems);
+
+        // numbers as intervals: "1 million", "10-20", "between 10 and 20", "2 to 3"
+        let mut nums: Vec<(usize, f64, f64)> = Vec::new();
+        let mut i = 0;
+        while i < raw.len() {
+            if let Some((lo, hi)) = number_value(&raw[i]) {
+                used[i] = true;
+                let (mut lo, mut hi) = (lo, hi);
+                if let Some(m) = raw.get(i + 1).and_then(|w| multiplier(w)) {
+                    lo *= m;
+                    hi *= m;
+                    used[i + 1] = true;
+                    i += 1;
+                }
+                nums.push((i, lo, hi));
+            }
+            i += 1;
+        }
+        let mut k = 0;
+        while k < nums.len() {
+            let (i, lo, hi) = nums[k];
+            if let Some(&(i2, lo2, hi2)) = nums.get(k + 1) {
+                let joined = i2 == i + 2 && matches!(raw[i + 1].as_str(), "to" | "or")
+                    || (i2 == i + 2 && raw[i + 1] == "and" && i > 0 && raw[i - 1] == "between");
+                if joined {
+                    a.numbers.push((lo.min(lo2), hi.max(hi2)));
+                    k += 2;
+                    continue;
+                }
+            }
+            a.numbers.push((lo, hi));
+            k += 1;
+        }
+
+        for (i, s) in stems.iter().enumerate() {
+            if used[i] || lex.stop.contains(s) || s.chars().count() < 3 {
+                continue;
+            }
+            if !s.chars().any(|c| c.is_alphabetic()) {
+                continue;
+            }
+            a.keys.entry(s.clone()).or_insert_with(|| raw[i].clone());
+            key_at[i] = Some(s.clone());
+        }
+        a.negated_keys = key_at
+            .iter()
+            .zip(&scope)
+            .filter(|(_, s)| **s)
+            .filter_map(|(k, _)| k.clone())
+            .collect();
+        a
+    }
+
+    /// Judge with every detail of the reasoning. Returns the assessment of the
+    /// best-covering sentence even when it does not assert the claim.
+    pub fn assess(&self, claim: &str, sources: &[SourceSentence]) -> Option<Assessment> {
+        let c = self.analyse(claim);
+        if c.keys.is_empty() {
+            return None;
+        }
+        let sents: Vec<Rc<Analysis>> = sources.iter().map(|s| self.analyse(s.text)).collect();
+        self.assess_analysed(&c, sources, &sents)
+    }
+
+    /// A cheap necessary condition for a sentence to hold every concept of `claim` (coverage
+    /// 1 in [`Assessment`]): for each of the claim's keys, a list of fragments of which one
+    /// must occur in the sentence's [`fragment_text`]. `None` when the claim has no keys.
+    /// The article's own cited sentences must cover a claim whole, so a rule can skip
+    /// analysing those that fail this.
+    pub fn required_fragments(&self, claim: &str) -> Option<Vec<Vec<String>>> {
+        let c = self.analyse(claim);
+        if c.keys.is_empty() {
+            return None;
+        }
+        let concept = |k: &str| {
+            k.strip_prefix('c')
+                .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|d| d.parse::<usize>().ok())
+        };
+        Some(
+            c.keys
+                .keys()
+                .map(|k| match concept(k) {
+                    // the concept, or a word that is literally "c12"
+                    Some(i) => {
+                        let mut alts = vec![k.clone()];
+                        alts.extend(
+                            self.lex
+                                .concept_fragments
+                                .get(i)
+                                .into_iter()
+                                .flatten()
+                                .cloned(),
+                        );
+                        alts
+                    }
+                    None => vec![fragment(k)],
+                })
+                .collect(),
+        )
+    }
+
+    /// Analyse source sentences once, to judge several claims against them with
+    /// [`LexicalJudge::assess_prepared`].
+    pub fn prepare(&self, sources: &[SourceSentence]) -> Prepared {
+        Prepared(sources.iter().map(|s| self.analyse(s.text)).collect())
+    }
+
+    /// [`LexicalJudge::assess`] against sentences analysed by [`LexicalJudge::prepare`]
+    /// (the same `sources`): the same result without analysing them again.
+    pub fn assess_prepared(
+        &self,
+        claim: &str,
+        sources: &[SourceSentence],
+        prepared: &Prepared,
+    ) -> Option<Assessment> {
+        let c = self.analyse(claim);
+        if c.keys.is_empty() {
+            return None;
+        }
+        self.assess_analysed(&c, sources, &prepared.0)
+    }
+
+    fn assess_analysed(
+        &self,
+        c: &Analysis,
+        sources: &[SourceSentence],
+        sents: &[Rc<Analysis>],
+    ) -> Option<Assessment> {
+        let w = self.weights();
+
+        // on-topic words that fill every sentence of a source tell little
+        let mut df: HashMap<&str, usize> = HashMap::default();
+        for s in sents {
+            for k in c.keys.keys() {
+                if has_key(s, k) {
+                    *df.entry(k.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let n = sents.len().max(1) as f32;
+        let weight = |k: &str| 1.0 - 0.5 * (*df.get(k).unwrap_or(&0) as f32 / n);
+        let total: f32 = c.keys.keys().map(|k| weight(k)).sum();
+
+        // numbers anywhere in the same source
+        let mut source_numbers: HashMap<usize, Vec<(f64, f64)>> = HashMap::default();
+        for (s, a) in sources.iter().zip(sents) {
+            source_numbers
+                .entry(s.source)
+                .or_default()
+                .extend(a.numbers.iter().copied());
+        }
+
+        // coverage of the claim's concepts by each sentence
+        let mut scored: Vec<(usize, f32, Vec<String>)> = Vec::new();
+        for (idx, s) in sents.iter().enumerate() {
+            let mut matched = Vec::new();
+            let mut got = 0.0;
+            for (k, shown) in &c.keys {
+                if has_key(s, k) {
+                    got += weight(k);
+                    matched.push(shown.clone());
+                }
+            }
+            matched.sort();
+            let coverage = if total > 0.0 { got / total } else { 0.0 };
+            scored.push((idx, coverage, matched));
+        }
+        // best first; earlier sentence on ties
+        scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let (idx, coverage, matched) = scored.first()?.clone();
+        let src = sources[idx].source;
+        // the best sentence and its runners-up from the same source
+        let context: Vec<&Analysis> = scored
+            .iter()
+            .filter(|(i, _, _)| sources[*i].source == src)
+            .take(w.context_sentences.max(1))
+            .map(|(i, _, _)| &*sents[*i])
+            .collect();
+        let d = self.disagree(c, &context, &source_numbers[&src]);
+        let same: Vec<&Analysis> = sources
+            .iter()
+            .zip(sents)
+            .filter(|(x, _)| x.source == src)
+            .map(|(_, a)| &**a)
+            .collect();
+        let found: f32 = c
+            .keys
+            .keys()
+            .filter(|k| same.iter().any(|a| has_key(a, k)))
+            .map(|k| weight(k))
+            .sum();
+        let source_coverage = if total > 0.0 { found / total } else { 0.0 };
+        let mut score = coverage;
+        for (on, p) in [
+            (d.negation, w.negation_penalty),
+            (d.direction, w.direction_penalty),
+            (d.valence, w.valence_penalty),
+            (d.number, w.number_penalty),
+            (d.quantifier, w.quantifier_penalty),
+            (d.antonym, w.antonym_penalty),
+            (d.hedge, w.hedge_penalty),
+            (d.uncertain, w.uncertainty_penalty),
+        ] {
+            if on {
+                score -= p;
+            }
+        }
+        Some(Assessment {
+            source: src,
+            sentence_index: idx,
+            coverage,
+            source_coverage,
+            score,
+            matched,
+            disagreement: d,
+        })
+    }
+
+    /// `ctx[0]` is the best-covering sentence, the rest its runners-up.
+    fn disagree(
+        &self,
+        c: &Analysis,
+        ctx: &[&Analysis],
+        source_numbers: &[(f64, f64)],
+    ) -> Disagreement {
+        let s = ctx[0];
+        // the source counts as negated only where a negation touches the claim's concepts
+        let s_neg = c
+            .keys
+            .keys()
+            .any(|k| has_key(s, k) && key_in(s.negated_keys.iter(), k));
+        let sum = |f: fn(&Analysis) -> usize| ctx.iter().map(|a| f(a)).sum::<usize>();
+        let sign = |up: usize, down: usize| (up as i32 - down as i32).signum();
+        let cd = sign(c.up, c.down);
+        let sd = sign(sum(|a| a.up), sum(|a| a.down));
+        let cv = sign(c.good, c.bad);
+        let sv = sign(sum(|a| a.good), sum(|a| a.bad));
+        let number = c
+            .numbers
+            .iter()
+            .any(|x| !source_numbers.iter().any(|y| agree(*x, *y)));
+        let quantifier = c
+            .quantifier_groups
+            .iter()
+            .any(|g| !ctx.iter().any(|a| a.quantifier_groups.contains(g)));
+        let in_ctx = |x: &str| ctx.iter().any(|a| a.stems.contains(x));
+        let opposite = |x: &str, y: &str| in_ctx(y) && !c.stems.contains(y) && !in_ctx(x);
+        let antonym = c.stems.iter().any(|x| {
+            let listed = self
+                .lex
+                .antonyms
+                .get(x)
+                .is_some_and(|ys| ys.iter().any(|y| opposite(x, y)));
+            // "ineffective" against "effective", "pregnant" against "nonpregnant"
+            let prefixed = self.lex.negative_prefixes.iter().any(|p| {
+                let base = x.strip_prefix(p.as_str()).filter(|b| b.len() >= 5);
+                base.is_some_and(|b| opposite(x, b))
+                    || (x.len() >= 5 && opposite(x, &format!("{p}{x}")))
+            });
+            listed || prefixed
+        });
+        Disagreement {
+            negation: c.negated != s_neg,
+            direction: cd != 0 && sd != 0 && cd != sd,
+            valence: cv != 0 && sv != 0 && cv != sv,
+            number,
+            quantifier,
+            antonym,
+            hedge: s.hedged && !c.hedged,
+            uncertain: s.uncertain && !c.uncertain,
+        }
+    }
+}
+
+impl Judge for LexicalJudge<'_> {
+    fn judge(&self, claim: &str, sources: &[SourceSentence]) -> Option<Verdict> {
+        let w = self.weights();
+        let a = self.assess(claim, sources)?;
+        (a.coverage >= w.min_coverage && a.score >= w.threshold).then_some(Verdict {
+            source: a.source,
+            sentence_index: a.sentence_index,
+            matched: a.matched,
+            score: a.score,
+        })
+    }
+}
+
+fn has_key(a: &Analysis, k: &str) -> bool {
+    a.keys.contains_key(k) || key_in(a.keys.keys(), k)
+}
+
+fn key_in<'a>(mut keys: impl Iterator<Item = &'a String>, k: &str) -> bool {
+    let concept = |x: &str| x.starts_with('c') && x[1..].chars().all(|c| c.is_ascii_digit());
+    if concept(k) {
+        return keys.any(|x| x == k);
+    }
+    // light fuzzy match: one stem is a prefix of the other, five letters at least
+    keys.any(|x| {
+        if x == k {
+            return true;
+        }
+        let (short, long) = if x.len() < k.len() {
+            (x.as_str(), k)
+        } else {
+            (k, x.as_str())
+        };
+        short.len() >= 5 && long.starts_with(short)
+    })
+}
+
+fn close(x: f64, y: f64) -> bool {
+    let m = x.abs().max(y.abs());
+    (x - y).abs() <= 0.5_f64.max(0.05 * m)
+}
+
+/// A claim's number (or range) agrees with a source number (or range).
+fn agree(c: (f64, f64), s: (f64, f64)) -> bool {
+    let inside = |y: f64| (c.0 <= y && y <= c.1) || close(c.0, y) || close(c.1, y);
+    inside(s.0) || inside(s.1) || (close(c.0, s.0) && close(c.1, s.1))
+}
+
+fn parse_num(w: &str) -> Option<f64> {
+    let clean: String = w.chars().filter(|c| *c != ',').collect();
+    clean.parse().ok()
+}
+
+fn number_value(w: &str) -> Option<(f64, f64)> {
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        // "10-20" is a range; "30-day", "60,000-year": the numeric part
+        let mut parts = w.split('-');
+        let lo = parse_num(parts.next()?)?;
+        let hi = parts.next().and_then(parse_num).unwrap_or(lo);
+        return Some((lo.min(hi), lo.max(hi)));
+    }
+    let v = match w {
+        "two" | "twice" => 2.0,
+        "three" | "thrice" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    };
+    Some((v, v))
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1e3),
+        "million" | "millions" => Some(1e6),
+        "billion" | "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::evidence::{EvidenceLexicon, find_absence};
+    use crate::document::split::split_sentences;
+
+    fn src(texts: &[&'static str]) -> Vec<SourceSentence<'static>> {
+        texts
+            .iter()
+            .map(|t| SourceSentence { source: 0, text: t })
+            .collect()
+    }
+
+    fn judged(claim: &str, texts: &[&'static str]) -> Option<Verdict> {
+        LexicalJudge::new().judge(claim, &src(texts))
+    }
+
+    /// The rule end to end: absence statement, then the judge on the source text.
+    fn contradicted(statement: &str, source: &'static str) -> bool {
+        let a = find_absence(statement, EvidenceLexicon::builtin()).expect("absence found");
+        let claim = a.claim_text(statement);
+        let sents: Vec<SourceSentence> = split_sentences(source)
+            .into_iter()
+            .map(|r| SourceSentence {
+                source: 0,
+                text: &source[r],
+            })
+            .collect();
+        LexicalJudge::new().judge(&claim, &sents).is_some()
+    }
+
+    const BACKGROUND: &str = "Skin tumours are treated in many ways.";
+
+    #[test]
+    fn required_fragments_pass_every_fully_covering_sentence() {
+        let j = LexicalJudge::new();
+        let passes = |claim: &str, sentence: &str| {
+            let text = crate::checks::evidence::fragment_text(sentence);
+            j.required_fragments(claim)
+                .unwrap()
+                .iter()
+                .all(|alts| alts.iter().any(|f| text.contains(f.as_str())))
+        };
+        let claim = "cryotherapy increases the aggressiveness of melanoma";
+        for s in [
+            "Cryoablation promoted metastasis of melanoma in mice.",
+            "CRYOSURGERY ENHANCED THE PROGRESSION OF MELANOMAS.",
+            "Cryotherapies increased melanoma aggressiveness [2].",
+        ] {
+            let a = j.assess(claim, &src(&[s])).unwrap();
+            assert!(a.coverage >= 0.999, "{s}: {a:?}");
+            assert!(passes(claim, s), "{s}");
+        }
+        // no word of the melanoma concept: skipped without analysis
+        let s = "Cryoablation promoted metastasis of sarcoma in mice.";
+        assert!(j.assess(claim, &src(&[s])).unwrap().coverage < 0.999);
+        assert!(!passes(claim, s));
+        assert!(j.required_fragments("the of").is_none());
+    }
+
+    #[test]
+    fn explicit_contradiction_through_synonyms_is_caught() {
+        let v = judged(
+            "cryotherapy increases melanoma aggressiveness",
+            &[
+                BACKGROUND,
+                "Cryoablation promoted metastasis of melanoma in mice.",
+            ],
+        )
+        .expect("contradiction caught");
+        assert_eq!(v.sentence_index, 1);
+        assert!(
+            v.matched.iter().any(|m| m == "cryotherapy"),
+            "{:?}",
+            v.matched
+        );
+        assert!(
+            v.matched.iter().any(|m| m == "aggressiveness"),
+            "{:?}",
+            v.matched
+        );
+    }
+
+    #[test]
+    fn every_trigger_form_is_contradicted_by_an_explicit_source() {
+        let source = "We studied 40 mice with grafted tumours. Cryosurgery enhanced the metastatic spread of melanoma.";
+        for s in [
+            "There is no direct evidence to suggest that cryotherapy increases the aggressiveness of melanoma [1].",
+            "There is no evidence that cryotherapy promotes melanoma progression [1].",
+            "To date, there is no published evidence that cryotherapy increases melanoma metastasis [1].",
+            "No studies have shown that cryotherapy increases melanoma aggressiveness [1].",
+            "Cryotherapy has not been shown to increase the aggressiveness of melanoma [1].",
+            "Evidence that cryotherapy increases melanoma metastasis is lacking [1].",
+        ] {
+            assert!(contradicted(s, source), "missed: {s}");
+        }
+    }
+
+    #[test]
+    fn negated_and_null_sources_do_not_assert() {
+        let claim = "cryotherapy increases melanoma aggressiveness";
+        for s in [
+            "Cryotherapy did not increase the aggressiveness of melanoma.",
+            "There was no significant difference in melanoma progression after cryotherapy.",
+            "Cryoablation was not associated with melanoma metastasis.",
+        ] {
+            assert_eq!(judged(claim, &[BACKGROUND, s]), None, "source: {s}");
+        }
+    }
+
+    #[test]
+    fn hedged_source_is_weaker_support() {
+        let j = LexicalJudge::new();
+        let claim = "cryotherapy increases melanoma aggressiveness";
+        let plain = j
+            .assess(
+                claim,
+                &src(&["Cryotherapy increased melanoma aggressiveness."]),
+            )
+            .unwrap();
+        let hedged = j
+            .assess(
+                claim,
+                &src(&["Cryotherapy might increase melanoma aggressiveness."]),
+            )
+            .unwrap();
+        assert!(hedged.disagreement.hedge && !plain.disagreement.hedge);
+        assert!(hedged.score < plain.score);
+    }
+
+    #[test]
+    fn number_mismatch_is_not_support() {
+        let claim = "the vaccine prevented 90 percent of infections";
+        assert!(
+            judged(
+                claim,
+                &["The vaccine prevented 90% of infections in adults."]
+            )
+            .is_some()
+        );
+        assert!(
+            judged(
+                claim,
+                &["The vaccine prevented ninety percent of infections."]
+            )
+            .is_some()
+        );
+        assert_eq!(
+            judged(
+                claim,
+                &["The vaccine prevented 52% of infections in adults."]
+            ),
+            None
+        );
+        // a range holds a value inside it
+        assert!(
+            judged(
+                "the attack rate in households was 10-20 percent",
+                &["The household attack rate was 12·4% among contacts."]
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn direction_mismatch_is_not_support() {
+        let claim = "the drug increases blood pressure";
+        assert!(judged(claim, &["The drug raised blood pressure in most users."]).is_some());
+        assert_eq!(
+            judged(claim, &["The drug lowered blood pressure in most users."]),
+            None
+        );
+    }
+
+    #[test]
+    fn quantifier_and_antonym_mismatch_is_not_support() {
+        assert_eq!(
+            judged(
+                "only older adults develop severe illness",
+                &["Severe illness developed in older adults and in some children."]
+            ),
+            None
+        );
+        assert!(
+            judged(
+                "older adults develop severe illness",
+                &["Severe illness developed in older adults and in some children."]
+            )
+            .is_some()
+        );
+        assert_eq!(
+            judged(
+                "the outbreak was driven by domestic transmission",
+                &["The outbreak was driven by international transmission."]
+            ),
+            None
+        );
+        assert_eq!(
+            judged(
+                "the ointment was ineffective against the rash",
+                &["The ointment was effective against the rash."]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn negated_claim_needs_a_negated_source() {
+        let claim = "cats cannot catch the virus";
+        assert_eq!(
+            judged(claim, &["Cats can catch the virus from owners."]),
+            None
+        );
+        assert!(judged(claim, &["Cats could not catch the virus in our trials."]).is_some());
+    }
+
+    #[test]
+    fn off_topic_source_is_not_support() {
+        assert_eq!(
+            judged(
+                "cryotherapy increases melanoma aggressiveness",
+                &["Hand washing lowers the spread of influenza in schools."]
+            ),
+            None
+        );
+    }
+}

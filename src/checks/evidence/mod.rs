@@ -1,0 +1,553 @@
+//! Absence-of-evidence statements checked against the sources they cite.
+//!
+//! [`find_absence`] finds "there is no evidence that X" (and related forms) in a
+//! sentence and returns the denied proposition X. A [`Judge`] then decides whether
+//! one of the cited source sentences asserts X; [`LexicalJudge`] is the built-in one.
+//! Every word list lives in `rules/evidence.toml`, compiled once.
+
+pub mod absence;
+pub mod evidence_contradiction;
+pub mod judge;
+
+pub use absence::{Absence, AbsenceKind, find_absence};
+pub use judge::{Judge, LexicalJudge, SourceSentence, Verdict};
+
+use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The lexicon shipped with the rule.
+pub const BUILTIN_LEXICON: &str = include_str!("../../../rules/evidence.toml");
+
+#[derive(Debug, Deserialize)]
+struct RawLexicon {
+    absence: RawAbsence,
+    judge: JudgeWeights,
+    words: RawWords,
+    direction: RawDirection,
+    concepts: RawConcepts,
+    antonyms: RawAntonyms,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawAbsence {
+    pre: Vec<String>,
+    modifiers: Vec<String>,
+    nouns: Vec<String>,
+    linkers: Vec<String>,
+    study_nouns: Vec<String>,
+    study_verbs: Vec<String>,
+    post: Vec<String>,
+    post_needs_evidence_subject: Vec<String>,
+    bare: Vec<String>,
+    terminators: Vec<String>,
+    comma_terminators: Vec<String>,
+    pseudo: Vec<String>,
+    finding_verbs: Vec<String>,
+    openers: Vec<String>,
+}
+
+/// Weights of the lexical judge (`[judge]` in the lexicon).
+#[derive(Debug, Clone, Deserialize)]
+pub struct JudgeWeights {
+    /// Minimum weighted share of the claim's concepts found in one source sentence.
+    pub min_coverage: f32,
+    /// A verdict is returned when coverage less penalties reaches this value.
+    pub threshold: f32,
+    /// How many best-covering sentences of a source are read together for
+    /// direction, outcome, quantifier and antonym checks.
+    pub context_sentences: usize,
+    pub negation_penalty: f32,
+    pub direction_penalty: f32,
+    pub valence_penalty: f32,
+    pub number_penalty: f32,
+    pub quantifier_penalty: f32,
+    pub antonym_penalty: f32,
+    pub hedge_penalty: f32,
+    /// The source only says the question is open ("remains unclear", "whether … is
+    /// unknown"): it reports nothing, so by default this vetoes.
+    pub uncertainty_penalty: f32,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawWords {
+    stop: Vec<String>,
+    negation: Vec<String>,
+    pseudo_negation: Vec<String>,
+    null_result: Vec<String>,
+    hedge: Vec<String>,
+    uncertainty: Vec<String>,
+    quantifiers: Vec<String>,
+    quantifier_groups: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawDirection {
+    up: Vec<String>,
+    down: Vec<String>,
+    good: Vec<String>,
+    bad: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawConcepts {
+    groups: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawAntonyms {
+    pairs: Vec<[String; 2]>,
+    sets: Vec<Vec<String>>,
+    prefixes: Vec<String>,
+}
+
+/// Tags a phrase (a run of stemmed tokens) can carry.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PhraseTable {
+    /// stemmed phrase -> value
+    map: HashMap<Vec<String>, usize>,
+    /// first stem -> length of the longest phrase that starts with it: most words start
+    /// none, and are passed over with one lookup
+    first: HashMap<String, usize>,
+}
+
+impl PhraseTable {
+    fn insert(&mut self, phrase: &str, value: usize) {
+        let key: Vec<String> = words(phrase).into_iter().map(|w| stem(&w)).collect();
+        if key.is_empty() {
+            return;
+        }
+        let longest = self.first.entry(key[0].clone()).or_default();
+        *longest = (*longest).max(key.len());
+        self.map.entry(key).or_insert(value);
+    }
+
+    fn from_list(list: &[String]) -> Self {
+        let mut t = PhraseTable::default();
+        for p in list {
+            t.insert(p, 0);
+        }
+        t
+    }
+
+    /// Longest phrase starting at `i`: (length, value).
+    pub(crate) fn longest_at(&self, stems: &[String], i: usize) -> Option<(usize, usize)> {
+        let top = (*self.first.get(stems.get(i)?)?).min(stems.len() - i);
+        (1..=top)
+            .rev()
+            .find_map(|n| self.map.get(&stems[i..i + n]).map(|v| (n, *v)))
+    }
+
+    /// Every (start, len, value) of the leftmost-longest matches.
+    pub(crate) fn find_all(&self, stems: &[String]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < stems.len() {
+            if let Some((n, v)) = self.longest_at(stems, i) {
+                out.push((i, n, v));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Per value `0..n`: the distinct [`fragment`]s of the first stems of its phrases.
+    fn fragments_by_value(&self, n: usize) -> Vec<Vec<String>> {
+        let mut out = vec![Vec::new(); n];
+        for (key, &v) in &self.map {
+            if let (Some(first), Some(list)) = (key.first(), out.get_mut(v)) {
+                let f = fragment(first);
+                if !list.contains(&f) {
+                    list.push(f);
+                }
+            }
+        }
+        out
+    }
+
+    pub(crate) fn contains_any(&self, stems: &[String]) -> bool {
+        (0..stems.len()).any(|i| self.longest_at(stems, i).is_some())
+    }
+}
+
+/// Compiled lexicon: regexes for absence statements and word tables for judges.
+#[derive(Debug)]
+pub struct EvidenceLexicon {
+    /// A word of every evidence noun, study noun and post-trigger: a sentence without any of
+    /// them holds no absence statement, and skips the three searches.
+    pub(crate) gate_re: Regex,
+    pub(crate) pre_re: Regex,
+    pub(crate) study_re: Regex,
+    pub(crate) post_re: Regex,
+    pub(crate) bare_re: Regex,
+    pub(crate) subject_re: Regex,
+    pub(crate) terminator_re: Regex,
+    pub(crate) opener_re: Regex,
+    pub(crate) pseudo_re: Regex,
+    pub(crate) finding_re: Regex,
+    pub(crate) post_needs_subject: HashSet<String>,
+    /// Weights of [`LexicalJudge`].
+    pub weights: JudgeWeights,
+    pub(crate) stop: HashSet<String>,
+    pub(crate) negation: PhraseTable,
+    pub(crate) pseudo_negation: PhraseTable,
+    pub(crate) null_result: PhraseTable,
+    pub(crate) hedge: PhraseTable,
+    pub(crate) uncertainty: PhraseTable,
+    pub(crate) quantifiers: PhraseTable,
+    /// quantifier phrase -> group index
+    pub(crate) quantifier_groups: PhraseTable,
+    pub(crate) up: PhraseTable,
+    pub(crate) down: PhraseTable,
+    pub(crate) good: PhraseTable,
+    pub(crate) bad: PhraseTable,
+    /// phrase -> concept index
+    pub(crate) concepts: PhraseTable,
+    /// display name of each concept
+    pub(crate) concept_names: Vec<String>,
+    /// per concept: the fragments (see [`fragment`]) of the first words of its phrases
+    pub(crate) concept_fragments: Vec<Vec<String>>,
+    /// stem -> stems of its antonyms
+    pub(crate) antonyms: HashMap<String, Vec<String>>,
+    /// negative prefixes ("un", "non")
+    pub(crate) negative_prefixes: Vec<String>,
+}
+
+/// Error from reading a lexicon.
+#[derive(Debug)]
+pub struct LexiconError(pub String);
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "evidence lexicon: {}", self.0)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// `a|b|c` of the escaped phrases, longest first, spaces matching any whitespace.
+fn alternation(list: &[String]) -> String {
+    let mut v: Vec<&String> = list.iter().collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.dedup();
+    v.iter()
+        .map(|s| {
+            s.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn re(pattern: &str) -> Result<Regex, LexiconError> {
+    crate::lexicon_regex::compile(pattern).map_err(|e| LexiconError(e.to_string()))
+}
+
+impl EvidenceLexicon {
+    /// The built-in lexicon, compiled on first use.
+    pub fn builtin() -> &'static EvidenceLexicon {
+        static LEX: OnceLock<EvidenceLexicon> = OnceLock::new();
+        LEX.get_or_init(|| {
+            EvidenceLexicon::parse(BUILTIN_LEXICON).expect("built-in evidence lexicon is valid")
+        })
+    }
+
+    /// Compile a lexicon from TOML text in the format of `rules/evidence.toml`.
+    pub fn parse(text: &str) -> Result<EvidenceLexicon, LexiconError> {
+        let raw: RawLexicon = toml::from_str(text).map_err(|e| LexiconError(e.to_string()))?;
+        let a = &raw.absence;
+        // every word of a matched phrase stands whole in the sentence: one word of each
+        // evidence noun (pre-triggers need one), study noun ("no studies…") and
+        // post-trigger, the longest, is enough to rule a sentence out
+        let longest = |p: &String| {
+            p.split_whitespace()
+                .max_by_key(|w| w.len())
+                .map(str::to_string)
+        };
+        let firsts: Vec<String> = a
+            .nouns
+            .iter()
+            .chain(&a.study_nouns)
+            .chain(&a.post)
+            .filter_map(longest)
+            .collect();
+        let gate_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&firsts)))?;
+        let pre = alternation(&a.pre);
+        let modi = alternation(&a.modifiers);
+        let noun = alternation(&a.nouns);
+        let link = alternation(&a.linkers);
+        let pre_re = re(&format!(
+            r"(?i)\b(?:{pre})\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\b(?:\s*(?:(?:yet|so\s+far|to\s+date|currently|available|at\s+present)\s+)?(?P<link>{link})\b)?"
+        ))?;
+        let study_re = re(&format!(
+            r"(?i)\b(?:no|none\s+of\s+the)\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{})\s+(?:(?:to\s+date|so\s+far|thus\s+far|yet)\s+)?(?:(?:has|have|had)\s+)?(?:(?:yet|ever|so\s+far|to\s+date|convincingly|clearly|conclusively)\s+)?(?:{})\b(?:\s+that\b)?",
+            alternation(&a.study_nouns),
+            alternation(&a.study_verbs)
+        ))?;
+        let post_re = re(&format!(r"(?i)\b(?P<post>{})\b", alternation(&a.post)))?;
+        let bare_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&a.bare)))?;
+        let subject_re = re(&format!(
+            r"(?i)^\s*(?:(?:the|current|available|existing|published|any)\s+)*(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\s+(?:{link})\s+"
+        ))?;
+        let terminator_re = re(&format!(
+            r"(?i)(?:[;\[]|\s—|\s–\s|\b(?:{})\b|,\s*(?:{})\b)",
+            alternation(&a.terminators),
+            alternation(&a.comma_terminators)
+        ))?;
+        let opener_re = re(&format!(
+            r"(?i)^(?:\s*(?:to\s+date|so\s+far|at\s+present|currently|at\s+this\s+time|as\s+yet|however|moreover|furthermore|in\s+addition|overall|thus|therefore|notably|importantly)\s*,?)*\s*(?:(?:{})\s+)?(?:(?:currently|still|yet|as\s+yet|so\s+far|to\s+date)\s+)?$",
+            alternation(&a.openers)
+        ))?;
+        let pseudo_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&a.pseudo)))?;
+        let finding_re = re(&format!(
+            r"(?i)\b(?:{})\s+(?:no|little)\s+(?:(?:{modi})\s+)?(?:evidence|sign|signs)\s+of\b",
+            alternation(&a.finding_verbs)
+        ))?;
+        let w = &raw.words;
+        let mut quantifier_groups = PhraseTable::default();
+        for (i, g) in w.quantifier_groups.iter().enumerate() {
+            for p in g {
+                quantifier_groups.insert(p, i);
+            }
+        }
+        let mut concepts = PhraseTable::default();
+        let mut concept_names = Vec::new();
+        for (i, g) in raw.concepts.groups.iter().enumerate() {
+            concept_names.push(g.first().cloned().unwrap_or_default());
+            for p in g {
+                concepts.insert(p, i);
+            }
+        }
+        let mut antonyms: HashMap<String, Vec<String>> = HashMap::default();
+        let mut pairs: Vec<(String, String)> = raw
+            .antonyms
+            .pairs
+            .iter()
+            .map(|[x, y]| (x.clone(), y.clone()))
+            .collect();
+        for set in &raw.antonyms.sets {
+            for (i, x) in set.iter().enumerate() {
+                for y in &set[i + 1..] {
+                    pairs.push((x.clone(), y.clone()));
+                }
+            }
+        }
+        for (x, y) in pairs {
+            let (x, y) = (stem(&x), stem(&y));
+            if x != y {
+                antonyms.entry(x.clone()).or_default().push(y.clone());
+                antonyms.entry(y).or_default().push(x);
+            }
+        }
+        Ok(EvidenceLexicon {
+            gate_re,
+            pre_re,
+            study_re,
+            post_re,
+            bare_re,
+            subject_re,
+            terminator_re,
+            opener_re,
+            pseudo_re,
+            finding_re,
+            post_needs_subject: a
+                .post_needs_evidence_subject
+                .iter()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect(),
+            weights: raw.judge,
+            stop: w.stop.iter().map(|s| stem(s)).collect(),
+            negation: PhraseTable::from_list(&w.negation),
+            pseudo_negation: PhraseTable::from_list(&w.pseudo_negation),
+            null_result: PhraseTable::from_list(&w.null_result),
+            hedge: PhraseTable::from_list(&w.hedge),
+            uncertainty: PhraseTable::from_list(&w.uncertainty),
+            quantifiers: PhraseTable::from_list(&w.quantifiers),
+            quantifier_groups,
+            up: PhraseTable::from_list(&raw.direction.up),
+            down: PhraseTable::from_list(&raw.direction.down),
+            good: PhraseTable::from_list(&raw.direction.good),
+            bad: PhraseTable::from_list(&raw.direction.bad),
+            concept_fragments: concepts.fragments_by_value(concept_names.len()),
+            concepts,
+            concept_names,
+            antonyms,
+            negative_prefixes: raw.antonyms.prefixes,
+        })
+    }
+}
+
+/// Lower-cased word tokens with their byte ranges. Hyphenated words stay whole
+/// ("sars-cov-2"); a number keeps its decimal point and thousands commas; `%` is a token.
+pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let is_word = |c: char| c.is_alphanumeric();
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c == '%' {
+            out.push(("%".to_string(), i..i + 1));
+            i += 1;
+            continue;
+        }
+        if !is_word(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < text.len() {
+            let d = text[j..].chars().next().unwrap_or(' ');
+            if is_word(d) {
+                j += d.len_utf8();
+                continue;
+            }
+            // inner joiners: hyphen, apostrophe, decimal point or comma between digits
+            let next = text[j + d.len_utf8()..].chars().next();
+            let prev_digit = j > 0 && b[j - 1].is_ascii_digit();
+            let joins = match d {
+                '-' | '\'' | '’' => next.is_some_and(is_word),
+                '.' | ',' | '·' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+            if joins {
+                j += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let word = text[start..j]
+            .to_lowercase()
+            .replace('’', "'")
+            .replace('·', ".");
+        let word = word.strip_suffix("'s").map(str::to_string).unwrap_or(word);
+        out.push((word, start..j));
+        i = j;
+    }
+    out
+}
+
+/// Lower-cased words of `text` (see [`tokens`]).
+pub(crate) fn words(text: &str) -> Vec<String> {
+    tokens(text).into_iter().map(|(w, _)| w).collect()
+}
+
+/// A piece of text that every word whose [`stem`] is `stem` contains, in the word's
+/// [`fragment_text`] form: `stem` only strips suffixes and adds at most one letter, so all
+/// but its last character starts the word; at most four characters are kept, which also
+/// covers the judge's prefix matching of long stems. Empty (found everywhere) for stems with
+/// characters other than ASCII ones.
+pub(crate) fn fragment(stem: &str) -> String {
+    if !stem.is_ascii() {
+        return String::new();
+    }
+    stem[..stem.len().saturating_sub(1).min(4)].to_string()
+}
+
+/// `text` lower-cased as [`tokens`] does it, for finding [`fragment`]s.
+pub(crate) fn fragment_text(text: &str) -> String {
+    text.to_lowercase().replace('’', "'").replace('·', ".")
+}
+
+/// Light suffix stripping, enough to make "increases", "increased" and "increasing" meet.
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    if w.len() <= 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return w;
+    }
+    let mut s = w.clone();
+    let strip = |s: &str, suf: &str, rep: &str| -> Option<String> {
+        s.strip_suffix(suf).map(|r| format!("{r}{rep}"))
+    };
+    if let Some(r) = strip(&s, "ies", "y").filter(|r| r.len() >= 3) {
+        s = r;
+    } else if let Some(r) = strip(&s, "ied", "y").filter(|r| r.len() >= 3) {
+        s = r;
+    } else if ["sses", "uses", "xes", "ches", "shes"]
+        .iter()
+        .any(|x| s.ends_with(x))
+    {
+        s.truncate(s.len() - 2);
+    } else if s.ends_with('s')
+        && !s.ends_with("ss")
+        && !s.ends_with("us")
+        && !s.ends_with("is")
+        && !s.ends_with("ous")
+    {
+        s.pop();
+    } else if s.len() > 5 && s.ends_with("ing") {
+        s.truncate(s.len() - 3);
+        undouble(&mut s);
+    } else if s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") {
+        s.truncate(s.len() - 2);
+        undouble(&mut s);
+    } else if s.len() > 5 && s.ends_with("ly") {
+        s.truncate(s.len() - 2);
+    }
+    if s.len() > 4 && s.ends_with('e') {
+        s.pop();
+    }
+    s
+}
+
+fn undouble(s: &mut String) {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
+        s.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_compiles() {
+        let lex = EvidenceLexicon::builtin();
+        assert!(lex.concept_names.len() > 50);
+        assert!(lex.stop.contains("the"));
+    }
+
+    #[test]
+    fn stems_meet() {
+        for (a, b) in [
+            ("increases", "increased"),
+            ("increasing", "increase"),
+            ("studies", "study"),
+            ("viruses", "virus"),
+            ("reduces", "reducing"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+        assert_ne!(stem("increase"), stem("decrease"));
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_names() {
+        let t = words("SARS-CoV-2 levels fell by 3,199 units (12.5%) in Smith's cohort.");
+        assert_eq!(
+            t,
+            vec![
+                "sars-cov-2",
+                "levels",
+                "fell",
+                "by",
+                "3,199",
+                "units",
+                "12.5",
+                "%",
+                "in",
+                "smith",
+                "cohort"
+            ]
+        );
+    }
+}

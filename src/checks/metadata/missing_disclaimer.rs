@@ -1,0 +1,169 @@
+//! # missing-disclaimer
+//!
+//! **What it catches:** a health article with no disclaimer: no section whose heading names
+//! one ("Disclaimer", "Professional Medical Disclaimer", "Medical Disclaimer") and no sentence
+//! with one of the profile's disclaimer phrases ("not a substitute for professional medical
+//! advice", "for educational purposes only", "for informational purposes only", …).
+//!
+//! **Why it matters:** readers of health content must be told that it does not replace a
+//! clinician's advice; publishers of medical content are expected to say so on every page.
+//!
+//! **Where it looks:** section headings (words of `disclaimer-headings` in the title), the prose
+//! of every block, and HTML `<meta name="disclaimer">` / JSON-LD `disclaimer`. The finding
+//! points at the article's title (or its start): it is about the whole document.
+//!
+//! **Example:** an article about statins with a References list and no disclaimer section
+//! reports "the article has no disclaimer".
+//!
+//! **Options:** `headings` and `phrases` (lists of strings) add to the profile's
+//! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a
+//! disclaimer (`require-disclaimer = true`); `general` does not run the rule.
+
+use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::document::metadata::contains_words;
+
+pub static RULE: Rule = Rule {
+    id: "missing-disclaimer",
+    family: "metadata",
+    summary: "no disclaimer where the profile requires one",
+    source: include_str!("missing_disclaimer.rs"),
+    default_severity: Severity::Warning,
+    reads: Reads::METADATA,
+    parse_options: parse_options::<Options>,
+    options: &[
+        RuleOption {
+            name: "headings",
+            kind: "list of strings",
+            help: "extra section titles that count as a disclaimer",
+        },
+        RuleOption {
+            name: "phrases",
+            kind: "list of strings",
+            help: "extra phrases that count as a disclaimer",
+        },
+    ],
+    check,
+};
+
+/// `[rules.missing-disclaimer]`: each adds to the profile's list.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    headings: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+}
+
+/// Where a whole-document finding points: the first heading, else the first block.
+pub fn document_anchor(doc: &Document) -> std::ops::Range<usize> {
+    doc.sections
+        .first()
+        .map(|s| s.heading.clone())
+        .or_else(|| doc.blocks.first().map(|b| b.span.clone()))
+        .unwrap_or(0..0)
+}
+
+/// Does the document carry a disclaimer? The span of the first one found.
+pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<usize>> {
+    let o = cx.options::<Options>();
+    let profile = &cx.profile.metadata;
+    let mut headings = profile.disclaimer_headings.clone();
+    headings.extend(o.headings.iter().cloned());
+    if headings.is_empty() {
+        headings.push("disclaimer".into());
+    }
+    let mut phrases = profile.disclaimer_phrases.clone();
+    phrases.extend(o.phrases.iter().cloned());
+    for sec in &doc.sections {
+        let title = sec.title.to_lowercase();
+        if headings
+            .iter()
+            .any(|h| contains_words(&title, &h.to_lowercase()))
+        {
+            return Some(sec.heading.clone());
+        }
+    }
+    if doc
+        .metadata
+        .iter()
+        .any(|m| m.name.eq_ignore_ascii_case("disclaimer") && !m.value.is_empty())
+    {
+        return doc
+            .metadata
+            .iter()
+            .find(|m| m.name.eq_ignore_ascii_case("disclaimer"))
+            .map(|m| m.span.clone());
+    }
+    for (_, b) in doc.prose() {
+        let t = b.text.to_lowercase();
+        for p in &phrases {
+            if let Some(i) = t.find(&p.to_lowercase()) {
+                return Some(b.map.range(i..i + p.len()));
+            }
+        }
+    }
+    None
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    if !cx.profile.metadata.require_disclaimer || doc.blocks.is_empty() {
+        return Vec::new();
+    }
+    if find_disclaimer(doc, cx).is_some() {
+        return Vec::new();
+    }
+    vec![Diagnostic::new(
+        RULE.id,
+        document_anchor(doc),
+        format!(
+            "the article has no disclaimer (the {} profile requires one)",
+            cx.profile.name
+        ),
+    )
+    .help("add a \"Disclaimer\" section, e.g. \"This article is for informational purposes only and is not a substitute for professional medical advice.\"")]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::run;
+
+    #[test]
+    fn heading_or_phrase_satisfies_it() {
+        assert!(
+            run(
+                "missing-disclaimer",
+                "# Salt\n\nSalt raises blood pressure.\n\n## Medical Disclaimer\n\nAsk a doctor.\n",
+                "a.md"
+            )
+            .is_empty()
+        );
+        assert!(run(
+            "missing-disclaimer",
+            "# Salt\n\nSalt raises blood pressure. This page is for informational purposes only.\n",
+            "a.md"
+        )
+        .is_empty());
+        let d = run(
+            "missing-disclaimer",
+            "# Salt\n\nSalt raises blood pressure.\n",
+            "a.md",
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span, 0..6);
+    }
+
+    #[test]
+    fn general_profile_does_not_require_it() {
+        let d = crate::checks::testing::run_with(
+            "missing-disclaimer",
+            "# Salt\n\nSalt raises blood pressure.\n",
+            "a.md",
+            "general",
+            "2026-01-01",
+        );
+        assert!(d.is_empty());
+    }
+}
