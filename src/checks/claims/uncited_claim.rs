@@ -318,7 +318,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let model = cx.lexicons.claims_model();
     let threshold = o.threshold.map_or(model.threshold, |p| p.0);
     let mut out = Vec::new();
-    let judged = judged(doc, &cx.lexicons, paragraph_scope);
+    let judged = judged(doc, cx.lexicons, paragraph_scope);
     let shift = model.prior_shift(judged.iter().filter(|j| j.cited).count(), judged.len());
     for j in judged {
         if j.covered {
