@@ -1,25 +1,40 @@
-//! Prints the cite-worthiness probability of each sentence given on standard input (one per
-//! line) under the built-in model, with the features that weigh most: a tool for reading
-//! what the model learned. `cargo run --release --example claim_probe < sentences.txt`
+//! Prints, for each sentence `uncited-claim` judges in an article, whether it is cited, the
+//! lexicon's score, the model's probability (with this article's calibration shift) and the
+//! features that weigh most: a tool for reading what the model learned.
+//! `cargo run --release --example claim_probe -- ARTICLE.md`
 use citelint::checks::claims::engine as claims;
-use citelint::checks::claims::model::{Model, Shape};
-use std::io::BufRead;
+use citelint::checks::claims::model::{self, Model};
+use citelint::checks::claims::uncited_claim;
+use citelint::config::{CliOverrides, Config};
+use citelint::document::{Document, Format};
 
 fn main() {
-    let model = Model::builtin();
-    let shape = Shape {
-        list_item: false,
-        quote: false,
-        first: true,
-        last: true,
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: claim_probe ARTICLE");
+        std::process::exit(2);
     };
-    for line in std::io::stdin().lock().lines() {
-        let Ok(s) = line else { break };
-        if s.trim().is_empty() {
-            continue;
-        }
-        let score = claims::score(&s);
-        let p = model.predict(&s, shape, &score, 0.0);
+    let p = std::path::Path::new(&path);
+    let text = std::fs::read_to_string(p).expect("readable UTF-8 article");
+    let format = Format::from_path(p).unwrap_or(Format::Markdown);
+    let config = Config::default();
+    let settings = config.settings_for(&path, &CliOverrides::default());
+    let doc = Document::parse(&path, text, format, &settings.parse);
+    let lex = settings.lexicons.claims();
+    let m = Model::builtin();
+    let judged = uncited_claim::judged(&doc, &settings.lexicons, false);
+    let logits: Vec<f32> = judged
+        .iter()
+        .map(|j| {
+            let t = doc.sentence_text(&doc.sentences[j.index]);
+            m.logit(t, j.shape, &claims::score_sentence(t, lex))
+        })
+        .collect();
+    let shift = model::document_shift(&logits, judged.iter().filter(|j| j.cited).count());
+    println!("calibration shift {shift:+.2}");
+    for j in &judged {
+        let t = doc.sentence_text(&doc.sentences[j.index]);
+        let score = claims::score_sentence(t, lex);
+        let p = m.predict(t, j.shape, &score, shift);
         let mut cs = p.contributions.clone();
         cs.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
         let top: Vec<String> = cs
@@ -27,6 +42,19 @@ fn main() {
             .take(6)
             .map(|c| format!("{}={:+.2}", c.feature, c.weight))
             .collect();
-        println!("{:.3}  {s}\n       {}", p.probability, top.join(" "));
+        println!(
+            "{} lex {:.2} p {:.3}  {}\n       {}",
+            if j.cited {
+                "cited"
+            } else if j.covered {
+                "cover"
+            } else {
+                "     "
+            },
+            score.score,
+            p.probability,
+            t.chars().take(100).collect::<String>(),
+            top.join(" ")
+        );
     }
 }

@@ -281,8 +281,7 @@ fn train(args: &TrainArgs) -> Result<String, String> {
             weights.insert(name.as_str().into(), *wt);
         }
     }
-    let prior = positives as f32 / examples.len() as f32;
-    let model = Model::from_weights(b, threshold, prior, weights);
+    let model = Model::from_weights(b, threshold, weights);
     let header = vec![
         "Cite-worthiness model for uncited-claim (logistic regression; see src/claims_model.rs)."
             .to_string(),

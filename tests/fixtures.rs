@@ -4,8 +4,10 @@
 //!   findings of those rules start on the next line that is not blank and not another
 //!   expectation;
 //! - `<!-- expect-file: RULE -->`: at least one finding of RULE anywhere in the file;
-//! - `<!-- fixture: profile=NAME select=ID,ID -->`: how the file is linted (default: the
-//!   default profile, all its rules).
+//! - `<!-- fixture: profile=NAME select=ID,ID option=RULE.KEY=VALUE -->`: how the file is
+//!   linted (default: the default profile, all its rules, every option at its default);
+//!   `option` sets a rule option as `[rules.RULE] KEY = VALUE` in citelint.toml would
+//!   (e.g. `option=uncited-claim.threshold=0` judges claims by the lexicon alone).
 //!
 //! Every finding that is not expected, and every expectation not met, fails the test.
 
@@ -45,6 +47,8 @@ pub struct Expectations {
     pub file: Vec<String>,
     pub profile: Option<String>,
     pub select: Option<Vec<String>>,
+    /// `[rules.RULE] KEY = VALUE` lines, as TOML.
+    pub options: Vec<(String, String)>,
 }
 
 pub fn expectations(text: &str) -> Expectations {
@@ -54,6 +58,7 @@ pub fn expectations(text: &str) -> Expectations {
         file: Vec::new(),
         profile: None,
         select: None,
+        options: Vec::new(),
     };
     let is_expect = |l: &str| directive(l, "expect").is_some();
     for (i, l) in lines.iter().enumerate() {
@@ -79,6 +84,10 @@ pub fn expectations(text: &str) -> Expectations {
                     Some(("select", v)) => {
                         e.select = Some(v.split(',').map(str::to_string).collect())
                     }
+                    Some(("option", v)) => {
+                        let (rule, kv) = v.split_once('.').expect("option=RULE.KEY=VALUE");
+                        e.options.push((rule.to_string(), kv.to_string()));
+                    }
                     _ => panic!("unknown fixture directive `{kv}`"),
                 }
             }
@@ -100,6 +109,23 @@ fn lint_fixture(
         select: exp.select.clone(),
         ignore: Vec::new(),
         today: Some("2026-11-24".parse().unwrap()),
+    };
+    let own;
+    let config = if exp.options.is_empty() {
+        config
+    } else {
+        let mut by_rule: BTreeMap<&str, String> = BTreeMap::new();
+        for (rule, kv) in &exp.options {
+            let t = by_rule.entry(rule).or_default();
+            t.push_str(kv);
+            t.push('\n');
+        }
+        let toml: String = by_rule
+            .iter()
+            .map(|(rule, kvs)| format!("[rules.{rule}]\n{kvs}"))
+            .collect();
+        own = Config::parse(shown, &toml).unwrap_or_else(|e| panic!("{shown}: {}", e.message));
+        &own
     };
     let settings = config.settings_for(shown, &cli);
     citelint::lint_text(

@@ -319,7 +319,20 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let threshold = o.threshold.map_or(model.threshold, |p| p.0);
     let mut out = Vec::new();
     let judged = judged(doc, cx.lexicons, paragraph_scope);
-    let shift = model.prior_shift(judged.iter().filter(|j| j.cited).count(), judged.len());
+    // the model calibrated to this article's own citing habit (see model::document_shift)
+    let cited = judged.iter().filter(|j| j.cited).count();
+    let shift = if cited == 0 || threshold <= 0.0 {
+        0.0
+    } else {
+        let logits: Vec<f32> = judged
+            .iter()
+            .map(|j| {
+                let text = doc.sentence_text(&doc.sentences[j.index]);
+                model.logit(text, j.shape, &claims::score_sentence(text, lex))
+            })
+            .collect();
+        super::model::document_shift(&logits, cited)
+    };
     for j in judged {
         if j.covered {
             continue;
@@ -328,14 +341,14 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         let block = &doc.blocks[s.block];
         let text = doc.sentence_text(s);
         let score = claims::score_sentence(text, lex);
-        if !score.is_claim(claims::DEFAULT_THRESHOLD) {
-            continue;
-        }
-        let p = model.predict(text, j.shape, &score, shift);
         // two opinions must agree: the lexicon's sense of a claim, and the model of what
         // editors cite; an assistant's talk about its own process is reported by
         // assistant-artifact
-        if p.probability < threshold || cx.lexicons.assistant().matches(text) {
+        if !score.is_claim(claims::DEFAULT_THRESHOLD)
+            || (threshold > 0.0
+                && super::model::sigmoid(model.logit(text, j.shape, &score) + shift) < threshold)
+            || cx.lexicons.assistant().matches(text)
+        {
             continue;
         }
         let (reason, strongest) = score.explain(text);
