@@ -7,18 +7,34 @@
 //! **Why it matters:** unsourced claims are where errors and hallucinations hide, above all in
 //! AI-drafted health content.
 //!
-//! **How a sentence is judged:** an explainable score from lexicons in `rules/claims.toml`.
-//! Signals for: research reporting ("studies have shown"), numbers that state facts (30%,
-//! odds ratios, p-values, doses, survival figures), causal and comparative predicates
-//! ("reduces the risk of", "more effective than"), generalisations ("most patients",
-//! "first-line"). Signals against: questions, headings, advice to the reader ("ask your
-//! doctor"), the writer's hedged opinion, first-person process talk, disclaimers, page chrome,
-//! definitions of terms ("Neutropenia refers to …").
+//! **How a sentence is judged:** two opinions must agree.
+//! 1. The lexicon (`rules/claims.toml`) reads it as a claim. Signals for: research reporting
+//!    ("studies have shown"), numbers that state facts (30%, odds ratios, p-values, doses,
+//!    survival figures), causal and comparative predicates ("reduces the risk of", "more
+//!    effective than"), generalisations ("most patients", "first-line"). Signals against:
+//!    questions, advice to the reader ("ask your doctor"), the writer's hedged opinion,
+//!    first-person process talk, disclaimers, page chrome, definitions of terms.
+//! 2. A model of how editors cite (`rules/claims-model.tsv`, a logistic regression over word
+//!    pairs with numbers as classes, the lexicon's signals and where the sentence stands,
+//!    fitted on which sentences of NCI's PDQ summaries their editorial boards cited) gives it
+//!    a probability of at least `threshold` (0.4). The model is calibrated to each article's
+//!    own habit: in an article that cites nearly every sentence, the one left uncited is more
+//!    likely an omission, so its log-odds rise until the expected number of cited sentences
+//!    matches the article's (never lowered: an article that cites little is no evidence that
+//!    its claims need no source). `citelint train` fits a team's own model (README).
 //!
-//! Not judged: headings, reference entries, metadata lines ("Last updated: …"), sentences in
-//! administrative sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes
-//! to…, Disclaimer, …), and an assistant's talk about its own process (reported by
-//! `assistant-artifact`).
+//! The message names the claim's signals in the sentence's own words ("states an effect
+//! ('reduces'); gives a figure (35%)"), or "states a fact" when no single phrase carries it.
+//!
+//! Not judged, because they are not prose claims: headings, table cells, reference entries,
+//! metadata lines ("Last updated: …"), questions, figure and table captions and
+//! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
+//! correspondence lines, dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
+//! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
+//! this study…", and whole Methods and Results sections), sentences in administrative
+//! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
+//! Updates…, Disclaimer, …), and an assistant's talk about its own process (reported by
+//! `assistant-artifact`). The patterns are `[not-prose]` in `rules/claims.toml`.
 //!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
@@ -42,13 +58,18 @@
 //! A general statement followed by a cited one on the same topic is not covered: sharing
 //! words is not sourcing.
 //! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
-//! covered when none of the items carries a citation of its own.
+//! covered when none of the items carries a citation of its own. A paragraph whose only
+//! citation closes it ("…. …. ….[3]") was sourced as a whole: the citation covers every
+//! sentence of it. A paragraph with no citation at all is judged sentence by sentence.
 //!
-//! **Example:** `About 30% of adults sleep less than six hours.` reports "states a statistic
-//! (30%) without a citation".
+//! **Example:** in an article that cites its other sentences, `About 40% of adults over seventy
+//! have low vitamin D levels by the end of winter.` reports "Gives a figure (40% of adults)
+//! without a citation".
 //!
-//! **Options:** `threshold` (number, default 0.4: lower flags more), `scope` (`sentence`
-//! (default) or `paragraph`: any citation in a paragraph covers all of it).
+//! **Options:** `threshold` (probability from 0 to 1, default the model's own, 0.4: lower
+//! flags more; 0 lets the lexicon decide alone), `model` (a file written by `citelint train`,
+//! relative to `citelint.toml`; default the built-in model), `scope` (`sentence` (default) or
+//! `paragraph`: any citation in a paragraph covers all of it).
 
 use super::engine as claims;
 use super::model::Shape;
@@ -220,6 +241,30 @@ pub fn judged(
             for flag in &mut covered[j..k] {
                 *flag = true;
             }
+        }
+    }
+    // a paragraph closed by its only citation: the writer sourced the paragraph as a whole
+    {
+        let mut i = 0;
+        while i < n {
+            let b = doc.sentences[i].block;
+            let mut j = i;
+            while j < n && doc.sentences[j].block == b {
+                j += 1;
+            }
+            let last = j - 1;
+            if j - i >= 2
+                && matches!(doc.blocks[b].kind, BlockKind::Paragraph | BlockKind::Quote)
+                && !doc.sentences[last].citations.is_empty()
+                && doc.sentences[i..last]
+                    .iter()
+                    .all(|s| s.citations.is_empty())
+            {
+                for flag in &mut covered[i..last] {
+                    *flag = true;
+                }
+            }
+            i = j;
         }
     }
     // list items under a cited lead-in, when no item of the list has its own citation
