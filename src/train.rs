@@ -195,13 +195,15 @@ fn probability(e: &Example, w: &[f32], b: f32) -> f32 {
     )
 }
 
-/// The probability threshold that maximises F0.5 over (probability, label) pairs.
+/// The probability threshold that maximises F0.5 over (probability, label) pairs: halfway
+/// between the lowest probability that is still reported and the next one below it, so that
+/// new sentences a little short of the training data's are still judged the same way.
 fn best_threshold(mut scored: Vec<(f32, bool)>) -> f32 {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let positives = scored.iter().filter(|s| s.1).count() as f32;
     let (mut tp, mut fp) = (0f32, 0f32);
-    let (mut best, mut at) = (-1f32, 0.5f32);
-    for (p, y) in scored {
+    let (mut best, mut at) = (-1f32, 0usize);
+    for (i, &(_, y)) in scored.iter().enumerate() {
         if y {
             tp += 1.0
         } else {
@@ -216,10 +218,13 @@ fn best_threshold(mut scored: Vec<(f32, bool)>) -> f32 {
         };
         if f > best {
             best = f;
-            at = p;
+            at = i;
         }
     }
-    at
+    match scored.get(at + 1) {
+        Some(next) => 0.5 * (scored[at].0 + next.0),
+        None => scored.get(at).map_or(0.5, |s| s.0),
+    }
 }
 
 /// One file in five, by position in path order, is held out to choose the threshold.
@@ -293,7 +298,7 @@ fn train(args: &TrainArgs) -> Result<String, String> {
             args.epochs,
             args.l2
         ),
-        "Regenerate with the command in src/claims_model.rs; do not edit by hand.".to_string(),
+        "Written by `citelint train`; train again rather than edit by hand.".to_string(),
     ];
     let text = model.to_text(&header);
     if args.output.as_os_str() == "-" {
