@@ -26,7 +26,7 @@ fn main() {
         .iter()
         .map(|j| {
             let t = doc.sentence_text(&doc.sentences[j.index]);
-            m.logit(t, j.shape, &claims::score_sentence(t, lex))
+            m.logit(t, j.shape)
         })
         .collect();
     let shift = model::document_shift(&logits, judged.iter().filter(|j| j.cited).count());
@@ -34,7 +34,7 @@ fn main() {
     for j in &judged {
         let t = doc.sentence_text(&doc.sentences[j.index]);
         let score = claims::score_sentence(t, lex);
-        let p = m.predict(t, j.shape, &score, shift);
+        let p = m.predict(t, j.shape, shift);
         let mut cs = p.contributions.clone();
         cs.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
         let top: Vec<String> = cs

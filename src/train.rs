@@ -14,7 +14,6 @@ use std::path::PathBuf;
 
 use rustc_hash::FxHashMap;
 
-use crate::checks::claims::engine as claims;
 use crate::checks::claims::model::{self as claims_model, Model};
 use crate::checks::claims::uncited_claim;
 use crate::config::{CliOverrides, Config};
@@ -48,7 +47,7 @@ pub struct TrainArgs {
 
 /// One example: its feature ids and whether an editor cited it.
 struct Example {
-    features: Vec<(u32, f32)>,
+    features: Vec<u32>,
     positive: bool,
     file: usize,
 }
@@ -69,8 +68,8 @@ fn collect(
     if files.is_empty() {
         return Err("no articles found under the given paths".into());
     }
-    // (features with their values, cited, file index)
-    type Raw = (Vec<(String, f32)>, bool, usize);
+    // (features, cited, file index)
+    type Raw = (Vec<String>, bool, usize);
     let mut raw: Vec<Raw> = Vec::new();
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     let mut in_files: FxHashMap<String, (usize, usize)> = FxHashMap::default();
@@ -89,14 +88,11 @@ fn collect(
             }
             let s = &doc.sentences[j.index];
             let sentence = doc.sentence_text(s);
-            let score = claims::score_sentence(sentence, lexicons.claims());
-            let mut names: Vec<(String, f32)> = Vec::new();
-            claims_model::features(sentence, j.shape, &score, |n, _, v| {
-                names.push((n.to_string(), v))
-            });
-            names.sort_by(|a, b| a.0.cmp(&b.0));
-            names.dedup_by(|a, b| a.0 == b.0);
-            for (n, _) in &names {
+            let mut names: Vec<String> = Vec::new();
+            claims_model::features(sentence, j.shape, |n, _| names.push(n.to_string()));
+            names.sort();
+            names.dedup();
+            for n in &names {
                 *counts.entry(n.clone()).or_default() += 1;
                 let f = in_files.entry(n.clone()).or_insert((usize::MAX, 0));
                 if f.0 != fi {
@@ -123,7 +119,7 @@ fn collect(
         .map(|(names, positive, file)| Example {
             features: names
                 .iter()
-                .filter_map(|(n, v)| ids.get(n.as_str()).map(|&i| (i, *v)))
+                .filter_map(|n| ids.get(n.as_str()).copied())
                 .collect(),
             positive,
             file,
@@ -169,16 +165,12 @@ fn fit(
             let e = &examples[i];
             let lr = 0.2 * (1.0 - step / total) + 0.005;
             step += 1.0;
-            let z = b + e
-                .features
-                .iter()
-                .map(|&(f, v)| w[f as usize] * v)
-                .sum::<f32>();
+            let z = b + e.features.iter().map(|&f| w[f as usize]).sum::<f32>();
             let g = claims_model::sigmoid(z) - if e.positive { 1.0 } else { 0.0 };
             b -= lr * g;
-            for &(f, v) in &e.features {
+            for &f in &e.features {
                 let wf = &mut w[f as usize];
-                *wf -= lr * (g * v + l2 * *wf);
+                *wf -= lr * (g + l2 * *wf);
             }
         }
     }
@@ -186,13 +178,7 @@ fn fit(
 }
 
 fn probability(e: &Example, w: &[f32], b: f32) -> f32 {
-    claims_model::sigmoid(
-        b + e
-            .features
-            .iter()
-            .map(|&(f, v)| w[f as usize] * v)
-            .sum::<f32>(),
-    )
+    claims_model::sigmoid(b + e.features.iter().map(|&f| w[f as usize]).sum::<f32>())
 }
 
 /// The probability threshold that maximises F0.5 over (probability, label) pairs: halfway

@@ -14,8 +14,8 @@
 //!    effective than"), generalisations ("most patients", "first-line"). Signals against:
 //!    questions, advice to the reader ("ask your doctor"), the writer's hedged opinion,
 //!    first-person process talk, disclaimers, page chrome, definitions of terms.
-//! 2. A model of how editors cite (`rules/claims-model.tsv`, a logistic regression over word
-//!    pairs with numbers as classes, the lexicon's signals and where the sentence stands,
+//! 2. A model of how editors cite (`rules/claims-model.tsv`, a logistic regression over words
+//!    and word pairs with numbers as classes and where the sentence stands,
 //!    fitted on which sentences of NCI's PDQ summaries their editorial boards cited) gives it
 //!    a probability of at least `threshold` (0.4). The model is calibrated to each article's
 //!    own habit: in an article that cites nearly every sentence, the one left uncited is more
@@ -366,19 +366,18 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let judged = judged(doc, cx.lexicons, paragraph_scope);
     // the model calibrated to this article's own citing habit (see model::document_shift)
     let cited = judged.iter().filter(|j| j.cited).count();
-    let shift = if cited == 0 || threshold <= 0.0 {
-        0.0
-    } else {
-        let logits: Vec<f32> = judged
+    let use_model = threshold > 0.0;
+    // the model's log-odds of each judged sentence, computed once
+    let logits: Vec<f32> = if use_model {
+        judged
             .iter()
-            .map(|j| {
-                let text = doc.sentence_text(&doc.sentences[j.index]);
-                model.logit(text, j.shape, &claims::score_sentence(text, lex))
-            })
-            .collect();
-        super::model::document_shift(&logits, cited)
+            .map(|j| model.logit(doc.sentence_text(&doc.sentences[j.index]), j.shape))
+            .collect()
+    } else {
+        Vec::new()
     };
-    for j in judged {
+    let shift = super::model::document_shift(&logits, cited);
+    for (k, j) in judged.iter().enumerate() {
         if j.covered {
             continue;
         }
@@ -390,8 +389,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         // editors cite; an assistant's talk about its own process is reported by
         // assistant-artifact
         if !score.is_claim(claims::DEFAULT_THRESHOLD)
-            || (threshold > 0.0
-                && super::model::sigmoid(model.logit(text, j.shape, &score) + shift) < threshold)
+            || (use_model && super::model::sigmoid(logits[k] + shift) < threshold)
             || cx.lexicons.assistant().matches(text)
         {
             continue;
