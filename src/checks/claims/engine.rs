@@ -544,8 +544,9 @@ fn explain(sentence: &str, score: &ClaimScore) -> (String, Option<Range<usize>>)
         if parts.len() == 2 || overlaps || used.iter().any(|(k, _)| *k == family(s.kind)) {
             continue;
         }
-        used.push((family(s.kind), s.span.clone()));
-        let text = sentence.get(s.span.clone()).unwrap_or("").trim();
+        let span = whole_number(sentence, s.span.clone());
+        used.push((family(s.kind), span.clone()));
+        let text = sentence.get(span.clone()).unwrap_or("").trim();
         parts.push(match s.kind {
             SignalKind::Research => format!("reports research ('{text}')"),
             SignalKind::Quantity if is_year(text) => format!("gives a date ({text})"),
@@ -554,13 +555,32 @@ fn explain(sentence: &str, score: &ClaimScore) -> (String, Option<Range<usize>>)
             SignalKind::Comparative => format!("makes a comparison ('{text}')"),
             _ => format!("makes a general claim ('{text}')"),
         });
-        strongest.get_or_insert(s.span.clone());
+        strongest.get_or_insert(span);
     }
     if parts.is_empty() {
         ("states a fact".to_string(), None)
     } else {
         (parts.join("; "), strongest)
     }
+}
+
+/// A signal's span widened so that it does not end inside a number: "sensitivity of 0" of
+/// "sensitivity of 0.59" becomes the whole figure.
+fn whole_number(sentence: &str, mut span: Range<usize>) -> Range<usize> {
+    let b = sentence.as_bytes();
+    while span.end < b.len()
+        && span.end > span.start
+        && b[span.end - 1].is_ascii_digit()
+        && (b[span.end].is_ascii_digit()
+            || (matches!(b[span.end], b'.' | b',')
+                && b.get(span.end + 1).is_some_and(u8::is_ascii_digit)))
+    {
+        span.end += 1;
+        while span.end < b.len() && b[span.end].is_ascii_digit() {
+            span.end += 1;
+        }
+    }
+    span
 }
 
 fn is_year(text: &str) -> bool {
@@ -1143,6 +1163,10 @@ mod tests {
         // a statistic and the bare number inside it are one figure, named once
         let s = "About 12% of adults take five or more medicines.";
         assert_eq!(score(s).explain(s).0, "gives a figure (12% of adults)");
+        // a figure is never cut at its decimal point
+        assert_eq!(whole_number("a sensitivity of 0.59 and", 2..18), 2..21);
+        assert_eq!(whole_number("1,200 adults", 0..1), 0..5);
+        assert_eq!(whole_number("in 2020.", 3..7), 3..7);
     }
 
     #[test]
