@@ -10,7 +10,24 @@ struct Patterns {
     any: Regex,
     linked_item: Regex,
     pandoc_key: Regex,
+    narrative_key: Regex,
     bare: Regex,
+}
+
+/// A pandoc citation key: letters, digits and `_`, with internal punctuation; or any text in
+/// braces (`@{doe.2020:x}`). Group `braced` or `plain`.
+const KEY: &str = r"(?:\{(?P<braced>[^{}\s@]{1,200})\}|(?P<plain>[\p{L}\p{N}_]+(?:[:.#$%&\-+?<>~/]+[\p{L}\p{N}_]+)*))";
+
+/// Quarto cross-reference prefixes: `@fig-x`, `@tbl-x`, `@sec-x`, `@eq-x` are never citations.
+const CROSS_REFS: &[&str] = &[
+    "fig", "tbl", "sec", "eq", "lst", "thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr",
+    "sol", "rem", "alg", "tip", "nte", "wrn", "imp", "cau", "apx",
+];
+
+/// Is this key a Quarto cross-reference (`fig-…`, `tbl-…`, …)?
+pub fn is_cross_ref(key: &str) -> bool {
+    key.split_once('-')
+        .is_some_and(|(p, rest)| !rest.is_empty() && CROSS_REFS.contains(&p))
 }
 
 /// Compile the citation patterns now (warmed on an idle thread at start-up).
@@ -37,6 +54,8 @@ fn patterns() -> &'static Patterns {
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
             r"|(?P<pandoc>\[[^\[\]@]*-?@[^\s\[\]@;,.][^\[\]]*\])",
+            // @key and @{key} in running text (checked in `narrative`)
+            r"|(?P<narr>@(?:\{[^{}\s@]{1,200}\}|[\p{L}\p{N}_]))",
             // [1], [1, 2], [1-3], [1–3]
             r"|(?P<bracket>\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
             // ¹², ¹⁻³, ¹,²
@@ -44,8 +63,8 @@ fn patterns() -> &'static Patterns {
         ))
         .expect("citation pattern"),
         linked_item: Regex::new(r"\[([0-9]{1,4})\]\([^)\s]*\)").expect("linked item"),
-        pandoc_key: Regex::new(r"(?:^|[\s;\[,])-?@([^\s\[\]@;,.][^\s\[\]@;,]*)")
-            .expect("pandoc key"),
+        pandoc_key: Regex::new(&format!(r"(?:^|[\s;\[,(])-?@{KEY}")).expect("pandoc key"),
+        narrative_key: Regex::new(&format!(r"^@{KEY}")).expect("narrative key"),
         // a group of numbers right before the full stop that ends a line or sentence
         bare: Regex::new(
             r"(?P<word>[A-Za-z\u{00C0}-\u{024F}][A-Za-z\u{00C0}-\u{024F}\-]*\)?|\))[ \t]+(?P<nums>[0-9]{1,3}(?:[ \t]*,[ \t]*[0-9]{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
@@ -186,6 +205,7 @@ const SYNTAXES: &[(&str, Reader)] = &[
     ("aref", anchor),
     ("foot", footnote),
     ("pandoc", pandoc),
+    ("narr", narrative),
     ("bracket", bracket),
     ("super", superscript),
 ];
@@ -280,20 +300,74 @@ fn footnote(m: &Marker) -> Option<Citation> {
     Some(c)
 }
 
-/// `[@key]`, `[see @key, p. 3; @other]`.
+/// The key of a `KEY` match and its range in the match's text.
+fn key_of<'a>(caps: &regex::Captures<'a>) -> Option<regex::Match<'a>> {
+    caps.name("braced").or(caps.name("plain"))
+}
+
+/// `[@key]`, `[see @key, p. 3; @other]`, `[-@key]`, `[@{braced.key}]`; not e-mail addresses
+/// (`[write to a@b.org]`) nor Quarto cross-references (`[@fig-a; @tbl-b]`).
 fn pandoc(m: &Marker) -> Option<Citation> {
     let mut c = m.citation(CiteSyntax::Pandoc);
     for k in patterns().pandoc_key.captures_iter(m.whole) {
-        let g = k.get(1).expect("group");
-        let key = g.as_str().trim_end_matches(['.', ':', ',']);
+        let g = key_of(&k)?;
+        if is_cross_ref(g.as_str()) {
+            continue;
+        }
         c.targets.push(Target {
-            key: RefKey::Key(key.to_string()),
-            span: m.at + g.start()..m.at + g.start() + key.len(),
+            key: RefKey::Key(g.as_str().to_string()),
+            span: m.at + g.start()..m.at + g.end(),
             resolved: None,
             interior: false,
         });
     }
     (!c.targets.is_empty()).then_some(c)
+}
+
+/// `@key` in running text, `@key [p. 33]` (the locator is part of the marker), `@{key}`; not
+/// an e-mail address or handle inside a word or URL (`a@b.org`, `/@user`), a bookdown
+/// reference (`\@ref(fig:x)`), nor a Quarto cross-reference (`@fig-x`).
+fn narrative(m: &Marker) -> Option<Citation> {
+    let prev = m.src[..m.at].chars().next_back();
+    let ok_before = match prev {
+        None => true,
+        Some(c) => c.is_whitespace() || "(;,\"“‘'*_—–".contains(c),
+    };
+    if !ok_before {
+        return None;
+    }
+    let rest = &m.src[m.at..m.at + m.whole.len() + m.after.len()];
+    let caps = patterns().narrative_key.captures(rest)?;
+    let g = key_of(&caps)?;
+    let key_end = caps.get(0)?.end();
+    if is_cross_ref(g.as_str()) {
+        return None;
+    }
+    // the key must end the word: `@user.name@host` or `@a@b` are not citations
+    if rest[key_end..].starts_with(['@']) {
+        return None;
+    }
+    let mut end = key_end;
+    // a locator in brackets right after: `@smith2020 [p. 33]`
+    let after = &rest[key_end..];
+    if let Some(loc) = after.strip_prefix(' ').and_then(|a| a.strip_prefix('['))
+        && let Some(close) = loc.find(']')
+        && close < 80
+        && !loc[..close].contains(['@', '[', '\n'])
+        && !loc[..close].trim().is_empty()
+        && !loc[close + 1..].starts_with(['(', '['])
+    {
+        end = key_end + 2 + close + 1;
+    }
+    let mut c = m.citation(CiteSyntax::Narrative);
+    c.span = m.at..m.at + end;
+    c.targets.push(Target {
+        key: RefKey::Key(g.as_str().to_string()),
+        span: m.at + g.start()..m.at + g.end(),
+        resolved: None,
+        interior: false,
+    });
+    Some(c)
 }
 
 /// `[1]`, `[1, 2]`, `[1-3]`, `[1–3]`; not a link, arithmetic or a year in brackets.
@@ -360,7 +434,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
         // every syntax starts with `[`, `<` or a superscript digit (UTF-8 lead byte 0xC2 or
         // 0xE2): a block with none of them holds no marker
         if memchr::memchr3(b'[', b'<', 0xC2, region.as_bytes()).is_none()
-            && memchr::memchr(0xE2, region.as_bytes()).is_none()
+            && memchr::memchr2(0xE2, b'@', region.as_bytes()).is_none()
         {
             continue;
         }
@@ -387,6 +461,11 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
             }
         }
     }
+    // narrative `@key` only where the document writes pandoc citations: it names a
+    // bibliography or `references:`, is Quarto or R Markdown, or brackets a key somewhere
+    if !writes_pandoc(doc, &found) {
+        found.retain(|c| c.syntax != CiteSyntax::Narrative);
+    }
     let bare_allowed = opts.bare_numbers || doc.format == Format::Text;
     if bare_allowed {
         let bare = scan_bare(doc, &found);
@@ -399,6 +478,20 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     }
     found.sort_by_key(|c| c.span.start);
     doc.citations = found;
+}
+
+/// Does the document write pandoc citations (so that `@key` in running text is one)?
+fn writes_pandoc(doc: &Document, found: &[Citation]) -> bool {
+    let literate = std::path::Path::new(&doc.path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["qmd", "rmd", "rmarkdown"].contains(&e.to_ascii_lowercase().as_str()));
+    let names_sources = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.value.as_ref())
+        .is_some_and(|v| v.get("bibliography").is_some() || v.get("references").is_some());
+    literate || names_sources || found.iter().any(|c| c.syntax == CiteSyntax::Pandoc)
 }
 
 fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
@@ -552,6 +645,51 @@ mod tests {
         };
         let d = Document::parse("t", "Soreness fell 1, 2.\n".into(), Format::Markdown, &bare);
         assert_eq!(d.citations.len(), 1);
+    }
+
+    #[test]
+    fn the_whole_pandoc_citation_syntax() {
+        let md = Format::Markdown;
+        let fm = "---\nbibliography: refs.bib\n---\n";
+        let k = |t: &str| keys(&format!("{fm}{t}"), md);
+        let key = |v: &[&str]| v.iter().map(|s| format!("@{s}")).collect::<Vec<_>>();
+        assert_eq!(
+            k("A [see @a, p. 33; -@b]."),
+            vec![(CiteSyntax::Pandoc, key(&["a", "b"]))]
+        );
+        assert_eq!(
+            k("A [@{doe.2020:x}]."),
+            vec![(CiteSyntax::Pandoc, key(&["doe.2020:x"]))]
+        );
+        assert_eq!(
+            k("@smith2020 [p. 33] found it; so did @lee_2021."),
+            vec![
+                (CiteSyntax::Narrative, key(&["smith2020"])),
+                (CiteSyntax::Narrative, key(&["lee_2021"]))
+            ]
+        );
+        assert_eq!(
+            k("Both (@a, @b) agree."),
+            vec![
+                (CiteSyntax::Narrative, key(&["a"])),
+                (CiteSyntax::Narrative, key(&["b"]))
+            ]
+        );
+        // e-mail addresses, handles in URLs, code, cross-references and bookdown refs are not
+        assert!(
+            k("Write to ann@example.org or see https://x.org/@ann and `@a` and @fig-one, [@tbl-two; @sec-three] and \\@ref(fig:x).").is_empty(),
+            "{:?}",
+            k("Write to ann@example.org or see https://x.org/@ann and `@a` and @fig-one, [@tbl-two; @sec-three] and \\@ref(fig:x).")
+        );
+        // narrative keys only where the document writes pandoc citations
+        assert!(keys("Follow @nhs for updates.", md).is_empty());
+        let d = Document::parse(
+            "t.md",
+            format!("{fm}A @smith2020 [p. 33] note."),
+            md,
+            &ParseOptions::default(),
+        );
+        assert_eq!(&d.text[d.citations[0].span.clone()], "@smith2020 [p. 33]");
     }
 
     #[test]

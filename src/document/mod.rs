@@ -5,6 +5,7 @@
 //! [`OffsetMap`] back into the source, so that sentences found in plain text keep exact spans.
 
 pub mod bibliography;
+pub mod bibtex;
 pub mod citations;
 pub mod english;
 pub mod front_matter;
@@ -36,7 +37,10 @@ impl Format {
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            // Quarto and R Markdown: Markdown with YAML front matter and code chunks
+            "md" | "markdown" | "mdown" | "mkd" | "qmd" | "rmd" | "rmarkdown" => {
+                Some(Format::Markdown)
+            }
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
@@ -187,15 +191,24 @@ pub enum CiteSyntax {
     SupTag,
     /// `[^1]`
     Footnote,
-    /// `[@key]`
+    /// `[@key]`, `[see @a, p. 33; -@b]`
     Pandoc,
+    /// `@key` in running text (pandoc's narrative citation), `@key [p. 33]`
+    Narrative,
     /// `… melanoma 1, 2, 3.` in scraped text
     Bare,
 }
 
 impl CiteSyntax {
     pub fn is_numeric(self) -> bool {
-        !matches!(self, CiteSyntax::Footnote | CiteSyntax::Pandoc)
+        !matches!(
+            self,
+            CiteSyntax::Footnote | CiteSyntax::Pandoc | CiteSyntax::Narrative
+        )
+    }
+    /// A pandoc citation key, bracketed or narrative.
+    pub fn is_keyed(self) -> bool {
+        matches!(self, CiteSyntax::Pandoc | CiteSyntax::Narrative)
     }
     pub fn describe(self) -> &'static str {
         match self {
@@ -205,6 +218,7 @@ impl CiteSyntax {
             CiteSyntax::SupTag => "<sup> number",
             CiteSyntax::Footnote => "footnote",
             CiteSyntax::Pandoc => "citation key",
+            CiteSyntax::Narrative => "narrative citation key",
             CiteSyntax::Bare => "bare number",
         }
     }
@@ -298,6 +312,8 @@ pub struct ReferenceList {
     pub entries: Vec<usize>,
     /// For a bibliography: its path as named.
     pub file: Option<String>,
+    /// For a bibliography that could not be read: why (its markers cannot be checked).
+    pub unreadable: Option<String>,
 }
 
 impl ReferenceList {
@@ -316,6 +332,7 @@ impl ReferenceList {
             scope: 0..doc_len,
             entries,
             file,
+            unreadable: None,
         }
     }
 }
@@ -345,6 +362,8 @@ pub struct Reference {
     pub list: usize,
     /// Set when the entry lives in another file (a bibliography).
     pub path: Option<String>,
+    /// For an entry of a bibliography file: its 1-based line there.
+    pub line: Option<u32>,
 }
 
 /// A heading and the part of the document it governs.

@@ -30,6 +30,15 @@ const TITLES: &[&str] = &[
 
 /// Is this heading title one that introduces a reference list?
 pub fn is_reference_title(title: &str) -> bool {
+    // pandoc heading attributes: `# References {.unnumbered}`, `# References {-}`
+    let title = match title
+        .trim_end()
+        .strip_suffix('}')
+        .and_then(|t| t.rfind('{').map(|i| &t[..i]))
+    {
+        Some(t) => t,
+        None => title,
+    };
     let t = super::normalise_title(title);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     TITLES.contains(&t)
@@ -404,6 +413,7 @@ fn push_list(
             abstract_text: None,
             list,
             path: None,
+            line: None,
         });
     }
     doc.lists.push(ReferenceList {
@@ -413,6 +423,7 @@ fn push_list(
         scope: 0..doc.text.len(),
         entries: idx,
         file,
+        unreadable: None,
     });
 }
 
@@ -474,6 +485,7 @@ pub fn collect_front_matter(doc: &mut Document) {
             abstract_text,
             list,
             path: None,
+            line: None,
         });
     }
     let len = doc.text.len();
@@ -553,7 +565,12 @@ pub fn resolve(doc: &mut Document) {
                 }
             }
             if consulted.is_none() {
-                consulted = candidates.first().copied();
+                // a key missing from the files that read may be in one that did not
+                consulted = candidates
+                    .iter()
+                    .copied()
+                    .find(|&l| doc.lists[l].unreadable.is_some())
+                    .or(candidates.first().copied());
             }
             doc.citations[c].targets[t].resolved = hit;
         }

@@ -137,16 +137,40 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 format!("footnote `{marker}` has no definition"),
             )
             .help(format!("add a definition line `[{}]: …` for it", missing[0])),
-            (RefKey::Key(k), Some(l)) if doc.lists[l].kind == ListKind::Bibliography => Diagnostic::new(
+            (RefKey::Key(_), Some(l)) if doc.lists[l].unreadable.is_some() => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
                 format!(
-                    "no entry of the bibliography `{}` has the key `{k}`",
+                    "`{marker}` cannot be checked: the bibliography `{}` could not be read",
                     doc.lists[l].file.clone().unwrap_or_default()
                 ),
             )
-            .label(doc.lists[l].span.clone(), "the bibliography consulted")
-            .help("check the key's spelling, or add the entry to the bibliography"),
+            .label(doc.lists[l].span.clone(), "the bibliography named here")
+            .help("fix the bibliography file (see the parse-error finding); its keys are checked once it reads"),
+            (RefKey::Key(k), Some(l)) if doc.lists[l].kind == ListKind::Bibliography => {
+                let files: Vec<String> = doc
+                    .lists
+                    .iter()
+                    .filter(|b| b.kind == ListKind::Bibliography)
+                    .filter_map(|b| b.file.as_ref().map(|f| format!("`{f}`")))
+                    .collect();
+                let which = if files.len() > 1 {
+                    format!("the bibliographies {}", files.join(", "))
+                } else {
+                    format!("the bibliography `{}`", doc.lists[l].file.clone().unwrap_or_default())
+                };
+                let mut d = Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!("no entry of {which} has the key `{k}`"),
+                )
+                .help("check the key's spelling, or add the entry to the bibliography");
+                // a bibliography a Quarto project or a parent document names has no span here
+                if !doc.lists[l].span.is_empty() {
+                    d = d.label(doc.lists[l].span.clone(), "the bibliography consulted");
+                }
+                d
+            }
             (RefKey::Key(k), Some(l)) => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
@@ -158,7 +182,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 c.span.clone(),
                 format!("`{marker}` cites {keys}, but the article names no bibliography or reference list for it"),
             )
-            .help("name a CSL-JSON file in the front matter (`bibliography: refs.json`) or add `references:`"),
+            .help("name a bibliography in the front matter (`bibliography: refs.bib`, BibTeX, CSL-JSON or CSL-YAML) or add `references:`"),
         };
         out.push(d);
     }
