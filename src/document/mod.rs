@@ -4,6 +4,7 @@
 //! plain-text rendering of their prose (markup and citation markers removed) together with an
 //! [`OffsetMap`] back into the source, so that sentences found in plain text keep exact spans.
 
+pub mod author_year;
 pub mod bibliography;
 pub mod bibtex;
 pub mod citations;
@@ -197,13 +198,18 @@ pub enum CiteSyntax {
     Narrative,
     /// `… melanoma 1, 2, 3.` in scraped text
     Bare,
+    /// "(Smith et al., 2020)", "Smith et al. (2020)" against a written reference list
+    AuthorYear,
 }
 
 impl CiteSyntax {
     pub fn is_numeric(self) -> bool {
         !matches!(
             self,
-            CiteSyntax::Footnote | CiteSyntax::Pandoc | CiteSyntax::Narrative
+            CiteSyntax::Footnote
+                | CiteSyntax::Pandoc
+                | CiteSyntax::Narrative
+                | CiteSyntax::AuthorYear
         )
     }
     /// A pandoc citation key, bracketed or narrative.
@@ -220,6 +226,7 @@ impl CiteSyntax {
             CiteSyntax::Pandoc => "citation key",
             CiteSyntax::Narrative => "narrative citation key",
             CiteSyntax::Bare => "bare number",
+            CiteSyntax::AuthorYear => "author-year citation",
         }
     }
 }
@@ -230,6 +237,8 @@ pub enum RefKey {
     Num(u32),
     Footnote(String),
     Key(String),
+    /// First author's surname and year as written: "Smith 2020a".
+    AuthorYear(String),
 }
 
 impl std::fmt::Display for RefKey {
@@ -238,6 +247,7 @@ impl std::fmt::Display for RefKey {
             RefKey::Num(n) => write!(f, "{n}"),
             RefKey::Footnote(k) => write!(f, "^{k}"),
             RefKey::Key(k) => write!(f, "@{k}"),
+            RefKey::AuthorYear(k) => write!(f, "{k}"),
         }
     }
 }
@@ -503,6 +513,7 @@ impl Document {
         }
         references::collect(&mut doc);
         citations::scan(&mut doc, opts);
+        author_year::collect(&mut doc);
         references::collect_front_matter(&mut doc);
         bibliography::load(&mut doc, opts);
         references::assign_scopes(&mut doc);

@@ -222,6 +222,19 @@ pub fn collect(doc: &mut Document) {
                     };
                     Some((key, key_span))
                 }
+                // APA-style entries written as paragraphs: "Smith, J. (2020). Title."
+                BlockKind::Paragraph
+                    if style != Style::Headings
+                        && min_depth == u8::MAX
+                        && !leading_marker().is_match(&text) =>
+                {
+                    super::author_year::entry(&text).map(|(s, y)| {
+                        (
+                            RefKey::AuthorYear(format!("{s} {y}")),
+                            b.span.start..b.span.start,
+                        )
+                    })
+                }
                 BlockKind::Paragraph if style != Style::Headings => {
                     leading_marker().captures(&text).map(|c| {
                         let g = c.get(1).or(c.get(2)).expect("group");
@@ -543,6 +556,15 @@ pub fn resolve(doc: &mut Document) {
                             || doc.lists[l].kind == ListKind::Numbered
                     })
                     .collect(),
+                RefKey::AuthorYear(_) => (0..doc.lists.len())
+                    .filter(|&l| {
+                        doc.lists[l].kind == ListKind::Numbered
+                            && doc.lists[l]
+                                .entries
+                                .iter()
+                                .any(|&r| matches!(doc.references[r].key, RefKey::AuthorYear(_)))
+                    })
+                    .collect(),
                 RefKey::Key(_) => (0..doc.lists.len())
                     .filter(|&l| {
                         matches!(
@@ -554,11 +576,13 @@ pub fn resolve(doc: &mut Document) {
             };
             let mut hit = None;
             for &l in &candidates {
-                if let Some(&r) = doc.lists[l]
-                    .entries
-                    .iter()
-                    .find(|&&r| doc.references[r].key == key)
-                {
+                let same = |r: usize| match (&key, &doc.references[r].key) {
+                    (RefKey::AuthorYear(c), RefKey::AuthorYear(e)) => {
+                        super::author_year::matches(c, e)
+                    }
+                    (k, e) => k == e,
+                };
+                if let Some(&r) = doc.lists[l].entries.iter().find(|&&r| same(r)) {
                     hit = Some(r);
                     consulted = Some(l);
                     break;

@@ -177,6 +177,29 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 format!("no entry of the front-matter `references:` has the key `{k}`"),
             )
             .label(doc.lists[l].span.clone(), "the references consulted"),
+            (RefKey::AuthorYear(_), l) => {
+                let names: Vec<String> = missing
+                    .iter()
+                    .map(|k| match k.to_string().rsplit_once(' ') {
+                        Some((who, year)) => format!("{who} ({year})"),
+                        None => k.to_string(),
+                    })
+                    .collect();
+                let mut d = Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!(
+                        "`{marker}` cites {}, but no entry of the reference list has that first author and year",
+                        names.join(" and ")
+                    ),
+                )
+                .help("check the name and year against the reference list, or add the entry");
+                if let Some(l) = l {
+                    let list = &doc.lists[l];
+                    d = d.label(list.heading.clone().unwrap_or(list.span.clone()), "the reference list consulted");
+                }
+                d
+            }
             (RefKey::Key(_), None) | (RefKey::Num(_), None) => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
