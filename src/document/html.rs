@@ -590,6 +590,19 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
                         dt.span.clone(),
                         MetaSource::HtmlMeta,
                     ));
+                } else if let Some(dt) = t.attr("datetime")
+                    && t.attr("itemprop").is_none()
+                    && !fields.iter().any(|f| f.name == metadata::PUBLISHED)
+                {
+                    // the first plain `<time datetime>` of a page is its date (a byline's
+                    // "Published <time …>"); it counts only when no review or update date
+                    // is given
+                    fields.push(keyed_field(
+                        "published",
+                        &dt.value,
+                        dt.span.clone(),
+                        MetaSource::HtmlMeta,
+                    ));
                 }
             }
             Tok::Raw(r) => {
