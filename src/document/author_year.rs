@@ -7,7 +7,7 @@
 //! in a document that cites nothing by number or footnote; citations are looked for only in
 //! such a document.
 
-use super::{BlockKind, Citation, CiteSyntax, Document, ListKind, RefKey, Role, Target};
+use super::{Citation, CiteSyntax, Document, ListKind, RefKey, Target};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -233,10 +233,7 @@ fn scan(doc: &mut Document) {
     let p = patterns();
     let src = doc.text.as_str();
     let mut found: Vec<Citation> = Vec::new();
-    for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
-        if matches!(b.kind, BlockKind::Heading(_)) {
-            continue;
-        }
+    for b in super::citations::prose_text_blocks(doc) {
         let region = &src[b.span.clone()];
         if !region.contains('(') {
             continue;

@@ -50,6 +50,8 @@ fn patterns() -> &'static Patterns {
             r"|(?P<sup><sup>\s*(?:<a(?-u:\b)[^>]*>)?\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
             // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
             r##"|(?P<aref><a(?-u:\b)[^>]*(?-u:\b)href\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
+            // <ref>source</ref>, <ref name="x">source</ref>, <ref name="x" />
+            r##"|(?P<wiki><ref(?:\s+name\s*=\s*(?:"[^"<>]{1,100}"|'[^'<>]{1,100}'|[^\s"'<>/]{1,100}))?\s*(?:/>|>(?s:.){0,4000}?</ref\s*>))"##,
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
@@ -206,6 +208,7 @@ const SYNTAXES: &[(&str, Reader)] = &[
     ("foot", footnote),
     ("pandoc", pandoc),
     ("narr", narrative),
+    ("wiki", wiki_ref),
     ("bracket", bracket),
     ("super", superscript),
 ];
@@ -370,6 +373,35 @@ fn narrative(m: &Marker) -> Option<Citation> {
     Some(c)
 }
 
+/// The name of a `<ref name="x">` tag, if it has one.
+pub fn wiki_ref_name(tag: &str) -> Option<&str> {
+    let open = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let at = open.find("name")?;
+    let v = open[at + 4..].trim_start().strip_prefix('=')?.trim_start();
+    let v = v.trim_end_matches('/').trim_end();
+    Some(v.trim_matches(['"', '\'']).trim()).filter(|n| !n.is_empty())
+}
+
+/// MediaWiki `<ref>source</ref>` (a citation that carries its own source: see
+/// `references::collect_wiki_refs`), `<ref name="x">source</ref>`, `<ref name="x" />` (a reuse
+/// of the named one). An unnamed tag is keyed by its offset.
+fn wiki_ref(m: &Marker) -> Option<Citation> {
+    let mut c = m.citation(CiteSyntax::WikiRef);
+    let key = match wiki_ref_name(m.whole) {
+        Some(n) => n.to_string(),
+        None if m.whole.ends_with("/>") => return None,
+        None => format!("#{}", m.at),
+    };
+    let end = m.whole.find('>').map_or(m.whole.len(), |i| i + 1);
+    c.targets.push(Target {
+        key: RefKey::Footnote(key),
+        span: m.at..m.at + end,
+        resolved: None,
+        interior: false,
+    });
+    Some(c)
+}
+
 /// `[1]`, `[1, 2]`, `[1-3]`, `[1–3]`; not a link, arithmetic or a year in brackets.
 fn bracket(m: &Marker) -> Option<Citation> {
     let after = m.after;
@@ -461,6 +493,13 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
             }
         }
     }
+    if !found.iter().any(|c| c.syntax.is_numeric()) {
+        let paren = scan_paren(doc, &found);
+        let multi = paren.iter().filter(|c| c.targets.len() > 1).count();
+        if (multi >= 1 && paren.len() >= 2) || paren.len() >= 3 {
+            found.extend(paren);
+        }
+    }
     // narrative `@key` only where the document writes pandoc citations: it names a
     // bibliography or `references:`, is Quarto or R Markdown, or brackets a key somewhere
     if !writes_pandoc(doc, &found) {
@@ -480,6 +519,61 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     doc.citations = found;
 }
 
+/// `(1)`, `(3, 4)`, `(5–7)` closing a clause (before `.`, `,`, `;`, `:` or the end of the
+/// line), after a word that does not make the number a label ("stage (2)", "step (1)") and
+/// not starting an enumeration ("(1) first, (2) second" is followed by words). Kept only
+/// when the document uses them consistently (see `scan`).
+fn scan_paren(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?P<word>[\p{L}\p{N}%’'\)\]]+[.,]?)?[ \t]?\((?P<nums>[0-9]{1,3}(?:[ \t]*[,–\-][ \t]*[0-9]{1,3})*)\)(?P<after>[.,;:]|[ \t]*$|[ \t]*\n)")
+            .expect("paren pattern")
+    });
+    let src = doc.text.as_str();
+    let mut out = Vec::new();
+    for b in prose_text_blocks(doc) {
+        let region = &src[b.span.clone()];
+        if !region.contains('(') {
+            continue;
+        }
+        for caps in re.captures_iter(region) {
+            let Some(word) = caps.name("word") else {
+                continue; // a line that starts with "(1)" enumerates
+            };
+            let w = word.as_str().trim_end_matches(['.', ',']).to_lowercase();
+            if super::english::listed(&super::english::words().citations.number_heads, &w)
+                || w.chars().all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let nums = caps.name("nums").expect("nums");
+            let open = b.span.start + nums.start() - 1;
+            if taken.iter().any(|c| c.span.contains(&open)) || doc.in_code(open) {
+                continue;
+            }
+            let at = b.span.start + nums.start();
+            let mut c = Citation {
+                span: open..at + nums.len() + 1,
+                syntax: CiteSyntax::Paren,
+                targets: Vec::new(),
+                malformed: None,
+                list: None,
+            };
+            c.malformed = numbers(nums.as_str(), at, &mut c.targets);
+            // "(18–65)" is an age range, not references 18 to 65
+            if c.malformed.is_none()
+                && c.targets.len() <= 10
+                && c.targets
+                    .iter()
+                    .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
+            {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 /// Does the document write pandoc citations (so that `@key` in running text is one)?
 fn writes_pandoc(doc: &Document, found: &[Citation]) -> bool {
     let literate = std::path::Path::new(&doc.path)
@@ -494,14 +588,18 @@ fn writes_pandoc(doc: &Document, found: &[Citation]) -> bool {
     literate || names_sources || found.iter().any(|c| c.syntax == CiteSyntax::Pandoc)
 }
 
+/// Prose blocks other than headings: where sentence-final markers stand.
+pub fn prose_text_blocks(doc: &Document) -> impl Iterator<Item = &super::Block> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.role == Role::Prose && !matches!(b.kind, super::BlockKind::Heading(_)))
+}
+
 fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
     let p = patterns();
     let src = doc.text.as_str();
     let mut out = Vec::new();
-    for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
-        if matches!(b.kind, super::BlockKind::Heading(_)) {
-            continue;
-        }
+    for b in prose_text_blocks(doc) {
         let region = &src[b.span.clone()];
         for caps in p.bare.captures_iter(region) {
             let word = caps.name("word").expect("word").as_str();
@@ -690,6 +788,43 @@ mod tests {
             &ParseOptions::default(),
         );
         assert_eq!(&d.text[d.citations[0].span.clone()], "@smith2020 [p. 33]");
+    }
+
+    #[test]
+    fn wiki_refs_and_numbers_in_parentheses() {
+        let md = Format::Markdown;
+        assert_eq!(
+            keys(
+                "A.<ref name=\"a\">Src.</ref> B.<ref name=a /> C.<ref>Other.</ref>",
+                md
+            )
+            .iter()
+            .map(|k| (k.0, k.1.len()))
+            .collect::<Vec<_>>(),
+            vec![
+                (CiteSyntax::WikiRef, 1),
+                (CiteSyntax::WikiRef, 1),
+                (CiteSyntax::WikiRef, 1)
+            ]
+        );
+        let consistent = "Salt raises pressure (1). Potassium lowers it (2, 3).\n";
+        assert_eq!(
+            keys(consistent, md),
+            vec![
+                (CiteSyntax::Paren, nums(&[1])),
+                (CiteSyntax::Paren, nums(&[2, 3]))
+            ]
+        );
+        // one lone number, enumerations, years, ranges of ages, samples and labels are not
+        for t in [
+            "Salt raises pressure (1).\n",
+            "Patients should (1) rest, (2) drink, and (3) sleep.\n",
+            "In (2019), adults aged (18–65) took part (n = 40), see stage (2), stage (3), grade (4).\n",
+        ] {
+            assert!(keys(t, md).is_empty(), "{t}: {:?}", keys(t, md));
+        }
+        // a document that cites [1] keeps its parentheses as text
+        assert_eq!(keys("A [1]. B (2). C (3, 4).\n", md).len(), 1);
     }
 
     #[test]

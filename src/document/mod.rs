@@ -200,6 +200,10 @@ pub enum CiteSyntax {
     Bare,
     /// "(Smith et al., 2020)", "Smith et al. (2020)" against a written reference list
     AuthorYear,
+    /// MediaWiki `<ref>source</ref>`, `<ref name="x">source</ref>`, `<ref name="x" />`
+    WikiRef,
+    /// `(1)`, `(3, 4)`, `(5–7)` when a document uses them consistently as citations
+    Paren,
 }
 
 impl CiteSyntax {
@@ -210,6 +214,7 @@ impl CiteSyntax {
                 | CiteSyntax::Pandoc
                 | CiteSyntax::Narrative
                 | CiteSyntax::AuthorYear
+                | CiteSyntax::WikiRef
         )
     }
     /// A pandoc citation key, bracketed or narrative.
@@ -227,6 +232,8 @@ impl CiteSyntax {
             CiteSyntax::Narrative => "narrative citation key",
             CiteSyntax::Bare => "bare number",
             CiteSyntax::AuthorYear => "author-year citation",
+            CiteSyntax::WikiRef => "<ref> tag",
+            CiteSyntax::Paren => "number in parentheses",
         }
     }
 }
@@ -307,6 +314,8 @@ pub enum ListKind {
     FrontMatter,
     /// A CSL-JSON bibliography file.
     Bibliography,
+    /// MediaWiki `<ref>` tags: each carries its own source text where it is first used.
+    WikiRefs,
 }
 
 /// A reference list and the part of the document it serves.
@@ -514,6 +523,7 @@ impl Document {
         references::collect(&mut doc);
         citations::scan(&mut doc, opts);
         author_year::collect(&mut doc);
+        references::collect_wiki_refs(&mut doc);
         references::collect_front_matter(&mut doc);
         bibliography::load(&mut doc, opts);
         references::assign_scopes(&mut doc);

@@ -440,6 +440,46 @@ fn push_list(
     });
 }
 
+/// MediaWiki `<ref>source</ref>` tags: each tag with content is an entry (its text, title and
+/// identifiers from the content) in one list; `<ref name="x" />` reuses a named one.
+pub fn collect_wiki_refs(doc: &mut Document) {
+    let mut entries = Vec::new();
+    for c in &doc.citations {
+        if c.syntax != super::CiteSyntax::WikiRef {
+            continue;
+        }
+        let whole = &doc.text[c.span.clone()];
+        let Some(open) = whole.find('>') else {
+            continue;
+        };
+        if whole[..=open].ends_with("/>") {
+            continue;
+        }
+        let close = whole.rfind("</ref").unwrap_or(whole.len());
+        let body = c.span.start + open + 1..c.span.start + close.max(open + 1);
+        let Some(t) = c.targets.first() else { continue };
+        if entries.iter().any(|e: &Pending| e.key == t.key) {
+            continue; // the same name defined twice: the first counts
+        }
+        let text = super::html::decode_entities(doc.text[body.clone()].trim());
+        entries.push(Pending {
+            key: t.key.clone(),
+            span: c.span.clone(),
+            body,
+            key_span: t.span.clone(),
+            text,
+            title: None,
+        });
+    }
+    if entries.is_empty() {
+        return;
+    }
+    let span = entries[0].span.start..entries[entries.len() - 1].span.end;
+    push_list(doc, ListKind::WikiRefs, None, span, entries, None);
+    let l = doc.lists.len() - 1;
+    doc.lists[l].scope = 0..doc.text.len();
+}
+
 /// `references:` in the front matter: strings, or objects with id/title/url/doi/abstract.
 pub fn collect_front_matter(doc: &mut Document) {
     let Some(fm) = &doc.front_matter else { return };
@@ -550,6 +590,10 @@ pub fn resolve(doc: &mut Document) {
                         .filter(|&l| doc.lists[l].kind != ListKind::Numbered)
                         .collect(),
                 },
+                RefKey::Footnote(_) if doc.citations[c].syntax == super::CiteSyntax::WikiRef => (0
+                    ..doc.lists.len())
+                    .filter(|&l| doc.lists[l].kind == ListKind::WikiRefs)
+                    .collect(),
                 RefKey::Footnote(_) => (0..doc.lists.len())
                     .filter(|&l| {
                         doc.lists[l].kind == ListKind::Footnotes

@@ -131,6 +131,14 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 }
                 d
             }
+            (RefKey::Footnote(k), _) if c.syntax == crate::document::CiteSyntax::WikiRef => {
+                Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!("`{marker}` reuses the source named `{k}`, but no `<ref name=\"{k}\">…</ref>` gives it"),
+                )
+                .help("give the source once as `<ref name=\"…\">source</ref>`, or correct the name")
+            }
             (RefKey::Footnote(_), _) => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
