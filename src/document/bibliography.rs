@@ -1,5 +1,6 @@
 //! Bibliographies named by front-matter `bibliography:` (pandoc's convention: one file or a
-//! list), by a Quarto project (`_quarto.yml`, `_metadata.yml`), by the document that pulls a
+//! list), by a Quarto project (`_quarto.yml`, `_metadata.yml`) or a bookdown book (the first
+//! chapter of `_bookdown.yml`), by the document that pulls a
 //! child in (`{{< include >}}`), or by the config; resolved relative to the file that names
 //! them. BibTeX/BibLaTeX (`.bib`, `.bibtex`, read with typst's `biblatex` crate), CSL-JSON and
 //! CSL-YAML. Each entry keeps its title, identifiers and abstract for the evidence rule.
@@ -65,8 +66,9 @@ fn read_yaml(path: &Path) -> Option<serde_json::Value> {
     serde_saphyr::from_str::<serde_json::Value>(&text).ok()
 }
 
-/// The bibliography a Quarto project gives the article: `_metadata.yml` in its folder, or
-/// `_quarto.yml` in its folder or the nearest folder above that has one.
+/// The bibliography a project gives the article: `_metadata.yml` in its folder, or the
+/// nearest `_quarto.yml` (Quarto) or `_bookdown.yml` (bookdown: the first chapter's
+/// bibliography) in its folder or above.
 fn from_project(dir: &Path) -> Vec<Named> {
     let meta = dir.join("_metadata.yml");
     if let Some(v) = read_yaml(&meta) {
@@ -83,9 +85,41 @@ fn from_project(dir: &Path) -> Vec<Named> {
             let v = read_yaml(&project);
             return with_base(names_in(v.as_ref().and_then(|v| v.get("bibliography"))), d);
         }
+        let book = d.join("_bookdown.yml");
+        if book.is_file() {
+            return from_book(&book, d);
+        }
         at = d.parent().filter(|p| !p.as_os_str().is_empty());
     }
     Vec::new()
+}
+
+/// A bookdown book merges its chapters into one document: the bibliography its first file
+/// (`rmd_files[0]`, else `index.Rmd`) names serves every chapter.
+fn from_book(book: &Path, dir: &Path) -> Vec<Named> {
+    let first = read_yaml(book)
+        .and_then(|v| {
+            v.get("rmd_files")
+                .and_then(|f| f.as_array())
+                .and_then(|a| a.first())
+                .and_then(|f| f.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "index.Rmd".to_string());
+    let path = dir.join(first);
+    if std::fs::metadata(&path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {
+        return Vec::new();
+    }
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    let fm = super::front_matter::FrontMatter::detect(&text);
+    let names = names_in(
+        fm.as_ref()
+            .and_then(|f| f.value.as_ref())
+            .and_then(|v| v.get("bibliography")),
+    );
+    with_base(names, dir)
 }
 
 fn with_base(names: Vec<String>, base: &Path) -> Vec<Named> {
