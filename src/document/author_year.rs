@@ -17,7 +17,6 @@ const NAME: &str = r"(?:(?:van|von|der|den|de|da|del|della|di|du|dos|le|la|al|el
 const YEAR: &str = r"(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)";
 
 struct Patterns {
-    entry: Regex,
     paren: Regex,
     item: Regex,
     narrative: Regex,
@@ -26,12 +25,6 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        // "Smith, J. A., Jones, B. (2020)." / "Smith J, Jones B. Title. 2020;" /
-        // "World Health Organization. (2021)."
-        entry: Regex::new(&format!(
-            r"^\W{{0,3}}(?P<sur>{NAME}(?:\s+(?:of\s+)?\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*){{0,4}})(?:,|\.|\s+\p{{Lu}}{{1,3}}[,.\s])[^\n]{{0,400}}?(?:\(|\b)(?P<year>{YEAR})(?:\)|\b)"
-        ))
-        .expect("author-year entry"),
         paren: Regex::new(&format!(r"\((?P<body>[^()\n]{{0,400}}?{YEAR}[^()\n]{{0,200}}?)\)"))
             .expect("author-year parenthesis"),
         item: Regex::new(&format!(
@@ -134,15 +127,72 @@ fn is_author(surname: &str) -> bool {
     !NOT_AUTHORS.contains(&surname.to_lowercase().as_str())
 }
 
-/// The first author's surname and the year of a reference entry's text, if it reads as an
-/// author-year entry.
+/// Lower-case name particles that may open a surname (`van Hees`, `de la Cruz`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "le", "la", "al",
+    "el", "ten", "ter", "of",
+];
+
+/// Initials (`J.`, `JA`, `J.-P.`): not part of a surname.
+fn is_initials(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && (w.contains('.') && letters.len() <= 3
+            || letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase()))
+}
+
+/// The first author's name and the year of a reference entry's text, if it reads as an
+/// author-year entry: the name is the entry's first author as written, initials dropped
+/// ("Smith", "van Hees", "World Health Organization", "Benjamin Recht").
 pub fn entry(text: &str) -> Option<(String, String)> {
-    let c = patterns().entry.captures(text.trim_start())?;
-    let sur = c.name("sur")?.as_str().trim();
-    if !is_author(sur.split_whitespace().next().unwrap_or(sur)) {
+    let t = text.trim_start().trim_start_matches(['*', '_', '"', '“']);
+    if !t.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    Some((sur.to_string(), c.name("year")?.as_str().to_string()))
+    let head = &t[..t.len().min(400)];
+    // the first author: up to a comma, semicolon, parenthesis, "and"/"&", or a full stop
+    // that ends a word of two letters or more
+    let mut end = head.len();
+    for (i, c) in head.char_indices() {
+        let stop = matches!(c, ',' | ';' | '(' | ':')
+            || head[i..].starts_with(" and ")
+            || head[i..].starts_with(" & ")
+            || (c == '.'
+                && head[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.chars().count() >= 2 && !is_initials(w)));
+        if stop {
+            end = i;
+            break;
+        }
+    }
+    let words: Vec<&str> = head[..end].split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let name_like = |w: &&str| {
+        PARTICLES.contains(w)
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
+    };
+    if !words.iter().all(name_like) {
+        return None;
+    }
+    let name: Vec<&str> = words.iter().copied().filter(|w| !is_initials(w)).collect();
+    if name.is_empty() || !is_author(name[0]) {
+        return None;
+    }
+    static YEAR_RE: OnceLock<Regex> = OnceLock::new();
+    let year_re = YEAR_RE.get_or_init(|| {
+        Regex::new(&format!(r"(?:^|[\s(,.])(?P<year>{YEAR})(?:$|[\s),.;:])")).expect("year")
+    });
+    let year = year_re
+        .captures(&head[end..])?
+        .name("year")?
+        .as_str()
+        .to_string();
+    Some((name.join(" "), year))
 }
 
 /// The written form of an author-year key: "Smith 2020a".
@@ -168,20 +218,19 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
-/// Split a written key "Smith et al 2020a" into folded surname and year.
-fn parts(k: &str) -> (String, &str) {
-    let (sur, year) = k.rsplit_once(' ').unwrap_or((k, ""));
-    (fold(sur), year)
-}
-
-/// Does a cited key name this entry? Same folded surname (a multi-word entry surname may be
-/// cited by its last word, `van Hees` as `Hees`, or whole); same year, or the cited year
-/// without the entry's letter.
+/// Does a cited key name this entry? The cited surname (folded) is the entry's first-author
+/// name or a run of its words (`Recht` for "Benjamin Recht", `Hees` or `van Hees` for "van
+/// Hees"); same year, or the cited year without the entry's letter.
 pub fn matches(cited: &str, entry: &str) -> bool {
-    let (cs, cy) = parts(cited);
-    let (es, ey) = parts(entry);
+    let (cs, cy) = cited.rsplit_once(' ').unwrap_or((cited, ""));
+    let (es, ey) = entry.rsplit_once(' ').unwrap_or((entry, ""));
     let year_ok = cy == ey || (cy.len() == 4 && ey.len() == 5 && ey.starts_with(cy));
-    year_ok && !cs.is_empty() && cs == es
+    let c = fold(cs);
+    if !year_ok || c.is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = es.split_whitespace().collect();
+    (0..words.len()).any(|i| (i + 1..=words.len()).any(|j| fold(&words[i..j].join(" ")) == c))
 }
 
 /// Turn qualifying reference lists into author-year lists (their entries keyed by surname and
@@ -327,6 +376,10 @@ mod tests {
             Some(("van Hees".into(), "2014".into()))
         );
         assert_eq!(
+            entry("Benjamin Recht and Ludwig Schmidt. 2019. Do classifiers generalize? In ICML."),
+            Some(("Benjamin Recht".into(), "2019".into()))
+        );
+        assert_eq!(
             entry("World Health Organization. (2021a). Guideline on salt."),
             Some(("World Health Organization".into(), "2021a".into()))
         );
@@ -339,6 +392,8 @@ mod tests {
         assert!(matches("Smith 2020", "Smith 2020"));
         assert!(matches("Muller 2019", "Müller 2019"));
         assert!(matches("Lee 2021", "Lee 2021a"));
+        assert!(matches("Recht 2019", "Benjamin Recht 2019"));
+        assert!(matches("van Hees 2014", "van Hees 2014") && matches("Hees 2014", "van Hees 2014"));
         assert!(!matches("Lee 2021b", "Lee 2021a"));
         assert!(!matches("Smith 2021", "Smith 2020"));
     }
