@@ -2,10 +2,10 @@
 //! "(Smith & Jones, 2019; Lee, 2021a)", "Smith et al. (2020) showed…", resolved by the first
 //! author's surname and the year.
 //!
-//! Precision first: entries are read as author-year only in a list whose entries carry no
-//! written numbers and mostly begin "Surname, I. … (2020)" (or "Surname I, … 2020"), and only
-//! in a document that cites nothing by number or footnote; citations are looked for only in
-//! such a document.
+//! Precision first: entries are read as author-year only in a list whose entries mostly begin
+//! "Surname, I. … (2020)" (or "Surname I, … 2020"), and only in a document that cites nothing
+//! by number or footnote (a numbered list whose numbers nothing cites may be author-year);
+//! citations are looked for only in such a document.
 
 use super::{Citation, CiteSyntax, Document, ListKind, RefKey, Target};
 use regex::Regex;
@@ -243,14 +243,6 @@ pub fn collect(doc: &mut Document) {
     for l in 0..doc.lists.len() {
         let list = &doc.lists[l];
         if list.kind != ListKind::Numbered || list.entries.len() < 2 {
-            continue;
-        }
-        // entries whose numbers are written (`1.`, `[1]`) are a numbered list
-        if list
-            .entries
-            .iter()
-            .any(|&r| !doc.references[r].key_span.is_empty())
-        {
             continue;
         }
         let read: Vec<Option<(String, String)>> = list
