@@ -188,6 +188,19 @@ fn from_parent(path: &Path, dir: &Path) -> Vec<Named> {
     Vec::new()
 }
 
+fn looks_like_child(path: &str) -> bool {
+    let p = Path::new(path);
+    let literate = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["qmd", "rmd"].contains(&e.to_ascii_lowercase().as_str()));
+    let underscored = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('_'));
+    literate || underscored
+}
+
 /// File names given as `child = "x.Rmd"` in knitr chunk headers.
 fn knitr_children(text: &str) -> impl Iterator<Item = &str> {
     text.match_indices("child").filter_map(|(i, _)| {
@@ -214,7 +227,10 @@ pub fn load(doc: &mut Document, opts: &super::ParseOptions) {
             .is_none_or(|v| v.get("references").is_none());
     if names_none && cites_keys && opts.read_files {
         files = from_project(&base);
-        if files.is_empty() {
+        // a child document: Quarto or R Markdown, or named `_x` (Quarto's convention for
+        // files that are only included); reading the siblings for every plain Markdown
+        // article of a large folder would be quadratic
+        if files.is_empty() && opts.bibliographies.is_empty() && looks_like_child(&doc.path) {
             files = from_parent(Path::new(&doc.path), &base);
         }
     }
