@@ -51,7 +51,7 @@ fn patterns() -> &'static Patterns {
             // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
             r##"|(?P<aref><a(?-u:\b)[^>]*(?-u:\b)href\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
             // <ref>source</ref>, <ref name="x">source</ref>, <ref name="x" />
-            r##"|(?P<wiki><ref(?:\s+name\s*=\s*(?:"[^"<>]{1,100}"|'[^'<>]{1,100}'|[^\s"'<>/]{1,100}))?\s*(?:/>|>(?s:.){0,4000}?</ref\s*>))"##,
+            r##"|(?P<wiki><ref(?:\s+(?:name|group|follow|details)\s*=\s*(?:"[^"<>]{0,100}"|'[^'<>]{0,100}'|[^\s"'<>/]{1,100})){0,3}\s*(?:/>|>(?s:.){0,4000}?</ref\s*>))"##,
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
@@ -376,10 +376,16 @@ fn narrative(m: &Marker) -> Option<Citation> {
 /// The name of a `<ref name="x">` tag, if it has one.
 pub fn wiki_ref_name(tag: &str) -> Option<&str> {
     let open = &tag[..tag.find('>').unwrap_or(tag.len())];
-    let at = open.find("name")?;
-    let v = open[at + 4..].trim_start().strip_prefix('=')?.trim_start();
-    let v = v.trim_end_matches('/').trim_end();
-    Some(v.trim_matches(['"', '\'']).trim()).filter(|n| !n.is_empty())
+    let at = open.find(" name").or_else(|| open.find("\tname"))?;
+    let v = open[at + 5..].trim_start().strip_prefix('=')?.trim_start();
+    let v = match v.chars().next() {
+        Some(q @ ('"' | '\'')) => &v[1..v[1..].find(q).map_or(v.len(), |e| e + 1)],
+        _ => v
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .next()
+            .unwrap_or(v),
+    };
+    Some(v.trim()).filter(|n| !n.is_empty())
 }
 
 /// MediaWiki `<ref>source</ref>` (a citation that carries its own source: see
