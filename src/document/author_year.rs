@@ -25,7 +25,7 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        paren: Regex::new(&format!(r"\((?P<body>[^()\n]{{0,400}}?{YEAR}[^()\n]{{0,200}}?)\)"))
+        paren: Regex::new(&format!(r"\((?P<body>[^()\n]*?{YEAR}[^()\n]*?)\)"))
             .expect("author-year parenthesis"),
         item: Regex::new(&format!(
             r"^\s*(?:(?:see(?: also)?|e\.g\.,?|cf\.|for example,?|reviewed in|as in)\s+)?(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?,?\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp|ch|chap|fig|table)\.?\s*[\w\-–]+)?\s*$"
@@ -149,7 +149,11 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     if !t.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    let head = &t[..t.len().min(400)];
+    let mut cut = t.len().min(400);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &t[..cut];
     // the first author: up to a comma, semicolon, parenthesis, "and"/"&", or a full stop
     // that ends a word of two letters or more
     let mut end = head.len();
@@ -376,6 +380,11 @@ mod tests {
             Some(("World Health Organization".into(), "2021a".into()))
         );
         assert_eq!(entry("1. Smith J. Title. 2020."), None);
+        // a long entry cut inside a multi-byte character does not panic
+        assert_eq!(
+            entry(&format!("Smith, J. {}é (2020).", "x".repeat(398))),
+            None
+        );
         assert_eq!(entry("See the guideline for details."), None);
     }
 

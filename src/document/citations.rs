@@ -16,7 +16,8 @@ struct Patterns {
 
 /// A pandoc citation key: letters, digits and `_`, with internal punctuation; or any text in
 /// braces (`@{doe.2020:x}`). Group `braced` or `plain`.
-const KEY: &str = r"(?:\{(?P<braced>[^{}\s@]{1,200})\}|(?P<plain>[\p{L}\p{N}_]+(?:[:.#$%&\-+?<>~/]+[\p{L}\p{N}_]+)*))";
+const KEY: &str =
+    r"(?:\{(?P<braced>[^{}\s@]+)\}|(?P<plain>[\p{L}\p{N}_]+(?:[:.#$%&\-+?<>~/]+[\p{L}\p{N}_]+)*))";
 
 /// Quarto cross-reference prefixes: `@fig-x`, `@tbl-x`, `@sec-x`, `@eq-x` are never citations.
 const CROSS_REFS: &[&str] = &[
@@ -51,13 +52,13 @@ fn patterns() -> &'static Patterns {
             // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
             r##"|(?P<aref><a(?-u:\b)[^>]*(?-u:\b)href\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
             // <ref>source</ref>, <ref name="x">source</ref>, <ref name="x" />
-            r##"|(?P<wiki><ref(?:\s+(?:name|group|follow|details)\s*=\s*(?:"[^"<>]{0,100}"|'[^'<>]{0,100}'|[^\s"'<>/]{1,100})){0,3}\s*(?:/>|>(?s:.){0,4000}?</ref\s*>))"##,
+            r##"|(?P<wiki><ref(?:\s+(?:name|group|follow|details)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/]+))*\s*(?:/>|>(?s:.)*?</ref\s*>))"##,
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
             r"|(?P<pandoc>\[[^\[\]@]*-?@[^\s\[\]@;,.][^\[\]]*\])",
             // @key and @{key} in running text (checked in `narrative`)
-            r"|(?P<narr>@(?:\{[^{}\s@]{1,200}\}|[\p{L}\p{N}_]))",
+            r"|(?P<narr>@(?:\{[^{}\s@]+\}|[\p{L}\p{N}_]))",
             // [1], [1, 2], [1-3], [1–3]
             r"|(?P<bracket>\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
             // ¹², ¹⁻³, ¹,²
