@@ -9,6 +9,9 @@
 //! Bibliography files are exempt by default: they are shared between articles and hold more
 //! than one article cites (pandoc prints only the entries a document cites).
 //!
+//! An author-year reference list that nothing in the article cites is not reported: it is a
+//! book's or site's reference page whose chapters cite it.
+//!
 //! **Example:** a list with entries 1–4 where the text cites only `[1]`, `[2]` and `[4]`
 //! reports entry 3.
 //!
@@ -18,7 +21,7 @@
 
 use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, ListKind};
+use crate::document::{Document, ListKind, RefKey};
 
 pub static RULE: Rule = Rule {
     id: "unused-reference",
@@ -68,6 +71,15 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             if with_bibliography {
                 out.extend(unused_in_bibliography(doc, list, &cited));
             }
+            continue;
+        }
+        // an author-year list nothing cites is a reference page of a book or site (its
+        // chapters cite it), or cited in a form citelint does not read: not reported
+        let author_year = list
+            .entries
+            .iter()
+            .any(|&r| matches!(doc.references[r].key, RefKey::AuthorYear(_)));
+        if !consulted[l] && author_year {
             continue;
         }
         if !consulted[l] && list.entries.len() > 1 {
