@@ -6,9 +6,11 @@
 //! **Why it matters:** a marker that could mean either entry is ambiguous, and a source listed
 //! twice inflates the apparent evidence.
 //!
-//! A key defined twice in a bibliography file (`.bib`) is reported where the article names
-//! the file, with labels on both definitions in it; shared DOIs in a bibliography file are not
-//! reported (the file is shared and often merged from several sources).
+//! A key defined twice in a bibliography file (`.bib`) that the article cites is reported
+//! where the article names the file, with labels on both definitions in it (a shared file is
+//! reported by the articles that cite the key, not by every article that names it); shared
+//! DOIs in a bibliography file are not reported (the file is shared and often merged from
+//! several sources).
 //!
 //! A shared URL counts only when the two entries also read alike (many different works link
 //! to one search page or portal); a shared DOI or PMID always counts.
@@ -46,7 +48,10 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             let mut d = None;
             if let Some(&first) = keys.get(&k) {
                 if let Some(path) = &e.path {
-                    out.push(twice_in_file(doc, list, first, r, path));
+                    // a shared bibliography: reported in the articles that cite the key
+                    if cited(doc, first) {
+                        out.push(twice_in_file(doc, list, first, r, path));
+                    }
                     continue;
                 }
                 d = Some((first, format!("reference {k} is listed twice")));
@@ -93,6 +98,13 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Does a marker of the article resolve to this entry?
+fn cited(doc: &Document, r: usize) -> bool {
+    doc.citations
+        .iter()
+        .any(|c| c.targets.iter().any(|t| t.resolved == Some(r)))
 }
 
 /// A key defined twice in a bibliography file: reported at the `bibliography:` field, with
