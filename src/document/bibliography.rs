@@ -20,6 +20,8 @@ struct Named {
     name: String,
     base: PathBuf,
     span: Range<usize>,
+    /// What names it, when the article does not (shown in messages).
+    by: Option<String>,
 }
 
 /// The names in a `bibliography:` value (a string or a list of strings).
@@ -49,6 +51,7 @@ fn named(doc: &Document, base: &Path) -> Vec<Named> {
             name,
             base: base.to_path_buf(),
             span: span.clone(),
+            by: None,
         })
         .collect()
 }
@@ -74,7 +77,7 @@ fn from_project(dir: &Path) -> Vec<Named> {
     if let Some(v) = read_yaml(&meta) {
         let names = names_in(v.get("bibliography"));
         if !names.is_empty() {
-            return with_base(names, dir);
+            return with_base(names, dir, &meta);
         }
     }
     let mut at = Some(dir);
@@ -83,7 +86,11 @@ fn from_project(dir: &Path) -> Vec<Named> {
         let project = d.join("_quarto.yml");
         if project.is_file() {
             let v = read_yaml(&project);
-            return with_base(names_in(v.as_ref().and_then(|v| v.get("bibliography"))), d);
+            return with_base(
+                names_in(v.as_ref().and_then(|v| v.get("bibliography"))),
+                d,
+                &project,
+            );
         }
         let book = d.join("_bookdown.yml");
         if book.is_file() {
@@ -119,16 +126,17 @@ fn from_book(book: &Path, dir: &Path) -> Vec<Named> {
             .and_then(|f| f.value.as_ref())
             .and_then(|v| v.get("bibliography")),
     );
-    with_base(names, dir)
+    with_base(names, dir, &path)
 }
 
-fn with_base(names: Vec<String>, base: &Path) -> Vec<Named> {
+fn with_base(names: Vec<String>, base: &Path, by: &Path) -> Vec<Named> {
     names
         .into_iter()
         .map(|name| Named {
             name,
             base: base.to_path_buf(),
             span: 0..0,
+            by: Some(by.to_string_lossy().to_string()),
         })
         .collect()
 }
@@ -182,7 +190,7 @@ fn from_parent(path: &Path, dir: &Path) -> Vec<Named> {
                 .and_then(|v| v.get("bibliography")),
         );
         if !names.is_empty() {
-            return with_base(names, dir);
+            return with_base(names, dir, &p);
         }
     }
     Vec::new()
@@ -239,16 +247,28 @@ pub fn load(doc: &mut Document, opts: &super::ParseOptions) {
             name: b.clone(),
             base: base.clone(),
             span: 0..0,
+            by: Some("the config".to_string()),
         }));
     }
     if files.is_empty() || !opts.read_files {
         return;
     }
-    for Named { name, base, span } in files {
+    for Named {
+        name,
+        base,
+        span,
+        by,
+    } in files
+    {
         let path = base.join(&name);
         let shown = path.to_string_lossy().to_string();
         match read_bibliography(&path, &shown) {
-            Ok((items, text)) => push(doc, items, &text, shown, span),
+            Ok((items, text)) => {
+                push(doc, items, &text, shown, span);
+                if let Some(l) = doc.lists.last_mut() {
+                    l.named_by = by;
+                }
+            }
             Err((msg, at)) => {
                 let label = at.map(|r| {
                     let mut l = Label::new(r, "the bibliography stops parsing here");
@@ -265,6 +285,7 @@ pub fn load(doc: &mut Document, opts: &super::ParseOptions) {
                     Some(shown),
                 );
                 list.unreadable = Some(msg);
+                list.named_by = by;
                 doc.lists.push(list);
             }
         }

@@ -333,6 +333,9 @@ pub struct ReferenceList {
     pub file: Option<String>,
     /// For a bibliography that could not be read: why (its markers cannot be checked).
     pub unreadable: Option<String>,
+    /// For a bibliography the article does not name itself: what names it (`_quarto.yml`,
+    /// the document that includes this one, the config).
+    pub named_by: Option<String>,
 }
 
 impl ReferenceList {
@@ -352,6 +355,7 @@ impl ReferenceList {
             entries,
             file,
             unreadable: None,
+            named_by: None,
         }
     }
 }

@@ -437,6 +437,7 @@ fn push_list(
         entries: idx,
         file,
         unreadable: None,
+        named_by: None,
     });
 }
 

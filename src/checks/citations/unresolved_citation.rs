@@ -149,8 +149,9 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 RULE.id,
                 c.span.clone(),
                 format!(
-                    "`{marker}` cannot be checked: the bibliography `{}` could not be read",
-                    doc.lists[l].file.clone().unwrap_or_default()
+                    "`{marker}` cannot be checked: the bibliography `{}`{} could not be read",
+                    doc.lists[l].file.clone().unwrap_or_default(),
+                    doc.lists[l].named_by.as_ref().map(|b| format!(" (named by `{b}`)")).unwrap_or_default()
                 ),
             )
             .label(doc.lists[l].span.clone(), "the bibliography named here")
@@ -162,10 +163,15 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                     .filter(|b| b.kind == ListKind::Bibliography)
                     .filter_map(|b| b.file.as_ref().map(|f| format!("`{f}`")))
                     .collect();
+                let by = doc.lists[l]
+                    .named_by
+                    .as_ref()
+                    .map(|b| format!(" (named by `{b}`)"))
+                    .unwrap_or_default();
                 let which = if files.len() > 1 {
-                    format!("the bibliographies {}", files.join(", "))
+                    format!("the bibliographies {}{by}", files.join(", "))
                 } else {
-                    format!("the bibliography `{}`", doc.lists[l].file.clone().unwrap_or_default())
+                    format!("the bibliography `{}`{by}", doc.lists[l].file.clone().unwrap_or_default())
                 };
                 let mut d = Diagnostic::new(
                     RULE.id,
