@@ -315,7 +315,7 @@ impl Config {
     /// The extensions walked in folders.
     pub fn extensions(&self) -> Vec<String> {
         self.file.extensions.clone().unwrap_or_else(|| {
-            ["md", "markdown", "txt", "html", "htm"]
+            ["md", "markdown", "qmd", "rmd", "txt", "html", "htm"]
                 .iter()
                 .map(|s| s.to_string())
                 .collect()

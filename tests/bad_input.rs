@@ -113,6 +113,60 @@ fn nul_bytes_and_binary_files() {
     assert!(d[0]["message"].as_str().unwrap().contains("offset 9"));
 }
 
+/// Broken bibliographies: a `.bib` that does not parse, a binary file, a missing file, a
+/// folder, invalid UTF-8 and a BibTeX file named `.json`: one `parse-error` each, labelled
+/// into the file where the parser says, the markers saying the bibliography could not be
+/// read; never a panic.
+#[test]
+fn broken_bibliographies() {
+    let t = tempfile::tempdir().unwrap();
+    write(
+        t.path(),
+        "broken.bib",
+        "@article{a,\n  title = {never closed\n",
+    );
+    write(
+        t.path(),
+        "binary.bib",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xd8",
+    );
+    write(t.path(), "latin1.bib", b"@article{a, title = {Caf\xe9}}\n");
+    write(t.path(), "bib.json", "@article{a, title = {T}}\n");
+    std::fs::create_dir(t.path().join("folder.bib")).unwrap();
+    for (i, bib) in [
+        "broken.bib",
+        "binary.bib",
+        "latin1.bib",
+        "bib.json",
+        "folder.bib",
+        "missing.bib",
+        "@{}.yaml",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let name = format!("a{i}.qmd");
+        write(
+            t.path(),
+            &name,
+            format!("---\nbibliography: \"{bib}\"\n---\n# A\n\nSalt raises pressure [@a].\n"),
+        );
+        let o = run(t.path(), &[&name]);
+        assert_eq!(o.status.code(), Some(1), "{bib}");
+        let d = diags(&o);
+        assert_eq!(d.len(), 2, "{bib}: {d:?}");
+        assert_eq!(d[0]["rule"], "parse-error", "{bib}");
+        assert!(
+            d[1]["message"]
+                .as_str()
+                .unwrap()
+                .contains("could not be read"),
+            "{bib}: {}",
+            d[1]["message"]
+        );
+    }
+}
+
 /// Empty files (and whitespace-only ones): nothing to cite, no finding from the citation
 /// rules, exit 0; under the medical profile the missing metadata is reported, no panic.
 #[test]

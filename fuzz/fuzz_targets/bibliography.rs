@@ -1,5 +1,5 @@
 #![no_main]
-//! CSL-JSON bibliography parsing.
+//! Bibliography parsing: CSL-JSON, CSL-YAML and BibTeX/BibLaTeX (every span inside the input).
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,5 +17,16 @@ fuzz_target!(|data: &[u8]| {
                 &i.ids.doi,
             );
         }
+    }
+    let _ = citelint::document::bibliography::parse_csl_yaml(s);
+    match citelint::document::bibtex::parse(s) {
+        Ok(items) => {
+            for i in &items {
+                if let Some(r) = &i.span {
+                    assert!(r.start <= r.end && r.end <= s.len() && s.is_char_boundary(r.start));
+                }
+            }
+        }
+        Err((_, r)) => assert!(r.start <= r.end && r.end <= s.len()),
     }
 });

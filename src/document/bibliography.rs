@@ -1,16 +1,43 @@
-//! CSL-JSON bibliographies named by front-matter `bibliography:` (pandoc's convention) or by
-//! the config, resolved relative to the article. Each entry keeps its title, identifiers and
-//! abstract for the evidence rule.
+//! Bibliographies named by front-matter `bibliography:` (pandoc's convention: one file or a
+//! list), by a Quarto project (`_quarto.yml`, `_metadata.yml`) or a bookdown book (the first
+//! chapter of `_bookdown.yml`), by the document that pulls a
+//! child in (`{{< include >}}`), or by the config; resolved relative to the file that names
+//! them. BibTeX/BibLaTeX (`.bib`, `.bibtex`, read with typst's `biblatex` crate), CSL-JSON and
+//! CSL-YAML. Each entry keeps its title, identifiers and abstract for the evidence rule.
 
 use super::{Document, Ids, ListKind, RefKey, Reference, ReferenceList};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Rule id for problems with the input itself (unreadable files, broken front matter or
 /// bibliography). Always on; never fails silently.
 pub const PARSE_ERROR: &str = "parse-error";
 
-fn named(doc: &Document) -> Vec<(String, std::ops::Range<usize>)> {
+/// A bibliography file as named: the name, the folder it is relative to, and the span in the
+/// article that names it (empty when a project file or a parent document names it).
+struct Named {
+    name: String,
+    base: PathBuf,
+    span: Range<usize>,
+    /// What names it, when the article does not (shown in messages).
+    by: Option<String>,
+}
+
+/// The names in a `bibliography:` value (a string or a list of strings).
+fn names_in(v: Option<&serde_json::Value>) -> Vec<String> {
+    match v {
+        Some(serde_json::Value::String(s)) => vec![s.clone()],
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn named(doc: &Document, base: &Path) -> Vec<Named> {
     let Some(fm) = &doc.front_matter else {
         return Vec::new();
     };
@@ -18,74 +45,344 @@ fn named(doc: &Document) -> Vec<(String, std::ops::Range<usize>)> {
         .key("bibliography")
         .map(|k| k.value_span.clone())
         .unwrap_or(fm.span.clone());
-    match fm.value.as_ref().and_then(|v| v.get("bibliography")) {
-        Some(serde_json::Value::String(s)) => vec![(s.clone(), span)],
-        Some(serde_json::Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.as_str())
-            .map(|s| (s.to_string(), span.clone()))
-            .collect(),
-        _ => Vec::new(),
+    names_in(fm.value.as_ref().and_then(|v| v.get("bibliography")))
+        .into_iter()
+        .map(|name| Named {
+            name,
+            base: base.to_path_buf(),
+            span: span.clone(),
+            by: None,
+        })
+        .collect()
+}
+
+/// Files larger than this are not read as bibliographies.
+const MAX_BIB_BYTES: u64 = 32 << 20;
+
+/// Read a small YAML file (a Quarto project or metadata file) as a value.
+fn read_yaml(path: &Path) -> Option<serde_json::Value> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > 1 << 20 {
+        return None;
     }
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_saphyr::from_str::<serde_json::Value>(&text).ok()
+}
+
+/// The bibliography a project gives the article: `_metadata.yml` in its folder, or the
+/// nearest `_quarto.yml` (Quarto) or `_bookdown.yml` (bookdown: the first chapter's
+/// bibliography) in its folder or above.
+fn from_project(dir: &Path) -> Vec<Named> {
+    let meta = dir.join("_metadata.yml");
+    if let Some(v) = read_yaml(&meta) {
+        let names = names_in(v.get("bibliography"));
+        if !names.is_empty() {
+            return with_base(names, dir, &meta);
+        }
+    }
+    let mut at = Some(dir);
+    for _ in 0..32 {
+        let Some(d) = at else { break };
+        let project = d.join("_quarto.yml");
+        if project.is_file() {
+            let v = read_yaml(&project);
+            return with_base(
+                names_in(v.as_ref().and_then(|v| v.get("bibliography"))),
+                d,
+                &project,
+            );
+        }
+        let book = d.join("_bookdown.yml");
+        if book.is_file() {
+            return from_book(&book, d);
+        }
+        at = d.parent().filter(|p| !p.as_os_str().is_empty());
+    }
+    Vec::new()
+}
+
+/// A bookdown book merges its chapters into one document: the bibliography its first file
+/// (`rmd_files[0]`, else `index.Rmd`) names serves every chapter.
+fn from_book(book: &Path, dir: &Path) -> Vec<Named> {
+    let first = read_yaml(book)
+        .and_then(|v| {
+            v.get("rmd_files")
+                .and_then(|f| f.as_array())
+                .and_then(|a| a.first())
+                .and_then(|f| f.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| "index.Rmd".to_string());
+    let path = dir.join(first);
+    if std::fs::metadata(&path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {
+        return Vec::new();
+    }
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    let fm = super::front_matter::FrontMatter::detect(&text);
+    let names = names_in(
+        fm.as_ref()
+            .and_then(|f| f.value.as_ref())
+            .and_then(|v| v.get("bibliography")),
+    );
+    with_base(names, dir, &path)
+}
+
+fn with_base(names: Vec<String>, base: &Path, by: &Path) -> Vec<Named> {
+    names
+        .into_iter()
+        .map(|name| Named {
+            name,
+            base: base.to_path_buf(),
+            span: 0..0,
+            by: Some(by.to_string_lossy().to_string()),
+        })
+        .collect()
+}
+
+/// The bibliography of a document in the same folder that pulls this one in as a child
+/// (Quarto `{{< include child.qmd >}}`, knitr `child = "child.Rmd"`).
+fn from_parent(path: &Path, dir: &Path) -> Vec<Named> {
+    let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return Vec::new();
+    };
+    let mut candidates: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["qmd", "rmd", "md"].contains(&e.to_ascii_lowercase().as_str()))
+                && p.file_name() != path.file_name()
+        })
+        .take(1000)
+        .collect();
+    candidates.sort();
+    for p in candidates {
+        if std::fs::metadata(&p).map_or(true, |m| m.len() > 4 << 20) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        if !text.contains(file_name) {
+            continue;
+        }
+        let pulls_in = super::markdown::includes(&text)
+            .iter()
+            .any(|inc| Path::new(inc).file_name().and_then(|n| n.to_str()) == Some(file_name))
+            || knitr_children(&text).any(|c| c == file_name);
+        if !pulls_in {
+            continue;
+        }
+        let fm = super::front_matter::FrontMatter::detect(&text);
+        let names = names_in(
+            fm.as_ref()
+                .and_then(|f| f.value.as_ref())
+                .and_then(|v| v.get("bibliography")),
+        );
+        if !names.is_empty() {
+            return with_base(names, dir, &p);
+        }
+    }
+    Vec::new()
+}
+
+fn looks_like_child(path: &str) -> bool {
+    let p = Path::new(path);
+    let literate = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["qmd", "rmd"].contains(&e.to_ascii_lowercase().as_str()));
+    let underscored = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('_'));
+    literate || underscored
+}
+
+/// File names given as `child = "x.Rmd"` in knitr chunk headers.
+fn knitr_children(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("child").filter_map(|(i, _)| {
+        let rest = text[i + 5..].trim_start().strip_prefix('=')?.trim_start();
+        let q = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let inner = &rest[1..];
+        let end = inner.find(q)?;
+        Path::new(&inner[..end]).file_name()?.to_str()
+    })
 }
 
 pub fn load(doc: &mut Document, opts: &super::ParseOptions) {
-    let mut files = named(doc);
-    let cites_keys = doc
-        .citations
-        .iter()
-        .any(|c| c.syntax == super::CiteSyntax::Pandoc);
-    if files.is_empty() && cites_keys {
-        let span = 0..0;
-        files.extend(
-            opts.bibliographies
-                .iter()
-                .map(|b| (b.clone(), span.clone())),
-        );
-    }
-    if files.is_empty() || !opts.read_files {
-        return;
-    }
     let base: PathBuf = Path::new(&doc.path)
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    for (name, span) in files {
-        let path = base.join(&name);
-        let shown = path.to_string_lossy().to_string();
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    problem(
-                        doc,
-                        span,
-                        format!(
-                            "bibliography `{shown}` is not valid UTF-8 (at byte {})",
-                            e.utf8_error().valid_up_to()
-                        ),
-                    );
-                    continue;
-                }
-            },
-            Err(e) => {
-                problem(
-                    doc,
-                    span,
-                    format!("cannot read bibliography `{shown}`: {}", io_reason(&e)),
-                );
-                continue;
-            }
-        };
-        match parse_csl(&text) {
-            Ok(items) => push(doc, items, &text, shown, span),
-            Err(msg) => problem(
-                doc,
-                span,
-                format!("bibliography `{shown}` is not CSL-JSON: {msg}"),
-            ),
+    let mut files = named(doc, &base);
+    let cites_keys = doc.citations.iter().any(|c| c.syntax.is_keyed());
+    let names_none = files.is_empty()
+        && doc
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.value.as_ref())
+            .is_none_or(|v| v.get("references").is_none());
+    if names_none && cites_keys && opts.read_files {
+        files = from_project(&base);
+        // a child document: Quarto or R Markdown, or named `_x` (Quarto's convention for
+        // files that are only included); reading the siblings for every plain Markdown
+        // article of a large folder would be quadratic
+        if files.is_empty() && opts.bibliographies.is_empty() && looks_like_child(&doc.path) {
+            files = from_parent(Path::new(&doc.path), &base);
         }
     }
+    if files.is_empty() && cites_keys {
+        files.extend(opts.bibliographies.iter().map(|b| Named {
+            name: b.clone(),
+            base: base.clone(),
+            span: 0..0,
+            by: Some("the config".to_string()),
+        }));
+    }
+    if files.is_empty() || !opts.read_files {
+        return;
+    }
+    for Named {
+        name,
+        base,
+        span,
+        by,
+    } in files
+    {
+        let path = base.join(&name);
+        let shown = path.to_string_lossy().to_string();
+        match read_bibliography(&path, &shown) {
+            Ok((items, text)) => {
+                push(doc, items, &text, shown, span);
+                if let Some(l) = doc.lists.last_mut() {
+                    l.named_by = by;
+                }
+            }
+            Err((msg, at)) => {
+                let label = at.map(|r| {
+                    let mut l = Label::new(r, "the bibliography stops parsing here");
+                    l.path = Some(shown.clone());
+                    l
+                });
+                problem(doc, span.clone(), msg.clone(), label);
+                let len = doc.text.len();
+                let mut list = ReferenceList::whole_document(
+                    ListKind::Bibliography,
+                    span,
+                    len,
+                    Vec::new(),
+                    Some(shown),
+                );
+                list.unreadable = Some(msg);
+                list.named_by = by;
+                doc.lists.push(list);
+            }
+        }
+    }
+}
+
+/// The kind of bibliography a file holds, from its extension or, failing that, its first
+/// character.
+#[derive(Clone, Copy, PartialEq)]
+enum BibKind {
+    Bibtex,
+    CslJson,
+    CslYaml,
+}
+
+fn bib_kind(path: &Path, text: &str) -> BibKind {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("bib" | "bibtex" | "biblatex") => BibKind::Bibtex,
+        Some("json") => BibKind::CslJson,
+        Some("yaml" | "yml") => BibKind::CslYaml,
+        _ => match text.trim_start().chars().next() {
+            Some('[' | '{') => BibKind::CslJson,
+            Some('@' | '%') => BibKind::Bibtex,
+            _ => BibKind::CslYaml,
+        },
+    }
+}
+
+/// Why a bibliography cannot be read, and where in it, when the parser says.
+type Unreadable = (String, Option<Range<usize>>);
+
+/// Read and parse one bibliography file: its items and text, or the reason it cannot be read
+/// and, when the parser says where, the span in the file.
+fn read_bibliography(path: &Path, shown: &str) -> Result<(Vec<CslItem>, String), Unreadable> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        (
+            format!("cannot read bibliography `{shown}`: {}", io_reason(&e)),
+            None,
+        )
+    })?;
+    if !meta.is_file() {
+        return Err((
+            format!("bibliography `{shown}` is not a regular file"),
+            None,
+        ));
+    }
+    if meta.len() > MAX_BIB_BYTES {
+        return Err((format!("bibliography `{shown}` is larger than 32 MB"), None));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        (
+            format!("cannot read bibliography `{shown}`: {}", io_reason(&e)),
+            None,
+        )
+    })?;
+    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
+        return Err((
+            format!("bibliography `{shown}` looks binary (a NUL byte at offset {nul})"),
+            Some(nul..nul + 1),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        (
+            format!("bibliography `{shown}` is not valid UTF-8 (at byte {at})"),
+            Some(at..at + 1),
+        )
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let items = match bib_kind(path, &text) {
+        BibKind::Bibtex => super::bibtex::parse(&text).map_err(|(msg, at)| {
+            (
+                format!("bibliography `{shown}` is not valid BibTeX: {msg}"),
+                Some(at),
+            )
+        })?,
+        BibKind::CslJson => parse_csl(&text).map_err(|msg| {
+            (
+                format!("bibliography `{shown}` is not CSL-JSON: {msg}"),
+                None,
+            )
+        })?,
+        BibKind::CslYaml => parse_csl_yaml(&text).map_err(|msg| {
+            (
+                format!("bibliography `{shown}` is not CSL-YAML: {msg}"),
+                None,
+            )
+        })?,
+    };
+    Ok((items, text))
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -96,9 +393,10 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn problem(doc: &mut Document, span: std::ops::Range<usize>, msg: String) {
+fn problem(doc: &mut Document, span: Range<usize>, msg: String, label: Option<Label>) {
     let mut d = Diagnostic::new(PARSE_ERROR, span, msg)
-        .help("bibliography: names a CSL-JSON file (an array of items with `id`, `title`, `abstract`), relative to the article");
+        .help("bibliography: names a BibTeX (.bib), CSL-JSON (.json) or CSL-YAML (.yaml) file, relative to the article; its markers cannot be checked until it reads");
+    d.labels.extend(label);
     d.severity = Severity::Error;
     doc.problems.push(d);
 }
@@ -106,6 +404,8 @@ fn problem(doc: &mut Document, span: std::ops::Range<usize>, msg: String) {
 /// One CSL-JSON item, the fields citelint reads.
 pub struct CslItem {
     pub id: String,
+    /// Where the item's key stands in the file, when the parser knows (BibTeX).
+    pub span: Option<Range<usize>>,
     pub title: Option<String>,
     pub abstract_text: Option<String>,
     pub container: Option<String>,
@@ -114,6 +414,31 @@ pub struct CslItem {
 
 pub fn parse_csl(text: &str) -> Result<Vec<CslItem>, String> {
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    csl_items(&v)
+}
+
+/// CSL-YAML, as pandoc writes it: a `references:` list (optionally between `---` lines), or
+/// a bare list of items.
+pub fn parse_csl_yaml(text: &str) -> Result<Vec<CslItem>, String> {
+    let body = text.trim_start().strip_prefix("---").unwrap_or(text);
+    let body = match body.rfind("\n---").or_else(|| body.rfind("\n...")) {
+        Some(i) if body[i + 4..].trim().is_empty() => &body[..i],
+        _ => body,
+    };
+    let v: serde_json::Value = serde_saphyr::from_str(body).map_err(|e| {
+        let e = e.to_string();
+        e.lines().next().unwrap_or(&e).to_string()
+    })?;
+    let v = match v {
+        serde_json::Value::Object(mut o) if o.contains_key("references") => {
+            o.remove("references").unwrap_or_default()
+        }
+        v => v,
+    };
+    csl_items(&v)
+}
+
+fn csl_items(v: &serde_json::Value) -> Result<Vec<CslItem>, String> {
     let arr = match &v {
         serde_json::Value::Array(a) => a,
         serde_json::Value::Object(o) => match o.get("items").and_then(|i| i.as_array()) {
@@ -141,11 +466,12 @@ pub fn parse_csl(text: &str) -> Result<Vec<CslItem>, String> {
         };
         out.push(CslItem {
             id,
+            span: None,
             title: prose("title"),
             abstract_text: prose("abstract"),
             container: prose("container-title"),
             ids: Ids {
-                doi: s("DOI").map(|d| d.to_lowercase()),
+                doi: s("DOI").or(s("doi")).map(|d| d.to_lowercase()),
                 pmid: s("PMID"),
                 url: s("URL"),
             },
@@ -184,13 +510,7 @@ pub fn plain_rich_text(raw: &str) -> String {
     super::html::decode_entities(&out)
 }
 
-fn push(
-    doc: &mut Document,
-    items: Vec<CslItem>,
-    text: &str,
-    shown: String,
-    span: std::ops::Range<usize>,
-) {
+fn push(doc: &mut Document, items: Vec<CslItem>, text: &str, shown: String, span: Range<usize>) {
     let list = doc.lists.len();
     let mut idx = Vec::with_capacity(items.len());
     // Items are found in file order, searching on from the previous one: a search from the
@@ -198,21 +518,40 @@ fn push(
     // differently from its JSON form (a number) gets an empty span; after a few misses the
     // search stops, so misses cannot make it quadratic either.
     let (mut cursor, mut misses) = (0, 0);
+    let mut line_at: (usize, u32) = (0, 1);
     for it in items {
         let needle = serde_json::to_string(&it.id).unwrap_or_default();
-        let found = (misses < 16)
-            .then(|| text[cursor..].find(&needle))
-            .flatten();
-        let entry_span = match found {
-            Some(i) => {
-                cursor += i + needle.len();
-                cursor - needle.len()..cursor
-            }
+        let entry_span = match it.span.clone() {
+            Some(s) => s,
             None => {
-                misses += 1;
-                cursor..cursor
+                let found = (misses < 16)
+                    .then(|| text[cursor..].find(&needle))
+                    .flatten()
+                    // CSL-YAML writes ids unquoted
+                    .or_else(|| (misses < 16).then(|| text[cursor..].find(&it.id)).flatten());
+                match found {
+                    Some(i) => {
+                        let len = if text[cursor + i..].starts_with(&needle) {
+                            needle.len()
+                        } else {
+                            it.id.len()
+                        };
+                        cursor += i + len;
+                        cursor - len..cursor
+                    }
+                    None => {
+                        misses += 1;
+                        cursor..cursor
+                    }
+                }
             }
         };
+        // lines counted on from the previous entry: linear over the file
+        if entry_span.start >= line_at.0 {
+            line_at.1 += memchr::memchr_iter(b'\n', &text.as_bytes()[line_at.0..entry_span.start])
+                .count() as u32;
+            line_at.0 = entry_span.start;
+        }
         let body = [it.title.clone(), it.container.clone()]
             .into_iter()
             .flatten()
@@ -229,6 +568,7 @@ fn push(
             abstract_text: it.abstract_text,
             list,
             path: Some(shown.clone()),
+            line: Some(line_at.1),
         });
     }
     let len = doc.text.len();

@@ -10,7 +10,25 @@ struct Patterns {
     any: Regex,
     linked_item: Regex,
     pandoc_key: Regex,
+    narrative_key: Regex,
     bare: Regex,
+}
+
+/// A pandoc citation key: letters, digits and `_`, with internal punctuation; or any text in
+/// braces (`@{doe.2020:x}`). Group `braced` or `plain`.
+const KEY: &str =
+    r"(?:\{(?P<braced>[^{}\s@]+)\}|(?P<plain>[\p{L}\p{N}_]+(?:[:.#$%&\-+?<>~/]+[\p{L}\p{N}_]+)*))";
+
+/// Quarto cross-reference prefixes: `@fig-x`, `@tbl-x`, `@sec-x`, `@eq-x` are never citations.
+const CROSS_REFS: &[&str] = &[
+    "fig", "tbl", "sec", "eq", "lst", "thm", "lem", "cor", "prp", "cnj", "def", "exm", "exr",
+    "sol", "rem", "alg", "tip", "nte", "wrn", "imp", "cau", "apx",
+];
+
+/// Is this key a Quarto cross-reference (`fig-…`, `tbl-…`, …)?
+pub fn is_cross_ref(key: &str) -> bool {
+    key.split_once('-')
+        .is_some_and(|(p, rest)| !rest.is_empty() && CROSS_REFS.contains(&p))
 }
 
 /// Compile the citation patterns now (warmed on an idle thread at start-up).
@@ -33,10 +51,14 @@ fn patterns() -> &'static Patterns {
             r"|(?P<sup><sup>\s*(?:<a(?-u:\b)[^>]*>)?\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
             // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
             r##"|(?P<aref><a(?-u:\b)[^>]*(?-u:\b)href\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
+            // <ref>source</ref>, <ref name="x">source</ref>, <ref name="x" />
+            r##"|(?P<wiki><ref(?:\s+(?:name|group|follow|details)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/]+))*\s*(?:/>|>(?s:.)*?</ref\s*>))"##,
             // [^note] (not a definition)
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
             r"|(?P<pandoc>\[[^\[\]@]*-?@[^\s\[\]@;,.][^\[\]]*\])",
+            // @key and @{key} in running text (checked in `narrative`)
+            r"|(?P<narr>@(?:\{[^{}\s@]+\}|[\p{L}\p{N}_]))",
             // [1], [1, 2], [1-3], [1–3]
             r"|(?P<bracket>\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
             // ¹², ¹⁻³, ¹,²
@@ -44,8 +66,8 @@ fn patterns() -> &'static Patterns {
         ))
         .expect("citation pattern"),
         linked_item: Regex::new(r"\[([0-9]{1,4})\]\([^)\s]*\)").expect("linked item"),
-        pandoc_key: Regex::new(r"(?:^|[\s;\[,])-?@([^\s\[\]@;,.][^\s\[\]@;,]*)")
-            .expect("pandoc key"),
+        pandoc_key: Regex::new(&format!(r"(?:^|[\s;\[,(])-?@{KEY}")).expect("pandoc key"),
+        narrative_key: Regex::new(&format!(r"^@{KEY}")).expect("narrative key"),
         // a group of numbers right before the full stop that ends a line or sentence
         bare: Regex::new(
             r"(?P<word>[A-Za-z\u{00C0}-\u{024F}][A-Za-z\u{00C0}-\u{024F}\-]*\)?|\))[ \t]+(?P<nums>[0-9]{1,3}(?:[ \t]*,[ \t]*[0-9]{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
@@ -186,6 +208,8 @@ const SYNTAXES: &[(&str, Reader)] = &[
     ("aref", anchor),
     ("foot", footnote),
     ("pandoc", pandoc),
+    ("narr", narrative),
+    ("wiki", wiki_ref),
     ("bracket", bracket),
     ("super", superscript),
 ];
@@ -280,20 +304,109 @@ fn footnote(m: &Marker) -> Option<Citation> {
     Some(c)
 }
 
-/// `[@key]`, `[see @key, p. 3; @other]`.
+/// The key of a `KEY` match and its range in the match's text.
+fn key_of<'a>(caps: &regex::Captures<'a>) -> Option<regex::Match<'a>> {
+    caps.name("braced").or(caps.name("plain"))
+}
+
+/// `[@key]`, `[see @key, p. 3; @other]`, `[-@key]`, `[@{braced.key}]`; not e-mail addresses
+/// (`[write to a@b.org]`) nor Quarto cross-references (`[@fig-a; @tbl-b]`).
 fn pandoc(m: &Marker) -> Option<Citation> {
     let mut c = m.citation(CiteSyntax::Pandoc);
     for k in patterns().pandoc_key.captures_iter(m.whole) {
-        let g = k.get(1).expect("group");
-        let key = g.as_str().trim_end_matches(['.', ':', ',']);
+        let g = key_of(&k)?;
+        if is_cross_ref(g.as_str()) {
+            continue;
+        }
         c.targets.push(Target {
-            key: RefKey::Key(key.to_string()),
-            span: m.at + g.start()..m.at + g.start() + key.len(),
+            key: RefKey::Key(g.as_str().to_string()),
+            span: m.at + g.start()..m.at + g.end(),
             resolved: None,
             interior: false,
         });
     }
     (!c.targets.is_empty()).then_some(c)
+}
+
+/// `@key` in running text, `@key [p. 33]` (the locator is part of the marker), `@{key}`; not
+/// an e-mail address or handle inside a word or URL (`a@b.org`, `/@user`), a bookdown
+/// reference (`\@ref(fig:x)`), nor a Quarto cross-reference (`@fig-x`).
+fn narrative(m: &Marker) -> Option<Citation> {
+    let prev = m.src[..m.at].chars().next_back();
+    let ok_before = match prev {
+        None => true,
+        Some(c) => c.is_whitespace() || "(;,\"“‘'*_—–".contains(c),
+    };
+    if !ok_before {
+        return None;
+    }
+    let rest = &m.src[m.at..m.at + m.whole.len() + m.after.len()];
+    let caps = patterns().narrative_key.captures(rest)?;
+    let g = key_of(&caps)?;
+    let key_end = caps.get(0)?.end();
+    if is_cross_ref(g.as_str()) {
+        return None;
+    }
+    // the key must end the word: `@user.name@host` or `@a@b` are not citations
+    if rest[key_end..].starts_with(['@']) {
+        return None;
+    }
+    let mut end = key_end;
+    // a locator in brackets right after: `@smith2020 [p. 33]`
+    let after = &rest[key_end..];
+    if let Some(loc) = after.strip_prefix(' ').and_then(|a| a.strip_prefix('['))
+        && let Some(close) = loc.find(']')
+        && close < 80
+        && !loc[..close].contains(['@', '[', '\n'])
+        && !loc[..close].trim().is_empty()
+        && !loc[close + 1..].starts_with(['(', '['])
+    {
+        end = key_end + 2 + close + 1;
+    }
+    let mut c = m.citation(CiteSyntax::Narrative);
+    c.span = m.at..m.at + end;
+    c.targets.push(Target {
+        key: RefKey::Key(g.as_str().to_string()),
+        span: m.at + g.start()..m.at + g.end(),
+        resolved: None,
+        interior: false,
+    });
+    Some(c)
+}
+
+/// The name of a `<ref name="x">` tag, if it has one.
+pub fn wiki_ref_name(tag: &str) -> Option<&str> {
+    let open = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let at = open.find(" name").or_else(|| open.find("\tname"))?;
+    let v = open[at + 5..].trim_start().strip_prefix('=')?.trim_start();
+    let v = match v.chars().next() {
+        Some(q @ ('"' | '\'')) => &v[1..v[1..].find(q).map_or(v.len(), |e| e + 1)],
+        _ => v
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .next()
+            .unwrap_or(v),
+    };
+    Some(v.trim()).filter(|n| !n.is_empty())
+}
+
+/// MediaWiki `<ref>source</ref>` (a citation that carries its own source: see
+/// `references::collect_wiki_refs`), `<ref name="x">source</ref>`, `<ref name="x" />` (a reuse
+/// of the named one). An unnamed tag is keyed by its offset.
+fn wiki_ref(m: &Marker) -> Option<Citation> {
+    let mut c = m.citation(CiteSyntax::WikiRef);
+    let key = match wiki_ref_name(m.whole) {
+        Some(n) => n.to_string(),
+        None if m.whole.ends_with("/>") => return None,
+        None => format!("#{}", m.at),
+    };
+    let end = m.whole.find('>').map_or(m.whole.len(), |i| i + 1);
+    c.targets.push(Target {
+        key: RefKey::Footnote(key),
+        span: m.at..m.at + end,
+        resolved: None,
+        interior: false,
+    });
+    Some(c)
 }
 
 /// `[1]`, `[1, 2]`, `[1-3]`, `[1–3]`; not a link, arithmetic or a year in brackets.
@@ -360,7 +473,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
         // every syntax starts with `[`, `<` or a superscript digit (UTF-8 lead byte 0xC2 or
         // 0xE2): a block with none of them holds no marker
         if memchr::memchr3(b'[', b'<', 0xC2, region.as_bytes()).is_none()
-            && memchr::memchr(0xE2, region.as_bytes()).is_none()
+            && memchr::memchr2(0xE2, b'@', region.as_bytes()).is_none()
         {
             continue;
         }
@@ -387,6 +500,18 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
             }
         }
     }
+    if !found.iter().any(|c| c.syntax.is_numeric()) {
+        let paren = scan_paren(doc, &found);
+        let multi = paren.iter().filter(|c| c.targets.len() > 1).count();
+        if (multi >= 1 && paren.len() >= 2) || paren.len() >= 3 {
+            found.extend(paren);
+        }
+    }
+    // narrative `@key` only where the document writes pandoc citations: it names a
+    // bibliography or `references:`, is Quarto or R Markdown, or brackets a key somewhere
+    if !writes_pandoc(doc, &found) {
+        found.retain(|c| c.syntax != CiteSyntax::Narrative);
+    }
     let bare_allowed = opts.bare_numbers || doc.format == Format::Text;
     if bare_allowed {
         let bare = scan_bare(doc, &found);
@@ -401,14 +526,87 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     doc.citations = found;
 }
 
+/// `(1)`, `(3, 4)`, `(5–7)` closing a clause (before `.`, `,`, `;`, `:` or the end of the
+/// line), after a word that does not make the number a label ("stage (2)", "step (1)") and
+/// not starting an enumeration ("(1) first, (2) second" is followed by words). Kept only
+/// when the document uses them consistently (see `scan`).
+fn scan_paren(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?P<word>[\p{L}\p{N}%’'\)\]]+[.,]?)?[ \t]?\((?P<nums>[0-9]{1,3}(?:[ \t]*[,–\-][ \t]*[0-9]{1,3})*)\)(?P<after>[.,;:]|[ \t]*$|[ \t]*\n)")
+            .expect("paren pattern")
+    });
+    let src = doc.text.as_str();
+    let mut out = Vec::new();
+    for b in prose_text_blocks(doc) {
+        let region = &src[b.span.clone()];
+        if !region.contains('(') {
+            continue;
+        }
+        for caps in re.captures_iter(region) {
+            let Some(word) = caps.name("word") else {
+                continue; // a line that starts with "(1)" enumerates
+            };
+            let w = word.as_str().trim_end_matches(['.', ',']).to_lowercase();
+            if super::english::listed(&super::english::words().citations.number_heads, &w)
+                || w.chars().all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let nums = caps.name("nums").expect("nums");
+            let open = b.span.start + nums.start() - 1;
+            if taken.iter().any(|c| c.span.contains(&open)) || doc.in_code(open) {
+                continue;
+            }
+            let at = b.span.start + nums.start();
+            let mut c = Citation {
+                span: open..at + nums.len() + 1,
+                syntax: CiteSyntax::Paren,
+                targets: Vec::new(),
+                malformed: None,
+                list: None,
+            };
+            c.malformed = numbers(nums.as_str(), at, &mut c.targets);
+            // "(18–65)" is an age range, not references 18 to 65
+            if c.malformed.is_none()
+                && c.targets.len() <= 10
+                && c.targets
+                    .iter()
+                    .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
+            {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Does the document write pandoc citations (so that `@key` in running text is one)?
+fn writes_pandoc(doc: &Document, found: &[Citation]) -> bool {
+    let literate = std::path::Path::new(&doc.path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["qmd", "rmd", "rmarkdown"].contains(&e.to_ascii_lowercase().as_str()));
+    let names_sources = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.value.as_ref())
+        .is_some_and(|v| v.get("bibliography").is_some() || v.get("references").is_some());
+    literate || names_sources || found.iter().any(|c| c.syntax == CiteSyntax::Pandoc)
+}
+
+/// Prose blocks other than headings: where sentence-final markers stand.
+pub fn prose_text_blocks(doc: &Document) -> impl Iterator<Item = &super::Block> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.role == Role::Prose && !matches!(b.kind, super::BlockKind::Heading(_)))
+}
+
 fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
     let p = patterns();
     let src = doc.text.as_str();
     let mut out = Vec::new();
-    for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
-        if matches!(b.kind, super::BlockKind::Heading(_)) {
-            continue;
-        }
+    for b in prose_text_blocks(doc) {
         let region = &src[b.span.clone()];
         for caps in p.bare.captures_iter(region) {
             let word = caps.name("word").expect("word").as_str();
@@ -552,6 +750,88 @@ mod tests {
         };
         let d = Document::parse("t", "Soreness fell 1, 2.\n".into(), Format::Markdown, &bare);
         assert_eq!(d.citations.len(), 1);
+    }
+
+    #[test]
+    fn the_whole_pandoc_citation_syntax() {
+        let md = Format::Markdown;
+        let fm = "---\nbibliography: refs.bib\n---\n";
+        let k = |t: &str| keys(&format!("{fm}{t}"), md);
+        let key = |v: &[&str]| v.iter().map(|s| format!("@{s}")).collect::<Vec<_>>();
+        assert_eq!(
+            k("A [see @a, p. 33; -@b]."),
+            vec![(CiteSyntax::Pandoc, key(&["a", "b"]))]
+        );
+        assert_eq!(
+            k("A [@{doe.2020:x}]."),
+            vec![(CiteSyntax::Pandoc, key(&["doe.2020:x"]))]
+        );
+        assert_eq!(
+            k("@smith2020 [p. 33] found it; so did @lee_2021."),
+            vec![
+                (CiteSyntax::Narrative, key(&["smith2020"])),
+                (CiteSyntax::Narrative, key(&["lee_2021"]))
+            ]
+        );
+        assert_eq!(
+            k("Both (@a, @b) agree."),
+            vec![
+                (CiteSyntax::Narrative, key(&["a"])),
+                (CiteSyntax::Narrative, key(&["b"]))
+            ]
+        );
+        // e-mail addresses, handles in URLs, code, cross-references and bookdown refs are not
+        assert!(
+            k("Write to ann@example.org or see https://x.org/@ann and `@a` and @fig-one, [@tbl-two; @sec-three] and \\@ref(fig:x).").is_empty(),
+            "{:?}",
+            k("Write to ann@example.org or see https://x.org/@ann and `@a` and @fig-one, [@tbl-two; @sec-three] and \\@ref(fig:x).")
+        );
+        // narrative keys only where the document writes pandoc citations
+        assert!(keys("Follow @nhs for updates.", md).is_empty());
+        let d = Document::parse(
+            "t.md",
+            format!("{fm}A @smith2020 [p. 33] note."),
+            md,
+            &ParseOptions::default(),
+        );
+        assert_eq!(&d.text[d.citations[0].span.clone()], "@smith2020 [p. 33]");
+    }
+
+    #[test]
+    fn wiki_refs_and_numbers_in_parentheses() {
+        let md = Format::Markdown;
+        assert_eq!(
+            keys(
+                "A.<ref name=\"a\">Src.</ref> B.<ref name=a /> C.<ref>Other.</ref>",
+                md
+            )
+            .iter()
+            .map(|k| (k.0, k.1.len()))
+            .collect::<Vec<_>>(),
+            vec![
+                (CiteSyntax::WikiRef, 1),
+                (CiteSyntax::WikiRef, 1),
+                (CiteSyntax::WikiRef, 1)
+            ]
+        );
+        let consistent = "Salt raises pressure (1). Potassium lowers it (2, 3).\n";
+        assert_eq!(
+            keys(consistent, md),
+            vec![
+                (CiteSyntax::Paren, nums(&[1])),
+                (CiteSyntax::Paren, nums(&[2, 3]))
+            ]
+        );
+        // one lone number, enumerations, years, ranges of ages, samples and labels are not
+        for t in [
+            "Salt raises pressure (1).\n",
+            "Patients should (1) rest, (2) drink, and (3) sleep.\n",
+            "In (2019), adults aged (18–65) took part (n = 40), see stage (2), stage (3), grade (4).\n",
+        ] {
+            assert!(keys(t, md).is_empty(), "{t}: {:?}", keys(t, md));
+        }
+        // a document that cites [1] keeps its parentheses as text
+        assert_eq!(keys("A [1]. B (2). C (3, 4).\n", md).len(), 1);
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! - Blocks: `h1`–`h6` (headings), `p`, `li` (list items; in an `<ol>` numbered from its `start`
 //!   attribute, so reference lists under a References heading are found), `blockquote`,
 //!   `td`/`th`, and text that sits directly in a `div` or `section`. `script`, `style`, `nav`,
-//!   `header`, `footer`, `aside`, `form`, `noscript`, `template` and `svg` are skipped.
+//!   `header`, `footer`, `aside`, `form`, `noscript`, `template` and `svg` are skipped, except a
+//!   `footer` or `aside` that holds a References-like heading: it is read as a section, after
+//!   the article when it stands outside it.
 //! - Entities are decoded; a piece whose decoded text differs from the source (an entity, a run
 //!   of whitespace collapsed to one space) maps to its source range as a whole.
 //! - `<meta name|property|itemprop content>` tags and schema.org JSON-LD (`lastReviewed`,
@@ -372,6 +374,84 @@ fn matches_selector(tok: &Tok, sel: &str) -> bool {
         })
 }
 
+/// The index of the token that closes the element opened at `k`, if it is closed.
+fn matching_end(toks: &[Tok], k: usize) -> Option<usize> {
+    let Tok::Start { name, .. } = &toks[k] else {
+        return None;
+    };
+    let mut depth = 0usize;
+    for (j, t) in toks.iter().enumerate().skip(k) {
+        match t {
+            Tok::Start {
+                name: n,
+                self_closing: false,
+                ..
+            } if n == name => depth += 1,
+            Tok::End { name: n, .. } if n == name => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Footers and asides that hold a reference list (a References-like heading inside them) are
+/// not page furniture: they are renamed to sections so they are read, and their token ranges
+/// returned (those outside the article's region are read after it).
+fn reference_furniture(toks: &mut [Tok], src: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let is_furniture = matches!(&toks[k], Tok::Start { name, self_closing: false, .. } if name == "footer" || name == "aside");
+        if !is_furniture {
+            k += 1;
+            continue;
+        }
+        let end = matching_end(toks, k).unwrap_or(toks.len() - 1);
+        let mut heading: Option<String> = None;
+        let mut holds = false;
+        for t in &toks[k..=end] {
+            match t {
+                Tok::Start { name, .. }
+                    if matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+                {
+                    heading = Some(String::new())
+                }
+                Tok::Text(r) => {
+                    if let Some(h) = heading.as_mut() {
+                        h.push_str(&src[r.clone()]);
+                    }
+                }
+                Tok::End { name, .. }
+                    if matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") =>
+                {
+                    if let Some(h) = heading.take()
+                        && crate::document::references::is_reference_title(&decode_entities(&h))
+                    {
+                        holds = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if holds {
+            for j in [k, end] {
+                match &mut toks[j] {
+                    Tok::Start { name, .. } | Tok::End { name, .. } => *name = "section".into(),
+                    _ => {}
+                }
+            }
+            out.push(k..end + 1);
+        }
+        k = end + 1;
+    }
+    out
+}
+
 /// The token range of the article's main content.
 fn main_region(toks: &[Tok], selectors: &[String]) -> Range<usize> {
     let defaults = ["article", "main", "body"].map(String::from);
@@ -379,28 +459,10 @@ fn main_region(toks: &[Tok], selectors: &[String]) -> Range<usize> {
         let Some(start) = toks.iter().position(|t| matches_selector(t, sel)) else {
             continue;
         };
-        let Tok::Start { name, .. } = &toks[start] else {
+        if !matches!(&toks[start], Tok::Start { .. }) {
             continue;
-        };
-        let mut depth = 0usize;
-        let mut end = toks.len();
-        for (k, t) in toks.iter().enumerate().skip(start) {
-            match t {
-                Tok::Start {
-                    name: n,
-                    self_closing: false,
-                    ..
-                } if n == name => depth += 1,
-                Tok::End { name: n, .. } if n == name => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        end = k;
-                        break;
-                    }
-                }
-                _ => {}
-            }
         }
+        let end = matching_end(toks, start).unwrap_or(toks.len());
         return start + 1..end;
     }
     0..toks.len()
@@ -548,7 +610,7 @@ impl Builder<'_> {
 }
 
 pub fn parse(doc: &mut Document, opts: &ParseOptions) {
-    let toks = tokenize(&doc.text);
+    let mut toks = tokenize(&doc.text);
     let mut fields = Vec::new();
     let mut code = Vec::new();
     // metadata anywhere in the file
@@ -590,6 +652,19 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
                         dt.span.clone(),
                         MetaSource::HtmlMeta,
                     ));
+                } else if let Some(dt) = t.attr("datetime")
+                    && t.attr("itemprop").is_none()
+                    && !fields.iter().any(|f| f.name == metadata::PUBLISHED)
+                {
+                    // the first plain `<time datetime>` of a page is its date (a byline's
+                    // "Published <time …>"); it counts only when no review or update date
+                    // is given
+                    fields.push(keyed_field(
+                        "published",
+                        &dt.value,
+                        dt.span.clone(),
+                        MetaSource::HtmlMeta,
+                    ));
                 }
             }
             Tok::Raw(r) => {
@@ -605,7 +680,15 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
             _ => {}
         }
     }
+    let furniture = reference_furniture(&mut toks, &doc.text);
     let region = main_region(&toks, &opts.html_main);
+    // reference lists in a footer or aside outside the article are read after it
+    let mut order: Vec<usize> = region.clone().collect();
+    for f in &furniture {
+        if f.start >= region.end {
+            order.extend(f.clone());
+        }
+    }
     let mut bld = Builder {
         src: &doc.text,
         blocks: Vec::new(),
@@ -614,7 +697,7 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
         lists: Vec::new(),
         skip: 0,
     };
-    for t in &toks[region.clone()] {
+    for t in order.iter().map(|&k| &toks[k]) {
         match t {
             Tok::Text(r) => bld.text(r.clone()),
             Tok::Start {

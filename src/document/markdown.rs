@@ -128,8 +128,120 @@ impl Builder<'_> {
     }
 }
 
+/// Pandoc and Quarto markup that is not prose: fenced-div lines (`::: {.callout-note}`,
+/// `:::`) and shortcodes (`{{< include _child.qmd >}}`, also Hugo's).
+pub fn directives(src: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in src.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with(":::") {
+            let end = pos + line.trim_end().len();
+            out.push(pos + (line.len() - t.len())..end);
+        }
+        pos += line.len();
+    }
+    let mut from = 0;
+    while let Some(i) = src[from..].find("{{<") {
+        let s = from + i;
+        match src[s..].find(">}}") {
+            Some(j) if !src[s..s + j].contains('\n') => {
+                out.push(s..s + j + 3);
+                from = s + j + 3;
+            }
+            _ => from = s + 3,
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The files a Quarto document pulls in with `{{< include FILE >}}`, as written.
+pub fn includes(src: &str) -> Vec<String> {
+    directives(src)
+        .into_iter()
+        .filter_map(|r| {
+            let t = src[r].strip_prefix("{{<")?.strip_suffix(">}}")?.trim();
+            let rest = t.strip_prefix("include")?;
+            let name = rest.trim().trim_matches(['"', '\'']);
+            (!name.is_empty() && rest.starts_with(char::is_whitespace)).then(|| name.to_string())
+        })
+        .collect()
+}
+
+/// Inline code that knitr or Quarto runs: `` `r x` ``, `` `{r} x` ``, `` `{python} x` ``.
+fn is_inline_chunk(code: &str) -> bool {
+    code.starts_with("r ")
+        || (code.starts_with('{')
+            && code
+                .find('}')
+                .is_some_and(|i| i < 16 && code[1..i].chars().all(|c| c.is_ascii_alphanumeric())))
+}
+
+/// The words a Quarto cross-reference renders as: `@fig-x` → "Figure", `@tbl-x` → "Table".
+fn cross_ref_word(prefix: &str) -> &'static str {
+    match prefix {
+        "fig" => "Figure",
+        "tbl" => "Table",
+        "sec" => "Section",
+        "eq" => "Equation",
+        "lst" => "Listing",
+        _ => "Box",
+    }
+}
+
+impl Builder<'_> {
+    /// A text piece holding `@`: Quarto cross-references in it (`@fig-onset`) read as what
+    /// they render to ("Figure 1"), so that "see @fig-onset" reads as a pointer, not a claim.
+    fn text_with_cross_refs(&mut self, t: &str, range: Range<usize>) {
+        let exact = range.len() == t.len() && self.src.get(range.clone()) == Some(t);
+        if !exact {
+            return self.piece(t, range);
+        }
+        let mut last = 0;
+        for (i, _) in t.match_indices('@') {
+            if i < last
+                || t[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let rest = &t[i + 1..];
+            let len = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(rest.len());
+            let key = rest[..len].trim_end_matches(['-', '_']);
+            if !super::citations::is_cross_ref(key) {
+                continue;
+            }
+            let prefix = key.split('-').next().unwrap_or("");
+            if i > last {
+                self.piece(&t[last..i], range.start + last..range.start + i);
+            }
+            let end = i + 1 + key.len();
+            self.piece(
+                &format!("{} 1", cross_ref_word(prefix)),
+                range.start + i..range.start + end,
+            );
+            last = end;
+        }
+        if last < t.len() {
+            self.piece(&t[last..], range.start + last..range.end);
+        }
+    }
+}
+
 pub fn parse(doc: &mut Document) {
     let src = doc.text.as_str();
+    let hidden = directives(src);
+    let is_hidden = |r: &Range<usize>| {
+        let i = hidden.partition_point(|h| h.end <= r.start);
+        hidden
+            .get(i)
+            .is_some_and(|h| h.start <= r.start && r.end <= h.end)
+    };
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
@@ -211,7 +323,13 @@ pub fn parse(doc: &mut Document) {
                 TagEnd::List(_) | TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow => b.flush(),
                 _ => {}
             },
+            Event::Text(_) if skip == 0 && is_hidden(&range) => {}
+            Event::Text(t) if skip == 0 && t.contains('@') => b.text_with_cross_refs(&t, range),
             Event::Text(t) if skip == 0 => b.piece(&t, range),
+            // knitr and Quarto inline code (`r x`, `{python} y`) is a computed value, not prose
+            Event::Code(t) if skip == 0 && is_inline_chunk(&t) => {
+                b.code.push(range.clone());
+            }
             Event::Code(t) if skip == 0 => {
                 b.code.push(range.clone());
                 b.piece(&t, range);
@@ -247,6 +365,7 @@ pub fn parse(doc: &mut Document) {
     doc.traces = traces;
     doc.blocks = blocks;
     doc.code = code;
+    doc.code.extend(hidden);
     doc.footnote_defs = footnotes;
     doc.link_defs = link_defs;
     if let Some(fm) = super::front_matter::FrontMatter::detect(&doc.text) {

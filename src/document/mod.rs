@@ -4,7 +4,9 @@
 //! plain-text rendering of their prose (markup and citation markers removed) together with an
 //! [`OffsetMap`] back into the source, so that sentences found in plain text keep exact spans.
 
+pub mod author_year;
 pub mod bibliography;
+pub mod bibtex;
 pub mod citations;
 pub mod english;
 pub mod front_matter;
@@ -36,7 +38,10 @@ impl Format {
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            // Quarto and R Markdown: Markdown with YAML front matter and code chunks
+            "md" | "markdown" | "mdown" | "mkd" | "qmd" | "rmd" | "rmarkdown" => {
+                Some(Format::Markdown)
+            }
             "txt" | "text" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
@@ -187,15 +192,34 @@ pub enum CiteSyntax {
     SupTag,
     /// `[^1]`
     Footnote,
-    /// `[@key]`
+    /// `[@key]`, `[see @a, p. 33; -@b]`
     Pandoc,
+    /// `@key` in running text (pandoc's narrative citation), `@key [p. 33]`
+    Narrative,
     /// `… melanoma 1, 2, 3.` in scraped text
     Bare,
+    /// "(Smith et al., 2020)", "Smith et al. (2020)" against a written reference list
+    AuthorYear,
+    /// MediaWiki `<ref>source</ref>`, `<ref name="x">source</ref>`, `<ref name="x" />`
+    WikiRef,
+    /// `(1)`, `(3, 4)`, `(5–7)` when a document uses them consistently as citations
+    Paren,
 }
 
 impl CiteSyntax {
     pub fn is_numeric(self) -> bool {
-        !matches!(self, CiteSyntax::Footnote | CiteSyntax::Pandoc)
+        !matches!(
+            self,
+            CiteSyntax::Footnote
+                | CiteSyntax::Pandoc
+                | CiteSyntax::Narrative
+                | CiteSyntax::AuthorYear
+                | CiteSyntax::WikiRef
+        )
+    }
+    /// A pandoc citation key, bracketed or narrative.
+    pub fn is_keyed(self) -> bool {
+        matches!(self, CiteSyntax::Pandoc | CiteSyntax::Narrative)
     }
     pub fn describe(self) -> &'static str {
         match self {
@@ -205,7 +229,11 @@ impl CiteSyntax {
             CiteSyntax::SupTag => "<sup> number",
             CiteSyntax::Footnote => "footnote",
             CiteSyntax::Pandoc => "citation key",
+            CiteSyntax::Narrative => "narrative citation key",
             CiteSyntax::Bare => "bare number",
+            CiteSyntax::AuthorYear => "author-year citation",
+            CiteSyntax::WikiRef => "<ref> tag",
+            CiteSyntax::Paren => "number in parentheses",
         }
     }
 }
@@ -216,6 +244,8 @@ pub enum RefKey {
     Num(u32),
     Footnote(String),
     Key(String),
+    /// First author's surname and year as written: "Smith 2020a".
+    AuthorYear(String),
 }
 
 impl std::fmt::Display for RefKey {
@@ -224,6 +254,7 @@ impl std::fmt::Display for RefKey {
             RefKey::Num(n) => write!(f, "{n}"),
             RefKey::Footnote(k) => write!(f, "^{k}"),
             RefKey::Key(k) => write!(f, "@{k}"),
+            RefKey::AuthorYear(k) => write!(f, "{k}"),
         }
     }
 }
@@ -283,6 +314,8 @@ pub enum ListKind {
     FrontMatter,
     /// A CSL-JSON bibliography file.
     Bibliography,
+    /// MediaWiki `<ref>` tags: each carries its own source text where it is first used.
+    WikiRefs,
 }
 
 /// A reference list and the part of the document it serves.
@@ -298,6 +331,11 @@ pub struct ReferenceList {
     pub entries: Vec<usize>,
     /// For a bibliography: its path as named.
     pub file: Option<String>,
+    /// For a bibliography that could not be read: why (its markers cannot be checked).
+    pub unreadable: Option<String>,
+    /// For a bibliography the article does not name itself: what names it (`_quarto.yml`,
+    /// the document that includes this one, the config).
+    pub named_by: Option<String>,
 }
 
 impl ReferenceList {
@@ -316,6 +354,8 @@ impl ReferenceList {
             scope: 0..doc_len,
             entries,
             file,
+            unreadable: None,
+            named_by: None,
         }
     }
 }
@@ -345,6 +385,8 @@ pub struct Reference {
     pub list: usize,
     /// Set when the entry lives in another file (a bibliography).
     pub path: Option<String>,
+    /// For an entry of a bibliography file: its 1-based line there.
+    pub line: Option<u32>,
 }
 
 /// A heading and the part of the document it governs.
@@ -484,6 +526,8 @@ impl Document {
         }
         references::collect(&mut doc);
         citations::scan(&mut doc, opts);
+        author_year::collect(&mut doc);
+        references::collect_wiki_refs(&mut doc);
         references::collect_front_matter(&mut doc);
         bibliography::load(&mut doc, opts);
         references::assign_scopes(&mut doc);

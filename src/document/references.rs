@@ -30,6 +30,15 @@ const TITLES: &[&str] = &[
 
 /// Is this heading title one that introduces a reference list?
 pub fn is_reference_title(title: &str) -> bool {
+    // pandoc heading attributes: `# References {.unnumbered}`, `# References {-}`
+    let title = match title
+        .trim_end()
+        .strip_suffix('}')
+        .and_then(|t| t.rfind('{').map(|i| &t[..i]))
+    {
+        Some(t) => t,
+        None => title,
+    };
     let t = super::normalise_title(title);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     TITLES.contains(&t)
@@ -212,6 +221,19 @@ pub fn collect(doc: &mut Document) {
                         },
                     };
                     Some((key, key_span))
+                }
+                // APA-style entries written as paragraphs: "Smith, J. (2020). Title."
+                BlockKind::Paragraph
+                    if style != Style::Headings
+                        && min_depth == u8::MAX
+                        && !leading_marker().is_match(&text) =>
+                {
+                    super::author_year::entry(&text).map(|(s, y)| {
+                        (
+                            RefKey::AuthorYear(format!("{s} {y}")),
+                            b.span.start..b.span.start,
+                        )
+                    })
                 }
                 BlockKind::Paragraph if style != Style::Headings => {
                     leading_marker().captures(&text).map(|c| {
@@ -404,6 +426,7 @@ fn push_list(
             abstract_text: None,
             list,
             path: None,
+            line: None,
         });
     }
     doc.lists.push(ReferenceList {
@@ -413,7 +436,49 @@ fn push_list(
         scope: 0..doc.text.len(),
         entries: idx,
         file,
+        unreadable: None,
+        named_by: None,
     });
+}
+
+/// MediaWiki `<ref>source</ref>` tags: each tag with content is an entry (its text, title and
+/// identifiers from the content) in one list; `<ref name="x" />` reuses a named one.
+pub fn collect_wiki_refs(doc: &mut Document) {
+    let mut entries = Vec::new();
+    for c in &doc.citations {
+        if c.syntax != super::CiteSyntax::WikiRef {
+            continue;
+        }
+        let whole = &doc.text[c.span.clone()];
+        let Some(open) = whole.find('>') else {
+            continue;
+        };
+        if whole[..=open].ends_with("/>") {
+            continue;
+        }
+        let close = whole.rfind("</ref").unwrap_or(whole.len());
+        let body = c.span.start + open + 1..c.span.start + close.max(open + 1);
+        let Some(t) = c.targets.first() else { continue };
+        if entries.iter().any(|e: &Pending| e.key == t.key) {
+            continue; // the same name defined twice: the first counts
+        }
+        let text = super::html::decode_entities(doc.text[body.clone()].trim());
+        entries.push(Pending {
+            key: t.key.clone(),
+            span: c.span.clone(),
+            body,
+            key_span: t.span.clone(),
+            text,
+            title: None,
+        });
+    }
+    if entries.is_empty() {
+        return;
+    }
+    let span = entries[0].span.start..entries[entries.len() - 1].span.end;
+    push_list(doc, ListKind::WikiRefs, None, span, entries, None);
+    let l = doc.lists.len() - 1;
+    doc.lists[l].scope = 0..doc.text.len();
 }
 
 /// `references:` in the front matter: strings, or objects with id/title/url/doi/abstract.
@@ -474,6 +539,7 @@ pub fn collect_front_matter(doc: &mut Document) {
             abstract_text,
             list,
             path: None,
+            line: None,
         });
     }
     let len = doc.text.len();
@@ -525,10 +591,23 @@ pub fn resolve(doc: &mut Document) {
                         .filter(|&l| doc.lists[l].kind != ListKind::Numbered)
                         .collect(),
                 },
+                RefKey::Footnote(_) if doc.citations[c].syntax == super::CiteSyntax::WikiRef => (0
+                    ..doc.lists.len())
+                    .filter(|&l| doc.lists[l].kind == ListKind::WikiRefs)
+                    .collect(),
                 RefKey::Footnote(_) => (0..doc.lists.len())
                     .filter(|&l| {
                         doc.lists[l].kind == ListKind::Footnotes
                             || doc.lists[l].kind == ListKind::Numbered
+                    })
+                    .collect(),
+                RefKey::AuthorYear(_) => (0..doc.lists.len())
+                    .filter(|&l| {
+                        doc.lists[l].kind == ListKind::Numbered
+                            && doc.lists[l]
+                                .entries
+                                .iter()
+                                .any(|&r| matches!(doc.references[r].key, RefKey::AuthorYear(_)))
                     })
                     .collect(),
                 RefKey::Key(_) => (0..doc.lists.len())
@@ -542,18 +621,25 @@ pub fn resolve(doc: &mut Document) {
             };
             let mut hit = None;
             for &l in &candidates {
-                if let Some(&r) = doc.lists[l]
-                    .entries
-                    .iter()
-                    .find(|&&r| doc.references[r].key == key)
-                {
+                let same = |r: usize| match (&key, &doc.references[r].key) {
+                    (RefKey::AuthorYear(c), RefKey::AuthorYear(e)) => {
+                        super::author_year::matches(c, e)
+                    }
+                    (k, e) => k == e,
+                };
+                if let Some(&r) = doc.lists[l].entries.iter().find(|&&r| same(r)) {
                     hit = Some(r);
                     consulted = Some(l);
                     break;
                 }
             }
             if consulted.is_none() {
-                consulted = candidates.first().copied();
+                // a key missing from the files that read may be in one that did not
+                consulted = candidates
+                    .iter()
+                    .copied()
+                    .find(|&l| doc.lists[l].unreadable.is_some())
+                    .or(candidates.first().copied());
             }
             doc.citations[c].targets[t].resolved = hit;
         }

@@ -6,6 +6,12 @@
 //! **Why it matters:** a marker that could mean either entry is ambiguous, and a source listed
 //! twice inflates the apparent evidence.
 //!
+//! A key defined twice in a bibliography file (`.bib`) that the article cites is reported
+//! where the article names the file, with labels on both definitions in it (a shared file is
+//! reported by the articles that cite the key, not by every article that names it); shared
+//! DOIs in a bibliography file are not reported (the file is shared and often merged from
+//! several sources).
+//!
 //! A shared URL counts only when the two entries also read alike (many different works link
 //! to one search page or portal); a shared DOI or PMID always counts.
 //!
@@ -41,6 +47,13 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             let k = e.key.to_string();
             let mut d = None;
             if let Some(&first) = keys.get(&k) {
+                if let Some(path) = &e.path {
+                    // a shared bibliography: reported in the articles that cite the key
+                    if cited(doc, first) {
+                        out.push(twice_in_file(doc, list, first, r, path));
+                    }
+                    continue;
+                }
                 d = Some((first, format!("reference {k} is listed twice")));
             } else {
                 keys.insert(k.clone(), r);
@@ -85,6 +98,54 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Does a marker of the article resolve to this entry?
+fn cited(doc: &Document, r: usize) -> bool {
+    doc.citations
+        .iter()
+        .any(|c| c.targets.iter().any(|t| t.resolved == Some(r)))
+}
+
+/// A key defined twice in a bibliography file: reported at the `bibliography:` field, with
+/// labels into the file.
+fn twice_in_file(
+    doc: &Document,
+    list: &crate::document::ReferenceList,
+    first: usize,
+    again: usize,
+    path: &str,
+) -> Diagnostic {
+    let (a, b) = (&doc.references[first], &doc.references[again]);
+    let line =
+        |e: &crate::document::Reference| e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+    let key = match &b.key {
+        crate::document::RefKey::Key(k) => k.clone(),
+        k => k.to_string(),
+    };
+    let mut d = Diagnostic::new(
+        RULE.id,
+        list.span.clone(),
+        format!(
+            "the bibliography `{}` defines the key `{key}` twice{}",
+            list.file.clone().unwrap_or_default(),
+            b.line
+                .map(|l| format!(" (again on line {l})"))
+                .unwrap_or_default()
+        ),
+    )
+    .help(
+        "keep one entry per key: markers resolve to the first, and pandoc warns about the second",
+    );
+    for (e, msg) in [
+        (a, format!("first defined here{}", line(a))),
+        (b, format!("defined again here{}", line(b))),
+    ] {
+        let mut l = crate::diagnostic::Label::new(e.key_span.clone(), msg);
+        l.path = Some(path.to_string());
+        d.labels.push(l);
+    }
+    d
 }
 
 /// Do two entries read alike (same words and numbers, case and punctuation aside)? Editions,

@@ -15,7 +15,7 @@
 
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{CiteSyntax, Document, ListKind, RefKey};
+use crate::document::{Document, ListKind, RefKey};
 
 pub static RULE: Rule = Rule {
     id: "malformed-citation",
@@ -97,10 +97,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     let numeric = doc.citations.iter().find(|c| c.syntax.is_numeric());
-    let keyed = doc
-        .citations
-        .iter()
-        .find(|c| c.syntax == CiteSyntax::Pandoc);
+    let keyed = doc.citations.iter().find(|c| c.syntax.is_keyed());
     if let (Some(n), Some(k)) = (numeric, keyed) {
         let (first, second) = if n.span.start < k.span.start {
             (n, k)

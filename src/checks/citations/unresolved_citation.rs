@@ -131,34 +131,95 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 }
                 d
             }
+            (RefKey::Footnote(k), _) if c.syntax == crate::document::CiteSyntax::WikiRef => {
+                Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!("`{marker}` reuses the source named `{k}`, but no `<ref name=\"{k}\">…</ref>` gives it"),
+                )
+                .help("give the source once as `<ref name=\"…\">source</ref>`, or correct the name")
+            }
             (RefKey::Footnote(_), _) => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
                 format!("footnote `{marker}` has no definition"),
             )
             .help(format!("add a definition line `[{}]: …` for it", missing[0])),
-            (RefKey::Key(k), Some(l)) if doc.lists[l].kind == ListKind::Bibliography => Diagnostic::new(
+            (RefKey::Key(_), Some(l)) if doc.lists[l].unreadable.is_some() => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
                 format!(
-                    "no entry of the bibliography `{}` has the key `{k}`",
-                    doc.lists[l].file.clone().unwrap_or_default()
+                    "`{marker}` cannot be checked: the bibliography `{}`{} could not be read",
+                    doc.lists[l].file.clone().unwrap_or_default(),
+                    doc.lists[l].named_by.as_ref().map(|b| format!(" (named by `{b}`)")).unwrap_or_default()
                 ),
             )
-            .label(doc.lists[l].span.clone(), "the bibliography consulted")
-            .help("check the key's spelling, or add the entry to the bibliography"),
+            .label(doc.lists[l].span.clone(), "the bibliography named here")
+            .help("fix the bibliography file (see the parse-error finding); its keys are checked once it reads"),
+            (RefKey::Key(k), Some(l)) if doc.lists[l].kind == ListKind::Bibliography => {
+                let files: Vec<String> = doc
+                    .lists
+                    .iter()
+                    .filter(|b| b.kind == ListKind::Bibliography)
+                    .filter_map(|b| b.file.as_ref().map(|f| format!("`{f}`")))
+                    .collect();
+                let by = doc.lists[l]
+                    .named_by
+                    .as_ref()
+                    .map(|b| format!(" (named by `{b}`)"))
+                    .unwrap_or_default();
+                let which = if files.len() > 1 {
+                    format!("the bibliographies {}{by}", files.join(", "))
+                } else {
+                    format!("the bibliography `{}`{by}", doc.lists[l].file.clone().unwrap_or_default())
+                };
+                let mut d = Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!("no entry of {which} has the key `{k}`"),
+                )
+                .help("check the key's spelling, or add the entry to the bibliography");
+                // a bibliography a Quarto project or a parent document names has no span here
+                if !doc.lists[l].span.is_empty() {
+                    d = d.label(doc.lists[l].span.clone(), "the bibliography consulted");
+                }
+                d
+            }
             (RefKey::Key(k), Some(l)) => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
                 format!("no entry of the front-matter `references:` has the key `{k}`"),
             )
             .label(doc.lists[l].span.clone(), "the references consulted"),
+            (RefKey::AuthorYear(_), l) => {
+                let names: Vec<String> = missing
+                    .iter()
+                    .map(|k| match k.to_string().rsplit_once(' ') {
+                        Some((who, year)) => format!("{who} ({year})"),
+                        None => k.to_string(),
+                    })
+                    .collect();
+                let mut d = Diagnostic::new(
+                    RULE.id,
+                    c.span.clone(),
+                    format!(
+                        "`{marker}` cites {}, but no entry of the reference list has that first author and year",
+                        names.join(" and ")
+                    ),
+                )
+                .help("check the name and year against the reference list, or add the entry");
+                if let Some(l) = l {
+                    let list = &doc.lists[l];
+                    d = d.label(list.heading.clone().unwrap_or(list.span.clone()), "the reference list consulted");
+                }
+                d
+            }
             (RefKey::Key(_), None) | (RefKey::Num(_), None) => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),
                 format!("`{marker}` cites {keys}, but the article names no bibliography or reference list for it"),
             )
-            .help("name a CSL-JSON file in the front matter (`bibliography: refs.json`) or add `references:`"),
+            .help("name a bibliography in the front matter (`bibliography: refs.bib`, BibTeX, CSL-JSON or CSL-YAML) or add `references:`"),
         };
         out.push(d);
     }

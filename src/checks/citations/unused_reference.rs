@@ -6,17 +6,22 @@
 //!
 //! **Why it matters:** an uncited entry is either a leftover from an earlier draft or a source
 //! whose claim lost its marker; either way the reader cannot tell what it supports.
-//! Bibliography files are exempt: they are shared between articles and hold more than one
-//! article cites.
+//! Bibliography files are exempt by default: they are shared between articles and hold more
+//! than one article cites (pandoc prints only the entries a document cites).
+//!
+//! An author-year reference list that nothing in the article cites is not reported: it is a
+//! book's or site's reference page whose chapters cite it.
 //!
 //! **Example:** a list with entries 1–4 where the text cites only `[1]`, `[2]` and `[4]`
 //! reports entry 3.
 //!
-//! **Options:** none.
+//! **Options:** `bibliography` (boolean, default false): also report entries of bibliography
+//! files (`.bib`, CSL-JSON, CSL-YAML) that the article never cites, for an article that owns
+//! its bibliography.
 
-use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
+use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, ListKind};
+use crate::document::{Document, ListKind, RefKey};
 
 pub static RULE: Rule = Rule {
     id: "unused-reference",
@@ -25,12 +30,25 @@ pub static RULE: Rule = Rule {
     source: include_str!("unused_reference.rs"),
     default_severity: Severity::Warning,
     reads: Reads::REFERENCES,
-    parse_options: parse_options::<NoOptions>,
-    options: &[],
+    parse_options: parse_options::<Options>,
+    options: &[RuleOption {
+        name: "bibliography",
+        kind: "boolean",
+        help: "also report never-cited entries of bibliography files (default false: they are shared)",
+    }],
     check,
 };
 
-fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
+/// `[rules.unused-reference]`.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    bibliography: bool,
+}
+
+fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    let with_bibliography = cx.options::<Options>().bibliography;
     let mut cited = vec![false; doc.references.len()];
     let mut consulted = vec![false; doc.lists.len()];
     for c in &doc.citations {
@@ -46,7 +64,22 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for (l, list) in doc.lists.iter().enumerate() {
-        if list.kind == ListKind::Bibliography || list.entries.is_empty() {
+        if list.entries.is_empty() {
+            continue;
+        }
+        if list.kind == ListKind::Bibliography {
+            if with_bibliography {
+                out.extend(unused_in_bibliography(doc, list, &cited));
+            }
+            continue;
+        }
+        // an author-year list nothing cites is a reference page of a book or site (its
+        // chapters cite it), or cited in a form citelint does not read: not reported
+        let author_year = list
+            .entries
+            .iter()
+            .any(|&r| matches!(doc.references[r].key, RefKey::AuthorYear(_)));
+        if !consulted[l] && author_year {
             continue;
         }
         if !consulted[l] && list.entries.len() > 1 {
@@ -82,6 +115,40 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Never-cited entries of a bibliography file: reported where the article names the file,
+/// with a label on the entry in the file.
+fn unused_in_bibliography(
+    doc: &Document,
+    list: &crate::document::ReferenceList,
+    cited: &[bool],
+) -> Vec<Diagnostic> {
+    let file = list.file.clone().unwrap_or_default();
+    list.entries
+        .iter()
+        .filter(|&&r| !cited[r])
+        .map(|&r| {
+            let e = &doc.references[r];
+            let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+            let mut label = crate::diagnostic::Label::new(
+                e.key_span.clone(),
+                format!("`{}` is defined here{at}", e.key),
+            );
+            label.path = e.path.clone();
+            let mut d = Diagnostic::new(
+                RULE.id,
+                list.span.clone(),
+                format!(
+                    "entry `{}` of the bibliography `{file}` is never cited",
+                    e.key
+                ),
+            )
+            .help("cite it where it supports the text, or remove it from the bibliography");
+            d.labels.push(label);
+            d
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@
 //! as such: it says who is accountable only in general terms.
 //!
 //! **Which fields are required** comes from the profile's `require` list: `review-date` (a
-//! last-reviewed or last-updated date) and `reviewer` (a named person). The `medical` profile
+//! last-reviewed or last-updated date; when neither is given, the article's own date:
+//! front-matter `date:`, schema.org `datePublished`, an HTML `<time datetime>`) and `reviewer` (a named person). The `medical` profile
 //! requires both; `general` does not run the rule.
 //!
 //! **Example:**
@@ -28,7 +29,7 @@ use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::document::metadata::{
-    LAST_REVIEWED, LAST_UPDATED, REVIEW_BOARD, REVIEWED_BY, is_person,
+    LAST_REVIEWED, LAST_UPDATED, PUBLISHED, REVIEW_BOARD, REVIEWED_BY, is_person,
 };
 use crate::profile::Required;
 
@@ -65,10 +66,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let profile = &cx.profile.name;
     if require.contains(&Required::ReviewDate)
-        && !doc
-            .metadata
-            .iter()
-            .any(|m| (m.name == LAST_REVIEWED || m.name == LAST_UPDATED) && !m.value.is_empty())
+        && !doc.metadata.iter().any(|m| {
+            (m.name == LAST_REVIEWED || m.name == LAST_UPDATED || m.name == PUBLISHED)
+                && !m.value.is_empty()
+        })
     {
         out.push(
             Diagnostic::new(

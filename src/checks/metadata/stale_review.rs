@@ -4,7 +4,9 @@
 //! update) is older than the profile allows (`max-review-age-days`, 365 in the `medical`
 //! profile), or dated in the future.
 //!
-//! **How the date is chosen:** a last-reviewed date wins over a last-updated one; among several
+//! **How the date is chosen:** a last-reviewed date wins over a last-updated one, and either
+//! over the article's own date (front-matter `date:`, schema.org `datePublished`, an HTML
+//! `<time datetime>`), which counts only when neither is given; among several
 //! (front matter and a body line), the most recent counts. Dates are read as ISO
 //! (`2025-02-07`), `February 7, 2025`, `Feb 7, 2025`, `7 February 2025` or `05/12/2025`
 //! (month first unless `month-first = false`; a part above 12 settles it). Age is measured
@@ -21,7 +23,7 @@
 use super::days_between;
 use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::metadata::{LAST_REVIEWED, LAST_UPDATED, find_date};
+use crate::document::metadata::{LAST_REVIEWED, LAST_UPDATED, PUBLISHED, find_date};
 use crate::document::{Document, MetaField};
 
 pub static RULE: Rule = Rule {
@@ -89,10 +91,13 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
     }
     let Some(max) = max else { return out };
-    let chosen = if reviewed.is_empty() {
+    let published = dated(PUBLISHED);
+    let chosen = if !reviewed.is_empty() {
+        &reviewed
+    } else if !updated.is_empty() {
         &updated
     } else {
-        &reviewed
+        &published
     };
     let Some((d, m)) = chosen
         .iter()
@@ -103,10 +108,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     };
     let age = days_between(*d, today);
     if age > max {
-        let what = if m.name == LAST_REVIEWED {
-            "reviewed"
-        } else {
-            "last updated"
+        let what = match m.name.as_str() {
+            LAST_REVIEWED => "reviewed",
+            PUBLISHED => "dated",
+            _ => "last updated",
         };
         out.push(
             Diagnostic::new(
@@ -151,5 +156,30 @@ mod tests {
         assert!(run_with(R, t, "a.md", "medical", "2026-11-24").is_empty());
         let t = "---\nlastReviewed: '2024-01-10'\nupdated: 2026-10-01\n---\n# Salt\n";
         assert_eq!(run_with(R, t, "a.md", "medical", "2026-11-24").len(), 1);
+    }
+
+    #[test]
+    fn the_article_date_counts_when_nothing_else_is_given() {
+        let t = "---
+title: Salt
+date: 2024-03-01
+---
+# Salt
+";
+        let d = run_with(R, t, "a.qmd", "medical", "2026-11-24");
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("dated 2024-03-01"),
+            "{}",
+            d[0].message
+        );
+        // an update date wins over it
+        let t = "---
+date: 2024-03-01
+updated: 2026-10-01
+---
+# Salt
+";
+        assert!(run_with(R, t, "a.qmd", "medical", "2026-11-24").is_empty());
     }
 }
