@@ -341,6 +341,41 @@ mod tests {
     }
 
     #[test]
+    fn unknown_weak_and_conditional_forms() {
+        use AbsenceKind::*;
+        expect(
+            "It is unknown whether daily flossing reduces gum bleeding in teenagers.",
+            Unknown,
+            "daily flossing reduces gum bleeding in teenagers",
+        );
+        // "no evidence of X was found": the ending belongs to the trigger
+        expect(
+            "No evidence of antitumor activity was found in the trial.",
+            NoEvidence,
+            "antitumor activity",
+        );
+        let lex = EvidenceLexicon::builtin();
+        let weak = |s: &str| find_absence(s, lex).map(|a| a.weak);
+        assert_eq!(
+            weak("There is insufficient evidence that screening reduces mortality."),
+            Some(true)
+        );
+        assert_eq!(
+            weak("Evidence that yoga improves sleep is limited."),
+            Some(true)
+        );
+        assert_eq!(
+            weak("There is no evidence that screening reduces mortality."),
+            Some(false)
+        );
+        // a condition, not a denial
+        assert_eq!(
+            claim("In the absence of evidence of a syndrome, several methods are used."),
+            None
+        );
+    }
+
+    #[test]
     fn bare_forms_have_no_proposition() {
         let s = "For this indication there is insufficient evidence.";
         let a = find_absence(s, EvidenceLexicon::builtin()).unwrap();

@@ -1,29 +1,47 @@
 //! # evidence-contradiction
 //!
 //! **What it catches:** a statement that there is no evidence for something ("there is no
-//! evidence that X", "no studies have shown X", "X has not been demonstrated", "evidence for X
-//! is lacking") while a source the statement cites, or a cited sentence elsewhere in the
-//! article, reports exactly X.
+//! evidence that X reduces Y", "no convincing evidence of X in P", "there is no evidence to
+//! support the use of X", "X has not been shown to Y", "no studies have shown X", "it is
+//! unknown whether X") while a source the statement cites asserts exactly X. A statement
+//! with no citation of its own is checked against every source the article lists; a cited
+//! sentence of the article itself that asserts X counts too.
 //!
 //! **Why it matters:** it is the error a medical editor most needs caught: the article denies
 //! what its own references say. "There is no direct evidence that cryotherapy increases the
 //! aggressiveness of melanoma [1–5]" is wrong if reference 3 reports that cryoablation
 //! promoted metastasis.
 //!
-//! **How it decides:** the triggers, synonyms and concept groups are in `rules/evidence.toml`.
-//! Each source (a reference entry's title and excerpt, a footnote's text, a bibliography
-//! entry's abstract) is split into sentences; the judge looks for a sentence that matches the
-//! denied proposition's concepts and agrees with it on negation, direction (increase vs
-//! reduce), numbers, quantifiers ("only") and hedging. A source that says "did not increase"
-//! does not assert X.
+//! **How it decides:** precision first; when in doubt it stays silent.
+//! - The statement is cut into parts (`statement.rs`): intervention or exposure, relation
+//!   and direction, outcome, population. "The use of X" is a recommendation: only a reported
+//!   benefit of X contradicts it. "Y in P" after "no evidence of" says Y exists in P. A
+//!   statement that only names a topic ("no evidence of primary tumor") is not judged, nor
+//!   one in a heading or a table cell, nor a weak denial ("insufficient", "limited",
+//!   "inadequate" evidence admits that some exists).
+//! - Sources assert, titles name topics: a sentence without a finite verb ("The macrobiotic
+//!   diet in cancer.", "X in Y: results of a randomized trial") reports nothing. A
+//!   declarative title ("X relieves Y after Z"), an abstract's or an excerpt's sentence does.
+//! - The judge (the `Judge` trait in `judge.rs`; `LexicalJudge` is built in) needs one sentence that
+//!   holds every part, names the relation, agrees on direction, numbers and quantifiers, and
+//!   has no negation, null result ("not significant", "was not associated"), hedge ("may")
+//!   or restriction ("only those who...") touching the claim: opposite polarity never
+//!   supports. Measured markers count for what they indicate ("higher IL-6 and CRP" reports
+//!   inflammation; `[markers]`).
+//! - The article's own sentences count only when they carry a citation and assert the same
+//!   relation with the same polarity.
+//!
+//! Every word list is in `rules/evidence.toml`. The message quotes the statement and the
+//! parts understood, so a wrong cut shows; a secondary label quotes the source sentence.
 //!
 //! **Example:** `No studies have shown that zinc shortens colds [1].` with reference 1 reading
 //! "Zinc lozenges shortened the duration of colds by two days" is reported, with a label on
-//! reference 1 quoting that sentence.
+//! reference 1 quoting that sentence. With reference 1 "Zinc lozenges and the common cold: a
+//! randomized trial." nothing is reported: the title names a topic.
 //!
 //! **Options:** `all-sources` (bool, default false: also consult references the statement
-//! does not cite), `in-article` (bool, default true: also consult the article's own cited
-//! sentences).
+//! does not cite; a statement that cites nothing always consults them all), `in-article`
+//! (bool, default true: also consult the article's own cited sentences).
 
 use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Label, Severity};

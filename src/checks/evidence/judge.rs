@@ -94,6 +94,10 @@ pub struct Assessment {
     pub disagreement: Disagreement,
 }
 
+/// A statement as the judge compares it: whether only a reported benefit contradicts it,
+/// and each part's analysis with whether that part is the relation.
+type StatementParts = (bool, Vec<(Rc<Analysis>, bool)>);
+
 /// Source sentences analysed once ([`LexicalJudge::prepare`]).
 #[derive(Debug, Default)]
 pub struct Prepared(Vec<Rc<Analysis>>);
@@ -109,6 +113,8 @@ struct Analysis {
     indicated: HashSet<String>,
     /// content keys that are direction words ("higher", "reduces")
     directional: HashSet<String>,
+    /// content keys that are words of good or bad outcome ("benefit", "harm")
+    valenced: HashSet<String>,
     /// number intervals (a point is lo == hi)
     numbers: Vec<(f64, f64)>,
     negated: bool,
@@ -201,6 +207,9 @@ impl<'l> LexicalJudge<'l> {
             }
             if lex.up.longest_at(&stems, i).is_some() || lex.down.longest_at(&stems, i).is_some() {
                 a.directional.insert(key.clone());
+            }
+            if lex.good.longest_at(&stems, i).is_some() || lex.bad.longest_at(&stems, i).is_some() {
+                a.valenced.insert(key.clone());
             }
         }
 
@@ -309,6 +318,9 @@ impl<'l> LexicalJudge<'l> {
             if lex.up.longest_at(&stems, i).is_some() || lex.down.longest_at(&stems, i).is_some() {
                 a.directional.insert(s.clone());
             }
+            if lex.good.longest_at(&stems, i).is_some() || lex.bad.longest_at(&stems, i).is_some() {
+                a.valenced.insert(s.clone());
+            }
         }
         a.negated_keys = key_at
             .iter()
@@ -332,13 +344,15 @@ impl<'l> LexicalJudge<'l> {
     }
 
     /// The claim's statement and an analysis of each of its content parts.
-    fn statement(&self, claim: &str) -> Option<(bool, Vec<Rc<Analysis>>)> {
+    /// Each part comes with whether it is the relation: words of good or bad outcome are
+    /// compared there as valence, not as content.
+    fn statement(&self, claim: &str) -> Option<StatementParts> {
         let st = Statement::parse(claim, self.lex)?;
-        let mut parts: Vec<Rc<Analysis>> = st
+        let mut parts: Vec<(Rc<Analysis>, bool)> = st
             .content_parts(claim)
             .into_iter()
-            .map(|t| self.analyse(t))
-            .filter(|a| !a.keys.is_empty())
+            .map(|t| (self.analyse(t), false))
+            .filter(|(a, _)| !a.keys.is_empty())
             .collect();
         // the relation's own words, less auxiliaries, hedges and direction words (compared
         // as direction)
@@ -348,13 +362,12 @@ impl<'l> LexicalJudge<'l> {
             let own = a.keys.keys().any(|k| {
                 let one = [k.clone()];
                 !a.directional.contains(k)
-                    && lex.good.longest_at(&one, 0).is_none()
-                    && lex.bad.longest_at(&one, 0).is_none()
+                    && !a.valenced.contains(k)
                     && lex.auxiliaries.longest_at(&one, 0).is_none()
                     && lex.hedge.longest_at(&one, 0).is_none()
             });
             if own {
-                parts.push(a);
+                parts.push((a, true));
             }
         }
         Some((st.benefit, parts))
@@ -423,7 +436,7 @@ impl<'l> LexicalJudge<'l> {
     fn assess_analysed(
         &self,
         c: &Analysis,
-        st: &(bool, Vec<Rc<Analysis>>),
+        st: &StatementParts,
         sources: &[SourceSentence],
         sents: &[Rc<Analysis>],
     ) -> Option<Assessment> {
@@ -471,14 +484,12 @@ impl<'l> LexicalJudge<'l> {
         // every content part of the statement must be in the sentence itself
         let (needs_benefit, parts) = st;
         let part_ok = |a: &Analysis| {
-            parts.iter().all(|p| {
+            parts.iter().all(|(p, relation)| {
                 // direction words are compared as direction, not as content
                 let keys = || {
                     p.keys.keys().filter(|k| {
                         let one = [(*k).clone()];
-                        !p.directional.contains(*k)
-                            && self.lex.good.longest_at(&one, 0).is_none()
-                            && self.lex.bad.longest_at(&one, 0).is_none()
+                        !(p.directional.contains(*k) || *relation && p.valenced.contains(*k))
                             && self.lex.auxiliaries.longest_at(&one, 0).is_none()
                             && self.lex.hedge.longest_at(&one, 0).is_none()
                     })

@@ -455,7 +455,7 @@ impl EvidenceLexicon {
             weak_re: re(&any_of(&a.weak, r"\b(?:{})\b"))?,
             unknown_re: re(&any_of(&a.unknown, r"\b(?:{})\b"))?,
             conditional_re: re(&any_of(&a.conditional_before, r"\b(?:{})\s*$"))?,
-            tail_re: re(&any_of(&a.claim_tails, r"\s+(?:{})\s*$"))?,
+            tail_re: re(&any_of(&a.claim_tails, r"\s+(?:{})\b"))?,
             report_verbs: st.report_verbs.iter().cloned().collect(),
             irregular_past: st.irregular_past.iter().cloned().collect(),
             markers,

@@ -144,6 +144,19 @@ impl Statement {
                             "to" | "of" | "in" | "on" | "for" | "with" | "by" | "from" | "at" | "and" | "or" | "as"
                         )
                         && (plural_noun(w) || w.ends_with("ed"))
+                        || {
+                            // "people touch their eyes": a plural subject, a verb, an object
+                            let (w, p) = (toks[i].0.as_str(), toks[i - 1].0.as_str());
+                            !aside[i]
+                                && w.len() >= 3
+                                && !lex.stop.contains(&stems[i])
+                                && plural_noun(p)
+                                && !w.ends_with('s')
+                                && !w.ends_with("ing")
+                                && toks.get(i + 1).is_some_and(|(x, _)| {
+                                    matches!(x.as_str(), "the" | "a" | "an" | "their" | "its" | "our" | "his" | "her" | "this" | "these")
+                                })
+                        }
                 })
                 .map(|i| (i, 1));
         }
@@ -210,8 +223,15 @@ impl Statement {
             {
                 let pop = population_at(i + 2, false);
                 let end = pop.unwrap_or(n);
-                let (x_end, y) = match (i + 3..end).find(|&j| stems[j] == "on") {
-                    Some(j) => (j, span(j + 1, end)),
+                // "the effect of X on Y", "the efficacy of X in preventing Y"
+                let on = (i + 3..end).find(|&j| {
+                    stems[j] == "on"
+                        || (matches!(toks[j].0.as_str(), "in" | "for")
+                            && toks.get(j + 1).is_some_and(|(w, _)| w.ends_with("ing")))
+                });
+                let (x_end, y) = match on {
+                    Some(j) if stems[j] == "on" => (j, span(j + 1, end)),
+                    Some(j) => (j, span(j + 2, end)),
                     None => (end, span(0, i)),
                 };
                 let st = Statement {
@@ -269,7 +289,14 @@ impl Statement {
             if let Some(r) = r {
                 let t =
                     claim[r.clone()].trim_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
-                if !t.is_empty() {
+                // a part that is only an article ("a benefit of X": the outcome "a") is none
+                let words = t.split_whitespace().filter(|w| {
+                    !matches!(
+                        w.to_lowercase().as_str(),
+                        "a" | "an" | "the" | "any" | "some" | "that"
+                    )
+                });
+                if words.count() > 0 {
                     out.push((name, t));
                 }
             }
