@@ -96,7 +96,19 @@ pub struct Assessment {
 
 /// A statement as the judge compares it: whether only a reported benefit contradicts it,
 /// and each part's analysis with whether that part is the relation.
-type StatementParts = (bool, Vec<(Rc<Analysis>, bool)>);
+type StatementParts = (bool, Vec<(Rc<Analysis>, Role)>);
+
+/// Which part of a statement an analysis is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The intervention or exposure: an abstract names it once and then says "the
+    /// treatment", so any sentence of the same source may hold it.
+    Intervention,
+    /// The relation: words of good or bad outcome are compared as valence there.
+    Relation,
+    /// The outcome or the population: in the sentence itself.
+    Content,
+}
 
 /// Source sentences analysed once ([`LexicalJudge::prepare`]).
 #[derive(Debug, Default)]
@@ -348,10 +360,18 @@ impl<'l> LexicalJudge<'l> {
     /// compared there as valence, not as content.
     fn statement(&self, claim: &str) -> Option<StatementParts> {
         let st = Statement::parse(claim, self.lex)?;
-        let mut parts: Vec<(Rc<Analysis>, bool)> = st
-            .content_parts(claim)
+        let mut parts: Vec<(Rc<Analysis>, Role)> = st
+            .parts(claim)
             .into_iter()
-            .map(|t| (self.analyse(t), false))
+            .filter(|(n, _)| *n != "relation")
+            .map(|(n, t)| {
+                let role = if n == "intervention" {
+                    Role::Intervention
+                } else {
+                    Role::Content
+                };
+                (self.analyse(t), role)
+            })
             .filter(|(a, _)| !a.keys.is_empty())
             .collect();
         // the relation's own words, less auxiliaries, hedges and direction words (compared
@@ -367,7 +387,7 @@ impl<'l> LexicalJudge<'l> {
                     && lex.hedge.longest_at(&one, 0).is_none()
             });
             if own {
-                parts.push((a, true));
+                parts.push((a, Role::Relation));
             }
         }
         Some((st.benefit, parts))
@@ -483,8 +503,9 @@ impl<'l> LexicalJudge<'l> {
         scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         // every content part of the statement must be in the sentence itself
         let (needs_benefit, parts) = st;
-        let part_ok = |a: &Analysis| {
-            parts.iter().all(|(p, relation)| {
+        let part_ok = |a: &Analysis, same: &[&Analysis]| {
+            parts.iter().all(|(p, role)| {
+                let relation = &(*role == Role::Relation);
                 // direction words are compared as direction, not as content
                 let keys = || {
                     p.keys.keys().filter(|k| {
@@ -498,8 +519,11 @@ impl<'l> LexicalJudge<'l> {
                 if all == 0.0 {
                     return true;
                 }
-                let got: f32 = keys().filter(|k| has_key(a, k)).map(|k| weight(k)).sum();
-                got > 0.0 && got >= w.part_coverage * all
+                let held = |x: &Analysis| {
+                    let got: f32 = keys().filter(|k| has_key(x, k)).map(|k| weight(k)).sum();
+                    got > 0.0 && got >= w.part_coverage * all
+                };
+                held(a) || (*role == Role::Intervention && same.iter().any(|x| held(x)))
             })
         };
         // a recommendation needs a reported benefit: a good outcome, or a bad one lowered
@@ -519,13 +543,13 @@ impl<'l> LexicalJudge<'l> {
                 .collect();
             let mut d = self.disagree(c, &context, &source_numbers[&src]);
             let a = &*sents[idx];
-            d.part = !part_ok(a) || (*needs_benefit && !benefit(a));
             let same: Vec<&Analysis> = sources
                 .iter()
                 .zip(sents)
                 .filter(|(x, _)| x.source == src)
                 .map(|(_, a)| &**a)
                 .collect();
+            d.part = !part_ok(a, &same) || (*needs_benefit && !benefit(a));
             let found: f32 = c
                 .keys
                 .keys()
