@@ -17,6 +17,8 @@ pub enum AbsenceKind {
     Lacking,
     /// "insufficient evidence", "lack of evidence" with no proposition attached
     Bare,
+    /// "it is unknown whether X", "it remains unclear whether X"
+    Unknown,
 }
 
 /// An absence-of-evidence statement found in a sentence.
@@ -29,6 +31,9 @@ pub struct Absence {
     /// For "X has not been shown to Y": the range of "Y", which completes X.
     pub rest: Option<Range<usize>>,
     pub kind: AbsenceKind,
+    /// A weak denial ("insufficient", "limited" evidence): it admits that some evidence
+    /// exists, so one source reporting X does not contradict it.
+    pub weak: bool,
 }
 
 impl Absence {
@@ -58,7 +63,9 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
 
     for m in lex.pre_re.captures_iter(sentence) {
         let all = m.get(0)?;
-        if is_pseudo(sentence, all.start(), lex) {
+        if is_pseudo(sentence, all.start(), lex)
+            || lex.conditional_re.is_match(&sentence[..all.start()])
+        {
             continue;
         }
         match m.name("link") {
@@ -72,6 +79,7 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
                     claim,
                     rest: None,
                     kind: AbsenceKind::NoEvidence,
+                    weak: false,
                 });
             }
             None => {
@@ -86,21 +94,29 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
                         claim: all.end()..all.end(),
                         rest: None,
                         kind: AbsenceKind::Bare,
+                        weak: false,
                     });
                 }
             }
         }
     }
 
-    for m in lex.study_re.find_iter(sentence) {
-        let claim = clause_after(sentence, m.end(), lex);
-        if !claim.is_empty() {
-            found.push(Absence {
-                trigger: m.range(),
-                claim,
-                rest: None,
-                kind: AbsenceKind::NoStudies,
-            });
+    // "no studies have shown X", "it is unknown whether X": X follows the trigger
+    for (re, kind) in [
+        (&lex.study_re, AbsenceKind::NoStudies),
+        (&lex.unknown_re, AbsenceKind::Unknown),
+    ] {
+        for m in re.find_iter(sentence) {
+            let claim = clause_after(sentence, m.end(), lex);
+            if !claim.is_empty() {
+                found.push(Absence {
+                    trigger: m.range(),
+                    claim,
+                    rest: None,
+                    kind,
+                    weak: false,
+                });
+            }
         }
     }
 
@@ -131,6 +147,7 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
                 claim,
                 rest: None,
                 kind: AbsenceKind::Lacking,
+                weak: false,
             });
         } else {
             // "X has not been shown to Y": the infinitive completes X
@@ -153,12 +170,19 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
                 claim: subj,
                 rest,
                 kind: AbsenceKind::NotShown,
+                weak: false,
             });
         }
     }
 
     found.sort_by_key(|a| a.trigger.start);
-    found.into_iter().next()
+    let mut a = found.into_iter().next()?;
+    a.weak = lex.weak_re.is_match(&sentence[a.trigger.clone()]);
+    // "no evidence of toxicity was found": the ending belongs to the trigger
+    if let Some(t) = lex.tail_re.find(&sentence[a.claim.clone()]) {
+        a.claim = a.claim.start..a.claim.start + t.start();
+    }
+    Some(a)
 }
 
 /// Look-alikes: "no evidence of disease", "showed no evidence of infection".
@@ -201,6 +225,11 @@ fn clause_before(sentence: &str, to: usize, lex: &EvidenceLexicon) -> Range<usiz
     let mut start = 0;
     for m in lex.terminator_re.find_iter(head) {
         start = m.end();
+    }
+    // "Several factors have been proposed, but strong associations have not been
+    // confirmed": the subject is the last clause
+    if let Some(c) = head[start..].rfind([',', ':']) {
+        start += c + 1;
     }
     // skip a leading opener like "To date, " or "However, "
     let text = &sentence[start..to];
@@ -308,6 +337,41 @@ mod tests {
             "The evidence that acupuncture relieves migraine is insufficient [3].",
             Lacking,
             "acupuncture relieves migraine",
+        );
+    }
+
+    #[test]
+    fn unknown_weak_and_conditional_forms() {
+        use AbsenceKind::*;
+        expect(
+            "It is unknown whether daily flossing reduces gum bleeding in teenagers.",
+            Unknown,
+            "daily flossing reduces gum bleeding in teenagers",
+        );
+        // "no evidence of X was found": the ending belongs to the trigger
+        expect(
+            "No evidence of antitumor activity was found in the trial.",
+            NoEvidence,
+            "antitumor activity",
+        );
+        let lex = EvidenceLexicon::builtin();
+        let weak = |s: &str| find_absence(s, lex).map(|a| a.weak);
+        assert_eq!(
+            weak("There is insufficient evidence that screening reduces mortality."),
+            Some(true)
+        );
+        assert_eq!(
+            weak("Evidence that yoga improves sleep is limited."),
+            Some(true)
+        );
+        assert_eq!(
+            weak("There is no evidence that screening reduces mortality."),
+            Some(false)
+        );
+        // a condition, not a denial
+        assert_eq!(
+            claim("In the absence of evidence of a syndrome, several methods are used."),
+            None
         );
     }
 

@@ -1,37 +1,56 @@
 //! # evidence-contradiction
 //!
 //! **What it catches:** a statement that there is no evidence for something ("there is no
-//! evidence that X", "no studies have shown X", "X has not been demonstrated", "evidence for X
-//! is lacking") while a source the statement cites, or a cited sentence elsewhere in the
-//! article, reports exactly X.
+//! evidence that X reduces Y", "no convincing evidence of X in P", "there is no evidence to
+//! support the use of X", "X has not been shown to Y", "no studies have shown X", "it is
+//! unknown whether X") while a source the statement cites asserts exactly X. A statement
+//! with no citation of its own is checked against every source the article lists; a cited
+//! sentence of the article itself that asserts X counts too.
 //!
 //! **Why it matters:** it is the error a medical editor most needs caught: the article denies
 //! what its own references say. "There is no direct evidence that cryotherapy increases the
 //! aggressiveness of melanoma [1–5]" is wrong if reference 3 reports that cryoablation
 //! promoted metastasis.
 //!
-//! **How it decides:** the triggers, synonyms and concept groups are in `rules/evidence.toml`.
-//! Each source (a reference entry's title and excerpt, a footnote's text, a bibliography
-//! entry's abstract) is split into sentences; the judge looks for a sentence that matches the
-//! denied proposition's concepts and agrees with it on negation, direction (increase vs
-//! reduce), numbers, quantifiers ("only") and hedging. A source that says "did not increase"
-//! does not assert X.
+//! **How it decides:** precision first; when in doubt it stays silent.
+//! - The statement is cut into parts (`statement.rs`): intervention or exposure, relation
+//!   and direction, outcome, population. "The use of X" is a recommendation: only a reported
+//!   benefit of X contradicts it. "Y in P" after "no evidence of" says Y exists in P. A
+//!   statement that only names a topic ("no evidence of primary tumor") is not judged, nor
+//!   one in a heading or a table cell, nor a weak denial ("insufficient", "limited",
+//!   "inadequate" evidence admits that some exists).
+//! - Sources assert, titles name topics: a sentence without a finite verb ("The macrobiotic
+//!   diet in cancer.", "X in Y: results of a randomized trial") reports nothing. A
+//!   declarative title ("X relieves Y after Z"), an abstract's or an excerpt's sentence does.
+//! - The judge (the `Judge` trait in `judge.rs`; `LexicalJudge` is built in) needs one sentence that
+//!   holds every part, names the relation, agrees on direction, numbers and quantifiers, and
+//!   has no negation, null result ("not significant", "was not associated"), hedge ("may")
+//!   or restriction ("only those who...") touching the claim: opposite polarity never
+//!   supports. Measured markers count for what they indicate ("higher IL-6 and CRP" reports
+//!   inflammation; `[markers]`).
+//! - The article's own sentences count only when they carry a citation and assert the same
+//!   relation with the same polarity.
+//!
+//! Every word list is in `rules/evidence.toml`. The message quotes the statement and the
+//! parts understood, so a wrong cut shows; a secondary label quotes the source sentence.
 //!
 //! **Example:** `No studies have shown that zinc shortens colds [1].` with reference 1 reading
 //! "Zinc lozenges shortened the duration of colds by two days" is reported, with a label on
-//! reference 1 quoting that sentence.
+//! reference 1 quoting that sentence. With reference 1 "Zinc lozenges and the common cold: a
+//! randomized trial." nothing is reported: the title names a topic.
 //!
 //! **Options:** `all-sources` (bool, default false: also consult references the statement
-//! does not cite), `in-article` (bool, default true: also consult the article's own cited
-//! sentences).
+//! does not cite; a statement that cites nothing always consults them all), `in-article`
+//! (bool, default true: also consult the article's own cited sentences).
 
 use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::document::Document;
+use crate::document::{BlockKind, Document, Role};
 
 use super::absence::find_absence;
 use super::fragment_text;
 use super::judge::{Judge, LexicalJudge, SourceSentence};
+use super::statement::{Form, Statement, asserts};
 
 pub static RULE: Rule = Rule {
     id: "evidence-contradiction",
@@ -75,11 +94,16 @@ enum Origin {
     Sentence(usize),
 }
 
+/// A reference's text: its entry (title, excerpt) then its abstract, the title ended as a
+/// sentence of its own so that a title that only names a topic stays one.
 fn source_text(doc: &Document, r: usize) -> String {
     let e = &doc.references[r];
-    let mut t = e.text.clone();
+    let mut t = e.text.trim_end().to_string();
     if let Some(a) = &e.abstract_text {
         if !t.is_empty() {
+            if !t.ends_with(['.', '!', '?']) {
+                t.push('.');
+            }
             t.push(' ');
         }
         t.push_str(a);
@@ -95,10 +119,17 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let in_article = o.in_article.unwrap_or(true);
     let mut out = Vec::new();
     // every sentence is searched for an absence statement once
+    // (headings, table cells and reference entries name topics; they state nothing)
     let absences: Vec<Option<_>> = doc
         .sentences
         .iter()
-        .map(|s| find_absence(doc.sentence_text(s), lex))
+        .map(|s| {
+            if prose(doc, s) {
+                find_absence(doc.sentence_text(s), lex)
+            } else {
+                None
+            }
+        })
         .collect();
     // The article's own cited sentences that deny nothing: the same list for every
     // statement (a statement is never its own source, as it denies something), gathered
@@ -112,11 +143,25 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         let Some(abs) = &absences[si] else {
             continue;
         };
+        // "insufficient evidence that X" admits that some exists: one source reporting X
+        // does not contradict it
+        if abs.weak {
+            continue;
+        }
         let claim = abs.claim_text(text);
         let claim = claim
             .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
             .to_string();
         if claim.split_whitespace().count() < 2 {
+            continue;
+        }
+        // a claim that only names a topic has no parts to compare: stay silent
+        let Some(statement) = Statement::parse(&claim, lex) else {
+            continue;
+        };
+        // "Y in P" is a statement about Y only after "no evidence of"
+        let of = text[abs.trigger.clone()].to_lowercase();
+        if statement.form == Form::Existence && !(of.ends_with(" of") || of.ends_with(" for")) {
             continue;
         }
         // the references the statement cites, then (optionally) all others
@@ -126,7 +171,8 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             .flat_map(|&c| doc.citations[c].targets.iter().filter_map(|t| t.resolved))
             .collect();
         refs.dedup();
-        if all_sources {
+        // a statement with no citation of its own is about the sources the article lists
+        if all_sources || s.citations.is_empty() {
             for r in 0..doc.references.len() {
                 if !refs.contains(&r) {
                     refs.push(r);
@@ -137,7 +183,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         for &r in &refs {
             let t = source_text(doc, r);
             for range in crate::document::split::split_sentences(&t) {
-                texts.push((Origin::Reference(r), t[range].to_string()));
+                // a title that only names a topic, a journal line: nothing asserted
+                if asserts(&t[range.clone()], lex) {
+                    texts.push((Origin::Reference(r), t[range].to_string()));
+                }
             }
         }
         let mut verdict = None;
@@ -163,7 +212,12 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         if verdict.is_none() && in_article {
             let (list, lower) = own.get_or_insert_with(|| {
                 let list: Vec<usize> = (0..doc.sentences.len())
-                    .filter(|&oi| !doc.sentences[oi].citations.is_empty() && absences[oi].is_none())
+                    .filter(|&oi| {
+                        !doc.sentences[oi].citations.is_empty()
+                            && absences[oi].is_none()
+                            && prose(doc, &doc.sentences[oi])
+                            && asserts(doc.sentence_text(&doc.sentences[oi]), lex)
+                    })
                     .collect();
                 let lower = list
                     .iter()
@@ -204,8 +258,17 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         let concepts = if matched.is_empty() {
             String::new()
         } else {
-            format!(" (matched: {})", matched.join(", "))
+            format!("; both name {}", matched.join(", "))
         };
+        // the statement as written, trigger to the end of X, and the parts understood
+        let from = abs.trigger.start.min(abs.claim.start);
+        let to = abs
+            .trigger
+            .end
+            .max(abs.claim.end)
+            .max(abs.rest.as_ref().map_or(0, |r| r.end));
+        let said = shorten(text[from..to].trim(), 200);
+        let parts = statement.describe(&claim);
         let short = shorten(quote, 160);
         let mut d;
         match origin {
@@ -215,7 +278,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                     RULE.id,
                     s.span.clone(),
                     format!(
-                        "says there is no evidence that {claim}, but reference {} reports it{concepts}",
+                        "says \"{said}\" ({parts}), but reference {} asserts it{concepts}",
                         e.key
                     ),
                 );
@@ -230,9 +293,9 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                 d = Diagnostic::new(
                     RULE.id,
                     s.span.clone(),
-                    format!("says there is no evidence that {claim}, but the article itself reports it with a citation{concepts}"),
+                    format!("says \"{said}\" ({parts}), but a cited sentence of the article asserts it{concepts}"),
                 )
-                .label(o.span.clone(), "this cited sentence asserts it");
+                .label(o.span.clone(), format!("this cited sentence says: \"{short}\""));
             }
         }
         out.push(
@@ -240,6 +303,13 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         );
     }
     out
+}
+
+/// A sentence of the article's running prose: a paragraph, list item or quotation, not a
+/// heading, a table cell or a reference entry.
+fn prose(doc: &Document, s: &crate::document::Sentence) -> bool {
+    let b = &doc.blocks[s.block];
+    b.role == Role::Prose && !matches!(b.kind, BlockKind::Heading(_) | BlockKind::TableCell)
 }
 
 /// The article's sentences `list` as sources, each its own.

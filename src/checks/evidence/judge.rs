@@ -1,5 +1,6 @@
 //! Does a source sentence assert the proposition an article says has no evidence?
 
+use super::statement::Statement;
 use super::{EvidenceLexicon, JudgeWeights, fragment, stem, tokens};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
@@ -25,6 +26,21 @@ pub struct Verdict {
 }
 
 /// Decides whether any source sentence asserts `claim`.
+///
+/// The interface a stronger judge (a small local entailment model, say) implements to
+/// replace [`LexicalJudge`] without touching the rule:
+///
+/// - `claim` is the denied proposition X of an absence statement, as written in the article
+///   ("maintenance chemotherapy improves survival duration", "the use of thalidomide in
+///   patients with advanced cancer"); [`Statement::parse`] cuts it into parts, and the rule
+///   only asks about claims that parse.
+/// - `sources` are sentences that assert something ([`super::asserts`]: titles that only
+///   name a topic, headings and questions are dropped before), each tagged with the source it
+///   comes from; sentences of one source are adjacent and in reading order.
+/// - The answer is the one sentence that asserts X: the same relation, in the same
+///   direction, about the same intervention, outcome and population, without negation,
+///   hedging or a null result. `None` when no sentence does, and when in doubt: a finding
+///   tells an editor their article denies what its source says.
 pub trait Judge {
     fn judge(&self, claim: &str, sources: &[SourceSentence]) -> Option<Verdict>;
 }
@@ -60,6 +76,9 @@ pub struct Disagreement {
     pub hedge: bool,
     /// The source says the matter is open or unstudied and the claim does not.
     pub uncertain: bool,
+    /// A part of the statement (intervention, outcome, population) is missing from the
+    /// sentence, or a recommendation's source reports no benefit.
+    pub part: bool,
 }
 
 /// Full reasoning behind a judgement, for messages and debugging.
@@ -75,6 +94,22 @@ pub struct Assessment {
     pub disagreement: Disagreement,
 }
 
+/// A statement as the judge compares it: whether only a reported benefit contradicts it,
+/// and each part's analysis with whether that part is the relation.
+type StatementParts = (bool, Vec<(Rc<Analysis>, Role)>);
+
+/// Which part of a statement an analysis is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The intervention or exposure: an abstract names it once and then says "the
+    /// treatment", so any sentence of the same source may hold it.
+    Intervention,
+    /// The relation: words of good or bad outcome are compared as valence there.
+    Relation,
+    /// The outcome or the population: in the sentence itself.
+    Content,
+}
+
 /// Source sentences analysed once ([`LexicalJudge::prepare`]).
 #[derive(Debug, Default)]
 pub struct Prepared(Vec<Rc<Analysis>>);
@@ -85,6 +120,13 @@ struct Analysis {
     /// content key -> display word
     keys: HashMap<String, String>,
     stems: HashSet<String>,
+    /// concepts indicated by measured markers ("crp" indicates inflammation): a source
+    /// holds them, a claim does not
+    indicated: HashSet<String>,
+    /// content keys that are direction words ("higher", "reduces")
+    directional: HashSet<String>,
+    /// content keys that are words of good or bad outcome ("benefit", "harm")
+    valenced: HashSet<String>,
     /// number intervals (a point is lo == hi)
     numbers: Vec<(f64, f64)>,
     negated: bool,
@@ -99,6 +141,8 @@ struct Analysis {
     bad: usize,
     quantifier_groups: HashSet<usize>,
     quantified: bool,
+    /// "only", "solely": the sentence restricts what it reports
+    restricted: bool,
 }
 
 impl LexicalJudge<'static> {
@@ -173,6 +217,21 @@ impl<'l> LexicalJudge<'l> {
                 used[j] = true;
                 key_at[j] = Some(key.clone());
             }
+            if lex.up.longest_at(&stems, i).is_some() || lex.down.longest_at(&stems, i).is_some() {
+                a.directional.insert(key.clone());
+            }
+            if lex.good.longest_at(&stems, i).is_some() || lex.bad.longest_at(&stems, i).is_some() {
+                a.valenced.insert(key.clone());
+            }
+        }
+
+        // measured markers indicate a concept; the marker stays a word of its own
+        for (i, _, g) in lex.markers.find_all(&stems) {
+            if key_at[i].is_none()
+                && let Some(k) = lex.marker_keys.get(g)
+            {
+                a.indicated.insert(k.clone());
+            }
         }
 
         // negation and null-result cues, with look-alikes ("not only") removed
@@ -209,7 +268,12 @@ impl<'l> LexicalJudge<'l> {
             }
         }
         a.null_result = lex.null_result.contains_any(&stems);
-        a.hedged = lex.hedge.contains_any(&stems);
+        // a hedge word, unless it opens a phrase that hedges nothing ("could not")
+        a.hedged = lex
+            .hedge
+            .find_all(&stems)
+            .iter()
+            .any(|(i, _, _)| lex.pseudo_hedge.longest_at(&stems, *i).is_none());
         a.uncertain = lex.uncertainty.contains_any(&stems);
         a.up = lex.up.find_all(&stems).len();
         a.down = lex.down.find_all(&stems).len();
@@ -219,6 +283,7 @@ impl<'l> LexicalJudge<'l> {
             a.quantifier_groups.insert(g);
         }
         a.quantified = lex.quantifiers.contains_any(&stems);
+        a.restricted = lex.restrictive.contains_any(&stems);
 
         // numbers as intervals: "1 million", "10-20", "between 10 and 20", "2 to 3"
         let mut nums: Vec<(usize, f64, f64)> = Vec::new();
@@ -262,6 +327,12 @@ impl<'l> LexicalJudge<'l> {
             }
             a.keys.entry(s.clone()).or_insert_with(|| raw[i].clone());
             key_at[i] = Some(s.clone());
+            if lex.up.longest_at(&stems, i).is_some() || lex.down.longest_at(&stems, i).is_some() {
+                a.directional.insert(s.clone());
+            }
+            if lex.good.longest_at(&stems, i).is_some() || lex.bad.longest_at(&stems, i).is_some() {
+                a.valenced.insert(s.clone());
+            }
         }
         a.negated_keys = key_at
             .iter()
@@ -279,8 +350,47 @@ impl<'l> LexicalJudge<'l> {
         if c.keys.is_empty() {
             return None;
         }
+        let st = self.statement(claim)?;
         let sents: Vec<Rc<Analysis>> = sources.iter().map(|s| self.analyse(s.text)).collect();
-        self.assess_analysed(&c, sources, &sents)
+        self.assess_analysed(&c, &st, sources, &sents)
+    }
+
+    /// The claim's statement and an analysis of each of its content parts.
+    /// Each part comes with whether it is the relation: words of good or bad outcome are
+    /// compared there as valence, not as content.
+    fn statement(&self, claim: &str) -> Option<StatementParts> {
+        let st = Statement::parse(claim, self.lex)?;
+        let mut parts: Vec<(Rc<Analysis>, Role)> = st
+            .parts(claim)
+            .into_iter()
+            .filter(|(n, _)| *n != "relation")
+            .map(|(n, t)| {
+                let role = if n == "intervention" {
+                    Role::Intervention
+                } else {
+                    Role::Content
+                };
+                (self.analyse(t), role)
+            })
+            .filter(|(a, _)| !a.keys.is_empty())
+            .collect();
+        // the relation's own words, less auxiliaries, hedges and direction words (compared
+        // as direction)
+        if let Some(r) = st.relation_text(claim) {
+            let lex = self.lex;
+            let a = self.analyse(r);
+            let own = a.keys.keys().any(|k| {
+                let one = [k.clone()];
+                !a.directional.contains(k)
+                    && !a.valenced.contains(k)
+                    && lex.auxiliaries.longest_at(&one, 0).is_none()
+                    && lex.hedge.longest_at(&one, 0).is_none()
+            });
+            if own {
+                parts.push((a, Role::Relation));
+            }
+        }
+        Some((st.benefit, parts))
     }
 
     /// A cheap necessary condition for a sentence to hold every concept of `claim` (coverage
@@ -339,12 +449,14 @@ impl<'l> LexicalJudge<'l> {
         if c.keys.is_empty() {
             return None;
         }
-        self.assess_analysed(&c, sources, &prepared.0)
+        let st = self.statement(claim)?;
+        self.assess_analysed(&c, &st, sources, &prepared.0)
     }
 
     fn assess_analysed(
         &self,
         c: &Analysis,
+        st: &StatementParts,
         sources: &[SourceSentence],
         sents: &[Rc<Analysis>],
     ) -> Option<Assessment> {
@@ -389,53 +501,92 @@ impl<'l> LexicalJudge<'l> {
         }
         // best first; earlier sentence on ties
         scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        let (idx, coverage, matched) = scored.first()?.clone();
-        let src = sources[idx].source;
-        // the best sentence and its runners-up from the same source
-        let context: Vec<&Analysis> = scored
-            .iter()
-            .filter(|(i, _, _)| sources[*i].source == src)
-            .take(w.context_sentences.max(1))
-            .map(|(i, _, _)| &*sents[*i])
-            .collect();
-        let d = self.disagree(c, &context, &source_numbers[&src]);
-        let same: Vec<&Analysis> = sources
-            .iter()
-            .zip(sents)
-            .filter(|(x, _)| x.source == src)
-            .map(|(_, a)| &**a)
-            .collect();
-        let found: f32 = c
-            .keys
-            .keys()
-            .filter(|k| same.iter().any(|a| has_key(a, k)))
-            .map(|k| weight(k))
-            .sum();
-        let source_coverage = if total > 0.0 { found / total } else { 0.0 };
-        let mut score = coverage;
-        for (on, p) in [
-            (d.negation, w.negation_penalty),
-            (d.direction, w.direction_penalty),
-            (d.valence, w.valence_penalty),
-            (d.number, w.number_penalty),
-            (d.quantifier, w.quantifier_penalty),
-            (d.antonym, w.antonym_penalty),
-            (d.hedge, w.hedge_penalty),
-            (d.uncertain, w.uncertainty_penalty),
-        ] {
-            if on {
-                score -= p;
+        // every content part of the statement must be in the sentence itself
+        let (needs_benefit, parts) = st;
+        let part_ok = |a: &Analysis, same: &[&Analysis]| {
+            parts.iter().all(|(p, role)| {
+                let relation = &(*role == Role::Relation);
+                // direction words are compared as direction, not as content
+                let keys = || {
+                    p.keys.keys().filter(|k| {
+                        let one = [(*k).clone()];
+                        !(p.directional.contains(*k) || *relation && p.valenced.contains(*k))
+                            && self.lex.auxiliaries.longest_at(&one, 0).is_none()
+                            && self.lex.hedge.longest_at(&one, 0).is_none()
+                    })
+                };
+                let all: f32 = keys().map(|k| weight(k)).sum();
+                if all == 0.0 {
+                    return true;
+                }
+                let held = |x: &Analysis| {
+                    let got: f32 = keys().filter(|k| has_key(x, k)).map(|k| weight(k)).sum();
+                    got > 0.0 && got >= w.part_coverage * all
+                };
+                held(a) || (*role == Role::Intervention && same.iter().any(|x| held(x)))
+            })
+        };
+        // a recommendation needs a reported benefit: a good outcome, or a bad one lowered
+        let benefit = |a: &Analysis| a.good > a.bad || (a.down > a.up && a.bad > 0);
+        let mut best: Option<Assessment> = None;
+        for (idx, coverage, matched) in scored.iter().take(8).cloned() {
+            let src = sources[idx].source;
+            // the sentence and its runners-up from the same source
+            let context: Vec<&Analysis> = std::iter::once(&*sents[idx])
+                .chain(
+                    scored
+                        .iter()
+                        .filter(|(i, _, _)| *i != idx && sources[*i].source == src)
+                        .take(w.context_sentences.max(1) - 1)
+                        .map(|(i, _, _)| &*sents[*i]),
+                )
+                .collect();
+            let mut d = self.disagree(c, &context, &source_numbers[&src]);
+            let a = &*sents[idx];
+            let same: Vec<&Analysis> = sources
+                .iter()
+                .zip(sents)
+                .filter(|(x, _)| x.source == src)
+                .map(|(_, a)| &**a)
+                .collect();
+            d.part = !part_ok(a, &same) || (*needs_benefit && !benefit(a));
+            let found: f32 = c
+                .keys
+                .keys()
+                .filter(|k| same.iter().any(|a| has_key(a, k)))
+                .map(|k| weight(k))
+                .sum();
+            let source_coverage = if total > 0.0 { found / total } else { 0.0 };
+            let mut score = coverage;
+            for (on, p) in [
+                (d.negation, w.negation_penalty),
+                (d.direction, w.direction_penalty),
+                (d.valence, w.valence_penalty),
+                (d.number, w.number_penalty),
+                (d.quantifier, w.quantifier_penalty),
+                (d.antonym, w.antonym_penalty),
+                (d.hedge, w.hedge_penalty),
+                (d.uncertain, w.uncertainty_penalty),
+                (d.part, 1.0),
+            ] {
+                if on {
+                    score -= p;
+                }
+            }
+            let this = Assessment {
+                source: src,
+                sentence_index: idx,
+                coverage,
+                source_coverage,
+                score,
+                matched,
+                disagreement: d,
+            };
+            if best.as_ref().is_none_or(|b| this.score > b.score) {
+                best = Some(this);
             }
         }
-        Some(Assessment {
-            source: src,
-            sentence_index: idx,
-            coverage,
-            source_coverage,
-            score,
-            matched,
-            disagreement: d,
-        })
+        best
     }
 
     /// `ctx[0]` is the best-covering sentence, the rest its runners-up.
@@ -461,10 +612,13 @@ impl<'l> LexicalJudge<'l> {
             .numbers
             .iter()
             .any(|x| !source_numbers.iter().any(|y| agree(*x, *y)));
+        // the claim says "only" and the source does not, or the source restricts ("only
+        // those supervised improved") what the claim says in general
         let quantifier = c
             .quantifier_groups
             .iter()
-            .any(|g| !ctx.iter().any(|a| a.quantifier_groups.contains(g)));
+            .any(|g| !ctx.iter().any(|a| a.quantifier_groups.contains(g)))
+            || (s.restricted && !c.restricted);
         let in_ctx = |x: &str| ctx.iter().any(|a| a.stems.contains(x));
         let opposite = |x: &str, y: &str| in_ctx(y) && !c.stems.contains(y) && !in_ctx(x);
         let antonym = c.stems.iter().any(|x| {
@@ -490,6 +644,7 @@ impl<'l> LexicalJudge<'l> {
             antonym,
             hedge: s.hedged && !c.hedged,
             uncertain: s.uncertain && !c.uncertain,
+            part: false,
         }
     }
 }
@@ -508,7 +663,7 @@ impl Judge for LexicalJudge<'_> {
 }
 
 fn has_key(a: &Analysis, k: &str) -> bool {
-    a.keys.contains_key(k) || key_in(a.keys.keys(), k)
+    a.keys.contains_key(k) || a.indicated.contains(k) || key_in(a.keys.keys(), k)
 }
 
 fn key_in<'a>(mut keys: impl Iterator<Item = &'a String>, k: &str) -> bool {

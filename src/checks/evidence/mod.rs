@@ -8,9 +8,11 @@
 pub mod absence;
 pub mod evidence_contradiction;
 pub mod judge;
+pub mod statement;
 
 pub use absence::{Absence, AbsenceKind, find_absence};
 pub use judge::{Judge, LexicalJudge, SourceSentence, Verdict};
+pub use statement::{Form, Statement, asserts};
 
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -29,6 +31,34 @@ struct RawLexicon {
     direction: RawDirection,
     concepts: RawConcepts,
     antonyms: RawAntonyms,
+    #[serde(default)]
+    statement: RawStatement,
+    #[serde(default)]
+    markers: RawMarkers,
+}
+
+/// `[statement]`: the words the statement model reads parts with.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawStatement {
+    relation_verbs: Vec<String>,
+    auxiliaries: Vec<String>,
+    relation_nouns: Vec<String>,
+    relation_links: Vec<String>,
+    use_heads: Vec<String>,
+    population_links: Vec<String>,
+    population_nouns: Vec<String>,
+    empty_heads: Vec<String>,
+    benefit_nouns: Vec<String>,
+    report_verbs: Vec<String>,
+    irregular_past: Vec<String>,
+}
+
+/// `[markers]`: measured markers and the concept each indicates.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawMarkers {
+    groups: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +77,14 @@ struct RawAbsence {
     pseudo: Vec<String>,
     finding_verbs: Vec<String>,
     openers: Vec<String>,
+    #[serde(default)]
+    weak: Vec<String>,
+    #[serde(default)]
+    unknown: Vec<String>,
+    #[serde(default)]
+    conditional_before: Vec<String>,
+    #[serde(default)]
+    claim_tails: Vec<String>,
 }
 
 /// Weights of the lexical judge (`[judge]` in the lexicon).
@@ -69,6 +107,10 @@ pub struct JudgeWeights {
     /// The source only says the question is open ("remains unclear", "whether … is
     /// unknown"): it reports nothing, so by default this vetoes.
     pub uncertainty_penalty: f32,
+    /// Minimum weighted share of each content part of the statement (intervention,
+    /// outcome, population) found in the source sentence itself; at least one word always.
+    #[serde(default)]
+    pub part_coverage: f32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,8 +120,12 @@ struct RawWords {
     pseudo_negation: Vec<String>,
     null_result: Vec<String>,
     hedge: Vec<String>,
+    #[serde(default)]
+    pseudo_hedge: Vec<String>,
     uncertainty: Vec<String>,
     quantifiers: Vec<String>,
+    #[serde(default)]
+    restrictive: Vec<String>,
     quantifier_groups: Vec<Vec<String>>,
 }
 
@@ -197,8 +243,10 @@ pub struct EvidenceLexicon {
     pub(crate) pseudo_negation: PhraseTable,
     pub(crate) null_result: PhraseTable,
     pub(crate) hedge: PhraseTable,
+    pub(crate) pseudo_hedge: PhraseTable,
     pub(crate) uncertainty: PhraseTable,
     pub(crate) quantifiers: PhraseTable,
+    pub(crate) restrictive: PhraseTable,
     /// quantifier phrase -> group index
     pub(crate) quantifier_groups: PhraseTable,
     pub(crate) up: PhraseTable,
@@ -215,6 +263,29 @@ pub struct EvidenceLexicon {
     pub(crate) antonyms: HashMap<String, Vec<String>>,
     /// negative prefixes ("un", "non")
     pub(crate) negative_prefixes: Vec<String>,
+    /// The statement model's word tables (`[statement]`).
+    pub(crate) relation_verbs: PhraseTable,
+    pub(crate) auxiliaries: PhraseTable,
+    pub(crate) relation_nouns: PhraseTable,
+    pub(crate) relation_links: HashSet<String>,
+    pub(crate) use_heads: PhraseTable,
+    pub(crate) population_links: HashSet<String>,
+    pub(crate) population_nouns: PhraseTable,
+    pub(crate) empty_heads: HashSet<String>,
+    pub(crate) benefit_nouns: PhraseTable,
+    /// weak denials ("insufficient evidence"), "it is unknown whether", conditions before a
+    /// trigger ("in the absence of evidence") and endings of X that belong to the trigger
+    pub(crate) weak_re: Regex,
+    pub(crate) unknown_re: Regex,
+    pub(crate) conditional_re: Regex,
+    pub(crate) tail_re: Regex,
+    /// reporting verbs and irregular past forms, as written
+    pub(crate) report_verbs: HashSet<String>,
+    pub(crate) irregular_past: HashSet<String>,
+    /// marker phrase -> index into `marker_keys`
+    pub(crate) markers: PhraseTable,
+    /// per marker group: the content key of the concept it indicates
+    pub(crate) marker_keys: Vec<String>,
 }
 
 /// Error from reading a lexicon.
@@ -243,6 +314,15 @@ fn alternation(list: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// `template` (with `{}` for the alternation of `list`), case-insensitive; a pattern that
+/// never matches for an empty list.
+fn any_of(list: &[String], template: &str) -> String {
+    if list.is_empty() {
+        return r"[^\s\S]".to_string();
+    }
+    format!("(?i){}", template.replace("{}", &alternation(list)))
 }
 
 fn re(pattern: &str) -> Result<Regex, LexiconError> {
@@ -275,6 +355,7 @@ impl EvidenceLexicon {
             .iter()
             .chain(&a.study_nouns)
             .chain(&a.post)
+            .chain(&a.unknown)
             .filter_map(longest)
             .collect();
         let gate_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&firsts)))?;
@@ -345,7 +426,40 @@ impl EvidenceLexicon {
                 antonyms.entry(y).or_default().push(x);
             }
         }
+        let st = &raw.statement;
+        let set = |l: &[String]| l.iter().map(|w| stem(w)).collect::<HashSet<String>>();
+        let mut markers = PhraseTable::default();
+        let mut marker_keys = Vec::new();
+        for (i, g) in raw.markers.groups.iter().enumerate() {
+            let Some(first) = g.first() else { continue };
+            let fk: Vec<String> = words(first).iter().map(|w| stem(w)).collect();
+            let key = match concepts.map.get(&fk) {
+                Some(c) => format!("c{c}"),
+                None => fk.join(" "),
+            };
+            marker_keys.push(key);
+            for p in &g[1..] {
+                markers.insert(p, i);
+            }
+        }
         Ok(EvidenceLexicon {
+            relation_verbs: PhraseTable::from_list(&st.relation_verbs),
+            auxiliaries: PhraseTable::from_list(&st.auxiliaries),
+            relation_nouns: PhraseTable::from_list(&st.relation_nouns),
+            relation_links: set(&st.relation_links),
+            use_heads: PhraseTable::from_list(&st.use_heads),
+            population_links: set(&st.population_links),
+            population_nouns: PhraseTable::from_list(&st.population_nouns),
+            empty_heads: set(&st.empty_heads),
+            benefit_nouns: PhraseTable::from_list(&st.benefit_nouns),
+            weak_re: re(&any_of(&a.weak, r"\b(?:{})\b"))?,
+            unknown_re: re(&any_of(&a.unknown, r"\b(?:{})\b"))?,
+            conditional_re: re(&any_of(&a.conditional_before, r"\b(?:{})\s*$"))?,
+            tail_re: re(&any_of(&a.claim_tails, r"\s+(?:{})\b"))?,
+            report_verbs: st.report_verbs.iter().cloned().collect(),
+            irregular_past: st.irregular_past.iter().cloned().collect(),
+            markers,
+            marker_keys,
             gate_re,
             pre_re,
             study_re,
@@ -367,8 +481,10 @@ impl EvidenceLexicon {
             pseudo_negation: PhraseTable::from_list(&w.pseudo_negation),
             null_result: PhraseTable::from_list(&w.null_result),
             hedge: PhraseTable::from_list(&w.hedge),
+            pseudo_hedge: PhraseTable::from_list(&w.pseudo_hedge),
             uncertainty: PhraseTable::from_list(&w.uncertainty),
             quantifiers: PhraseTable::from_list(&w.quantifiers),
+            restrictive: PhraseTable::from_list(&w.restrictive),
             quantifier_groups,
             up: PhraseTable::from_list(&raw.direction.up),
             down: PhraseTable::from_list(&raw.direction.down),
