@@ -241,7 +241,7 @@ pub fn matches(cited: &str, entry: &str) -> bool {
 /// year), then find the author-year citations of the prose. Runs after `citations::scan`,
 /// before `references::resolve`.
 pub fn collect(doc: &mut Document) {
-    if doc.citations.iter().any(|c| c.syntax != CiteSyntax::Pandoc) {
+    if doc.citations.iter().any(|c| !c.syntax.is_keyed()) {
         return; // a document citing by number or footnote keeps its lists numeric
     }
     for l in 0..doc.lists.len() {

@@ -57,6 +57,8 @@ fn patterns() -> &'static Patterns {
             r"|(?P<foot>\[\^[^\]\s]+\])",
             // [@key], [see @key, p. 3; @other]
             r"|(?P<pandoc>\[[^\[\]@]*-?@[^\s\[\]@;,.][^\[\]]*\])",
+            // \citep{a, b}, \citet[p. 3]{a}, \parencite*{a} (natbib, biblatex)
+            r"|(?P<latex>\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite|smartcite|supercite)\*?(?:\[[^\[\]{}]*\]){0,2}\{[^{}\s]+(?:\s*,\s*[^{}\s,]+)*\s*\})",
             // @key and @{key} in running text (checked in `narrative`)
             r"|(?P<narr>@(?:\{[^{}\s@]+\}|[\p{L}\p{N}_]))",
             // [1], [1, 2], [1-3], [1–3]
@@ -208,6 +210,7 @@ const SYNTAXES: &[(&str, Reader)] = &[
     ("aref", anchor),
     ("foot", footnote),
     ("pandoc", pandoc),
+    ("latex", latex),
     ("narr", narrative),
     ("wiki", wiki_ref),
     ("bracket", bracket),
@@ -324,6 +327,34 @@ fn pandoc(m: &Marker) -> Option<Citation> {
             resolved: None,
             interior: false,
         });
+    }
+    (!c.targets.is_empty()).then_some(c)
+}
+
+/// `\citep{a, b}`, `\citet[p. 3]{a}`: LaTeX's citation commands, which R Markdown and Quarto
+/// pass to natbib or biblatex; each comma-separated key is a target.
+/// An escaped `\\citep{…}` is literal text.
+fn latex(m: &Marker) -> Option<Citation> {
+    if m.src[..m.at].ends_with('\\') {
+        return None;
+    }
+    let open = m.whole.rfind('{')?;
+    let inner = &m.whole[open + 1..m.whole.len() - 1];
+    let mut c = m.citation(CiteSyntax::Latex);
+    let mut pos = open + 1;
+    for part in inner.split(',') {
+        let key = part.trim();
+        let lead = part.len() - part.trim_start().len();
+        if !key.is_empty() {
+            let start = m.at + pos + lead;
+            c.targets.push(Target {
+                key: RefKey::Key(key.to_string()),
+                span: start..start + key.len(),
+                resolved: None,
+                interior: false,
+            });
+        }
+        pos += part.len() + 1;
     }
     (!c.targets.is_empty()).then_some(c)
 }
@@ -470,10 +501,10 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     let src = doc.text.as_str();
     for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
         let region = &src[b.span.clone()];
-        // every syntax starts with `[`, `<` or a superscript digit (UTF-8 lead byte 0xC2 or
-        // 0xE2): a block with none of them holds no marker
+        // every syntax starts with `[`, `<`, `@`, `\` or a superscript digit (UTF-8 lead
+        // byte 0xC2 or 0xE2): a block with none of them holds no marker
         if memchr::memchr3(b'[', b'<', 0xC2, region.as_bytes()).is_none()
-            && memchr::memchr2(0xE2, b'@', region.as_bytes()).is_none()
+            && memchr::memchr3(0xE2, b'@', b'\\', region.as_bytes()).is_none()
         {
             continue;
         }
@@ -510,7 +541,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     // narrative `@key` only where the document writes pandoc citations: it names a
     // bibliography or `references:`, is Quarto or R Markdown, or brackets a key somewhere
     if !writes_pandoc(doc, &found) {
-        found.retain(|c| c.syntax != CiteSyntax::Narrative);
+        found.retain(|c| !matches!(c.syntax, CiteSyntax::Narrative | CiteSyntax::Latex));
     }
     let bare_allowed = opts.bare_numbers || doc.format == Format::Text;
     if bare_allowed {

@@ -196,6 +196,8 @@ pub enum CiteSyntax {
     Pandoc,
     /// `@key` in running text (pandoc's narrative citation), `@key [p. 33]`
     Narrative,
+    /// LaTeX (natbib, biblatex) in R Markdown and Quarto: `\citep{a, b}`, `\citet[p. 3]{a}`
+    Latex,
     /// `… melanoma 1, 2, 3.` in scraped text
     Bare,
     /// "(Smith et al., 2020)", "Smith et al. (2020)" against a written reference list
@@ -213,13 +215,17 @@ impl CiteSyntax {
             CiteSyntax::Footnote
                 | CiteSyntax::Pandoc
                 | CiteSyntax::Narrative
+                | CiteSyntax::Latex
                 | CiteSyntax::AuthorYear
                 | CiteSyntax::WikiRef
         )
     }
-    /// A pandoc citation key, bracketed or narrative.
+    /// A citation key: pandoc's, bracketed or narrative, or LaTeX's.
     pub fn is_keyed(self) -> bool {
-        matches!(self, CiteSyntax::Pandoc | CiteSyntax::Narrative)
+        matches!(
+            self,
+            CiteSyntax::Pandoc | CiteSyntax::Narrative | CiteSyntax::Latex
+        )
     }
     pub fn describe(self) -> &'static str {
         match self {
@@ -230,6 +236,7 @@ impl CiteSyntax {
             CiteSyntax::Footnote => "footnote",
             CiteSyntax::Pandoc => "citation key",
             CiteSyntax::Narrative => "narrative citation key",
+            CiteSyntax::Latex => "LaTeX citation",
             CiteSyntax::Bare => "bare number",
             CiteSyntax::AuthorYear => "author-year citation",
             CiteSyntax::WikiRef => "<ref> tag",
