@@ -33,17 +33,15 @@
 //! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
 //! this study…", and whole Methods and Results sections), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
-//! Updates…, Disclaimer, …), and an assistant's talk about its own process (reported by
-//! `assistant-artifact`). The patterns are `[not-prose]` in `rules/claims.toml`.
+//! Updates…, Disclaimer, …), and an assistant's talk about its own process, a sentence or a
+//! whole reasoning paragraph (reported by `assistant-artifact`). The patterns are
+//! `[not-prose]` in `rules/claims.toml`.
 //!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation.
-//! A citation in any cell of a table sources the whole table. Administrative sections
-//! (headings listed under `[sections] skip` in `rules/claims.toml`: "About This Summary",
-//! "Changes to This Summary", "Contact Us", reference lists…) are not checked.
 //! A study is often described over several sentences with one citation, and that citation
 //! covers the whole description. Forwards: after a cited sentence that reports a study ("In a
 //! randomized trial of 500 women…[4]"), the following sentences of the paragraph written in
@@ -73,6 +71,7 @@
 
 use super::engine as claims;
 use super::model::Shape;
+use crate::checks::content::assistant_artifact as assistant;
 use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
@@ -293,23 +292,6 @@ pub fn judged(
             }
         }
     }
-    // table cells: a citation in any cell of a table sources the whole table
-    let mut b = 0;
-    while b < doc.blocks.len() {
-        if doc.blocks[b].kind != BlockKind::TableCell {
-            b += 1;
-            continue;
-        }
-        let start = b;
-        while b < doc.blocks.len() && doc.blocks[b].kind == BlockKind::TableCell {
-            b += 1;
-        }
-        if (start..b).any(|k| block_cited[k]) {
-            for flag in &mut lead_in_covers[start..b] {
-                *flag = true;
-            }
-        }
-    }
     // administrative sections ("About This Summary", "Changes to This Summary")
     let skipped: Vec<bool> = doc
         .sections
@@ -377,6 +359,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         Vec::new()
     };
     let shift = super::model::document_shift(&logits, cited);
+    let traces = std::cell::OnceCell::new();
     for (k, j) in judged.iter().enumerate() {
         if j.covered {
             continue;
@@ -386,11 +369,15 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         let text = doc.sentence_text(s);
         let score = claims::score_sentence(text, lex);
         // two opinions must agree: the lexicon's sense of a claim, and the model of what
-        // editors cite; an assistant's talk about its own process is reported by
-        // assistant-artifact
+        // editors cite; an assistant's talk about its own process, a sentence or a whole
+        // reasoning paragraph, is reported by assistant-artifact (the whole document's traces
+        // are found only once a candidate's paragraph could be one)
         if !score.is_claim(claims::DEFAULT_THRESHOLD)
             || (use_model && super::model::sigmoid(logits[k] + shift) < threshold)
             || cx.lexicons.assistant().matches(text)
+            || (assistant::may_be_trace(doc, cx.lexicons.assistant(), j.index)
+                && traces.get_or_init(|| assistant::trace_blocks(doc, cx.lexicons.assistant()))
+                    [s.block])
         {
             continue;
         }

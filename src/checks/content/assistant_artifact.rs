@@ -329,6 +329,48 @@ fn read_paragraphs(doc: &Document, lex: &AssistantLexicon) -> Vec<Para> {
     out
 }
 
+/// A cheap first test for the block of sentence `k`: could it be part of a reasoning trace?
+/// [`mark_traces`] makes a paragraph a trace only when it has a cue of its own, stands in a
+/// blockquote, under a trace heading or between `<think>` tags; this checks just that.
+pub fn may_be_trace(doc: &Document, lex: &AssistantLexicon, k: usize) -> bool {
+    let b = doc.sentences[k].block;
+    let block = &doc.blocks[b];
+    if block.kind == BlockKind::Quote || doc.traces.iter().any(|r| r.contains(&block.span.start)) {
+        return true;
+    }
+    let mut sec = block.section;
+    while let Some(i) = sec {
+        if lex.is_trace_heading(&doc.sections[i].title) {
+            return true;
+        }
+        sec = doc.sections[i].parent;
+    }
+    let first = doc.sentences[..k]
+        .iter()
+        .rposition(|s| s.block != b)
+        .map_or(0, |i| i + 1);
+    doc.sentences[first..]
+        .iter()
+        .take_while(|s| s.block == b)
+        .any(|s| {
+            let masked = mask_quotes(doc.sentence_text(s));
+            let (strong, weak, _) = lex.cues(masked.trim_start());
+            strong + weak > 0
+        })
+}
+
+/// For each block of `doc`, whether it is a paragraph of an assistant's reasoning trace (see
+/// [`mark_traces`]): other rules leave such paragraphs to this one.
+pub fn trace_blocks(doc: &Document, lex: &AssistantLexicon) -> Vec<bool> {
+    let mut paras = read_paragraphs(doc, lex);
+    mark_traces(doc, lex, &mut paras);
+    let mut out = vec![false; doc.blocks.len()];
+    for p in paras.iter().filter(|p| p.trace) {
+        out[p.block] = true;
+    }
+    out
+}
+
 /// Decide which paragraphs are reasoning traces: a strong cue or two weaker ones; every
 /// paragraph under a trace heading; in a run of blockquote paragraphs holding two traces or
 /// more, each paragraph with a cue, and every paragraph when two thirds of the run are traces.
