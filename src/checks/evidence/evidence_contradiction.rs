@@ -22,6 +22,9 @@
 //! - Sources assert, titles name topics: a sentence without a finite verb ("The macrobiotic
 //!   diet in cancer.", "X in Y: results of a randomized trial") reports nothing. A
 //!   declarative title ("X relieves Y after Z"), an abstract's or an excerpt's sentence does.
+//!   A structured abstract's background, aims and methods ("Background: X is widely thought
+//!   to reduce Y.") frame the study and report nothing; its results and conclusions do
+//!   (`[sources]` lists the labels).
 //! - The judge (the `Judge` trait in `judge.rs`; `LexicalJudge` is built in) needs one sentence that
 //!   holds every part, names the relation, agrees on direction, numbers and quantifiers, and
 //!   has no negation, null result ("not significant", "was not associated"), hedge ("may")
@@ -50,7 +53,7 @@ use crate::document::{BlockKind, Document, Role};
 use super::absence::find_absence;
 use super::fragment_text;
 use super::judge::{Judge, LexicalJudge, SourceSentence};
-use super::statement::{Form, Statement, asserts};
+use super::statement::{Form, Statement, asserts, findings};
 
 pub static RULE: Rule = Rule {
     id: "evidence-contradiction",
@@ -182,11 +185,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         let mut texts: Vec<(Origin, String)> = Vec::new();
         for &r in &refs {
             let t = source_text(doc, r);
-            for range in crate::document::split::split_sentences(&t) {
-                // a title that only names a topic, a journal line: nothing asserted
-                if asserts(&t[range.clone()], lex) {
-                    texts.push((Origin::Reference(r), t[range].to_string()));
-                }
+            // a title that only names a topic, a journal line, an abstract's background:
+            // nothing reported
+            for range in findings(&t, lex) {
+                texts.push((Origin::Reference(r), t[range].to_string()));
             }
         }
         let mut verdict = None;

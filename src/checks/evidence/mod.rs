@@ -12,7 +12,7 @@ pub mod statement;
 
 pub use absence::{Absence, AbsenceKind, find_absence};
 pub use judge::{Judge, LexicalJudge, SourceSentence, Verdict};
-pub use statement::{Form, Statement, asserts};
+pub use statement::{Form, Statement, asserts, findings};
 
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -35,6 +35,16 @@ struct RawLexicon {
     statement: RawStatement,
     #[serde(default)]
     markers: RawMarkers,
+    #[serde(default)]
+    sources: RawSources,
+}
+
+/// `[sources]`: how a source's text is read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawSources {
+    setup_labels: Vec<String>,
+    finding_labels: Vec<String>,
 }
 
 /// `[statement]`: the words the statement model reads parts with.
@@ -286,6 +296,9 @@ pub struct EvidenceLexicon {
     pub(crate) markers: PhraseTable,
     /// per marker group: the content key of the concept it indicates
     pub(crate) marker_keys: Vec<String>,
+    /// a structured abstract's section labels ("Background:", "Results:"); group 1 is
+    /// set when the section reports what was found
+    pub(crate) section_re: Option<Regex>,
 }
 
 /// Error from reading a lexicon.
@@ -442,7 +455,26 @@ impl EvidenceLexicon {
                 markers.insert(p, i);
             }
         }
+        let src = &raw.sources;
+        let section_re = if src.setup_labels.is_empty() && src.finding_labels.is_empty() {
+            None
+        } else {
+            // an empty list matches nothing
+            let alt = |l: &[String]| {
+                if l.is_empty() {
+                    r"[^\s\S]".to_string()
+                } else {
+                    alternation(l)
+                }
+            };
+            Some(re(&format!(
+                r"(?i)(?:^|[\s.])(?:({})|(?:{}))\s*:",
+                alt(&src.finding_labels),
+                alt(&src.setup_labels)
+            ))?)
+        };
         Ok(EvidenceLexicon {
+            section_re,
             relation_verbs: PhraseTable::from_list(&st.relation_verbs),
             auxiliaries: PhraseTable::from_list(&st.auxiliaries),
             relation_nouns: PhraseTable::from_list(&st.relation_nouns),

@@ -329,6 +329,28 @@ impl Statement {
     }
 }
 
+/// The sentences of a source's text that report something: those that [`asserts`], less
+/// those under a structured abstract's background, aims or methods ("Background: Masks have
+/// been worn since…", "Methods: We enrolled…"), which set the study up and report no
+/// finding. A section runs from its label to the next label.
+pub fn findings(text: &str, lex: &EvidenceLexicon) -> Vec<Range<usize>> {
+    let mut setup = false;
+    crate::document::split::split_sentences(text)
+        .into_iter()
+        .filter(|r| {
+            let t = &text[r.clone()];
+            if let Some(last) = lex
+                .section_re
+                .as_ref()
+                .and_then(|re| re.captures_iter(t).last())
+            {
+                setup = last.get(1).is_none();
+            }
+            !setup && asserts(t, lex)
+        })
+        .collect()
+}
+
 /// Does `sentence` assert something? A sentence with no finite verb only names a topic ("The
 /// macrobiotic diet in cancer.", "Maintenance chemotherapy in small-cell lung cancer:
 /// long-term results of a randomized trial."); a question asks. "X reduces Y in Z" and an
