@@ -5,7 +5,7 @@
 //! en dash, `µg`): the search falls back to the bounded backtracker, which was a quarter of an
 //! `uncited-claim` run. The patterns of the lexicons are therefore compiled with ASCII word
 //! boundaries: `\b` is a boundary between an ASCII letter, digit or `_` and anything else.
-//! `\w` is `[0-9A-Za-z_]` and `\d` is `[0-9]` too: Unicode classes in the lexicons' bounded
+//! `\w` is `[0-9A-Za-z_]` and `\d` is `[0-9]` too (and `\W`, `\D` their complements): Unicode classes in the lexicons' bounded
 //! repeats made the one-article run half again as slow. Where letters with diacritics matter
 //! (surnames in reference entries) the lexicon spells them out. `\s` and `(?i)` case folding
 //! stay Unicode. The `rules/claims.toml` header says so.
@@ -38,6 +38,9 @@ pub fn ascii_word_classes(pattern: &str) -> String {
                     // digits are ASCII digits in the lexicons' numbers
                     ('d', false) => out.push_str("[0-9]"),
                     ('d', true) => out.push_str("0-9"),
+                    // and so are their complements
+                    ('W', false) => out.push_str("[^0-9A-Za-z_]"),
+                    ('D', false) => out.push_str("[^0-9]"),
                     _ => {
                         out.push('\\');
                         out.push(e);
