@@ -39,7 +39,17 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
             diags.push(d);
         }
     }
-    suppress::apply(doc, &mut diags);
+    let running: Vec<&'static str> = settings.rules.iter().map(|(r, _, _)| r.id).collect();
+    let unused = settings
+        .rules
+        .iter()
+        .find(|(r, _, _)| r.id == checks::content::unused_suppression::ID)
+        .and_then(|(_, severity, options)| Some((*severity, options.downcast_ref()?)));
+    let audit = suppress::Audit {
+        running: &running,
+        unused,
+    };
+    suppress::apply(doc, &mut diags, &audit);
     diags.sort_by(|a, b| {
         (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
     });

@@ -269,3 +269,54 @@ fn statistics_count_findings_per_rule() {
         "error: --statistics prints a table (--format human) or JSON (--format json)\n",
     );
 }
+
+/// unused-suppression runs by default, is documented, and `--ignore` turns it off.
+#[test]
+fn unused_suppressions_are_reported_and_can_be_turned_off() {
+    let t = tempfile::tempdir().unwrap();
+    let text = "# Tea\n\n<!-- citelint-disable-next-line unresolved-citation -- added since -->\n\
+        Green tea contains caffeine [1].\n\n## References\n1. Ito K. Caffeine in tea. 2017.\n";
+    let args = [
+        "--format",
+        "json",
+        "--select",
+        "unresolved-citation,unused-suppression",
+        "-",
+    ];
+    let o = run(t.path(), &args, text);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(
+        findings(&v),
+        [("-".to_string(), "unused-suppression".to_string())]
+    );
+    assert_eq!(
+        v["diagnostics"][0]["message"],
+        "`unresolved-citation` is suppressed here, but no `unresolved-citation` finding was found"
+    );
+    // in the default profile too
+    let o = run(t.path(), &["--format", "json", "-"], text);
+    assert!(
+        findings(&json(&o))
+            .iter()
+            .any(|(_, r)| r == "unused-suppression")
+    );
+    let o = run(
+        t.path(),
+        &["--format", "json", "--ignore", "unused-suppression", "-"],
+        text,
+    );
+    assert!(
+        !findings(&json(&o))
+            .iter()
+            .any(|(_, r)| r == "unused-suppression")
+    );
+    let doc = cargo_bin_cmd!("citelint")
+        .args(["rule", "unused-suppression"])
+        .output()
+        .unwrap();
+    assert_eq!(doc.status.code(), Some(0));
+    let doc = String::from_utf8(doc.stdout).unwrap();
+    assert!(doc.starts_with("# unused-suppression\n"), "{doc}");
+    assert!(doc.contains("`require-reason`"), "{doc}");
+}
