@@ -5,7 +5,7 @@ use crate::config::{CliOverrides, Config, ConfigError};
 use crate::diagnostic::{FileReport, Severity};
 use crate::document::Format;
 use crate::render;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -33,6 +33,20 @@ pub enum Command {
     Server,
     /// Fit the uncited-claim model on a folder of well-cited articles
     Train(crate::train::TrainArgs),
+    /// Write a commented citelint.toml for a profile into the working directory (never
+    /// overwrites one)
+    Init {
+        /// Profile: medical (default) or general
+        #[arg(long, default_value = crate::profile::DEFAULT_PROFILE)]
+        profile: String,
+    },
+    /// Print the JSON Schema of citelint.toml (for editors; also in citelint.schema.json)
+    Schema,
+    /// Print a shell completion script (e.g. `citelint completions bash > ~/.local/share/bash-completion/completions/citelint`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -145,6 +159,62 @@ pub fn main() -> i32 {
         Command::Check(args) => check(args),
         Command::Server => crate::server::run_stdio(),
         Command::Train(args) => crate::train::run(&args),
+        Command::Init { profile } => init(&profile),
+        Command::Schema => crate::run::print(&crate::schema::schema_text()),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "citelint", &mut out);
+            crate::run::print(&String::from_utf8_lossy(&out))
+        }
+    }
+}
+
+fn unknown_profile(p: &str) -> i32 {
+    eprintln!(
+        "error: unknown profile `{p}`; the profiles are: {}",
+        crate::profile::builtin()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    2
+}
+
+/// `citelint init`: write `citelint.toml` here, unless one exists.
+fn init(profile: &str) -> i32 {
+    let Some(p) = crate::profile::get(profile) else {
+        return unknown_profile(profile);
+    };
+    let path = Path::new(crate::config::FILE_NAME);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let written = match file {
+        Ok(mut f) => f.write_all(crate::schema::init_text(p).as_bytes()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {} already exists; citelint init never overwrites a config (edit it, or remove it first)",
+                crate::config::FILE_NAME
+            );
+            return 2;
+        }
+        Err(e) => Err(e),
+    };
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} (profile {}): `citelint check` uses it in this folder and below",
+                crate::config::FILE_NAME,
+                p.name
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", crate::config::FILE_NAME);
+            2
+        }
     }
 }
 
@@ -320,15 +390,7 @@ fn check(args: CheckArgs) -> i32 {
     if let Some(p) = &args.profile
         && crate::profile::get(p).is_none()
     {
-        eprintln!(
-            "error: unknown profile `{p}`; the profiles are: {}",
-            crate::profile::builtin()
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        return 2;
+        return unknown_profile(p);
     }
     let known = match &args.baseline {
         Some(p) => match crate::baseline::read(p) {

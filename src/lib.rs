@@ -14,6 +14,7 @@ pub mod lexicon_regex;
 pub mod profile;
 pub mod render;
 pub mod run;
+pub mod schema;
 pub mod server;
 pub mod suppress;
 pub mod train;

@@ -320,3 +320,97 @@ fn unused_suppressions_are_reported_and_can_be_turned_off() {
     assert!(doc.starts_with("# unused-suppression\n"), "{doc}");
     assert!(doc.contains("`require-reason`"), "{doc}");
 }
+
+fn citelint(dir: &Path, args: &[&str]) -> Output {
+    cargo_bin_cmd!("citelint")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The schema kept in the repository for SchemaStore is the one the binary prints.
+#[test]
+fn the_committed_schema_is_citelint_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = citelint(root, &["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let committed = std::fs::read_to_string(root.join("citelint.schema.json")).unwrap();
+    assert!(
+        String::from_utf8(o.stdout).unwrap() == committed,
+        "citelint.schema.json is stale: run `cargo run -- schema > citelint.schema.json`"
+    );
+    let v: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    assert_eq!(v["properties"]["rules"]["$ref"], "#/definitions/rules");
+    assert!(
+        v["definitions"]["rules"]["properties"]["unused-suppression"]["properties"]
+            ["require-reason"]
+            .is_object()
+    );
+}
+
+#[test]
+fn init_writes_a_config_for_the_profile_and_never_overwrites() {
+    let t = tempfile::tempdir().unwrap();
+    let o = citelint(t.path(), &["init", "--profile", "general"]);
+    exits_saying(
+        &o,
+        0,
+        "wrote citelint.toml (profile general): `citelint check` uses it in this folder and below\n",
+    );
+    let written = std::fs::read_to_string(t.path().join("citelint.toml")).unwrap();
+    assert!(written.contains("\nprofile = \"general\"\n"), "{written}");
+    // the run uses it: general turns citation-order off
+    std::fs::write(
+        t.path().join("a.md"),
+        "# C\n\nAdults need sleep [2], and teens more [1].\n\n## References\n1. Roe. Teens. 2017.\n2. Poe. Adults. 2016.\n",
+    )
+    .unwrap();
+    let o = citelint(t.path(), &["check", "--format", "json", "a.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["summary"]["diagnostics"], 0);
+    // a second init changes nothing
+    std::fs::write(t.path().join("citelint.toml"), "profile = \"medical\"\n").unwrap();
+    let o = citelint(t.path(), &["init"]);
+    exits_saying(
+        &o,
+        2,
+        "error: citelint.toml already exists; citelint init never overwrites a config (edit it, or remove it first)\n",
+    );
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("citelint.toml")).unwrap(),
+        "profile = \"medical\"\n"
+    );
+    let o = citelint(t.path(), &["init", "--profile", "nope"]);
+    exits_saying(
+        &o,
+        2,
+        "error: unknown profile `nope`; the profiles are: general, medical\n",
+    );
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let t = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = citelint(t.path(), &["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(o.stdout).unwrap();
+        for word in ["citelint", "check", "stdin-filename", "statistics"] {
+            assert!(script.contains(word), "{shell}: no {word}");
+        }
+        if shell == "bash" && cfg!(unix) {
+            // the script parses
+            let f = t.path().join("citelint.bash");
+            std::fs::write(&f, &script).unwrap();
+            let st = std::process::Command::new("bash")
+                .arg("-n")
+                .arg(&f)
+                .status()
+                .unwrap();
+            assert!(st.success());
+        }
+    }
+    let o = citelint(t.path(), &["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+}
