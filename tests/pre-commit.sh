@@ -31,6 +31,9 @@ if [ -z "${CITELINT_BIN:-}" ]; then
   (cd "$ROOT" && cargo build --release --quiet)
 fi
 [ -x "$BIN" ] || fail "no citelint binary at $BIN"
+if [ -n "${CITELINT_WHEEL_DIR:-}" ]; then
+  CITELINT_WHEEL_DIR=$(cd "$CITELINT_WHEEL_DIR" && pwd) || fail "no folder $CITELINT_WHEEL_DIR"
+fi
 
 VENV="$CACHE/pre-commit-venv"
 if [ ! -x "$VENV/bin/pre-commit" ]; then
