@@ -414,3 +414,23 @@ fn completions_for_every_shell() {
     let o = citelint(t.path(), &["completions", "tcsh"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Standard input goes through the same checks as a file: invalid UTF-8 is one `parse-error`
+/// at the named path, not a crash.
+#[test]
+fn broken_stdin_is_a_parse_error_at_the_named_path() {
+    let t = tempfile::tempdir().unwrap();
+    let o = cargo_bin_cmd!("citelint")
+        .current_dir(t.path())
+        .args(["check", "--format", "json", "--stdin-filename", "a.md", "-"])
+        .write_stdin(b"# A\n\nSalt \xff raises.\n".to_vec())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(
+        findings(&v),
+        [("a.md".to_string(), "parse-error".to_string())]
+    );
+    assert_eq!(v["diagnostics"][0]["span"]["start"], 10);
+}
