@@ -5,10 +5,10 @@ use crate::config::{CliOverrides, Config, ConfigError};
 use crate::diagnostic::{FileReport, Severity};
 use crate::document::Format;
 use crate::render;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -33,6 +33,20 @@ pub enum Command {
     Server,
     /// Fit the uncited-claim model on a folder of well-cited articles
     Train(crate::train::TrainArgs),
+    /// Write a commented citelint.toml for a profile into the working directory (never
+    /// overwrites one)
+    Init {
+        /// Profile: medical (default) or general
+        #[arg(long, default_value = crate::profile::DEFAULT_PROFILE)]
+        profile: String,
+    },
+    /// Print the JSON Schema of citelint.toml (for editors; also in citelint.schema.json)
+    Schema,
+    /// Print a shell completion script (e.g. `citelint completions bash > ~/.local/share/bash-completion/completions/citelint`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -106,6 +120,16 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and exit 0)
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Lint standard input (`-`) as if it were the file PATH: its extension picks the format,
+    /// its folder finds the config, findings carry PATH
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub output_file: Option<PathBuf>,
+    /// Print a count of findings per rule instead of the findings (human or json format)
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub statistics: bool,
 }
 
 pub fn main() -> i32 {
@@ -135,6 +159,62 @@ pub fn main() -> i32 {
         Command::Check(args) => check(args),
         Command::Server => crate::server::run_stdio(),
         Command::Train(args) => crate::train::run(&args),
+        Command::Init { profile } => init(&profile),
+        Command::Schema => crate::run::print(&crate::schema::schema_text()),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "citelint", &mut out);
+            crate::run::print(&String::from_utf8_lossy(&out))
+        }
+    }
+}
+
+fn unknown_profile(p: &str) -> i32 {
+    eprintln!(
+        "error: unknown profile `{p}`; the profiles are: {}",
+        crate::profile::builtin()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    2
+}
+
+/// `citelint init`: write `citelint.toml` here, unless one exists.
+fn init(profile: &str) -> i32 {
+    let Some(p) = crate::profile::get(profile) else {
+        return unknown_profile(profile);
+    };
+    let path = Path::new(crate::config::FILE_NAME);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let written = match file {
+        Ok(mut f) => f.write_all(crate::schema::init_text(p).as_bytes()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {} already exists; citelint init never overwrites a config (edit it, or remove it first)",
+                crate::config::FILE_NAME
+            );
+            return 2;
+        }
+        Err(e) => Err(e),
+    };
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} (profile {}): `citelint check` uses it in this folder and below",
+                crate::config::FILE_NAME,
+                p.name
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", crate::config::FILE_NAME);
+            2
+        }
     }
 }
 
@@ -188,11 +268,96 @@ impl Warm {
     }
 }
 
+/// Standard input to lint, as the file `shown`.
+struct StdinInput {
+    shown: String,
+    format: Format,
+    /// where its config is looked for
+    folder: PathBuf,
+}
+
+/// Whether this run reads standard input: `-` as the only path, or `--stdin-filename` with no
+/// path. `Err`: a combination that cannot mean anything.
+fn stdin_input(args: &CheckArgs) -> Result<Option<StdinInput>, String> {
+    let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if dash && args.paths.len() > 1 {
+        return Err("`-` (standard input) cannot be combined with other paths".into());
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    match &args.stdin_filename {
+        Some(_) if !dash && !args.paths.is_empty() => Err(
+            "--stdin-filename names standard input; give `-` as the only path (or no path)".into(),
+        ),
+        Some(name) => {
+            let format = match Format::from_path(name) {
+                Some(f) => f,
+                None => {
+                    eprintln!(
+                        "note: `{}` is not a Markdown, text or HTML file name; reading standard input as Markdown",
+                        name.display()
+                    );
+                    Format::Markdown
+                }
+            };
+            let folder = cwd
+                .join(name)
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or(cwd);
+            Ok(Some(StdinInput {
+                shown: crate::walk::display(name),
+                format,
+                folder,
+            }))
+        }
+        None if dash => {
+            eprintln!(
+                "note: reading standard input as Markdown; --stdin-filename PATH names it (its extension picks the format)"
+            );
+            Ok(Some(StdinInput {
+                shown: "-".into(),
+                format: Format::Markdown,
+                folder: cwd,
+            }))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Open the `--output-file`; `Err` is the message to report.
+fn open_output(path: &Path) -> Result<std::fs::File, String> {
+    if let Some(folder) = path.parent()
+        && !folder.as_os_str().is_empty()
+        && !folder.is_dir()
+    {
+        return Err(format!(
+            "cannot write the report to {}: the folder {} does not exist",
+            path.display(),
+            folder.display()
+        ));
+    }
+    std::fs::File::create(path)
+        .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))
+}
+
 fn check(args: CheckArgs) -> i32 {
+    let stdin = match stdin_input(&args) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    if args.statistics && !matches!(args.format, OutputFormat::Human | OutputFormat::Json) {
+        eprintln!("error: --statistics prints a table (--format human) or JSON (--format json)");
+        return 2;
+    }
     let config = match &args.config {
         Some(p) => Config::load(p),
-        None => match std::env::current_dir()
-            .ok()
+        None => match stdin
+            .as_ref()
+            .map(|s| Some(s.folder.clone()))
+            .unwrap_or_else(|| std::env::current_dir().ok())
             .and_then(|d| crate::config::discover(&d))
         {
             Some(p) => Config::load(&p),
@@ -225,15 +390,7 @@ fn check(args: CheckArgs) -> i32 {
     if let Some(p) = &args.profile
         && crate::profile::get(p).is_none()
     {
-        eprintln!(
-            "error: unknown profile `{p}`; the profiles are: {}",
-            crate::profile::builtin()
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        return 2;
+        return unknown_profile(p);
     }
     let known = match &args.baseline {
         Some(p) => match crate::baseline::read(p) {
@@ -269,25 +426,35 @@ fn check(args: CheckArgs) -> i32 {
     } else {
         args.paths.clone()
     };
-    let walked = crate::walk::walk(&paths, &config.extensions(), args.no_ignore);
-    let mut failed_run = !walked.errors.is_empty();
-    for s in &walked.skipped {
-        eprintln!(
-            "note: skipping {}: not an article extension ({})",
-            s.display(),
-            config.extensions().join(", ")
-        );
-    }
-    for e in &walked.errors {
-        eprintln!("error: {e}");
-    }
+    let mut failed_run = false;
+    // in the order of the report: by the path as shown
+    let mut files: Vec<(String, PathBuf)> = match &stdin {
+        Some(s) => vec![(s.shown.clone(), PathBuf::from(&s.shown))],
+        None => {
+            let walked = crate::walk::walk(&paths, &config.extensions(), args.no_ignore);
+            failed_run = !walked.errors.is_empty();
+            for s in &walked.skipped {
+                eprintln!(
+                    "note: skipping {}: not an article extension ({})",
+                    s.display(),
+                    config.extensions().join(", ")
+                );
+            }
+            for e in &walked.errors {
+                eprintln!("error: {e}");
+            }
+            walked
+                .files
+                .iter()
+                .map(|p| (crate::walk::display(p), p.clone()))
+                .collect()
+        }
+    };
+    files.sort();
     // Compiling the lexicons is most of a short run: the run's patterns are compiled first,
     // on both threads at once (a thread that met an uncompiled lexicon in a file would only
     // wait for it).
-    let first = walked
-        .files
-        .first()
-        .map(|p| config.settings_for(&crate::walk::display(p), &cli));
+    let first = files.first().map(|(s, _)| config.settings_for(s, &cli));
     let rules = first
         .iter()
         .flat_map(|s| s.rules.iter().map(|(r, _, _)| r.reads));
@@ -305,13 +472,6 @@ fn check(args: CheckArgs) -> i32 {
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
     };
-    // in the order of the report: by the path as shown
-    let mut files: Vec<(String, PathBuf)> = walked
-        .files
-        .iter()
-        .map(|p| (crate::walk::display(p), p.clone()))
-        .collect();
-    files.sort();
     let changes = match &git_diff {
         Some(g) => {
             let shown: Vec<&str> = files.iter().map(|(s, _)| s.as_str()).collect();
@@ -329,9 +489,16 @@ fn check(args: CheckArgs) -> i32 {
     // read, lint and filter one file
     let lint = |i: usize| -> Result<FileReport, String> {
         let (shown, p) = &files[i];
-        let format = Format::from_path(p).unwrap_or(Format::Text);
+        let format = match &stdin {
+            Some(s) => s.format,
+            None => Format::from_path(p).unwrap_or(Format::Text),
+        };
         let settings = config.settings_for(shown, &cli);
-        let mut r = crate::lint_file(p, shown, format, &settings)?;
+        let mut r = match &stdin {
+            Some(_) => crate::lint_reader(std::io::stdin().lock(), shown, format, &settings)
+                .map_err(|e| format!("standard input ({e})"))?,
+            None => crate::lint_file(p, shown, format, &settings)?,
+        };
         if let Some(c) = &changes {
             crate::git_diff::filter_report(c, &mut r);
         }
@@ -356,18 +523,33 @@ fn check(args: CheckArgs) -> i32 {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                args.output_file.is_none()
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none()
             }
         };
-        let renderer: &dyn render::Renderer = match args.format {
-            OutputFormat::Human => &render::human::Human { color },
-            OutputFormat::Json => &render::json::Json,
-            OutputFormat::JsonLines => &render::json_lines::JsonLines,
-            OutputFormat::Github => &render::github::Github,
-            OutputFormat::Sarif => &render::sarif::Sarif,
-            OutputFormat::Junit => &render::junit::Junit,
+        let renderer: &dyn render::Renderer = match (args.statistics, args.format) {
+            (true, f) => &render::statistics::Statistics {
+                json: f == OutputFormat::Json,
+            },
+            (false, OutputFormat::Human) => &render::human::Human { color },
+            (false, OutputFormat::Json) => &render::json::Json,
+            (false, OutputFormat::JsonLines) => &render::json_lines::JsonLines,
+            (false, OutputFormat::Github) => &render::github::Github,
+            (false, OutputFormat::Sarif) => &render::sarif::Sarif,
+            (false, OutputFormat::Junit) => &render::junit::Junit,
         };
-        let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+        let out: Box<dyn Write + Send> = match &args.output_file {
+            Some(p) => match open_output(p) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return 2;
+                }
+            },
+            None => Box::new(std::io::stdout()),
+        };
+        let out = std::io::BufWriter::with_capacity(1 << 16, out);
         let outcome = match crate::run::stream(files.len(), lint, renderer, threshold, out) {
             Ok(o) => o,
             Err(e) => return crate::run::write_error(&e),

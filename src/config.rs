@@ -415,8 +415,22 @@ impl Config {
             .as_ref()
             .and_then(|c| c.parent())
             .map(Path::to_path_buf);
+        // a file that is not on disk (standard input named by `--stdin-filename`): its folder
+        let canonical = p
+            .canonicalize()
+            .or_else(|e| match (p.parent(), p.file_name()) {
+                (Some(dir), Some(name)) => {
+                    let dir = if dir.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        dir
+                    };
+                    dir.canonicalize().map(|d| d.join(name))
+                }
+                _ => Err(e),
+            });
         if let Some(base) = base
-            && let (Ok(a), Ok(b)) = (p.canonicalize(), base.canonicalize())
+            && let (Ok(a), Ok(b)) = (canonical, base.canonicalize())
             && let Ok(r) = a.strip_prefix(&b)
         {
             return r.to_string_lossy().to_string();

@@ -14,6 +14,7 @@ pub mod lexicon_regex;
 pub mod profile;
 pub mod render;
 pub mod run;
+pub mod schema;
 pub mod server;
 pub mod suppress;
 pub mod train;
@@ -39,7 +40,17 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
             diags.push(d);
         }
     }
-    suppress::apply(doc, &mut diags);
+    let running: Vec<&'static str> = settings.rules.iter().map(|(r, _, _)| r.id).collect();
+    let unused = settings
+        .rules
+        .iter()
+        .find(|(r, _, _)| r.id == checks::content::unused_suppression::ID)
+        .and_then(|(_, severity, options)| Some((*severity, options.downcast_ref()?)));
+    let audit = suppress::Audit {
+        running: &running,
+        unused,
+    };
+    suppress::apply(doc, &mut diags, &audit);
     diags.sort_by(|a, b| {
         (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
     });
@@ -80,7 +91,6 @@ pub fn lint_file(
     format: Format,
     settings: &Settings,
 ) -> Result<FileReport, String> {
-    use std::io::Read;
     // checked before opening: opening a FIFO would block until a writer comes
     if !std::fs::metadata(path)
         .map_err(|e| format!("{shown}: {e}"))?
@@ -89,9 +99,22 @@ pub fn lint_file(
         return Err(format!("{shown}: not a regular file"));
     }
     let file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
+    lint_reader(file, shown, format, settings)
+}
+
+/// Read `input` (a file, standard input) to its end, at most [`MAX_FILE_BYTES`], and lint it
+/// as the file `shown`. `Err` is a read failure.
+pub fn lint_reader(
+    input: impl std::io::Read,
+    shown: &str,
+    format: Format,
+    settings: &Settings,
+) -> Result<FileReport, String> {
+    use std::io::Read;
     let mut bytes = Vec::new();
     // read at most one byte past the cap: a file that grows while read is still bounded
-    file.take(MAX_FILE_BYTES + 1)
+    input
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{shown}: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

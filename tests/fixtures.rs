@@ -262,6 +262,10 @@ fn a_rule_run_alone_finds_the_same() {
             &config.settings_for(&shown, &all),
         );
         for rule in citelint::checks::RULES {
+            // whether a suppression was used depends on the other rules of the run
+            if rule.id == "unused-suppression" {
+                continue;
+            }
             let alone = CliOverrides {
                 select: Some(vec![rule.id.to_string()]),
                 today,

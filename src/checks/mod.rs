@@ -154,6 +154,7 @@ pub static RULES: &[&Rule] = &[
     &metadata::stale_review::RULE,
     &metadata::review_pending::RULE,
     &content::assistant_artifact::RULE,
+    &content::unused_suppression::RULE,
 ];
 
 /// The id of a suppression comment that names a rule that does not exist.

@@ -6,6 +6,7 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
 pub mod stream;
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity};

@@ -1,3 +1,4 @@
 //! The content family: text that should not be in a published article.
 
 pub mod assistant_artifact;
+pub mod unused_suppression;
