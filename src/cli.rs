@@ -21,6 +21,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// parsed once per run: the size of the `check` variant costs nothing
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint articles (Markdown, text, HTML) under PATHs (default: .)
@@ -77,6 +79,39 @@ pub enum FailOn {
     Info,
 }
 
+/// `--shard I/N`: shard `index` (1-based) of `count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether the file shown as `path` belongs to this shard. The partition hashes the path
+    /// (FNV-1a, `\\` read as `/`), so a file stays in its shard when others are added or
+    /// removed, and the same on every platform.
+    pub fn holds(&self, path: &str) -> bool {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in path.bytes() {
+            let b = if b == b'\\' { b'/' } else { b };
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h % self.count == self.index - 1
+    }
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    let bad = || format!("`{s}` is not a shard: write I/N with 1 <= I <= N, e.g. 2/4");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let index: u64 = i.trim().parse().map_err(|_| bad())?;
+    let count: u64 = n.trim().parse().map_err(|_| bad())?;
+    if count == 0 || index == 0 || index > count {
+        return Err(bad());
+    }
+    Ok(Shard { index, count })
+}
+
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Files or folders to lint
@@ -120,6 +155,10 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and exit 0)
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Lint only shard I of N (1-based): a stable partition of the files by path, so that N CI
+    /// jobs cover every file exactly once
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
     /// Lint standard input (`-`) as if it were the file PATH: its extension picks the format,
     /// its folder finds the config, findings carry PATH
     #[arg(long, value_name = "PATH")]
@@ -450,6 +489,9 @@ fn check(args: CheckArgs) -> i32 {
                 .collect()
         }
     };
+    if let Some(shard) = args.shard {
+        files.retain(|(shown, _)| shard.holds(shown));
+    }
     files.sort();
     // Compiling the lexicons is most of a short run: the run's patterns are compiled first,
     // on both threads at once (a thread that met an uncompiled lexicon in a file would only
