@@ -106,6 +106,16 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and exit 0)
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Apply safe fixes (renumber citations, merge duplicate entries, mend ranges), then
+    /// report the findings that remain
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub fix: bool,
+    /// With --fix: print the fixes as a unified diff and write nothing
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+    /// With --fix: also apply unsafe fixes (remove uncited reference entries)
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
 }
 
 pub fn main() -> i32 {
@@ -126,7 +136,7 @@ pub fn main() -> i32 {
             crate::run::print(&out)
         }
         Command::Rule { id } => match checks::find(&id) {
-            Some(r) => crate::run::print(&format!("{}\n", r.doc())),
+            Some(r) => crate::run::print(&format!("{}\n\n{}\n", r.doc(), fix_line(r.id))),
             None => {
                 eprintln!("error: unknown rule `{id}`; `citelint rules` lists them");
                 2
@@ -135,6 +145,19 @@ pub fn main() -> i32 {
         Command::Check(args) => check(args),
         Command::Server => crate::server::run_stdio(),
         Command::Train(args) => crate::train::run(&args),
+    }
+}
+
+/// What `citelint rule ID` says about a rule's fix.
+fn fix_line(id: &str) -> String {
+    match crate::fix::fixability(id) {
+        Some((crate::fix::Safety::Safe, what)) => {
+            format!("**Fix (safe, applied by `--fix`):** {what}.")
+        }
+        Some((crate::fix::Safety::Unsafe, what)) => {
+            format!("**Fix (unsafe, applied by `--fix --unsafe-fixes`):** {what}.")
+        }
+        None => "**Fix:** none; `--fix` leaves its findings to you.".to_string(),
     }
 }
 
@@ -185,6 +208,82 @@ impl Warm {
                 }
             },
         );
+    }
+}
+
+/// The fixes of a `--fix` run, gathered from every thread.
+#[derive(Default)]
+struct FixRun {
+    fixes: std::sync::atomic::AtomicUsize,
+    files: std::sync::atomic::AtomicUsize,
+    failed: std::sync::atomic::AtomicBool,
+    diffs: std::sync::Mutex<Vec<(usize, String)>>,
+}
+
+impl FixRun {
+    /// Say what was fixed in file `i` and what was not; its report of what remains.
+    fn record(
+        &self,
+        i: usize,
+        shown: &str,
+        f: crate::fix::file::FileFix,
+        dry_run: bool,
+    ) -> FileReport {
+        use std::sync::atomic::Ordering::Relaxed;
+        for w in &f.warnings {
+            eprintln!("warning: {shown}: {w}");
+        }
+        if let Some(e) = &f.error {
+            eprintln!("error: {shown}: {e}");
+            self.failed.store(true, Relaxed);
+        }
+        let n: usize = f.fixed.values().sum();
+        if n > 0 || f.diff.is_some() {
+            self.fixes.fetch_add(n, Relaxed);
+            self.files.fetch_add(1, Relaxed);
+            let what = f
+                .fixed
+                .iter()
+                .map(|(rule, k)| format!("{k} {rule}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let verb = if dry_run { "would fix" } else { "fixed" };
+            eprintln!("{verb} {shown}: {what}");
+        }
+        if let Some(d) = f.diff
+            && let Ok(mut v) = self.diffs.lock()
+        {
+            v.push((i, d));
+        }
+        f.report
+    }
+
+    /// Print the diffs (a dry run) and the summary; 2 when a fixed file could not be written.
+    fn finish(&self, dry_run: bool) -> i32 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut diffs = match self.diffs.lock() {
+            Ok(mut v) => std::mem::take(&mut *v),
+            Err(_) => Vec::new(),
+        };
+        diffs.sort_by_key(|d| d.0);
+        let text: String = diffs.into_iter().map(|d| d.1).collect();
+        let mut code = if text.is_empty() {
+            0
+        } else {
+            crate::run::print(&text)
+        };
+        let (n, files) = (self.fixes.load(Relaxed), self.files.load(Relaxed));
+        let s = |k: usize| if k == 1 { "" } else { "s" };
+        eprintln!(
+            "{} {n} finding{} in {files} file{}",
+            if dry_run { "would fix" } else { "fixed" },
+            s(n),
+            s(files)
+        );
+        if self.failed.load(Relaxed) {
+            code = 2;
+        }
+        code
     }
 }
 
@@ -326,12 +425,22 @@ fn check(args: CheckArgs) -> i32 {
         None => None,
     };
     let hidden = std::sync::atomic::AtomicUsize::new(0);
-    // read, lint and filter one file
+    let fixing = FixRun::default();
+    let fix_opts = crate::fix::FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    // read, lint and filter one file (fixing it first under --fix)
     let lint = |i: usize| -> Result<FileReport, String> {
         let (shown, p) = &files[i];
         let format = Format::from_path(p).unwrap_or(Format::Text);
         let settings = config.settings_for(shown, &cli);
-        let mut r = crate::lint_file(p, shown, format, &settings)?;
+        let mut r = if args.fix {
+            let f =
+                crate::fix::file::fix_file(p, shown, format, &settings, fix_opts, args.dry_run)?;
+            fixing.record(i, shown, f, args.dry_run)
+        } else {
+            crate::lint_file(p, shown, format, &settings)?
+        };
         if let Some(c) = &changes {
             crate::git_diff::filter_report(c, &mut r);
         }
@@ -367,12 +476,23 @@ fn check(args: CheckArgs) -> i32 {
             OutputFormat::Sarif => &render::sarif::Sarif,
             OutputFormat::Junit => &render::junit::Junit,
         };
-        let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+        // a dry run prints the diff alone on standard output
+        let out: Box<dyn Write + Send> = if args.dry_run {
+            Box::new(std::io::sink())
+        } else {
+            Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            ))
+        };
         let outcome = match crate::run::stream(files.len(), lint, renderer, threshold, out) {
             Ok(o) => o,
             Err(e) => return crate::run::write_error(&e),
         };
         report_hidden(args.format);
+        if args.fix && fixing.finish(args.dry_run) != 0 {
+            failed_run = true;
+        }
         if failed_run || outcome.failed_files > 0 {
             return 2;
         }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod git_diff;
 pub mod lexicon_regex;
 pub mod profile;
@@ -27,7 +28,24 @@ use document::{Document, Format, bibliography::PARSE_ERROR};
 /// Run every enabled rule over a parsed document; suppressions applied, sorted by offset then rule.
 pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut diags = doc.problems.clone();
-    for (rule, severity, options) in &settings.rules {
+    diags.extend(run_rules(doc, settings, |_| true));
+    suppress::apply(doc, &mut diags);
+    diags.sort_by(|a, b| {
+        (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
+    });
+    diags.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    diags
+}
+
+/// The findings of the run's rules that `wanted` picks, with the run's severities; no
+/// suppressions applied.
+pub fn run_rules(
+    doc: &Document,
+    settings: &Settings,
+    wanted: impl Fn(&checks::Rule) -> bool,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (rule, severity, options) in settings.rules.iter().filter(|r| wanted(r.0)) {
         let cx = Context {
             today: settings.today,
             options: &**options,
@@ -39,11 +57,6 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
             diags.push(d);
         }
     }
-    suppress::apply(doc, &mut diags);
-    diags.sort_by(|a, b| {
-        (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
-    });
-    diags.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     diags
 }
 
@@ -80,6 +93,18 @@ pub fn lint_file(
     format: Format,
     settings: &Settings,
 ) -> Result<FileReport, String> {
+    match read_file(path, shown)? {
+        Ok(bytes) => Ok(lint_bytes(shown, bytes, format, settings)),
+        Err(too_large) => Ok(too_large),
+    }
+}
+
+/// Read the file at `path` (shown as `shown`): its bytes, or (`Ok(Err)`) the finding that
+/// says it is too large to lint. `Err` is a read failure.
+pub fn read_file(
+    path: &std::path::Path,
+    shown: &str,
+) -> Result<Result<Vec<u8>, FileReport>, String> {
     use std::io::Read;
     // checked before opening: opening a FIFO would block until a writer comes
     if !std::fs::metadata(path)
@@ -95,7 +120,7 @@ pub fn lint_file(
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{shown}: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Ok(input_problem(
+        return Ok(Err(input_problem(
             shown,
             0..0,
             format!(
@@ -103,43 +128,49 @@ pub fn lint_file(
                 MAX_FILE_BYTES >> 20
             ),
             "split the article, or check that this is an article at all",
-        ));
+        )));
     }
-    Ok(lint_bytes(shown, bytes, format, settings))
+    Ok(Ok(bytes))
 }
 
 /// Lint the bytes of a file: binary files, UTF-16 and invalid UTF-8 become one clear
 /// `parse-error` finding instead of a crash or a lossy reading.
 pub fn lint_bytes(path: &str, bytes: Vec<u8>, format: Format, settings: &Settings) -> FileReport {
+    match decode(path, bytes) {
+        Ok(text) => lint_text(path, text, format, settings),
+        Err(r) => r,
+    }
+}
+
+/// The text of a file's bytes, or the `parse-error` finding that says why there is none:
+/// binary files, UTF-16 and invalid UTF-8.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileReport> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return input_problem(
+        return Err(input_problem(
             path,
             0..0,
             "the file is UTF-16 encoded; citelint reads UTF-8".into(),
             "convert it, e.g. `iconv -f UTF-16 -t UTF-8`",
-        );
+        ));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return input_problem(
+        return Err(input_problem(
             path,
             0..0,
             format!("the file looks binary (a NUL byte at offset {nul}); not linted"),
             "only Markdown, text and HTML articles are linted",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let mut r = input_problem(
+            path,
+            at..at,
+            format!("the file is not valid UTF-8 (invalid byte at offset {at}); not linted"),
+            "re-save the file as UTF-8",
         );
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => lint_text(path, text, format, settings),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let mut r = input_problem(
-                path,
-                at..at,
-                format!("the file is not valid UTF-8 (invalid byte at offset {at}); not linted"),
-                "re-save the file as UTF-8",
-            );
-            // keep the valid prefix so the span can be shown
-            r.text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-            r
-        }
-    }
+        // keep the valid prefix so the span can be shown
+        r.text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        r
+    })
 }
