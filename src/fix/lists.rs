@@ -79,7 +79,38 @@ pub fn markers_of(doc: &Document, l: usize) -> Result<Vec<usize>, String> {
         }
         out.push(i);
     }
+    unread_brackets(doc, l)?;
     Ok(out)
+}
+
+/// A bracketed number in the list's scope that the parser did not take for a citation
+/// (`[3]` before a `[label]`, in an unusual spot) may still mean an entry: renumbering would
+/// leave it pointing at another source, so the list is not touched.
+fn unread_brackets(doc: &Document, l: usize) -> Result<(), String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"\[\s*[0-9]{1,3}(?:\s*[-–—,;]\s*[0-9]{1,3})*\s*\]").expect("bracket")
+    });
+    let list = &doc.lists[l];
+    for b in doc.blocks.iter().filter(|b| {
+        b.role == crate::document::Role::Prose
+            && list.scope.contains(&b.span.start)
+            && !list.span.contains(&b.span.start)
+    }) {
+        let region = &doc.text[b.span.clone()];
+        for m in re.find_iter(region) {
+            let at = b.span.start + m.start();
+            let after = &region[m.end()..];
+            if doc.in_code(at)
+                || after.starts_with(['(', ':'])
+                || doc.citations.iter().any(|c| c.span.contains(&at))
+            {
+                continue;
+            }
+            return Err(format!("`{}` is not read as a citation", m.as_str()));
+        }
+    }
+    Ok(())
 }
 
 /// The edits that give list `shape.list` its new shape.
