@@ -229,15 +229,27 @@ pub fn fix_text(
     fix_with(path, text, format, settings, opts, None)
 }
 
-/// [`fix_text`] limited to one rule's findings, or to the finding at `at` (an editor's quick
-/// fix); `None` for all.
-pub fn fix_with(
+/// One pass of [`fix_text`] for the findings of `rule` that overlap `at` (an editor's quick
+/// fix for one finding).
+pub fn fix_one(
     path: &str,
     text: &str,
     format: Format,
     settings: &Settings,
     opts: FixOptions,
-    only: Option<(&str, Option<Range<usize>>)>,
+    rule: &str,
+    at: Range<usize>,
+) -> Fixed {
+    fix_with(path, text, format, settings, opts, Some((rule, at)))
+}
+
+fn fix_with(
+    path: &str,
+    text: &str,
+    format: Format,
+    settings: &Settings,
+    opts: FixOptions,
+    only: Option<(&str, Range<usize>)>,
 ) -> Fixed {
     let mut out = Fixed {
         text: text.to_string(),
@@ -245,7 +257,7 @@ pub fn fix_with(
     };
     let mut tried: HashSet<(&'static str, usize)> = HashSet::new();
     let rule_only = only.as_ref().map(|(r, _)| *r);
-    let mut at = only.and_then(|(_, a)| a);
+    let at = only.map(|(_, a)| a);
     for _ in 0..256 {
         let doc = Document::parse(path, out.text.clone(), format, &settings.parse);
         let mut diags = findings(&doc, settings, rule_only);
@@ -284,8 +296,9 @@ pub fn fix_with(
         }
         out.text = new;
         *out.fixed.entry(plan.rule).or_default() += plan.findings;
-        // a quick fix follows its finding only through its own pass
-        at = None;
+        if at.is_some() {
+            break; // a quick fix is one pass
+        }
     }
     out
 }

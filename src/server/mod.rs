@@ -244,7 +244,10 @@ impl Server {
             hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
             code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
                 lsp::CodeActionOptions {
-                    code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                    code_action_kinds: Some(vec![
+                        lsp::CodeActionKind::QUICKFIX,
+                        lsp::CodeActionKind::SOURCE_FIX_ALL,
+                    ]),
                     ..Default::default()
                 },
             )),
@@ -476,33 +479,48 @@ impl Server {
         }
     }
 
-    /// Re-lint one document if it changed; publish when `publish`.
-    fn lint(&mut self, key: &str, publish: bool) {
-        let Some(d) = self.docs.get(key) else { return };
-        if !d.dirty {
-            return;
-        }
-        let Some(format) = d.format else {
-            if let Some(d) = self.docs.get_mut(key) {
-                d.dirty = false;
-            }
-            return;
-        };
+    /// The settings an open document is linted with, its format, the path it is shown as and
+    /// the config file that applies; `None` for a document citelint does not lint.
+    fn settings_of(
+        &mut self,
+        key: &str,
+    ) -> Option<(config::Settings, Format, String, Option<PathBuf>)> {
+        let d = self.docs.get(key)?;
+        let format = d.format?;
         let dir = d
             .path
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_path_buf);
         let (cfg_path, cfg) = self.config_for(dir.as_deref());
-        let Some(d) = self.docs.get_mut(key) else {
-            return;
-        };
+        let d = self.docs.get(key)?;
         let shown = match &d.path {
             Some(p) => p.to_string_lossy().into_owned(),
             None => d.uri.as_str().rsplit('/').next().unwrap_or("").to_string(),
         };
         let mut settings = cfg.settings_for(&shown, &CliOverrides::default());
         settings.parse.read_files = d.path.is_some();
+        Some((settings, format, shown, cfg_path))
+    }
+
+    /// Re-lint one document if it changed; publish when `publish`.
+    fn lint(&mut self, key: &str, publish: bool) {
+        let Some(d) = self.docs.get(key) else { return };
+        if !d.dirty {
+            return;
+        }
+        if d.format.is_none() {
+            if let Some(d) = self.docs.get_mut(key) {
+                d.dirty = false;
+            }
+            return;
+        }
+        let Some((settings, format, shown, cfg_path)) = self.settings_of(key) else {
+            return;
+        };
+        let Some(d) = self.docs.get_mut(key) else {
+            return;
+        };
         let doc = Document::parse(&shown, d.text.clone(), format, &settings.parse);
         let mut diags = crate::lint_document(&doc, &settings);
         diags.retain(|x| x.suppressed.is_none());
@@ -602,15 +620,21 @@ impl Server {
                 .and_then(Path::parent)
                 .map(Path::to_path_buf)
         });
+        let fixing = self.settings_of(uri.as_str());
         let Some((doc, diags)) = self.analysis(uri.as_str()) else {
             return Vec::new();
         };
         let want = |k: &lsp::CodeActionKind| {
             k == &lsp::CodeActionKind::QUICKFIX || k.as_str() == "quickfix" || k.as_str().is_empty()
         };
-        if let Some(only) = &p.context.only
-            && !only.iter().any(want)
-        {
+        let fix_all_kind = |k: &lsp::CodeActionKind| {
+            k.as_str() == "source" || k.as_str().starts_with("source.fixAll")
+        };
+        let (quick, fix_all_only) = match &p.context.only {
+            Some(only) => (only.iter().any(want), only.iter().any(fix_all_kind)),
+            None => (true, false),
+        };
+        if !quick && !fix_all_only {
             return Vec::new();
         }
         let first = p.range.start.line as usize;
@@ -625,8 +649,15 @@ impl Server {
         for d in diags {
             let line = doc.lines.line_of(d.span.start);
             let end_line = doc.lines.line_of(d.span.end.max(d.span.start + 1) - 1);
-            if end_line < first || line > last || !done.insert((d.rule, line)) {
+            if !quick || end_line < first || line > last || !done.insert((d.rule, line)) {
                 continue;
+            }
+            if let Some((settings, format, shown, _)) = &fixing
+                && let Some(action) = quick_fix(doc, d, settings, *format, shown, &uri, enc)
+            {
+                let mut action = action;
+                action.diagnostics = Some(vec![to_lsp(doc, d, &uri, base.as_deref(), enc)]);
+                out.push(lsp::CodeActionOrCommand::CodeAction(action));
             }
             let start = doc.lines.line_start(line);
             let indent: String = doc.text[start..]
@@ -654,7 +685,110 @@ impl Server {
                 ..Default::default()
             }));
         }
+        // "Fix all": every safe fix of the document, when there is one
+        if let Some((settings, format, shown, _)) = &fixing
+            && diags.iter().any(|d| {
+                crate::fix::fixability(d.rule).is_some_and(|f| f.0 == crate::fix::Safety::Safe)
+            })
+        {
+            let f = crate::fix::fix_text(shown, &doc.text, *format, settings, Default::default());
+            if f.text != doc.text {
+                let kind = if fix_all_only && !quick {
+                    lsp::CodeActionKind::SOURCE_FIX_ALL
+                } else {
+                    lsp::CodeActionKind::QUICKFIX
+                };
+                out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                    title: "Fix all citelint problems".into(),
+                    kind: Some(kind),
+                    edit: Some(workspace_edit(&uri, doc, &f.text, enc)),
+                    ..Default::default()
+                }));
+            }
+        }
         out
+    }
+}
+
+/// The quick fix of one finding, when its rule has a fix that changes the text.
+fn quick_fix(
+    doc: &Document,
+    d: &Diagnostic,
+    settings: &config::Settings,
+    format: Format,
+    shown: &str,
+    uri: &lsp::Uri,
+    enc: Encoding,
+) -> Option<lsp::CodeAction> {
+    let (safety, _) = crate::fix::fixability(d.rule)?;
+    let opts = crate::fix::FixOptions {
+        unsafe_fixes: safety == crate::fix::Safety::Unsafe,
+    };
+    let f = crate::fix::fix_one(
+        shown,
+        &doc.text,
+        format,
+        settings,
+        opts,
+        d.rule,
+        d.span.clone(),
+    );
+    if f.text == doc.text {
+        return None;
+    }
+    let what = match d.rule {
+        "citation-order" => "renumber the citations in order of first appearance",
+        "duplicate-reference" => "merge the duplicate entries",
+        "malformed-citation" => "mend the range",
+        _ => "remove the unused entry (unsafe)",
+    };
+    Some(lsp::CodeAction {
+        title: format!("Fix {}: {what}", d.rule),
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        is_preferred: Some(safety == crate::fix::Safety::Safe),
+        edit: Some(workspace_edit(uri, doc, &f.text, enc)),
+        ..Default::default()
+    })
+}
+
+/// The edit that turns the document's text into `new`: one replacement of the part that
+/// differs.
+// lsp-types' `Uri` hashes by its string; clippy sees its lazily parsed parts as mutable
+#[allow(clippy::mutable_key_type)]
+fn workspace_edit(uri: &lsp::Uri, doc: &Document, new: &str, enc: Encoding) -> lsp::WorkspaceEdit {
+    let old = doc.text.as_str();
+    let mut pre = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(pre) || !new.is_char_boundary(pre) {
+        pre -= 1;
+    }
+    let room = old.len().min(new.len()) - pre;
+    let mut suf = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suf) || !new.is_char_boundary(new.len() - suf) {
+        suf -= 1;
+    }
+    let range = lsp::Range::new(
+        position::position(old, &doc.lines, pre, enc),
+        position::position(old, &doc.lines, old.len() - suf, enc),
+    );
+    let edit = lsp::TextEdit {
+        range,
+        new_text: new[pre..new.len() - suf].to_string(),
+    };
+    let mut changes = HashMap::new();
+    changes.insert(uri.clone(), vec![edit]);
+    lsp::WorkspaceEdit {
+        changes: Some(changes),
+        ..Default::default()
     }
 }
 
