@@ -257,8 +257,14 @@ fn cited_article() -> impl Strategy<Value = String> {
             }
             t.push_str("\n###### References\n\n");
             for k in 1..=*n {
+                // entries that end in a link, or run on over a second line (as PDQ's do)
+                let tail = match k % 3 {
+                    0 => format!(" [[PUBMED Abstract]](http://x.org/?uids={s}{k} \"x\")"),
+                    1 if k > 1 => format!("\nContinued {s}.{k}."),
+                    _ => String::new(),
+                };
                 t.push_str(&format!(
-                    "{k}. Author{s}x{k} A. Study {k} of part {s}. J Med. 2020.\n"
+                    "{k}. Author{s}x{k} A. Study {k} of part {s}. J Med. 2020.{tail}\n"
                 ));
             }
             t.push('\n');

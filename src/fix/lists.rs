@@ -471,20 +471,33 @@ fn rewrite_list(
     if order.is_empty() {
         return Err("the list would be left empty".into());
     }
+    // an entry runs to the end of its last line, and of the lines of the blocks it owns (an
+    // item's span may stop inside a link at the end of its line)
+    let eol = |at: usize| doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
     let mut chunks: Vec<Range<usize>> = Vec::new();
-    for &r in &list.entries {
+    for (i, &r) in list.entries.iter().enumerate() {
         let e = &doc.references[r];
-        if e.path.is_some() {
-            return Err("the entries live in another file".into());
+        if e.path.is_some() || e.span.end > doc.text.len() || e.span.start >= e.span.end {
+            return Err("an entry outside the file".into());
         }
         let block = doc.blocks.iter().find(|b| b.span.start == e.span.start);
         if block.is_some_and(|b| matches!(b.kind, BlockKind::Heading(_))) {
             return Err("entries written as headings are not reordered".into());
         }
-        let raw = doc
-            .text
-            .get(e.span.clone())
-            .ok_or("an entry out of the file")?;
+        let next = list
+            .entries
+            .get(i + 1)
+            .map_or(list.span.end, |&n| doc.references[n].span.start);
+        let mut end = eol(e.span.end - 1);
+        for b in doc.blocks.iter().filter(|b| {
+            b.role == crate::document::Role::Reference
+                && b.span.start > e.span.start
+                && b.span.start < next
+                && b.span.end > b.span.start
+        }) {
+            end = end.max(eol(b.span.end - 1));
+        }
+        let raw = &doc.text[e.span.start..end];
         chunks.push(e.span.start..e.span.start + raw.trim_end().len());
     }
     for w in chunks.windows(2) {

@@ -287,10 +287,12 @@ fn fix_with(
         };
         let after = Document::parse(path, new.clone(), format, &settings.parse);
         let want = expected(&print(&doc), &plan.expect);
-        if print(&after) != want {
+        let got = print(&after);
+        if got != want {
             out.skipped.push(format!(
-                "{}: the fix would change what a marker cites; nothing fixed",
-                plan.rule
+                "{}: the fix would change what {}; nothing fixed",
+                plan.rule,
+                what_changed(&after, &got, &want)
             ));
             return abandon(text, out.skipped);
         }
@@ -301,6 +303,28 @@ fn fix_with(
         }
     }
     out
+}
+
+/// Where a checked pass went wrong, for the message.
+fn what_changed(after: &Document, got: &Print, want: &Print) -> String {
+    if got.markers.len() != want.markers.len() {
+        return format!(
+            "the article cites (its {} markers would become {})",
+            want.markers.len(),
+            got.markers.len()
+        );
+    }
+    match (0..got.markers.len()).find(|&i| got.markers[i] != want.markers[i]) {
+        Some(i) => {
+            let c = &after.citations[i];
+            format!(
+                "the marker `{}` on line {} cites",
+                after.text[c.span.clone()].trim(),
+                after.lines.line_of(c.span.start) + 1
+            )
+        }
+        None => "a reference list holds".to_string(),
+    }
 }
 
 fn abandon(text: &str, skipped: Vec<String>) -> Fixed {
