@@ -3,8 +3,9 @@
 //! Diagnostics for the in-memory text of every open article (full or incremental sync, in the
 //! negotiated position encoding), `citelint.toml` discovered upward from each article and
 //! re-read when it changes (a broken one is reported on the config file itself while the
-//! articles are linted with defaults), a "disable this rule for this line" code action, and
-//! hover on citation markers showing the reference they resolve to.
+//! articles are linted with defaults), a "disable this rule for this line" code action, the
+//! fixes of `--fix` as quick fixes (one per finding, and "fix all"), and hover on citation
+//! markers showing the reference they resolve to.
 //!
 //! [`Server`] is a plain state machine: messages in, messages out. [`serve`] drives it from
 //! channels (stdio in production, `lsp_server::Connection::memory()` in tests); after each
