@@ -268,3 +268,25 @@ fn rule_says_whether_it_is_fixable() {
     assert!(rule("unused-reference").contains("Fix (unsafe"));
     assert!(rule("uncited-claim").contains("Fix:** none"));
 }
+
+#[test]
+fn bad_input_is_reported_and_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let latin1 = b"Caf\xe9 [2]. Tea [1].\n\n## References\n\n1. A.\n2. B.\n".to_vec();
+    std::fs::write(d.join("latin1.md"), &latin1).unwrap();
+    std::fs::write(d.join("empty.md"), "").unwrap();
+    let out = citelint(d, &["--fix", "latin1.md", "empty.md"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(std::fs::read(d.join("latin1.md")).unwrap(), latin1);
+    assert_eq!(std::fs::read(d.join("empty.md")).unwrap(), b"");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["rule"] == "parse-error")
+    );
+}
