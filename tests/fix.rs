@@ -113,6 +113,16 @@ fn citelint(dir: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Does the run's JSON output hold a finding of `rule`?
+fn reports(out: &std::process::Output, rule: &str) -> bool {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["rule"] == rule)
+}
+
 #[test]
 fn fix_writes_only_files_with_a_fixable_finding_and_reports_what_remains() {
     let dir = tempfile::tempdir().unwrap();
@@ -229,14 +239,7 @@ fn a_read_only_file_is_an_error_that_does_not_stop_the_others() {
     );
     assert_eq!(std::fs::read_to_string(d.join("b.md")).unwrap(), FIXED);
     // the read-only file's findings are still reported
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|x| x["rule"] == "citation-order")
-    );
+    assert!(reports(&out, "citation-order"));
 }
 
 #[test]
@@ -281,12 +284,5 @@ fn bad_input_is_reported_and_never_written() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(std::fs::read(d.join("latin1.md")).unwrap(), latin1);
     assert_eq!(std::fs::read(d.join("empty.md")).unwrap(), b"");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|x| x["rule"] == "parse-error")
-    );
+    assert!(reports(&out, "parse-error"));
 }
