@@ -286,3 +286,11 @@ fn bad_input_is_reported_and_never_written() {
     assert_eq!(std::fs::read(d.join("empty.md")).unwrap(), b"");
     assert!(reports(&out, "parse-error"));
 }
+
+#[test]
+fn crlf_line_endings_are_kept() {
+    let text = OUT_OF_ORDER.replace('\n', "\r\n");
+    let s = settings("a.md");
+    let out = fix_text("a.md", &text, Format::Markdown, &s, FixOptions::default());
+    assert_eq!(out.text, FIXED.replace('\n', "\r\n"));
+}
