@@ -327,3 +327,20 @@ proptest! {
         prop_assert!(again.fixed.is_empty());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// `--fix --unsafe-fixes` over arbitrary fragments in every format never panics, and
+    /// what it leaves a second fix does not change.
+    #[test]
+    fn fix_survives_any_article_and_is_idempotent(text in article()) {
+        let opts = citelint::fix::FixOptions { unsafe_fixes: true };
+        for (path, format) in FORMATS {
+            let s = settings(path);
+            let fixed = citelint::fix::fix_text(path, &text, format, &s, opts);
+            let again = citelint::fix::fix_text(path, &fixed.text, format, &s, opts);
+            prop_assert_eq!(&again.text, &fixed.text, "{}", path);
+        }
+    }
+}
