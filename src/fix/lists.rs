@@ -83,6 +83,23 @@ pub fn markers_of(doc: &Document, l: usize) -> Result<Vec<usize>, String> {
     Ok(out)
 }
 
+/// The marker that holds byte `at` (markers are sorted and do not overlap).
+pub(super) fn citation_at(doc: &Document, at: usize) -> Option<usize> {
+    let i = doc.citations.partition_point(|c| c.span.start <= at);
+    let i = i.checked_sub(1)?;
+    doc.citations[i].span.contains(&at).then_some(i)
+}
+
+/// The blocks that start in `range` (blocks are in document order).
+fn blocks_in(doc: &Document, range: Range<usize>) -> &[crate::document::Block] {
+    let from = doc.blocks.partition_point(|b| b.span.start < range.start);
+    let to = doc
+        .blocks
+        .partition_point(|b| b.span.start < range.end)
+        .max(from);
+    &doc.blocks[from..to]
+}
+
 /// A bracketed number in the list's scope that the parser did not take for a citation
 /// (`[3]` before a `[label]`, in an unusual spot) may still mean an entry: renumbering would
 /// leave it pointing at another source, so the list is not touched.
@@ -92,19 +109,15 @@ fn unread_brackets(doc: &Document, l: usize) -> Result<(), String> {
         Regex::new(r"\[\s*[0-9]{1,3}(?:\s*[-–—,;]\s*[0-9]{1,3})*\s*\]").expect("bracket")
     });
     let list = &doc.lists[l];
-    for b in doc.blocks.iter().filter(|b| {
-        b.role == crate::document::Role::Prose
-            && list.scope.contains(&b.span.start)
-            && !list.span.contains(&b.span.start)
-    }) {
+    for b in blocks_in(doc, list.scope.clone())
+        .iter()
+        .filter(|b| b.role == crate::document::Role::Prose && !list.span.contains(&b.span.start))
+    {
         let region = &doc.text[b.span.clone()];
         for m in re.find_iter(region) {
             let at = b.span.start + m.start();
             let after = &region[m.end()..];
-            if doc.in_code(at)
-                || after.starts_with(['(', ':'])
-                || doc.citations.iter().any(|c| c.span.contains(&at))
-            {
+            if doc.in_code(at) || after.starts_with(['(', ':']) || citation_at(doc, at).is_some() {
                 continue;
             }
             return Err(format!("`{}` is not read as a citation", m.as_str()));
@@ -480,7 +493,7 @@ fn rewrite_list(
         if e.path.is_some() || e.span.end > doc.text.len() || e.span.start >= e.span.end {
             return Err("an entry outside the file".into());
         }
-        let block = doc.blocks.iter().find(|b| b.span.start == e.span.start);
+        let block = blocks_in(doc, e.span.start..e.span.start + 1).first();
         if block.is_some_and(|b| matches!(b.kind, BlockKind::Heading(_))) {
             return Err("entries written as headings are not reordered".into());
         }
@@ -489,12 +502,10 @@ fn rewrite_list(
             .get(i + 1)
             .map_or(list.span.end, |&n| doc.references[n].span.start);
         let mut end = eol(e.span.end - 1);
-        for b in doc.blocks.iter().filter(|b| {
-            b.role == crate::document::Role::Reference
-                && b.span.start > e.span.start
-                && b.span.start < next
-                && b.span.end > b.span.start
-        }) {
+        for b in blocks_in(doc, e.span.start + 1..next)
+            .iter()
+            .filter(|b| b.role == crate::document::Role::Reference && b.span.end > b.span.start)
+        {
             end = end.max(eol(b.span.end - 1));
         }
         let raw = &doc.text[e.span.start..end];

@@ -400,11 +400,9 @@ fn next_step(
     }
     let mut lists: BTreeMap<usize, usize> = BTreeMap::new();
     for d in of("citation-order") {
-        if let Some(l) = doc
-            .citations
-            .iter()
-            .find(|c| c.span.start <= d.span.start && d.span.end <= c.span.end)
-            .and_then(|c| c.list)
+        if let Some(l) = lists::citation_at(doc, d.span.start)
+            .filter(|&i| d.span.end <= doc.citations[i].span.end)
+            .and_then(|i| doc.citations[i].list)
         {
             *lists.entry(l).or_default() += 1;
         }
@@ -584,7 +582,9 @@ fn mend<'a>(doc: &Document, diags: impl Iterator<Item = &'a Diagnostic>) -> Opti
     let mut expect = Expect::default();
     let mut count = 0;
     for d in diags {
-        let Some(ci) = doc.citations.iter().position(|c| c.span == d.span) else {
+        let Some(ci) =
+            lists::citation_at(doc, d.span.start).filter(|&i| doc.citations[i].span == d.span)
+        else {
             continue;
         };
         let c = &doc.citations[ci];
