@@ -75,7 +75,12 @@ fn fixtures_come_out_as_their_fixed_twins_and_a_second_fix_changes_nothing() {
             continue;
         }
         if want == text {
+            // a fixture left alone is one the fixer refuses, and says why
             assert!(out.fixed.is_empty(), "{shown}: {:?}", out.fixed);
+            assert!(
+                !out.skipped.is_empty(),
+                "{shown}: left alone without a reason"
+            );
         } else {
             assert!(
                 !out.fixed.is_empty(),

@@ -27,6 +27,16 @@ pub fn numbered_entries(doc: &Document, l: usize) -> Result<Vec<u32>, String> {
     if list.kind != ListKind::Numbered {
         return Err("only numbered reference lists are rewritten".into());
     }
+    // numeric link definitions (`[1]: https://…`) or numbered front-matter references beside
+    // the list: a renumbered `[1]` would take another definition's link
+    if doc.lists.iter().any(|o| {
+        o.kind != ListKind::Numbered
+            && o.entries
+                .iter()
+                .any(|&r| matches!(doc.references[r].key, RefKey::Num(_)))
+    }) {
+        return Err("another list of the article also numbers its entries".into());
+    }
     let mut nums = Vec::new();
     for &r in &list.entries {
         match doc.references[r].key {
