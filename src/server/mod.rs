@@ -78,6 +78,9 @@ pub struct Server {
     default_config: std::rc::Rc<Config>,
     out: Vec<Message>,
     next_id: i32,
+    /// Fixes already computed for the text of an open document (editors ask for code actions
+    /// at every cursor move).
+    fixes: HashMap<String, FixCache>,
     /// Set once `exit` arrives: the process exit code.
     pub exit: Option<i32>,
 }
@@ -121,6 +124,7 @@ impl Server {
             default_config: std::rc::Rc::new(Config::default()),
             out: Vec::new(),
             next_id: 0,
+            fixes: HashMap::new(),
             exit: None,
         }
     }
@@ -290,11 +294,13 @@ impl Server {
                 }
             }
             "textDocument/didClose" => {
-                if let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params)
-                    && let Some(d) = self.docs.remove(p.text_document.uri.as_str())
-                    && d.format.is_some()
-                {
-                    self.publish(d.uri, Vec::new(), None);
+                if let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params) {
+                    self.fixes.remove(p.text_document.uri.as_str());
+                    if let Some(d) = self.docs.remove(p.text_document.uri.as_str())
+                        && d.format.is_some()
+                    {
+                        self.publish(d.uri, Vec::new(), None);
+                    }
                 }
             }
             "textDocument/didSave" => {
@@ -369,6 +375,7 @@ impl Server {
     }
 
     fn config_changed(&mut self, path: &Path) {
+        self.fixes.clear();
         // keep `published` so a fixed config gets its diagnostics cleared
         if let Some(c) = self.configs.get_mut(path) {
             c.stamp = None;
@@ -480,12 +487,14 @@ impl Server {
         }
     }
 
-    /// The settings an open document is linted with, its format, the path it is shown as and
-    /// the config file that applies; `None` for a document citelint does not lint.
+    /// The settings an open document is linted with, its format, the path it is shown as, the
+    /// config file that applies and the identity of the config read (it changes when the file
+    /// is read again); `None` for a document citelint does not lint.
+    #[allow(clippy::type_complexity)]
     fn settings_of(
         &mut self,
         key: &str,
-    ) -> Option<(config::Settings, Format, String, Option<PathBuf>)> {
+    ) -> Option<(config::Settings, Format, String, Option<PathBuf>, usize)> {
         let d = self.docs.get(key)?;
         let format = d.format?;
         let dir = d
@@ -501,7 +510,8 @@ impl Server {
         };
         let mut settings = cfg.settings_for(&shown, &CliOverrides::default());
         settings.parse.read_files = d.path.is_some();
-        Some((settings, format, shown, cfg_path))
+        let identity = std::rc::Rc::as_ptr(&cfg) as usize;
+        Some((settings, format, shown, cfg_path, identity))
     }
 
     /// Re-lint one document if it changed; publish when `publish`.
@@ -516,7 +526,7 @@ impl Server {
             }
             return;
         }
-        let Some((settings, format, shown, cfg_path)) = self.settings_of(key) else {
+        let Some((settings, format, shown, cfg_path, _)) = self.settings_of(key) else {
             return;
         };
         let Some(d) = self.docs.get_mut(key) else {
@@ -622,9 +632,11 @@ impl Server {
                 .map(Path::to_path_buf)
         });
         let fixing = self.settings_of(uri.as_str());
+        let mut cache = self.fixes.remove(uri.as_str()).unwrap_or_default();
         let Some((doc, diags)) = self.analysis(uri.as_str()) else {
             return Vec::new();
         };
+        cache.for_text(&doc.text, fixing.as_ref().map_or(0, |f| f.4));
         let want = |k: &lsp::CodeActionKind| {
             k == &lsp::CodeActionKind::QUICKFIX || k.as_str() == "quickfix" || k.as_str().is_empty()
         };
@@ -653,8 +665,9 @@ impl Server {
             if !quick || end_line < first || line > last || !done.insert((d.rule, line)) {
                 continue;
             }
-            if let Some((settings, format, shown, _)) = &fixing
-                && let Some(action) = quick_fix(doc, d, settings, *format, shown, &uri, enc)
+            if let Some((settings, format, shown, _, _)) = &fixing
+                && let Some(action) =
+                    quick_fix(doc, d, settings, *format, shown, &uri, enc, &mut cache)
             {
                 let mut action = action;
                 action.diagnostics = Some(vec![to_lsp(doc, d, &uri, base.as_deref(), enc)]);
@@ -687,13 +700,15 @@ impl Server {
             }));
         }
         // "Fix all": every safe fix of the document, when there is one
-        if let Some((settings, format, shown, _)) = &fixing
+        if let Some((settings, format, shown, _, _)) = &fixing
             && diags.iter().any(|d| {
                 crate::fix::fixability(d.rule).is_some_and(|f| f.0 == crate::fix::Safety::Safe)
             })
         {
-            let f = crate::fix::fix_text(shown, &doc.text, *format, settings, Default::default());
-            if f.text != doc.text {
+            let fixed = cache.get(("", 0, 0), &doc.text, || {
+                crate::fix::fix_text(shown, &doc.text, *format, settings, Default::default()).text
+            });
+            if let Some(fixed) = fixed {
                 let kind = if fix_all_only && !quick {
                     lsp::CodeActionKind::SOURCE_FIX_ALL
                 } else {
@@ -702,16 +717,54 @@ impl Server {
                 out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: "Fix all citelint problems".into(),
                     kind: Some(kind),
-                    edit: Some(workspace_edit(&uri, doc, &f.text, enc)),
+                    edit: Some(workspace_edit(&uri, doc, &fixed, enc)),
                     ..Default::default()
                 }));
             }
         }
+        self.fixes.insert(uri.as_str().to_string(), cache);
         out
     }
 }
 
+/// Fixed texts computed for one text of a document: by rule and finding span (a quick fix),
+/// or `("", 0, 0)` for "fix all"; `None` when the fix changes nothing.
+#[derive(Default)]
+struct FixCache {
+    text: u64,
+    fixed: HashMap<(&'static str, usize, usize), Option<String>>,
+}
+
+impl FixCache {
+    /// Forget what was computed for another text, or with another config.
+    fn for_text(&mut self, text: &str, config: usize) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        config.hash(&mut h);
+        let h = h.finish();
+        if h != self.text {
+            self.text = h;
+            self.fixed.clear();
+        }
+    }
+
+    /// The fixed text for `key`, computed once: `None` when it equals `text`.
+    fn get(
+        &mut self,
+        key: (&'static str, usize, usize),
+        text: &str,
+        fix: impl FnOnce() -> String,
+    ) -> Option<String> {
+        self.fixed
+            .entry(key)
+            .or_insert_with(|| Some(fix()).filter(|new| new != text))
+            .clone()
+    }
+}
+
 /// The quick fix of one finding, when its rule has a fix that changes the text.
+#[allow(clippy::too_many_arguments)]
 fn quick_fix(
     doc: &Document,
     d: &Diagnostic,
@@ -720,23 +773,24 @@ fn quick_fix(
     shown: &str,
     uri: &lsp::Uri,
     enc: Encoding,
+    cache: &mut FixCache,
 ) -> Option<lsp::CodeAction> {
     let (safety, _) = crate::fix::fixability(d.rule)?;
     let opts = crate::fix::FixOptions {
         unsafe_fixes: safety == crate::fix::Safety::Unsafe,
     };
-    let f = crate::fix::fix_one(
-        shown,
-        &doc.text,
-        format,
-        settings,
-        opts,
-        d.rule,
-        d.span.clone(),
-    );
-    if f.text == doc.text {
-        return None;
-    }
+    let fixed = cache.get((d.rule, d.span.start, d.span.end), &doc.text, || {
+        crate::fix::fix_one(
+            shown,
+            &doc.text,
+            format,
+            settings,
+            opts,
+            d.rule,
+            d.span.clone(),
+        )
+        .text
+    })?;
     let what = match d.rule {
         "citation-order" => "renumber the citations in order of first appearance",
         "duplicate-reference" => "merge the duplicate entries",
@@ -747,7 +801,7 @@ fn quick_fix(
         title: format!("Fix {}: {what}", d.rule),
         kind: Some(lsp::CodeActionKind::QUICKFIX),
         is_preferred: Some(safety == crate::fix::Safety::Safe),
-        edit: Some(workspace_edit(uri, doc, &f.text, enc)),
+        edit: Some(workspace_edit(uri, doc, &fixed, enc)),
         ..Default::default()
     })
 }
