@@ -25,6 +25,10 @@ fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
+            // `fixtures/fix/` holds before/after pairs for `--fix` (tests/fix.rs)
+            if p.file_name().is_some_and(|n| n == "fix") {
+                continue;
+            }
             fixture_files(&p, out);
         } else if Format::from_path(&p).is_some() {
             out.push(p);
