@@ -7,6 +7,7 @@ pub mod content;
 pub mod evidence;
 pub mod metadata;
 pub mod packs;
+pub mod sources;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -154,6 +155,7 @@ pub static RULES: &[&Rule] = &[
     &metadata::stale_review::RULE,
     &metadata::review_pending::RULE,
     &content::assistant_artifact::RULE,
+    &sources::invalid_identifier::RULE,
 ];
 
 /// The id of a suppression comment that names a rule that does not exist.

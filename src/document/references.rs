@@ -105,6 +105,8 @@ struct Pending {
     key_span: Range<usize>,
     text: String,
     title: Option<String>,
+    /// The text under the entry (see `Reference::excerpt`).
+    excerpt: String,
 }
 
 /// How a reference section writes its entries.
@@ -268,6 +270,7 @@ pub fn collect(doc: &mut Document) {
                         key_span,
                         text: clean,
                         title,
+                        excerpt: String::new(),
                     });
                 }
                 None => {
@@ -276,6 +279,10 @@ pub fn collect(doc: &mut Document) {
                     if let Some(e) = entries.last_mut() {
                         e.text.push(' ');
                         e.text.push_str(&text);
+                        if !e.excerpt.is_empty() {
+                            e.excerpt.push(' ');
+                        }
+                        e.excerpt.push_str(&text);
                         e.body.end = e.body.end.max(b.span.end);
                         // a title heading's span is the heading; a list entry's grows with
                         // the paragraphs that continue it
@@ -314,14 +321,21 @@ pub fn collect(doc: &mut Document) {
         let mut entries = Vec::new();
         let owned = owned_by_definitions(doc, &defs);
         for (d, (label, span)) in defs.iter().enumerate() {
+            let inside = |b: &super::Block| b.span.start >= span.start && b.span.end <= span.end;
             let text: String = doc
                 .blocks
                 .iter()
                 .enumerate()
-                .filter(|(i, b)| {
-                    (b.span.start >= span.start && b.span.end <= span.end)
-                        || owned.get(*i) == Some(&Some(d))
-                })
+                .filter(|(i, b)| inside(b) || owned.get(*i) == Some(&Some(d)))
+                .map(|(_, b)| super::plain_pieces(b))
+                .collect::<Vec<_>>()
+                .join(" ");
+            // what the definition owns outside its own text is an excerpt of the source
+            let excerpt: String = doc
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(i, b)| !inside(b) && owned.get(*i) == Some(&Some(d)))
                 .map(|(_, b)| super::plain_pieces(b))
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -333,6 +347,7 @@ pub fn collect(doc: &mut Document) {
                 key_span,
                 text,
                 title: None,
+                excerpt,
             });
         }
         let span =
@@ -356,6 +371,7 @@ pub fn collect(doc: &mut Document) {
                 key_span: s.start + 1..s.start + 1 + n.to_string().len(),
                 text: doc.text[s.clone()].to_string(),
                 title: None,
+                excerpt: String::new(),
             })
             .collect::<Vec<_>>();
         let span = numeric[0].1.start..numeric[numeric.len() - 1].1.end;
@@ -416,6 +432,8 @@ fn push_list(
     for e in entries {
         idx.push(doc.references.len());
         let ids = find_ids(&doc.text[e.body.clone()]);
+        let identifiers = super::identifiers::scan(&doc.text[e.body.clone()], e.body.start);
+        let excerpt = e.excerpt.trim();
         doc.references.push(Reference {
             key: e.key,
             span: e.span,
@@ -424,6 +442,8 @@ fn push_list(
             text: e.text,
             ids,
             abstract_text: None,
+            excerpt: (!excerpt.is_empty()).then(|| excerpt.to_string()),
+            identifiers,
             list,
             path: None,
             line: None,
@@ -470,6 +490,7 @@ pub fn collect_wiki_refs(doc: &mut Document) {
             key_span: t.span.clone(),
             text,
             title: None,
+            excerpt: String::new(),
         });
     }
     if entries.is_empty() {
@@ -499,8 +520,10 @@ pub fn collect_front_matter(doc: &mut Document) {
     let list = doc.lists.len();
     let mut idx = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let (key, text, title, abstract_text) = match item {
-            serde_json::Value::String(s) => (RefKey::Num(i as u32 + 1), s.clone(), None, None),
+        let (key, text, title, abstract_text, excerpt) = match item {
+            serde_json::Value::String(s) => {
+                (RefKey::Num(i as u32 + 1), s.clone(), None, None, None)
+            }
             serde_json::Value::Object(o) => {
                 let get = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_string);
                 let key = match o.get("id") {
@@ -523,7 +546,13 @@ pub fn collect_front_matter(doc: &mut Document) {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" ");
-                (key, text, title, get("abstract"))
+                (
+                    key,
+                    text,
+                    title,
+                    get("abstract"),
+                    get("excerpt").or(get("quote")),
+                )
             }
             _ => continue,
         };
@@ -537,6 +566,8 @@ pub fn collect_front_matter(doc: &mut Document) {
             title,
             ids: find_ids(&raw),
             abstract_text,
+            excerpt,
+            identifiers: front_matter_ids(item, &span),
             list,
             path: None,
             line: None,
@@ -550,6 +581,33 @@ pub fn collect_front_matter(doc: &mut Document) {
         idx,
         None,
     ));
+}
+
+/// The identifiers of a front-matter reference: its `doi`, `pmid`, `isbn`… fields, or those
+/// written in a plain string; shown at the `references:` key.
+fn front_matter_ids(
+    item: &serde_json::Value,
+    span: &Range<usize>,
+) -> Vec<super::identifiers::Identifier> {
+    use super::identifiers::{from_field, scan};
+    let mut ids = match item {
+        serde_json::Value::String(s) => scan(s, 0),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter_map(|(k, v)| from_field(k, v.as_str()?, 0..0))
+            .chain(
+                ["url", "URL", "note"]
+                    .iter()
+                    .filter_map(|k| o.get(*k)?.as_str())
+                    .flat_map(|t| scan(t, 0)),
+            )
+            .collect(),
+        _ => Vec::new(),
+    };
+    for i in &mut ids {
+        i.span = span.clone();
+    }
+    ids
 }
 
 /// Numbered lists serve the part of the document from the end of the previous numbered list

@@ -94,23 +94,6 @@ enum Origin {
     Sentence(usize),
 }
 
-/// A reference's text: its entry (title, excerpt) then its abstract, the title ended as a
-/// sentence of its own so that a title that only names a topic stays one.
-fn source_text(doc: &Document, r: usize) -> String {
-    let e = &doc.references[r];
-    let mut t = e.text.trim_end().to_string();
-    if let Some(a) = &e.abstract_text {
-        if !t.is_empty() {
-            if !t.ends_with(['.', '!', '?']) {
-                t.push('.');
-            }
-            t.push(' ');
-        }
-        t.push_str(a);
-    }
-    t
-}
-
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let lex = cx.lexicons.evidence();
     let judge = LexicalJudge::with_lexicon(lex);
@@ -181,7 +164,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
         let mut texts: Vec<(Origin, String)> = Vec::new();
         for &r in &refs {
-            let t = source_text(doc, r);
+            let t = doc.references[r].source_text();
             for range in crate::document::split::split_sentences(&t) {
                 // a title that only names a topic, a journal line: nothing asserted
                 if asserts(&t[range.clone()], lex) {
