@@ -155,6 +155,7 @@ pub static RULES: &[&Rule] = &[
     &metadata::stale_review::RULE,
     &metadata::review_pending::RULE,
     &content::assistant_artifact::RULE,
+    &sources::quote_mismatch::RULE,
     &sources::invalid_identifier::RULE,
 ];
 

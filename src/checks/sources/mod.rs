@@ -3,6 +3,7 @@
 //! against retraction lists. Deterministic: no network, no model.
 
 pub mod invalid_identifier;
+pub mod quote_mismatch;
 
 use crate::diagnostic::Label;
 use crate::document::{Document, Sentence};
