@@ -156,6 +156,7 @@ pub static RULES: &[&Rule] = &[
     &metadata::review_pending::RULE,
     &content::assistant_artifact::RULE,
     &sources::quote_mismatch::RULE,
+    &sources::number_mismatch::RULE,
     &sources::invalid_identifier::RULE,
 ];
 

@@ -2,7 +2,9 @@
 //! (the excerpt under an entry, a bibliography abstract), against identifiers' own rules and
 //! against retraction lists. Deterministic: no network, no model.
 
+pub mod figures;
 pub mod invalid_identifier;
+pub mod number_mismatch;
 pub mod quote_mismatch;
 
 use crate::diagnostic::Label;
