@@ -98,6 +98,12 @@ impl Reads {
         references: true,
         ..Reads::NOTHING_MORE
     };
+    /// Sentences with their citations, and the references they cite (the sources family).
+    pub const CITED_SENTENCES: Reads = Reads {
+        sentences: true,
+        references: true,
+        ..Reads::NOTHING_MORE
+    };
     /// The metadata fields.
     pub const METADATA: Reads = Reads {
         metadata: true,

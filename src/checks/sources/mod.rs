@@ -24,6 +24,19 @@ pub fn cited_references(doc: &Document, s: &Sentence) -> Vec<usize> {
     refs
 }
 
+/// "reference 2" or "references 2, 5".
+pub fn named(doc: &Document, refs: &[usize]) -> String {
+    let keys: Vec<String> = refs
+        .iter()
+        .map(|&r| doc.references[r].key.to_string())
+        .collect();
+    if keys.len() == 1 {
+        format!("reference {}", keys[0])
+    } else {
+        format!("references {}", keys.join(", "))
+    }
+}
+
 /// The first marker in the article that cites reference `r`.
 pub fn first_citation(doc: &Document, r: usize) -> Option<Range<usize>> {
     doc.citations.iter().find_map(|c| {

@@ -31,7 +31,7 @@
 //! **Options:** none.
 
 use super::figures::{Figure, Kind, figures, numbers, same};
-use super::{cited_references, entry_label, shorten};
+use super::{cited_references, entry_label, named, shorten};
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
@@ -42,12 +42,7 @@ pub static RULE: Rule = Rule {
     summary: "a figure in a cited sentence is not in the cited source's text, which states figures of that kind",
     source: include_str!("number_mismatch.rs"),
     default_severity: Severity::Warning,
-    reads: Reads {
-        sentences: true,
-        metadata: false,
-        references: true,
-        lexicons: &[],
-    },
+    reads: Reads::CITED_SENTENCES,
     parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
@@ -112,15 +107,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
             let shown = &text[f.range.clone()];
-            let keys: Vec<String> = cited
-                .iter()
-                .map(|(r, _)| doc.references[*r].key.to_string())
-                .collect();
-            let whose = if keys.len() == 1 {
-                format!("reference {}", keys[0])
-            } else {
-                format!("references {}", keys.join(", "))
-            };
+            let whose = named(doc, &refs);
             let at = s.text_range.start;
             let span = b.map.range(at + f.range.start..at + f.range.end);
             let mut d = Diagnostic::new(

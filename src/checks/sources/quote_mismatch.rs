@@ -27,7 +27,7 @@
 //!
 //! **Options:** none.
 
-use super::{cited_references, entry_label, shorten};
+use super::{cited_references, entry_label, named, shorten};
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
@@ -39,12 +39,7 @@ pub static RULE: Rule = Rule {
     summary: "a quotation attributed to a cited source does not appear in that source's text",
     source: include_str!("quote_mismatch.rs"),
     default_severity: Severity::Warning,
-    reads: Reads {
-        sentences: true,
-        metadata: false,
-        references: true,
-        lexicons: &[],
-    },
+    reads: Reads::CITED_SENTENCES,
     parse_options: parse_options::<NoOptions>,
     options: &[],
     check,
@@ -100,15 +95,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             if found {
                 continue;
             }
-            let keys = refs
-                .iter()
-                .map(|&r| doc.references[r].key.to_string())
-                .collect::<Vec<_>>();
-            let whose = if keys.len() == 1 {
-                format!("reference {}", keys[0])
-            } else {
-                format!("references {}", keys.join(", "))
-            };
+            let whose = named(doc, &refs);
             let mut d = Diagnostic::new(
                 RULE.id,
                 b.map.range(q.outer.clone()),
