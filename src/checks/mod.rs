@@ -160,6 +160,7 @@ pub static RULES: &[&Rule] = &[
     &metadata::missing_review_metadata::RULE,
     &metadata::stale_review::RULE,
     &metadata::review_pending::RULE,
+    &metadata::missing_ai_disclosure::RULE,
     &content::assistant_artifact::RULE,
     &sources::quote_mismatch::RULE,
     &sources::number_mismatch::RULE,
