@@ -35,7 +35,11 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
             lexicons: &settings.lexicons,
         };
         for mut d in (rule.check)(doc, &cx) {
-            d.severity = *severity;
+            d.severity = if d.milder {
+                severity.milder()
+            } else {
+                *severity
+            };
             diags.push(d);
         }
     }

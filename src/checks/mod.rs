@@ -165,6 +165,7 @@ pub static RULES: &[&Rule] = &[
     &sources::quote_mismatch::RULE,
     &sources::number_mismatch::RULE,
     &sources::invalid_identifier::RULE,
+    &sources::retracted_reference::RULE,
 ];
 
 /// The id of a suppression comment that names a rule that does not exist.

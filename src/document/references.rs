@@ -432,7 +432,12 @@ fn push_list(
     for e in entries {
         idx.push(doc.references.len());
         let ids = find_ids(&doc.text[e.body.clone()]);
-        let identifiers = super::identifiers::scan(&doc.text[e.body.clone()], e.body.start);
+        // a list item's block ends with its last text: a link's address after it
+        // (`[DOI](https://doi.org/…)`) is still the entry's, up to the end of the line
+        let line_end = doc.text[e.body.end..]
+            .find('\n')
+            .map_or(doc.text.len(), |i| e.body.end + i);
+        let identifiers = super::identifiers::scan(&doc.text[e.body.start..line_end], e.body.start);
         let excerpt = e.excerpt.trim();
         doc.references.push(Reference {
             key: e.key,

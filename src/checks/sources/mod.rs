@@ -6,6 +6,8 @@ pub mod figures;
 pub mod invalid_identifier;
 pub mod number_mismatch;
 pub mod quote_mismatch;
+pub mod retracted_reference;
+pub mod retractions;
 
 use crate::diagnostic::Label;
 use crate::document::{Document, Sentence};
