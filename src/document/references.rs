@@ -276,13 +276,22 @@ pub fn collect(doc: &mut Document) {
                 None => {
                     // text under an entry is its own: an excerpt's lists, quotes, tables and
                     // bold labels are never entries of their own
+                    // under a list entry, only what is nested in it (indented, a quote, a
+                    // list) quotes the source: a paragraph at the margin after the list is a
+                    // note on the list ("All links accessed in May")
+                    let line_start = doc.text[..b.span.start].rfind('\n').map_or(0, |i| i + 1);
+                    let nested = style == Style::Headings
+                        || b.kind != BlockKind::Paragraph
+                        || doc.text[line_start..b.span.start].starts_with([' ', '\t', '>']);
                     if let Some(e) = entries.last_mut() {
                         e.text.push(' ');
                         e.text.push_str(&text);
-                        if !e.excerpt.is_empty() {
-                            e.excerpt.push(' ');
+                        if nested {
+                            if !e.excerpt.is_empty() {
+                                e.excerpt.push(' ');
+                            }
+                            e.excerpt.push_str(&text);
                         }
-                        e.excerpt.push_str(&text);
                         e.body.end = e.body.end.max(b.span.end);
                         // a title heading's span is the heading; a list entry's grows with
                         // the paragraphs that continue it
@@ -829,5 +838,28 @@ mod tests {
         assert_eq!(ids.doi.as_deref(), Some("10.1000/abc.12"));
         assert_eq!(ids.pmid.as_deref(), Some("1234567"));
         assert_eq!(ids.url.as_deref(), Some("https://example.org/x"));
+    }
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use crate::document::{Document, Format, ParseOptions};
+
+    #[test]
+    fn an_excerpt_is_what_an_entry_nests_or_a_title_heading_owns() {
+        let t = "A [1]. B [2].\n\n## References\n\n1. Roe J. Naps. Sleep J. 2020.\n\n   Naps of 20 minutes restored alertness.\n\n2. Li A. Tea. Diet J. 2021.\n\nAll links were accessed in May 2024.\n";
+        let d = Document::parse(
+            "t.md",
+            t.to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        assert_eq!(
+            d.references[0].excerpt.as_deref(),
+            Some("Naps of 20 minutes restored alertness.")
+        );
+        assert!(d.references[0].has_source_text());
+        assert_eq!(d.references[1].excerpt, None);
+        assert!(!d.references[1].has_source_text());
     }
 }

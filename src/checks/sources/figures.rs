@@ -63,8 +63,8 @@ fn patterns() -> &'static [Regex; 5] {
                 r"(?i)(?:(?P<a>{NUM})\s*%?\s*(?:-|–|—|to)\s*)?(?P<b>{NUM})\s*(?:%|\bper\s?cent\b)"
             )),
             // HR 0.72, odds ratio of 1.4, (95% CI 0.61–0.90)
-            re(format!(
-                r"(?:\b(?:a?HR|a?OR|a?RR|IRR|aIRR)\b|(?i:\b(?:hazard|odds|rate|risk)\s+ratios?\b|\brelative\s+risks?\b))[^0-9;.]{{0,25}}?(?P<v>[0-9]+\.[0-9]+)(?:[^;]{{0,12}}?(?:\bCI\b|(?i:confidence\s+interval))[^0-9;]{{0,6}}(?P<lo>[0-9]+\.[0-9]+)\s*(?:-|–|—|to|,)\s*(?P<hi>[0-9]+\.[0-9]+))?"
+            re(String::from(
+                r"(?:\b(?:a?HR|a?OR|a?RR|IRR|aIRR)\b|(?i:\b(?:hazard|odds|rate|risk)\s+ratios?\b|\brelative\s+risks?\b))[^0-9;.]{0,25}?(?P<v>[0-9]+\.[0-9]+)(?:[^;]{0,12}?(?:\bCI\b|(?i:confidence\s+interval))[^0-9;]{0,6}(?P<lo>[0-9]+\.[0-9]+)\s*(?:-|–|—|to|,)\s*(?P<hi>[0-9]+\.[0-9]+))?"
             )),
             // 4,120 women, 310 adult patients
             re(format!(
