@@ -219,7 +219,15 @@ fn signs(doc: &Document, cx: &Context, p: &Patterns) -> Vec<Sign> {
     }
     // an assistant's notes and reasoning, as `assistant-artifact` finds them
     for a in (crate::checks::content::assistant_artifact::RULE.check)(doc, cx) {
-        let words = doc.text[a.span.clone()].trim();
+        // the plain text of the first sentence it covers (no markup, no line breaks)
+        let words = doc
+            .sentences
+            .iter()
+            .find(|s| {
+                s.span.start <= a.span.start && a.span.start < s.span.end.max(s.span.start + 1)
+            })
+            .map_or(&doc.text[a.span.clone()], |s| doc.sentence_text(s));
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
         let words: String = if words.chars().count() > 80 {
             format!("{}…", words.chars().take(80).collect::<String>().trim_end())
         } else {

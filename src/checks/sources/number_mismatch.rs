@@ -9,7 +9,8 @@
 //! **Equivalent forms:** `35%` = `35 percent` = `0.35`; `4,120` = `4120`; `0.5 g` = `500 mg`;
 //! a figure written with fewer decimals than the source's matches its rounding (`35%` for
 //! `34.8%`). A percentage that is the difference or the relative change of two percentages of
-//! the source (`a 43% relative reduction` from 21% to 12%) is derived, not missing. A figure
+//! the source (`a 43% relative reduction` from 21% to 12%), or the change a ratio of the source
+//! states (`30% lower` for an HR of 0.70), is derived, not missing. A figure
 //! whose number the source writes anywhere, in any role, is not reported either.
 //!
 //! **What is never a figure:** years, section numbers, reference numbers and other bare
@@ -160,6 +161,16 @@ fn stated(f: &Figure, src: &Source) -> bool {
     }) {
         return true;
     }
+    // a percentage derived from a ratio of the source ("30% lower" for HR 0.70)
+    if f.kind == Kind::Percent
+        && src
+            .figures
+            .iter()
+            .filter(|g| g.kind == Kind::Ratio)
+            .any(|g| same(f.value, f.decimals, (g.value - 1.0).abs() * 100.0))
+    {
+        return true;
+    }
     // a percentage derived from two of the source's: a difference or a relative change
     if f.kind == Kind::Percent {
         let p: Vec<f64> = of_kind().map(|g| g.value).collect();
@@ -197,6 +208,7 @@ mod tests {
             "Anaemia fell to 12% from 21% in 1240 women",
             "Daily iron (0.06 g) lowered the hazard (HR 0.55; 95% CI 0.41–0.74)",
             "That is a 41% relative reduction, or 9 percentage points",
+            "Iron lowered the hazard by 45% (HR 0.55)",
             "Anaemia at term fell to 12.4% in 2019 patients were followed",
         ] {
             assert!(findings(s).is_empty(), "{s}: {:?}", findings(s));

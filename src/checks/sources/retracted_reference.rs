@@ -83,12 +83,13 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             Nature::Concern => "is under an expression of concern",
             Nature::Correction => "has a correction notice",
         };
-        let mut detail = notice.nature_text.to_string();
+        let mut detail = notice.nature_text().to_string();
         if !notice.date.is_empty() {
             detail.push_str(&format!(", {}", notice.date));
         }
-        if !notice.reason.is_empty() {
-            detail.push_str(&format!(": {}", notice.reason));
+        let reasons = notice.reasons();
+        if !reasons.is_empty() {
+            detail.push_str(&format!(": {reasons}"));
         }
         let message = format!(
             "reference {} {what} ({detail}); DOI {doi} is listed in `{}`, line {}",

@@ -6,8 +6,10 @@
 
 use crate::document::identifiers::strip_doi_prefix;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+use std::sync::Arc;
 
 /// What a notice says about a paper, most serious first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,19 +19,33 @@ pub enum Nature {
     Correction,
 }
 
-/// One listed DOI.
+/// One listed DOI. Kept small: a list has tens of thousands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub nature: Nature,
-    /// The nature as the list writes it ("Expression of concern").
-    pub nature_text: Box<str>,
     /// The notice's date as written, without a midnight time ("3/14/2021").
     pub date: Box<str>,
-    /// The reasons, `;+A;+B;` written "A, B" and cut to 200 characters.
+    /// The reasons as the list writes them (`;+A;+B;`); see [`Notice::reasons`].
     pub reason: Box<str>,
     /// The list it is on, as the config names it, and the line.
-    pub file: Box<str>,
+    pub file: Arc<str>,
     pub line: u64,
+}
+
+impl Notice {
+    /// The nature as Retraction Watch names it.
+    pub fn nature_text(&self) -> &'static str {
+        match self.nature {
+            Nature::Retraction => "Retraction",
+            Nature::Concern => "Expression of concern",
+            Nature::Correction => "Correction",
+        }
+    }
+
+    /// The reasons written "A, B", cut to 200 characters.
+    pub fn reasons(&self) -> String {
+        clean_reason(&self.reason)
+    }
 }
 
 /// Every DOI of the run's lists, compared without case and prefixes.
@@ -62,7 +78,11 @@ impl Retractions {
 
     /// Add a notice; a DOI listed twice keeps its most serious notice.
     pub fn insert(&mut self, doi: &str, notice: Notice) {
-        let key = doi_key(doi);
+        self.insert_key(doi_key(doi), notice);
+    }
+
+    /// [`Retractions::insert`] with the DOI already a key.
+    fn insert_key(&mut self, key: String, notice: Notice) {
         match self.by_doi.get_mut(key.as_str()) {
             Some(old) if old.nature <= notice.nature => {}
             Some(old) => *old = notice,
@@ -96,6 +116,7 @@ impl Retractions {
     /// `OriginalPaperDOI`, else one DOI per line.
     pub fn read(&mut self, mut input: impl BufRead, shown: &str, csv: bool) -> Result<(), String> {
         let err = |line: u64, msg: &str| format!("retraction list `{shown}`, line {line}: {msg}");
+        let file: Arc<str> = shown.into();
         let mut record = Vec::with_capacity(4096);
         let mut line: u64 = 0;
         let start =
@@ -134,41 +155,41 @@ impl Retractions {
                             &format!("{} fields where the header has {width}", f.len()),
                         ));
                     }
-                    let get = |i: Option<usize>| -> Result<String, String> {
+                    let get = |i: Option<usize>| -> Result<Cow<'_, str>, String> {
                         match i {
                             Some(i) => unquote(&record[f[i].clone()]).map_err(|e| err(at, e)),
-                            None => Ok(String::new()),
+                            None => Ok(Cow::Borrowed("")),
                         }
                     };
                     let d = get(Some(doi))?;
-                    if !doi_key(&d).starts_with("10.") {
+                    let key = doi_key(&d);
+                    if !key.starts_with("10.") {
                         continue; // "unavailable": a notice without a DOI to match
                     }
-                    let nature_text = get(nature)?;
-                    let n = nature_text.trim().to_ascii_lowercase();
-                    let kind = if n.is_empty() || n.contains("retraction") {
+                    let n = get(nature)?;
+                    let n = n.trim();
+                    let has = |w: &str| {
+                        n.as_bytes()
+                            .windows(w.len())
+                            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                    };
+                    let kind = if n.is_empty() || has("retraction") {
                         Nature::Retraction
-                    } else if n.contains("concern") {
+                    } else if has("concern") {
                         Nature::Concern
-                    } else if n.contains("correction") || n.contains("erratum") {
+                    } else if has("correction") || has("erratum") {
                         Nature::Correction
                     } else {
                         continue; // a reinstatement: the paper stands
                     };
-                    let date = get(date)?;
                     let notice = Notice {
                         nature: kind,
-                        nature_text: if n.is_empty() {
-                            "Retraction".into()
-                        } else {
-                            nature_text.trim().into()
-                        },
-                        date: date.trim().trim_end_matches(" 0:00").trim().into(),
-                        reason: clean_reason(&get(reason)?).into(),
-                        file: shown.into(),
+                        date: get(date)?.trim().trim_end_matches(" 0:00").trim().into(),
+                        reason: get(reason)?.trim().into(),
+                        file: file.clone(),
                         line: at,
                     };
-                    self.insert(&d, notice);
+                    self.insert_key(key, notice);
                 }
             }
             None if csv => {
@@ -198,14 +219,13 @@ impl Retractions {
                                 ),
                             ));
                         }
-                        self.insert(
-                            &key,
+                        self.insert_key(
+                            key,
                             Notice {
                                 nature: Nature::Retraction,
-                                nature_text: "Retraction".into(),
                                 date: "".into(),
                                 reason: "".into(),
-                                file: shown.into(),
+                                file: file.clone(),
                                 line: at,
                             },
                         );
@@ -345,13 +365,14 @@ fn fields(record: &[u8], out: &mut Vec<std::ops::Range<usize>>) -> Result<(), &'
     }
 }
 
-/// A field's text: quotes removed, `""` as `"`.
-fn unquote(f: &[u8]) -> Result<String, &'static str> {
+/// A field's text: quotes removed, `""` as `"`; borrowed unless it escapes a quote.
+fn unquote(f: &[u8]) -> Result<Cow<'_, str>, &'static str> {
     let s = std::str::from_utf8(f).map_err(|_| "not valid UTF-8")?;
     Ok(
         match s.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
-            Some(inner) => inner.replace("\"\"", "\""),
-            None => s.to_string(),
+            Some(inner) if inner.contains("\"\"") => Cow::Owned(inner.replace("\"\"", "\"")),
+            Some(inner) => Cow::Borrowed(inner),
+            None => Cow::Borrowed(s),
         },
     )
 }
@@ -382,7 +403,7 @@ mod tests {
         let n = r.get("doi:10.1000/abc.1").unwrap();
         assert_eq!(n.nature, Nature::Retraction, "the most serious notice wins");
         assert_eq!(&*n.date, "3/14/2021");
-        assert_eq!(&*n.reason, "Falsification/Fabrication of Data, Misconduct");
+        assert_eq!(n.reasons(), "Falsification/Fabrication of Data, Misconduct");
         assert_eq!(n.line, 2);
         let c = r.get("10.1000/XYZ").unwrap();
         assert_eq!((c.nature, c.line), (Nature::Concern, 3));
