@@ -74,4 +74,13 @@ fn a_missing_or_malformed_list_is_one_error_naming_file_and_line() {
         "{err}"
     );
     assert_eq!(err.matches("error").count(), 1, "{err}");
+    let (code, _, err) = run("retractions = [\"data\"]\n", &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is a folder"), "{err}");
+    let (code, _, err) = run(
+        "retractions = [\"data/rw.csv\"]\n",
+        &[("data/rw.csv", "OriginalPaperDOI\u{0}\n")],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("binary") && err.contains("line 1"), "{err}");
 }
