@@ -94,15 +94,32 @@ fn glued(text: &str, start: usize) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
-/// Is the count at `start` a year ("in 2019 patients were …")?
-fn year_before_noun(text: &str, start: usize, v: f64) -> bool {
-    if !(1900.0..2100.0).contains(&v) {
-        return false;
-    }
+/// Is the number before a participant noun at `start` no count: a year ("in 2019 patients
+/// were …") or the second term of a rate ("1 in 5 people", "two out of 3 women")?
+fn not_a_count(text: &str, start: usize, v: f64) -> bool {
     let before = text[..start].trim_end().to_ascii_lowercase();
-    ["in", "since", "during", "until", "by", "from", "of"]
-        .iter()
-        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+    let ends_with_word = |w: &str| before.ends_with(&format!(" {w}")) || before == w;
+    if (1900.0..2100.0).contains(&v)
+        && ["in", "since", "during", "until", "by", "from", "of"]
+            .iter()
+            .any(|w| ends_with_word(w))
+    {
+        return true;
+    }
+    let rest = ["in", "out of", "of every"].iter().find_map(|w| {
+        before
+            .strip_suffix(w)
+            .filter(|r| r.is_empty() || r.ends_with(' '))
+    });
+    let Some(rest) = rest else {
+        return false;
+    };
+    let term = rest.trim_end().rsplit(' ').next().unwrap_or("");
+    term.chars().all(|c| c.is_ascii_digit() || c == ',') && !term.is_empty()
+        || [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        ]
+        .contains(&term)
 }
 
 /// Every figure in `text`.
@@ -147,7 +164,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
     {
         if let Some(n) = c.name("n")
             && let Some((v, _)) = value(n.as_str())
-            && year_before_noun(text, n.start(), v)
+            && not_a_count(text, n.start(), v)
         {
             continue;
         }
@@ -243,6 +260,11 @@ mod tests {
         );
         assert!(kinds("Concentrations above 5 mg/dL or 2 g/L are high.").is_empty());
         assert!(kinds("In 2019, participants were few; or 1.5 of them.").is_empty());
+        assert!(kinds("About 1 in 5 people and two out of 3 women.").is_empty());
+        assert_eq!(
+            kinds("A trial in 300 patients."),
+            vec![(Kind::Count, 300.0)]
+        );
     }
 
     #[test]
