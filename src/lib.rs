@@ -64,7 +64,11 @@ pub fn run_rules(
             lexicons: &settings.lexicons,
         };
         for mut d in (rule.check)(doc, &cx) {
-            d.severity = *severity;
+            d.severity = if d.milder {
+                severity.milder()
+            } else {
+                *severity
+            };
             diags.push(d);
         }
     }
