@@ -213,9 +213,21 @@ pub fn numbers(text: &str) -> Vec<f64> {
 }
 
 /// Does `written` (with `decimals` decimals) stand for `exact`: equal, or `exact` rounded?
+/// A whole number's trailing zeros are read as its precision: "40 percent" stands for 40.7%
+/// and "3,300 people" for 3,330 (rounded to tens, to hundreds), as writers round.
 pub fn same(written: f64, decimals: usize, exact: f64) -> bool {
     let scale = 10f64.powi(decimals.min(6) as i32);
-    (written - exact).abs() < 1e-9 || ((exact * scale).round() / scale - written).abs() < 1e-9
+    if (written - exact).abs() < 1e-9 || ((exact * scale).round() / scale - written).abs() < 1e-9 {
+        return true;
+    }
+    if decimals > 0 || written < 10.0 || written.fract() != 0.0 {
+        return false;
+    }
+    let mut place = 1.0;
+    while written % (place * 10.0) == 0.0 && place < 1e12 {
+        place *= 10.0;
+    }
+    place > 1.0 && ((exact / place).round() * place - written).abs() < 1e-9
 }
 
 #[cfg(test)]
@@ -273,5 +285,11 @@ mod tests {
         assert!(same(0.82, 2, 0.82));
         assert!(!same(35.0, 0, 36.0));
         assert!(!same(34.8, 1, 35.0));
+        // a whole number's trailing zeros are its precision
+        assert!(same(40.0, 0, 40.7));
+        assert!(same(3300.0, 0, 3330.0));
+        assert!(!same(40.0, 0, 46.0));
+        assert!(!same(1400.0, 0, 150.0));
+        assert!(!same(41.0, 0, 40.4));
     }
 }
