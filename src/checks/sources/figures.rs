@@ -213,8 +213,9 @@ pub fn numbers(text: &str) -> Vec<f64> {
 }
 
 /// Does `written` (with `decimals` decimals) stand for `exact`: equal, or `exact` rounded?
-/// A whole number's trailing zeros are read as its precision: "40 percent" stands for 40.7%
-/// and "3,300 people" for 3,330 (rounded to tens, to hundreds), as writers round.
+/// A whole number's trailing zeros are read as its precision when the rounding moves it by
+/// at most 2.5 %: "40 percent" stands for 40.7% and "3,300 people" for 3,330, as writers
+/// round; "100 mg" does not stand for 60 mg.
 pub fn same(written: f64, decimals: usize, exact: f64) -> bool {
     let scale = 10f64.powi(decimals.min(6) as i32);
     if (written - exact).abs() < 1e-9 || ((exact * scale).round() / scale - written).abs() < 1e-9 {
@@ -227,7 +228,9 @@ pub fn same(written: f64, decimals: usize, exact: f64) -> bool {
     while written % (place * 10.0) == 0.0 && place < 1e12 {
         place *= 10.0;
     }
-    place > 1.0 && ((exact / place).round() * place - written).abs() < 1e-9
+    place > 1.0
+        && ((exact / place).round() * place - written).abs() < 1e-9
+        && (exact - written).abs() <= 0.025 * written
 }
 
 #[cfg(test)]
@@ -290,6 +293,8 @@ mod tests {
         assert!(same(3300.0, 0, 3330.0));
         assert!(!same(40.0, 0, 46.0));
         assert!(!same(1400.0, 0, 150.0));
+        assert!(!same(100.0, 0, 60.0));
+        assert!(!same(40.0, 0, 36.0));
         assert!(!same(41.0, 0, 40.4));
     }
 }
