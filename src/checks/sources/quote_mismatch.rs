@@ -294,11 +294,24 @@ fn beyond_title(e: &crate::document::Reference) -> String {
 /// The sentence of `source` that shares most words with `quote`, if any shares one that is
 /// not a short function word.
 fn closest_sentence(source: &str, quote: &str) -> Option<String> {
-    let q: Vec<String> = words(quote).into_iter().filter(|w| w.len() > 3).collect();
+    let all = words(quote);
+    let q: Vec<&String> = all.iter().filter(|w| w.len() > 3).collect();
+    // word pairs in the quote's order: the sentence it was misquoted from shares runs of words
+    let pairs: Vec<(&String, &String)> = all.iter().zip(all.iter().skip(1)).collect();
     let mut best: Option<(usize, Range<usize>)> = None;
     for r in crate::document::split::split_sentences(source) {
         let w = words(&source[r.clone()]);
-        let shared = q.iter().filter(|x| w.contains(x)).count();
+        let words_shared = q.iter().filter(|x| w.contains(x)).count();
+        let pairs_shared = w
+            .iter()
+            .zip(w.iter().skip(1))
+            .filter(|(a, b)| pairs.contains(&(a, b)))
+            .count();
+        let shared = if words_shared > 0 {
+            words_shared + 2 * pairs_shared
+        } else {
+            0
+        };
         if shared > 0 && best.as_ref().is_none_or(|b| shared > b.0) {
             best = Some((shared, r));
         }
@@ -309,6 +322,18 @@ fn closest_sentence(source: &str, quote: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closest_sentence_shares_runs_of_words_not_only_words() {
+        // both sentences hold every word of the quote; the second holds them in its order
+        let source = "Objective: in children, the colds that zinc lozenges prevent were counted. \
+                      Conclusion: zinc lozenges prevent colds in children.";
+        assert_eq!(
+            closest_sentence(source, "zinc lozenges may prevent colds in children").as_deref(),
+            Some("Conclusion: zinc lozenges prevent colds in children.")
+        );
+        assert_eq!(closest_sentence(source, "nothing alike here at all"), None);
+    }
 
     #[test]
     fn quotations_and_apostrophes() {
