@@ -19,7 +19,7 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 export RUSTC_BOOTSTRAP=1
 
-# seed inputs of each kind, from the fixtures and the built-in lexicons
+# seed inputs of each kind: the fixtures, and fuzz/seeds/ for configs and rule packs
 seeds() {
   case $1 in
     markdown|citations|end_to_end) find fixtures examples -type f \( -name '*.md' -o -name '*.qmd' -o -name '*.Rmd' \) ;;
@@ -29,8 +29,7 @@ seeds() {
     bibtex) find fixtures -type f -name '*.bib' ;;
     csl_json) find fixtures -type f -name '*.json' ;;
     csl_yaml) find fixtures -type f \( -name '*.yaml' -o -name '*.yml' \) ;;
-    config) find fixtures examples tests -type f -name 'citelint.toml' ;;
-    rule_packs) find tests fixtures -type f -name '*.toml' ! -name 'citelint.toml' ;;
+    config|rule_packs) find "fuzz/seeds/$1" -type f ;;
   esac
 }
 
