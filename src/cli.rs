@@ -21,6 +21,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// parsed once per run: the size of the `check` variant costs nothing
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint articles (Markdown, text, HTML) under PATHs (default: .)
@@ -77,6 +79,39 @@ pub enum FailOn {
     Info,
 }
 
+/// `--shard I/N`: shard `index` (1-based) of `count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether the file shown as `path` belongs to this shard. The partition hashes the path
+    /// (FNV-1a, `\\` read as `/`), so a file stays in its shard when others are added or
+    /// removed, and the same on every platform.
+    pub fn holds(&self, path: &str) -> bool {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in path.bytes() {
+            let b = if b == b'\\' { b'/' } else { b };
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h % self.count == self.index - 1
+    }
+}
+
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    let bad = || format!("`{s}` is not a shard: write I/N with 1 <= I <= N, e.g. 2/4");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let index: u64 = i.trim().parse().map_err(|_| bad())?;
+    let count: u64 = n.trim().parse().map_err(|_| bad())?;
+    if count == 0 || index == 0 || index > count {
+        return Err(bad());
+    }
+    Ok(Shard { index, count })
+}
+
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Files or folders to lint
@@ -120,6 +155,10 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (and exit 0)
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Lint only shard I of N (1-based): a stable partition of the files by path, so that N CI
+    /// jobs cover every file exactly once
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
     /// Lint standard input (`-`) as if it were the file PATH: its extension picks the format,
     /// its folder finds the config, findings carry PATH
     #[arg(long, value_name = "PATH")]
@@ -130,6 +169,16 @@ pub struct CheckArgs {
     /// Print a count of findings per rule instead of the findings (human or json format)
     #[arg(long, conflicts_with = "write_baseline")]
     pub statistics: bool,
+    /// Apply safe fixes (renumber citations, merge duplicate entries, mend ranges), then
+    /// report the findings that remain
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub fix: bool,
+    /// With --fix: print the fixes as a unified diff and write nothing
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+    /// With --fix: also apply unsafe fixes (remove uncited reference entries)
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
 }
 
 pub fn main() -> i32 {
@@ -150,7 +199,7 @@ pub fn main() -> i32 {
             crate::run::print(&out)
         }
         Command::Rule { id } => match checks::find(&id) {
-            Some(r) => crate::run::print(&format!("{}\n", r.doc())),
+            Some(r) => crate::run::print(&format!("{}\n\n{}\n", r.doc(), fix_line(r.id))),
             None => {
                 eprintln!("error: unknown rule `{id}`; `citelint rules` lists them");
                 2
@@ -215,6 +264,19 @@ fn init(profile: &str) -> i32 {
             eprintln!("error: cannot write {}: {e}", crate::config::FILE_NAME);
             2
         }
+    }
+}
+
+/// What `citelint rule ID` says about a rule's fix.
+fn fix_line(id: &str) -> String {
+    match crate::fix::fixability(id) {
+        Some((crate::fix::Safety::Safe, what)) => {
+            format!("**Fix (safe, applied by `--fix`):** {what}.")
+        }
+        Some((crate::fix::Safety::Unsafe, what)) => {
+            format!("**Fix (unsafe, applied by `--fix --unsafe-fixes`):** {what}.")
+        }
+        None => "**Fix:** none; `--fix` leaves its findings to you.".to_string(),
     }
 }
 
@@ -340,6 +402,82 @@ fn open_output(path: &Path) -> Result<std::fs::File, String> {
         .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))
 }
 
+/// The fixes of a `--fix` run, gathered from every thread.
+#[derive(Default)]
+struct FixRun {
+    fixes: std::sync::atomic::AtomicUsize,
+    files: std::sync::atomic::AtomicUsize,
+    failed: std::sync::atomic::AtomicBool,
+    diffs: std::sync::Mutex<Vec<(usize, String)>>,
+}
+
+impl FixRun {
+    /// Say what was fixed in file `i` and what was not; its report of what remains.
+    fn record(
+        &self,
+        i: usize,
+        shown: &str,
+        f: crate::fix::file::FileFix,
+        dry_run: bool,
+    ) -> FileReport {
+        use std::sync::atomic::Ordering::Relaxed;
+        for w in &f.warnings {
+            eprintln!("warning: {shown}: {w}");
+        }
+        if let Some(e) = &f.error {
+            eprintln!("error: {shown}: {e}");
+            self.failed.store(true, Relaxed);
+        }
+        let n: usize = f.fixed.values().sum();
+        if n > 0 || f.diff.is_some() {
+            self.fixes.fetch_add(n, Relaxed);
+            self.files.fetch_add(1, Relaxed);
+            let what = f
+                .fixed
+                .iter()
+                .map(|(rule, k)| format!("{k} {rule}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let verb = if dry_run { "would fix" } else { "fixed" };
+            eprintln!("{verb} {shown}: {what}");
+        }
+        if let Some(d) = f.diff
+            && let Ok(mut v) = self.diffs.lock()
+        {
+            v.push((i, d));
+        }
+        f.report
+    }
+
+    /// Print the diffs (a dry run) and the summary; 2 when a fixed file could not be written.
+    fn finish(&self, dry_run: bool) -> i32 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut diffs = match self.diffs.lock() {
+            Ok(mut v) => std::mem::take(&mut *v),
+            Err(_) => Vec::new(),
+        };
+        diffs.sort_by_key(|d| d.0);
+        let text: String = diffs.into_iter().map(|d| d.1).collect();
+        let mut code = if text.is_empty() {
+            0
+        } else {
+            crate::run::print(&text)
+        };
+        let (n, files) = (self.fixes.load(Relaxed), self.files.load(Relaxed));
+        let s = |k: usize| if k == 1 { "" } else { "s" };
+        eprintln!(
+            "{} {n} finding{} in {files} file{}",
+            if dry_run { "would fix" } else { "fixed" },
+            s(n),
+            s(files)
+        );
+        if self.failed.load(Relaxed) {
+            code = 2;
+        }
+        code
+    }
+}
+
 fn check(args: CheckArgs) -> i32 {
     let stdin = match stdin_input(&args) {
         Ok(s) => s,
@@ -348,6 +486,10 @@ fn check(args: CheckArgs) -> i32 {
             return 2;
         }
     };
+    if stdin.is_some() && args.fix {
+        eprintln!("error: --fix rewrites files; it does not read standard input");
+        return 2;
+    }
     if args.statistics && !matches!(args.format, OutputFormat::Human | OutputFormat::Json) {
         eprintln!("error: --statistics prints a table (--format human) or JSON (--format json)");
         return 2;
@@ -450,6 +592,9 @@ fn check(args: CheckArgs) -> i32 {
                 .collect()
         }
     };
+    if let Some(shard) = args.shard {
+        files.retain(|(shown, _)| shard.holds(shown));
+    }
     files.sort();
     // Compiling the lexicons is most of a short run: the run's patterns are compiled first,
     // on both threads at once (a thread that met an uncompiled lexicon in a file would only
@@ -486,7 +631,11 @@ fn check(args: CheckArgs) -> i32 {
         None => None,
     };
     let hidden = std::sync::atomic::AtomicUsize::new(0);
-    // read, lint and filter one file
+    let fixing = FixRun::default();
+    let fix_opts = crate::fix::FixOptions {
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    // read, lint and filter one file (fixing it first under --fix)
     let lint = |i: usize| -> Result<FileReport, String> {
         let (shown, p) = &files[i];
         let format = match &stdin {
@@ -497,6 +646,17 @@ fn check(args: CheckArgs) -> i32 {
         let mut r = match &stdin {
             Some(_) => crate::lint_reader(std::io::stdin().lock(), shown, format, &settings)
                 .map_err(|e| format!("standard input ({e})"))?,
+            None if args.fix => {
+                let f = crate::fix::file::fix_file(
+                    p,
+                    shown,
+                    format,
+                    &settings,
+                    fix_opts,
+                    args.dry_run,
+                )?;
+                fixing.record(i, shown, f, args.dry_run)
+            }
             None => crate::lint_file(p, shown, format, &settings)?,
         };
         if let Some(c) = &changes {
@@ -539,15 +699,17 @@ fn check(args: CheckArgs) -> i32 {
             (false, OutputFormat::Sarif) => &render::sarif::Sarif,
             (false, OutputFormat::Junit) => &render::junit::Junit,
         };
-        let out: Box<dyn Write + Send> = match &args.output_file {
-            Some(p) => match open_output(p) {
+        let out: Box<dyn Write + Send> = match (&args.output_file, args.dry_run) {
+            (Some(p), _) => match open_output(p) {
                 Ok(f) => Box::new(f),
                 Err(e) => {
                     eprintln!("error: {e}");
                     return 2;
                 }
             },
-            None => Box::new(std::io::stdout()),
+            // a dry run prints the diff alone on standard output
+            (None, true) => Box::new(std::io::sink()),
+            (None, false) => Box::new(std::io::stdout()),
         };
         let out = std::io::BufWriter::with_capacity(1 << 16, out);
         let outcome = match crate::run::stream(files.len(), lint, renderer, threshold, out) {
@@ -555,6 +717,9 @@ fn check(args: CheckArgs) -> i32 {
             Err(e) => return crate::run::write_error(&e),
         };
         report_hidden(args.format);
+        if args.fix && fixing.finish(args.dry_run) != 0 {
+            failed_run = true;
+        }
         if failed_run || outcome.failed_files > 0 {
             return 2;
         }

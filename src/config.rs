@@ -36,6 +36,10 @@ pub struct FileConfig {
     /// tried before `article`, `main` and `body`.
     #[serde(default)]
     pub html_main: Vec<String>,
+    /// Retraction lists (a Retraction Watch CSV, or one DOI per line), relative to the config
+    /// file: `retracted-reference` reports the references they list.
+    #[serde(default)]
+    pub retractions: Vec<Spanned<String>>,
     /// Extra rule packs (TOML lexicons), relative to the config file.
     #[serde(default)]
     pub rule_packs: Vec<Spanned<String>>,
@@ -148,6 +152,7 @@ impl Config {
             c.lexicons = crate::checks::packs::load(&names, base)
                 .map_err(|(i, msg)| err(&shown, &text, Some(c.file.rule_packs[i].span()), msg))?;
         }
+        c.load_retractions(path.parent().unwrap_or(Path::new(".")), &text)?;
         if let Some(table) = c.file.rules.get("uncited-claim")
             && let Some(v) = table.get_ref().get("model")
         {
@@ -181,6 +186,26 @@ impl Config {
             c.lexicons.set_claims_model(model);
         }
         Ok(c)
+    }
+
+    /// Read the retraction lists the config names, relative to `base` (the config's folder);
+    /// `text` is the config as written, for the error's span.
+    pub fn load_retractions(&mut self, base: &Path, text: &str) -> Result<(), ConfigError> {
+        if self.file.retractions.is_empty() {
+            return Ok(());
+        }
+        let shown = self
+            .path
+            .as_ref()
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or_else(|| FILE_NAME.to_string());
+        let mut list = crate::checks::sources::retractions::Retractions::default();
+        for name in &self.file.retractions {
+            list.load(&base.join(name.get_ref()), name.get_ref())
+                .map_err(|msg| err(&shown, text, Some(name.span()), msg))?;
+        }
+        self.lexicons.set_retractions(list);
+        Ok(())
     }
 
     pub fn parse(shown: &str, text: &str) -> Result<Config, ConfigError> {

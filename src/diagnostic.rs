@@ -21,6 +21,13 @@ impl Severity {
             _ => None,
         }
     }
+    /// One step less serious (an error becomes a warning, a warning information).
+    pub fn milder(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -61,6 +68,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Set when a suppression comment silenced the finding; holds the recorded reason.
     pub suppressed: Option<String>,
+    /// The rule reports this finding one step below the rule's severity (a correction notice
+    /// where a retraction would be an error).
+    pub milder: bool,
 }
 
 impl Diagnostic {
@@ -73,6 +83,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             suppressed: None,
+            milder: false,
         }
     }
     pub fn label(mut self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod git_diff;
 pub mod lexicon_regex;
 pub mod profile;
@@ -28,18 +29,7 @@ use document::{Document, Format, bibliography::PARSE_ERROR};
 /// Run every enabled rule over a parsed document; suppressions applied, sorted by offset then rule.
 pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut diags = doc.problems.clone();
-    for (rule, severity, options) in &settings.rules {
-        let cx = Context {
-            today: settings.today,
-            options: &**options,
-            profile: settings.profile,
-            lexicons: &settings.lexicons,
-        };
-        for mut d in (rule.check)(doc, &cx) {
-            d.severity = *severity;
-            diags.push(d);
-        }
-    }
+    diags.extend(run_rules(doc, settings, |_| true));
     let running: Vec<&'static str> = settings.rules.iter().map(|(r, _, _)| r.id).collect();
     let unused = settings
         .rules
@@ -55,6 +45,33 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         (a.span.start, a.rule, a.span.end).cmp(&(b.span.start, b.rule, b.span.end))
     });
     diags.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    diags
+}
+
+/// The findings of the run's rules that `wanted` picks, with the run's severities; no
+/// suppressions applied.
+pub fn run_rules(
+    doc: &Document,
+    settings: &Settings,
+    wanted: impl Fn(&checks::Rule) -> bool,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (rule, severity, options) in settings.rules.iter().filter(|r| wanted(r.0)) {
+        let cx = Context {
+            today: settings.today,
+            options: &**options,
+            profile: settings.profile,
+            lexicons: &settings.lexicons,
+        };
+        for mut d in (rule.check)(doc, &cx) {
+            d.severity = if d.milder {
+                severity.milder()
+            } else {
+                *severity
+            };
+            diags.push(d);
+        }
+    }
     diags
 }
 
@@ -91,6 +108,18 @@ pub fn lint_file(
     format: Format,
     settings: &Settings,
 ) -> Result<FileReport, String> {
+    match read_file(path, shown)? {
+        Ok(bytes) => Ok(lint_bytes(shown, bytes, format, settings)),
+        Err(too_large) => Ok(too_large),
+    }
+}
+
+/// Read the file at `path` (shown as `shown`): its bytes, or (`Ok(Err)`) the finding that
+/// says it is too large to lint. `Err` is a read failure.
+pub fn read_file(
+    path: &std::path::Path,
+    shown: &str,
+) -> Result<Result<Vec<u8>, FileReport>, String> {
     // checked before opening: opening a FIFO would block until a writer comes
     if !std::fs::metadata(path)
         .map_err(|e| format!("{shown}: {e}"))?
@@ -99,7 +128,7 @@ pub fn lint_file(
         return Err(format!("{shown}: not a regular file"));
     }
     let file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
-    lint_reader(file, shown, format, settings)
+    read_bounded(file, shown)
 }
 
 /// Read `input` (a file, standard input) to its end, at most [`MAX_FILE_BYTES`], and lint it
@@ -110,6 +139,18 @@ pub fn lint_reader(
     format: Format,
     settings: &Settings,
 ) -> Result<FileReport, String> {
+    match read_bounded(input, shown)? {
+        Ok(bytes) => Ok(lint_bytes(shown, bytes, format, settings)),
+        Err(too_large) => Ok(too_large),
+    }
+}
+
+/// Read `input` to its end, at most [`MAX_FILE_BYTES`]: its bytes, or (`Ok(Err)`) the finding
+/// that says it is too large to lint. `Err` is a read failure.
+fn read_bounded(
+    input: impl std::io::Read,
+    shown: &str,
+) -> Result<Result<Vec<u8>, FileReport>, String> {
     use std::io::Read;
     let mut bytes = Vec::new();
     // read at most one byte past the cap: a file that grows while read is still bounded
@@ -118,7 +159,7 @@ pub fn lint_reader(
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{shown}: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Ok(input_problem(
+        return Ok(Err(input_problem(
             shown,
             0..0,
             format!(
@@ -126,43 +167,49 @@ pub fn lint_reader(
                 MAX_FILE_BYTES >> 20
             ),
             "split the article, or check that this is an article at all",
-        ));
+        )));
     }
-    Ok(lint_bytes(shown, bytes, format, settings))
+    Ok(Ok(bytes))
 }
 
 /// Lint the bytes of a file: binary files, UTF-16 and invalid UTF-8 become one clear
 /// `parse-error` finding instead of a crash or a lossy reading.
 pub fn lint_bytes(path: &str, bytes: Vec<u8>, format: Format, settings: &Settings) -> FileReport {
+    match decode(path, bytes) {
+        Ok(text) => lint_text(path, text, format, settings),
+        Err(r) => r,
+    }
+}
+
+/// The text of a file's bytes, or the `parse-error` finding that says why there is none:
+/// binary files, UTF-16 and invalid UTF-8.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, FileReport> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return input_problem(
+        return Err(input_problem(
             path,
             0..0,
             "the file is UTF-16 encoded; citelint reads UTF-8".into(),
             "convert it, e.g. `iconv -f UTF-16 -t UTF-8`",
-        );
+        ));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return input_problem(
+        return Err(input_problem(
             path,
             0..0,
             format!("the file looks binary (a NUL byte at offset {nul}); not linted"),
             "only Markdown, text and HTML articles are linted",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let mut r = input_problem(
+            path,
+            at..at,
+            format!("the file is not valid UTF-8 (invalid byte at offset {at}); not linted"),
+            "re-save the file as UTF-8",
         );
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => lint_text(path, text, format, settings),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let mut r = input_problem(
-                path,
-                at..at,
-                format!("the file is not valid UTF-8 (invalid byte at offset {at}); not linted"),
-                "re-save the file as UTF-8",
-            );
-            // keep the valid prefix so the span can be shown
-            r.text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
-            r
-        }
-    }
+        // keep the valid prefix so the span can be shown
+        r.text = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        r
+    })
 }

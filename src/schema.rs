@@ -77,6 +77,12 @@ pub const KEYS: &[Key] = &[
         example: r##"html-main = ["#content"]"##,
     },
     Key {
+        name: "retractions",
+        kind: Kind::Strings,
+        help: "Retraction lists for retracted-reference, relative to the config file: the Retraction Watch CSV or one DOI per line. Read once per run; no network.",
+        example: r#"retractions = ["retraction-watch.csv"]"#,
+    },
+    Key {
         name: "rule-packs",
         kind: Kind::Strings,
         help: "Extra rule packs (TOML lexicons), relative to the config file.",

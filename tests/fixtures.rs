@@ -7,7 +7,9 @@
 //! - `<!-- fixture: profile=NAME select=ID,ID option=RULE.KEY=VALUE -->`: how the file is
 //!   linted (default: the default profile, all its rules, every option at its default);
 //!   `option` sets a rule option as `[rules.RULE] KEY = VALUE` in citelint.toml would
-//!   (e.g. `option=uncited-claim.threshold=0` judges claims by the lexicon alone).
+//!   (e.g. `option=uncited-claim.threshold=0` judges claims by the lexicon alone);
+//!   `retractions=FILE,FILE` names retraction lists beside the fixture, as
+//!   `retractions = [...]` in a citelint.toml in the fixture's folder would.
 //!
 //! Every finding that is not expected, and every expectation not met, fails the test.
 
@@ -25,6 +27,10 @@ fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
+            // `fixtures/fix/` holds before/after pairs for `--fix` (tests/fix.rs)
+            if p.file_name().is_some_and(|n| n == "fix") {
+                continue;
+            }
             fixture_files(&p, out);
         } else if Format::from_path(&p).is_some() {
             out.push(p);
@@ -49,6 +55,8 @@ pub struct Expectations {
     pub select: Option<Vec<String>>,
     /// `[rules.RULE] KEY = VALUE` lines, as TOML.
     pub options: Vec<(String, String)>,
+    /// Retraction lists, relative to the fixture.
+    pub retractions: Vec<String>,
 }
 
 pub fn expectations(text: &str) -> Expectations {
@@ -59,6 +67,7 @@ pub fn expectations(text: &str) -> Expectations {
         profile: None,
         select: None,
         options: Vec::new(),
+        retractions: Vec::new(),
     };
     let is_expect = |l: &str| directive(l, "expect").is_some();
     for (i, l) in lines.iter().enumerate() {
@@ -83,6 +92,9 @@ pub fn expectations(text: &str) -> Expectations {
                     Some(("profile", v)) => e.profile = Some(v.to_string()),
                     Some(("select", v)) => {
                         e.select = Some(v.split(',').map(str::to_string).collect())
+                    }
+                    Some(("retractions", v)) => {
+                        e.retractions = v.split(',').map(str::to_string).collect()
                     }
                     Some(("option", v)) => {
                         let (rule, kv) = v.split_once('.').expect("option=RULE.KEY=VALUE");
@@ -111,7 +123,7 @@ fn lint_fixture(
         today: Some("2026-11-24".parse().unwrap()),
     };
     let own;
-    let config = if exp.options.is_empty() {
+    let config = if exp.options.is_empty() && exp.retractions.is_empty() {
         config
     } else {
         let mut by_rule: BTreeMap<&str, String> = BTreeMap::new();
@@ -120,11 +132,24 @@ fn lint_fixture(
             t.push_str(kv);
             t.push('\n');
         }
-        let toml: String = by_rule
+        let lists = exp
+            .retractions
             .iter()
-            .map(|(rule, kvs)| format!("[rules.{rule}]\n{kvs}"))
+            .map(|l| format!("{l:?}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let toml: String = std::iter::once(format!("retractions = [{lists}]\n"))
+            .chain(
+                by_rule
+                    .iter()
+                    .map(|(rule, kvs)| format!("[rules.{rule}]\n{kvs}")),
+            )
             .collect();
-        own = Config::parse(shown, &toml).unwrap_or_else(|e| panic!("{shown}: {}", e.message));
+        let mut c =
+            Config::parse(shown, &toml).unwrap_or_else(|e| panic!("{shown}: {}", e.message));
+        c.load_retractions(path.parent().unwrap(), &toml)
+            .unwrap_or_else(|e| panic!("{shown}: {}", e.message));
+        own = c;
         &own
     };
     let settings = config.settings_for(shown, &cli);

@@ -779,3 +779,73 @@ fn config_reloads_do_not_leak() {
     );
     assert_eq!(c.finish(), 0);
 }
+
+#[test]
+fn quick_fixes_renumber_and_fix_all_does_everything_safe() {
+    let mut c = Client::start();
+    c.initialize(json!({}), None);
+    let actions = |c: &mut Client, uri: &str, only: Value| {
+        let mut context = json!({"diagnostics": []});
+        if !only.is_null() {
+            context["only"] = only;
+        }
+        let r = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri},
+                   "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 10}},
+                   "context": context}),
+        );
+        r["result"].as_array().unwrap().clone()
+    };
+    let apply = |c: &mut Client, uri: &str, version: i32, action: &Value| {
+        let edit = &action["edit"]["changes"][uri][0];
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [
+                {"range": edit["range"], "text": edit["newText"]}
+            ]}),
+        );
+        c.diagnostics(uri)
+    };
+    // the quick fix of one finding
+    let uri = "untitled:order.md";
+    let text = "# Tea\n\nGreen tea lowers cholesterol [2]. Black tea does less [1].\n\n## References\n\n1. Black tea trial. 2019.\n2. Green tea review. 2020.\n";
+    c.open(uri, text);
+    let p = c.diagnostics(uri);
+    assert!(find(&p, "citation-order").is_some(), "{p}");
+    let all = actions(&mut c, uri, Value::Null);
+    let titles: Vec<&str> = all.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Fix all citelint problems"), "{titles:?}");
+    let renumber = all
+        .iter()
+        .find(|a| {
+            a["title"] == "Fix citation-order: renumber the citations in order of first appearance"
+        })
+        .unwrap_or_else(|| panic!("{titles:?}"));
+    assert_eq!(renumber["kind"], "quickfix");
+    assert_eq!(renumber["isPreferred"], true);
+    let p = apply(&mut c, uri, 2, renumber);
+    assert!(find(&p, "citation-order").is_none(), "{p}");
+    assert!(
+        actions(&mut c, uri, Value::Null)
+            .iter()
+            .all(|a| !a["title"].as_str().unwrap().starts_with("Fix"))
+    );
+    // an editor's "fix all on save" asks for source.fixAll only: the range is mended first,
+    // then the list renumbered
+    let uri = "untitled:all.md";
+    let text = "# Tea\n\nGreen tea lowers cholesterol [2]. Black tea does less [1]. Milk helps [3–3].\n\n## References\n\n1. Black tea trial. 2019.\n2. Green tea review. 2020.\n3. Milk study. 2018.\n";
+    c.open(uri, text);
+    let p = c.diagnostics(uri);
+    assert!(
+        find(&p, "citation-order").is_some() && find(&p, "malformed-citation").is_some(),
+        "{p}"
+    );
+    let fix_all = actions(&mut c, uri, json!(["source.fixAll"]));
+    assert_eq!(fix_all.len(), 1, "{fix_all:?}");
+    assert_eq!(fix_all[0]["kind"], "source.fixAll");
+    let p = apply(&mut c, uri, 2, &fix_all[0]);
+    assert!(find(&p, "malformed-citation").is_none(), "{p}");
+    assert!(find(&p, "citation-order").is_none(), "{p}");
+    assert_eq!(c.finish(), 0);
+}

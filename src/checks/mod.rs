@@ -7,6 +7,7 @@ pub mod content;
 pub mod evidence;
 pub mod metadata;
 pub mod packs;
+pub mod sources;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -97,6 +98,12 @@ impl Reads {
         references: true,
         ..Reads::NOTHING_MORE
     };
+    /// Sentences with their citations, and the references they cite (the sources family).
+    pub const CITED_SENTENCES: Reads = Reads {
+        sentences: true,
+        references: true,
+        ..Reads::NOTHING_MORE
+    };
     /// The metadata fields.
     pub const METADATA: Reads = Reads {
         metadata: true,
@@ -153,8 +160,13 @@ pub static RULES: &[&Rule] = &[
     &metadata::missing_review_metadata::RULE,
     &metadata::stale_review::RULE,
     &metadata::review_pending::RULE,
+    &metadata::missing_ai_disclosure::RULE,
     &content::assistant_artifact::RULE,
     &content::unused_suppression::RULE,
+    &sources::quote_mismatch::RULE,
+    &sources::number_mismatch::RULE,
+    &sources::invalid_identifier::RULE,
+    &sources::retracted_reference::RULE,
 ];
 
 /// The id of a suppression comment that names a rule that does not exist.

@@ -24,6 +24,9 @@ pub struct Lexicons {
     evidence: Option<Arc<EvidenceLexicon>>,
     assistant: Option<Arc<AssistantLexicon>>,
     claims_model: Option<Arc<crate::checks::claims::model::Model>>,
+    /// The retraction lists the config names (`retractions = [...]`): data the config loads
+    /// once for every file, like a team's model.
+    retractions: Option<Arc<crate::checks::sources::retractions::Retractions>>,
 }
 
 impl std::fmt::Debug for Lexicons {
@@ -33,6 +36,7 @@ impl std::fmt::Debug for Lexicons {
             .field("evidence", &self.evidence.is_some())
             .field("assistant", &self.assistant.is_some())
             .field("claims_model", &self.claims_model.is_some())
+            .field("retractions", &self.retractions.as_ref().map(|r| r.len()))
             .finish()
     }
 }
@@ -62,6 +66,14 @@ impl Lexicons {
             Some(m) => m,
             None => crate::checks::claims::model::Model::builtin(),
         }
+    }
+    /// The run's retraction lists (none unless the config names some).
+    pub fn retractions(&self) -> Option<&crate::checks::sources::retractions::Retractions> {
+        self.retractions.as_deref()
+    }
+    /// Use these retraction lists.
+    pub fn set_retractions(&mut self, r: crate::checks::sources::retractions::Retractions) {
+        self.retractions = Some(Arc::new(r));
     }
     /// Use a team's own model (`[rules.uncited-claim] model = "FILE"`).
     pub fn set_claims_model(&mut self, model: crate::checks::claims::model::Model) {

@@ -410,6 +410,8 @@ pub struct CslItem {
     pub abstract_text: Option<String>,
     pub container: Option<String>,
     pub ids: Ids,
+    /// Identifier fields (DOI, PMID, PMCID, ISBN, arXiv), spans empty until placed.
+    pub identifiers: Vec<super::identifiers::Identifier>,
 }
 
 pub fn parse_csl(text: &str) -> Result<Vec<CslItem>, String> {
@@ -475,9 +477,22 @@ fn csl_items(v: &serde_json::Value) -> Result<Vec<CslItem>, String> {
                 pmid: s("PMID"),
                 url: s("URL"),
             },
+            identifiers: o
+                .iter()
+                .filter_map(|(k, v)| super::identifiers::from_field(k, &json_scalar(v)?, 0..0))
+                .collect(),
         });
     }
     Ok(out)
+}
+
+/// A string or number field's text (CSL-JSON may write a PMID as a number).
+fn json_scalar(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 /// The plain text of a CSL rich-text field: the inline tags CSL allows (`<i>`, `<b>`, `<sup>`,
@@ -561,11 +576,20 @@ fn push(doc: &mut Document, items: Vec<CslItem>, text: &str, shown: String, span
         doc.references.push(Reference {
             key: RefKey::Key(it.id),
             span: entry_span.clone(),
-            key_span: entry_span,
+            key_span: entry_span.clone(),
             text: body,
             title: it.title,
             ids: it.ids,
             abstract_text: it.abstract_text,
+            excerpt: None,
+            identifiers: it
+                .identifiers
+                .into_iter()
+                .map(|mut i| {
+                    i.span = entry_span.clone();
+                    i
+                })
+                .collect(),
             list,
             path: Some(shown.clone()),
             line: Some(line_at.1),

@@ -62,9 +62,28 @@ pub fn parse(text: &str) -> Result<Vec<CslItem>, (String, Range<usize>)> {
                 pmid,
                 url: get("url"),
             },
+            identifiers: identifier_fields(&fields),
         });
     }
     Ok(out)
+}
+
+/// The identifier fields of an entry: `doi`, `pmid`, `pmcid`, `isbn`, and `eprint` when
+/// `eprinttype`/`archiveprefix` says arXiv.
+fn identifier_fields(fields: &HashMap<String, String>) -> Vec<super::identifiers::Identifier> {
+    let arxiv = ["eprinttype", "archiveprefix"].iter().any(|k| {
+        fields
+            .get(*k)
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("arxiv"))
+    });
+    let mut out: Vec<_> = ["doi", "pmid", "pmcid", "isbn"]
+        .iter()
+        .filter_map(|k| super::identifiers::from_field(k, fields.get(*k)?, 0..0))
+        .collect();
+    if arxiv && let Some(e) = fields.get("eprint") {
+        out.extend(super::identifiers::from_field("arxiv", e, 0..0));
+    }
+    out
 }
 
 fn line_of(text: &str, at: usize) -> usize {

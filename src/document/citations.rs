@@ -443,8 +443,12 @@ fn wiki_ref(m: &Marker) -> Option<Citation> {
 /// `[1]`, `[1, 2]`, `[1-3]`, `[1–3]`; not a link, arithmetic or a year in brackets.
 fn bracket(m: &Marker) -> Option<Citation> {
     let after = m.after;
-    if after.starts_with('(') || after.starts_with(':') || after.starts_with('[') {
-        return None; // a link, a link definition, or a reference-style link
+    if after.starts_with('(') || after.starts_with(':') {
+        return None; // a link or a link definition
+    }
+    // `[1][3]` is two citations; `[1][label]` a reference-style link
+    if after.starts_with('[') && !next_is_numbered(after) {
+        return None;
     }
     if after
         .trim_start()
@@ -461,6 +465,23 @@ fn bracket(m: &Marker) -> Option<Citation> {
     let mut c = m.citation(CiteSyntax::Bracket);
     c.malformed = numbers(inner, m.at + 1, &mut c.targets);
     Some(c)
+}
+
+/// Does `after` start with another bracketed citation (`[3]` of `[1][3]`), itself not a link?
+fn next_is_numbered(after: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]").expect("next bracket")
+    });
+    // a chain `[1][2][3]` is citations unless its last bracket is a link
+    let mut rest = after;
+    while let Some(m) = re.find(rest) {
+        rest = &rest[m.end()..];
+        if !rest.starts_with('[') {
+            return !rest.starts_with(['(', ':']);
+        }
+    }
+    false
 }
 
 /// `¹²`, `¹⁻³`, `¹,²`; not a unit or a power (`m²`, `10⁹`).
@@ -713,6 +734,14 @@ mod tests {
             keys("A [1–3].", md),
             vec![(CiteSyntax::Bracket, nums(&[1, 2, 3]))]
         );
+        assert_eq!(
+            keys("A [1][3].", md),
+            vec![
+                (CiteSyntax::Bracket, nums(&[1])),
+                (CiteSyntax::Bracket, nums(&[3]))
+            ]
+        );
+        assert!(keys("See [the guide][1] and [1][x].", md).len() == 1);
         assert_eq!(
             keys("A [[2]].", md),
             vec![(CiteSyntax::Bracket, nums(&[2]))]

@@ -23,6 +23,9 @@ pub const REVIEWED_BY: &str = "reviewed_by";
 pub const REVIEW_BOARD: &str = "review_board";
 pub const REVIEW_STATUS: &str = "review_status";
 pub const STATUS: &str = "status";
+pub const GENERATOR: &str = "generator";
+pub const AI_GENERATED: &str = "ai_generated";
+pub const AI_DISCLOSURE: &str = "ai_disclosure";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,6 +46,16 @@ pub struct Review {
     pub groups: Vec<String>,
 }
 
+/// `[ai]`: the words of `missing-ai-disclosure`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ai {
+    pub tools: Vec<String>,
+    pub disclosures: Vec<String>,
+    pub signs: Vec<String>,
+    pub disclosure_headings: Vec<String>,
+}
+
 /// The contents of `rules/metadata.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,6 +65,8 @@ pub struct Pack {
     pub aliases: BTreeMap<String, Vec<String>>,
     pub body: Vec<BodyLabel>,
     pub review: Review,
+    #[serde(default)]
+    pub ai: Ai,
     #[serde(skip)]
     by_key: BTreeMap<String, String>,
     #[serde(skip)]

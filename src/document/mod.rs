@@ -11,6 +11,7 @@ pub mod citations;
 pub mod english;
 pub mod front_matter;
 pub mod html;
+pub mod identifiers;
 pub mod lines;
 pub mod markdown;
 pub mod metadata;
@@ -389,11 +390,44 @@ pub struct Reference {
     pub ids: Ids,
     /// Abstract, from a bibliography.
     pub abstract_text: Option<String>,
+    /// What the entry quotes of its source beyond the citation itself: the paragraphs, lists
+    /// and quotations under a list item or title heading, the text a footnote definition owns,
+    /// a front-matter `excerpt:`/`quote:`.
+    pub excerpt: Option<String>,
+    /// Identifiers written in the entry or its bibliography fields, valid or not.
+    pub identifiers: Vec<identifiers::Identifier>,
     pub list: usize,
     /// Set when the entry lives in another file (a bibliography).
     pub path: Option<String>,
     /// For an entry of a bibliography file: its 1-based line there.
     pub line: Option<u32>,
+}
+
+impl Reference {
+    /// The source's text as the article gives it: the entry (title, journal, excerpt) then
+    /// the abstract, the entry ended as a sentence of its own so that a title that only names
+    /// a topic stays one.
+    pub fn source_text(&self) -> String {
+        let mut t = self.text.trim_end().to_string();
+        if let Some(a) = &self.abstract_text {
+            if !t.is_empty() {
+                if !t.ends_with(['.', '!', '?']) {
+                    t.push('.');
+                }
+                t.push(' ');
+            }
+            t.push_str(a);
+        }
+        t
+    }
+
+    /// Does the article give text of the source beyond its citation (an excerpt or an
+    /// abstract)? A title, authors and journal say nothing a quotation or a figure could be
+    /// checked against.
+    pub fn has_source_text(&self) -> bool {
+        let some = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+        some(&self.excerpt) || some(&self.abstract_text)
+    }
 }
 
 /// A heading and the part of the document it governs.

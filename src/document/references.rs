@@ -105,6 +105,8 @@ struct Pending {
     key_span: Range<usize>,
     text: String,
     title: Option<String>,
+    /// The text under the entry (see `Reference::excerpt`).
+    excerpt: String,
 }
 
 /// How a reference section writes its entries.
@@ -268,14 +270,28 @@ pub fn collect(doc: &mut Document) {
                         key_span,
                         text: clean,
                         title,
+                        excerpt: String::new(),
                     });
                 }
                 None => {
                     // text under an entry is its own: an excerpt's lists, quotes, tables and
                     // bold labels are never entries of their own
+                    // under a list entry, only what is nested in it (indented, a quote, a
+                    // list) quotes the source: a paragraph at the margin after the list is a
+                    // note on the list ("All links accessed in May")
+                    let line_start = doc.text[..b.span.start].rfind('\n').map_or(0, |i| i + 1);
+                    let nested = style == Style::Headings
+                        || b.kind != BlockKind::Paragraph
+                        || doc.text[line_start..b.span.start].starts_with([' ', '\t', '>']);
                     if let Some(e) = entries.last_mut() {
                         e.text.push(' ');
                         e.text.push_str(&text);
+                        if nested {
+                            if !e.excerpt.is_empty() {
+                                e.excerpt.push(' ');
+                            }
+                            e.excerpt.push_str(&text);
+                        }
                         e.body.end = e.body.end.max(b.span.end);
                         // a title heading's span is the heading; a list entry's grows with
                         // the paragraphs that continue it
@@ -314,14 +330,21 @@ pub fn collect(doc: &mut Document) {
         let mut entries = Vec::new();
         let owned = owned_by_definitions(doc, &defs);
         for (d, (label, span)) in defs.iter().enumerate() {
+            let inside = |b: &super::Block| b.span.start >= span.start && b.span.end <= span.end;
             let text: String = doc
                 .blocks
                 .iter()
                 .enumerate()
-                .filter(|(i, b)| {
-                    (b.span.start >= span.start && b.span.end <= span.end)
-                        || owned.get(*i) == Some(&Some(d))
-                })
+                .filter(|(i, b)| inside(b) || owned.get(*i) == Some(&Some(d)))
+                .map(|(_, b)| super::plain_pieces(b))
+                .collect::<Vec<_>>()
+                .join(" ");
+            // what the definition owns outside its own text is an excerpt of the source
+            let excerpt: String = doc
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(i, b)| !inside(b) && owned.get(*i) == Some(&Some(d)))
                 .map(|(_, b)| super::plain_pieces(b))
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -333,6 +356,7 @@ pub fn collect(doc: &mut Document) {
                 key_span,
                 text,
                 title: None,
+                excerpt,
             });
         }
         let span =
@@ -356,6 +380,7 @@ pub fn collect(doc: &mut Document) {
                 key_span: s.start + 1..s.start + 1 + n.to_string().len(),
                 text: doc.text[s.clone()].to_string(),
                 title: None,
+                excerpt: String::new(),
             })
             .collect::<Vec<_>>();
         let span = numeric[0].1.start..numeric[numeric.len() - 1].1.end;
@@ -416,6 +441,13 @@ fn push_list(
     for e in entries {
         idx.push(doc.references.len());
         let ids = find_ids(&doc.text[e.body.clone()]);
+        // a list item's block ends with its last text: a link's address after it
+        // (`[DOI](https://doi.org/…)`) is still the entry's, up to the end of the line
+        let line_end = doc.text[e.body.end..]
+            .find('\n')
+            .map_or(doc.text.len(), |i| e.body.end + i);
+        let identifiers = super::identifiers::scan(&doc.text[e.body.start..line_end], e.body.start);
+        let excerpt = e.excerpt.trim();
         doc.references.push(Reference {
             key: e.key,
             span: e.span,
@@ -424,6 +456,8 @@ fn push_list(
             text: e.text,
             ids,
             abstract_text: None,
+            excerpt: (!excerpt.is_empty()).then(|| excerpt.to_string()),
+            identifiers,
             list,
             path: None,
             line: None,
@@ -470,6 +504,7 @@ pub fn collect_wiki_refs(doc: &mut Document) {
             key_span: t.span.clone(),
             text,
             title: None,
+            excerpt: String::new(),
         });
     }
     if entries.is_empty() {
@@ -499,8 +534,10 @@ pub fn collect_front_matter(doc: &mut Document) {
     let list = doc.lists.len();
     let mut idx = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let (key, text, title, abstract_text) = match item {
-            serde_json::Value::String(s) => (RefKey::Num(i as u32 + 1), s.clone(), None, None),
+        let (key, text, title, abstract_text, excerpt) = match item {
+            serde_json::Value::String(s) => {
+                (RefKey::Num(i as u32 + 1), s.clone(), None, None, None)
+            }
             serde_json::Value::Object(o) => {
                 let get = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_string);
                 let key = match o.get("id") {
@@ -523,7 +560,13 @@ pub fn collect_front_matter(doc: &mut Document) {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" ");
-                (key, text, title, get("abstract"))
+                (
+                    key,
+                    text,
+                    title,
+                    get("abstract"),
+                    get("excerpt").or(get("quote")),
+                )
             }
             _ => continue,
         };
@@ -537,6 +580,8 @@ pub fn collect_front_matter(doc: &mut Document) {
             title,
             ids: find_ids(&raw),
             abstract_text,
+            excerpt,
+            identifiers: front_matter_ids(item, &span),
             list,
             path: None,
             line: None,
@@ -550,6 +595,33 @@ pub fn collect_front_matter(doc: &mut Document) {
         idx,
         None,
     ));
+}
+
+/// The identifiers of a front-matter reference: its `doi`, `pmid`, `isbn`… fields, or those
+/// written in a plain string; shown at the `references:` key.
+fn front_matter_ids(
+    item: &serde_json::Value,
+    span: &Range<usize>,
+) -> Vec<super::identifiers::Identifier> {
+    use super::identifiers::{from_field, scan};
+    let mut ids = match item {
+        serde_json::Value::String(s) => scan(s, 0),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .filter_map(|(k, v)| from_field(k, v.as_str()?, 0..0))
+            .chain(
+                ["url", "URL", "note"]
+                    .iter()
+                    .filter_map(|k| o.get(*k)?.as_str())
+                    .flat_map(|t| scan(t, 0)),
+            )
+            .collect(),
+        _ => Vec::new(),
+    };
+    for i in &mut ids {
+        i.span = span.clone();
+    }
+    ids
 }
 
 /// Numbered lists serve the part of the document from the end of the previous numbered list
@@ -766,5 +838,28 @@ mod tests {
         assert_eq!(ids.doi.as_deref(), Some("10.1000/abc.12"));
         assert_eq!(ids.pmid.as_deref(), Some("1234567"));
         assert_eq!(ids.url.as_deref(), Some("https://example.org/x"));
+    }
+}
+
+#[cfg(test)]
+mod excerpt_tests {
+    use crate::document::{Document, Format, ParseOptions};
+
+    #[test]
+    fn an_excerpt_is_what_an_entry_nests_or_a_title_heading_owns() {
+        let t = "A [1]. B [2].\n\n## References\n\n1. Roe J. Naps. Sleep J. 2020.\n\n   Naps of 20 minutes restored alertness.\n\n2. Li A. Tea. Diet J. 2021.\n\nAll links were accessed in May 2024.\n";
+        let d = Document::parse(
+            "t.md",
+            t.to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        assert_eq!(
+            d.references[0].excerpt.as_deref(),
+            Some("Naps of 20 minutes restored alertness.")
+        );
+        assert!(d.references[0].has_source_text());
+        assert_eq!(d.references[1].excerpt, None);
+        assert!(!d.references[1].has_source_text());
     }
 }

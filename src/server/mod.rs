@@ -3,8 +3,9 @@
 //! Diagnostics for the in-memory text of every open article (full or incremental sync, in the
 //! negotiated position encoding), `citelint.toml` discovered upward from each article and
 //! re-read when it changes (a broken one is reported on the config file itself while the
-//! articles are linted with defaults), a "disable this rule for this line" code action, and
-//! hover on citation markers showing the reference they resolve to.
+//! articles are linted with defaults), a "disable this rule for this line" code action, the
+//! fixes of `--fix` as quick fixes (one per finding, and "fix all"), and hover on citation
+//! markers showing the reference they resolve to.
 //!
 //! [`Server`] is a plain state machine: messages in, messages out. [`serve`] drives it from
 //! channels (stdio in production, `lsp_server::Connection::memory()` in tests); after each
@@ -77,6 +78,9 @@ pub struct Server {
     default_config: std::rc::Rc<Config>,
     out: Vec<Message>,
     next_id: i32,
+    /// Fixes already computed for the text of an open document (editors ask for code actions
+    /// at every cursor move).
+    fixes: HashMap<String, FixCache>,
     /// Set once `exit` arrives: the process exit code.
     pub exit: Option<i32>,
 }
@@ -120,6 +124,7 @@ impl Server {
             default_config: std::rc::Rc::new(Config::default()),
             out: Vec::new(),
             next_id: 0,
+            fixes: HashMap::new(),
             exit: None,
         }
     }
@@ -244,7 +249,10 @@ impl Server {
             hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
             code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
                 lsp::CodeActionOptions {
-                    code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                    code_action_kinds: Some(vec![
+                        lsp::CodeActionKind::QUICKFIX,
+                        lsp::CodeActionKind::SOURCE_FIX_ALL,
+                    ]),
                     ..Default::default()
                 },
             )),
@@ -286,11 +294,13 @@ impl Server {
                 }
             }
             "textDocument/didClose" => {
-                if let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params)
-                    && let Some(d) = self.docs.remove(p.text_document.uri.as_str())
-                    && d.format.is_some()
-                {
-                    self.publish(d.uri, Vec::new(), None);
+                if let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params) {
+                    self.fixes.remove(p.text_document.uri.as_str());
+                    if let Some(d) = self.docs.remove(p.text_document.uri.as_str())
+                        && d.format.is_some()
+                    {
+                        self.publish(d.uri, Vec::new(), None);
+                    }
                 }
             }
             "textDocument/didSave" => {
@@ -365,6 +375,7 @@ impl Server {
     }
 
     fn config_changed(&mut self, path: &Path) {
+        self.fixes.clear();
         // keep `published` so a fixed config gets its diagnostics cleared
         if let Some(c) = self.configs.get_mut(path) {
             c.stamp = None;
@@ -476,37 +487,55 @@ impl Server {
         }
     }
 
-    /// Re-lint one document if it changed; publish when `publish`.
-    fn lint(&mut self, key: &str, publish: bool) {
-        let Some(d) = self.docs.get(key) else { return };
-        if !d.dirty {
-            return;
-        }
-        let Some(format) = d.format else {
-            if let Some(d) = self.docs.get_mut(key) {
-                d.dirty = false;
-            }
-            return;
-        };
-        if d.text.len() as u64 > crate::MAX_FILE_BYTES {
-            self.too_large(key, publish);
-            return;
-        }
+    /// The settings an open document is linted with, its format, the path it is shown as, the
+    /// config file that applies and the identity of the config read (it changes when the file
+    /// is read again); `None` for a document citelint does not lint.
+    #[allow(clippy::type_complexity)]
+    fn settings_of(
+        &mut self,
+        key: &str,
+    ) -> Option<(config::Settings, Format, String, Option<PathBuf>, usize)> {
+        let d = self.docs.get(key)?;
+        let format = d.format?;
         let dir = d
             .path
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_path_buf);
         let (cfg_path, cfg) = self.config_for(dir.as_deref());
-        let Some(d) = self.docs.get_mut(key) else {
-            return;
-        };
+        let d = self.docs.get(key)?;
         let shown = match &d.path {
             Some(p) => p.to_string_lossy().into_owned(),
             None => d.uri.as_str().rsplit('/').next().unwrap_or("").to_string(),
         };
         let mut settings = cfg.settings_for(&shown, &CliOverrides::default());
         settings.parse.read_files = d.path.is_some();
+        let identity = std::rc::Rc::as_ptr(&cfg) as usize;
+        Some((settings, format, shown, cfg_path, identity))
+    }
+
+    /// Re-lint one document if it changed; publish when `publish`.
+    fn lint(&mut self, key: &str, publish: bool) {
+        let Some(d) = self.docs.get(key) else { return };
+        if !d.dirty {
+            return;
+        }
+        if d.format.is_none() {
+            if let Some(d) = self.docs.get_mut(key) {
+                d.dirty = false;
+            }
+            return;
+        }
+        if d.text.len() as u64 > crate::MAX_FILE_BYTES {
+            self.too_large(key, publish);
+            return;
+        }
+        let Some((settings, format, shown, cfg_path, _)) = self.settings_of(key) else {
+            return;
+        };
+        let Some(d) = self.docs.get_mut(key) else {
+            return;
+        };
         let doc = Document::parse(&shown, d.text.clone(), format, &settings.parse);
         let mut diags = crate::lint_document(&doc, &settings);
         diags.retain(|x| x.suppressed.is_none());
@@ -635,15 +664,23 @@ impl Server {
                 .and_then(Path::parent)
                 .map(Path::to_path_buf)
         });
+        let fixing = self.settings_of(uri.as_str());
+        let mut cache = self.fixes.remove(uri.as_str()).unwrap_or_default();
         let Some((doc, diags)) = self.analysis(uri.as_str()) else {
             return Vec::new();
         };
+        cache.for_text(&doc.text, fixing.as_ref().map_or(0, |f| f.4));
         let want = |k: &lsp::CodeActionKind| {
             k == &lsp::CodeActionKind::QUICKFIX || k.as_str() == "quickfix" || k.as_str().is_empty()
         };
-        if let Some(only) = &p.context.only
-            && !only.iter().any(want)
-        {
+        let fix_all_kind = |k: &lsp::CodeActionKind| {
+            k.as_str() == "source" || k.as_str().starts_with("source.fixAll")
+        };
+        let (quick, fix_all_only) = match &p.context.only {
+            Some(only) => (only.iter().any(want), only.iter().any(fix_all_kind)),
+            None => (true, false),
+        };
+        if !quick && !fix_all_only {
             return Vec::new();
         }
         let first = p.range.start.line as usize;
@@ -658,8 +695,16 @@ impl Server {
         for d in diags {
             let line = doc.lines.line_of(d.span.start);
             let end_line = doc.lines.line_of(d.span.end.max(d.span.start + 1) - 1);
-            if end_line < first || line > last || !done.insert((d.rule, line)) {
+            if !quick || end_line < first || line > last || !done.insert((d.rule, line)) {
                 continue;
+            }
+            if let Some((settings, format, shown, _, _)) = &fixing
+                && let Some(action) =
+                    quick_fix(doc, d, settings, *format, shown, &uri, enc, &mut cache)
+            {
+                let mut action = action;
+                action.diagnostics = Some(vec![to_lsp(doc, d, &uri, base.as_deref(), enc)]);
+                out.push(lsp::CodeActionOrCommand::CodeAction(action));
             }
             let start = doc.lines.line_start(line);
             let indent: String = doc.text[start..]
@@ -687,7 +732,151 @@ impl Server {
                 ..Default::default()
             }));
         }
+        // "Fix all": every safe fix of the document, when there is one
+        if let Some((settings, format, shown, _, _)) = &fixing
+            && diags.iter().any(|d| {
+                crate::fix::fixability(d.rule).is_some_and(|f| f.0 == crate::fix::Safety::Safe)
+            })
+        {
+            let fixed = cache.get(("", 0, 0), &doc.text, || {
+                crate::fix::fix_text(shown, &doc.text, *format, settings, Default::default()).text
+            });
+            if let Some(fixed) = fixed {
+                let kind = if fix_all_only && !quick {
+                    lsp::CodeActionKind::SOURCE_FIX_ALL
+                } else {
+                    lsp::CodeActionKind::QUICKFIX
+                };
+                out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                    title: "Fix all citelint problems".into(),
+                    kind: Some(kind),
+                    edit: Some(workspace_edit(&uri, doc, &fixed, enc)),
+                    ..Default::default()
+                }));
+            }
+        }
+        self.fixes.insert(uri.as_str().to_string(), cache);
         out
+    }
+}
+
+/// Fixed texts computed for one text of a document: by rule and finding span (a quick fix),
+/// or `("", 0, 0)` for "fix all"; `None` when the fix changes nothing.
+#[derive(Default)]
+struct FixCache {
+    text: u64,
+    fixed: HashMap<(&'static str, usize, usize), Option<String>>,
+}
+
+impl FixCache {
+    /// Forget what was computed for another text, or with another config.
+    fn for_text(&mut self, text: &str, config: usize) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        config.hash(&mut h);
+        let h = h.finish();
+        if h != self.text {
+            self.text = h;
+            self.fixed.clear();
+        }
+    }
+
+    /// The fixed text for `key`, computed once: `None` when it equals `text`.
+    fn get(
+        &mut self,
+        key: (&'static str, usize, usize),
+        text: &str,
+        fix: impl FnOnce() -> String,
+    ) -> Option<String> {
+        self.fixed
+            .entry(key)
+            .or_insert_with(|| Some(fix()).filter(|new| new != text))
+            .clone()
+    }
+}
+
+/// The quick fix of one finding, when its rule has a fix that changes the text.
+#[allow(clippy::too_many_arguments)]
+fn quick_fix(
+    doc: &Document,
+    d: &Diagnostic,
+    settings: &config::Settings,
+    format: Format,
+    shown: &str,
+    uri: &lsp::Uri,
+    enc: Encoding,
+    cache: &mut FixCache,
+) -> Option<lsp::CodeAction> {
+    let (safety, _) = crate::fix::fixability(d.rule)?;
+    let opts = crate::fix::FixOptions {
+        unsafe_fixes: safety == crate::fix::Safety::Unsafe,
+    };
+    let fixed = cache.get((d.rule, d.span.start, d.span.end), &doc.text, || {
+        crate::fix::fix_one(
+            shown,
+            &doc.text,
+            format,
+            settings,
+            opts,
+            d.rule,
+            d.span.clone(),
+        )
+        .text
+    })?;
+    let what = match d.rule {
+        "citation-order" => "renumber the citations in order of first appearance",
+        "duplicate-reference" => "merge the duplicate entries",
+        "malformed-citation" => "mend the range",
+        _ => "remove the unused entry (unsafe)",
+    };
+    Some(lsp::CodeAction {
+        title: format!("Fix {}: {what}", d.rule),
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        is_preferred: Some(safety == crate::fix::Safety::Safe),
+        edit: Some(workspace_edit(uri, doc, &fixed, enc)),
+        ..Default::default()
+    })
+}
+
+/// The edit that turns the document's text into `new`: one replacement of the part that
+/// differs.
+// lsp-types' `Uri` hashes by its string; clippy sees its lazily parsed parts as mutable
+#[allow(clippy::mutable_key_type)]
+fn workspace_edit(uri: &lsp::Uri, doc: &Document, new: &str, enc: Encoding) -> lsp::WorkspaceEdit {
+    let old = doc.text.as_str();
+    let mut pre = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(pre) || !new.is_char_boundary(pre) {
+        pre -= 1;
+    }
+    let room = old.len().min(new.len()) - pre;
+    let mut suf = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suf) || !new.is_char_boundary(new.len() - suf) {
+        suf -= 1;
+    }
+    let range = lsp::Range::new(
+        position::position(old, &doc.lines, pre, enc),
+        position::position(old, &doc.lines, old.len() - suf, enc),
+    );
+    let edit = lsp::TextEdit {
+        range,
+        new_text: new[pre..new.len() - suf].to_string(),
+    };
+    let mut changes = HashMap::new();
+    changes.insert(uri.clone(), vec![edit]);
+    lsp::WorkspaceEdit {
+        changes: Some(changes),
+        ..Default::default()
     }
 }
 

@@ -174,6 +174,49 @@ local function main()
       check(gone, 'uncited-claim still shown after the suppression')
     end
   end
+
+  -- 5. the quick fix "Fix citation-order" renumbers markers and list (multi-byte text around
+  -- them: the edit's positions are in the negotiated encoding)
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, {
+    '# Café 😀 and sleep',
+    '',
+    'Coffee 😀 delays sleep onset [2]. Décaf does not [1].',
+    '',
+    '## References',
+    '',
+    '1. Décaf trial. 2019.',
+    '2. Café study 😀. 2020.',
+  })
+  local shown = vim.wait(20000, function()
+    return count('citation-order') > 0
+  end, 20)
+  if check(shown, 'no citation-order on the out-of-order article') then
+    local resp = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', {
+      textDocument = { uri = vim.uri_from_bufnr(buf) },
+      range = { start = { line = 2, character = 0 }, ['end'] = { line = 2, character = 0 } },
+      context = { diagnostics = {} },
+    }, 5000)
+    local action
+    for _, r in pairs(resp or {}) do
+      for _, a in ipairs(r.result or {}) do
+        if a.title:find('Fix citation-order', 1, true) then
+          action = a
+        end
+      end
+    end
+    if check(action, 'code action "Fix citation-order"') then
+      vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+      local now = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+      check(now[3] == 'Coffee 😀 delays sleep onset [1]. Décaf does not [2].', 'line 3: ' .. now[3])
+      check(now[7] == '1. Café study 😀. 2020.' and now[8] == '2. Décaf trial. 2019.',
+        'the list: ' .. tostring(now[7]) .. ' / ' .. tostring(now[8]))
+      local fixed = vim.wait(20000, function()
+        return count('citation-order') == 0
+      end, 20)
+      check(fixed, 'citation-order still shown after the fix')
+      say('quick fix renumbered the article')
+    end
+  end
 end
 
 local ok, err = pcall(main)

@@ -97,23 +97,6 @@ enum Origin {
     Sentence(usize),
 }
 
-/// A reference's text: its entry (title, excerpt) then its abstract, the title ended as a
-/// sentence of its own so that a title that only names a topic stays one.
-fn source_text(doc: &Document, r: usize) -> String {
-    let e = &doc.references[r];
-    let mut t = e.text.trim_end().to_string();
-    if let Some(a) = &e.abstract_text {
-        if !t.is_empty() {
-            if !t.ends_with(['.', '!', '?']) {
-                t.push('.');
-            }
-            t.push(' ');
-        }
-        t.push_str(a);
-    }
-    t
-}
-
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let lex = cx.lexicons.evidence();
     let judge = LexicalJudge::with_lexicon(lex);
@@ -184,7 +167,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
         let mut texts: Vec<(Origin, String)> = Vec::new();
         for &r in &refs {
-            let t = source_text(doc, r);
+            let t = doc.references[r].source_text();
             // a title that only names a topic, a journal line, an abstract's background:
             // nothing reported
             for range in findings(&t, lex) {

@@ -1,5 +1,6 @@
-//! The metadata family: disclaimers, review dates, reviewers and review status.
+//! The metadata family: disclaimers, review dates, reviewers, review status and AI disclosure.
 
+pub mod missing_ai_disclosure;
 pub mod missing_disclaimer;
 pub mod missing_review_metadata;
 pub mod review_pending;

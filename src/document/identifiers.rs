@@ -1,0 +1,272 @@
+//! Identifiers written in reference entries and bibliography fields: DOI, PMID, PMCID, trial
+//! registrations (ClinicalTrials.gov NCT, ISRCTN, EudraCT), ISBN and arXiv ids. Found as
+//! written, valid or not: whether one can be valid is for the rules to judge.
+//!
+//! In running text an identifier is found only where something says what it is: a label
+//! (`doi:`, `PMID:`, `ISBN`, `arXiv:`, `EudraCT`), a resolver's address (`doi.org/`,
+//! `pubmed.ncbi.nlm.nih.gov/`, `arxiv.org/abs/`) or its own prefix (`NCT`, `ISRCTN`, `PMC`).
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What an identifier names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Doi,
+    Pmid,
+    Pmcid,
+    Nct,
+    Isrctn,
+    Eudract,
+    Isbn,
+    Arxiv,
+}
+
+impl IdKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            IdKind::Doi => "DOI",
+            IdKind::Pmid => "PMID",
+            IdKind::Pmcid => "PMCID",
+            IdKind::Nct => "ClinicalTrials.gov id",
+            IdKind::Isrctn => "ISRCTN",
+            IdKind::Eudract => "EudraCT number",
+            IdKind::Isbn => "ISBN",
+            IdKind::Arxiv => "arXiv id",
+        }
+    }
+}
+
+/// One identifier as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identifier {
+    pub kind: IdKind,
+    /// The identifier itself, without its label or resolver address (`10.1000/x`, `12345678`,
+    /// `NCT01234567`, `978-0-12-345678-9`).
+    pub value: String,
+    /// Where the value stands (for an entry of a bibliography file: the entry's span there).
+    pub span: Range<usize>,
+}
+
+fn patterns() -> &'static [(IdKind, Regex)] {
+    static P: OnceLock<Vec<(IdKind, Regex)>> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("identifier pattern");
+        vec![
+            (
+                IdKind::Doi,
+                re(r"(?i)(?:\bdoi(?::\s*|\s+)|\b(?:dx\.)?doi\.org/)(?P<v>[0-9][^\s<>]*)"),
+            ),
+            (
+                IdKind::Pmid,
+                re(r"(?i)(?:\bpmid\b(?::\s*|\s+)|list_uids=|pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)(?P<v>[0-9][0-9A-Za-z]*)"),
+            ),
+            (
+                IdKind::Pmcid,
+                re(r"(?i:\bpmcid\b(?::\s*|\s+))(?P<v>(?:PMC)?[0-9]\S*)|\b(?P<w>PMC[0-9]+)\b"),
+            ),
+            (IdKind::Nct, re(r"\b(?P<v>NCT[0-9]+)\b")),
+            (IdKind::Isrctn, re(r"\b(?P<v>ISRCTN[0-9]+)\b")),
+            (
+                IdKind::Eudract,
+                re(r"(?i:\beudract\b(?:\s+(?:number|no\.?|n[o°]))?(?::\s*|\s+))(?P<v>[0-9][0-9-]*[0-9])"),
+            ),
+            (
+                IdKind::Isbn,
+                re(r"\bISBN(?:-1[03])?(?::\s*|\s+)(?P<v>[0-9][0-9Xx-]*[0-9Xx])"),
+            ),
+            (
+                IdKind::Arxiv,
+                re(r"(?i:\barxiv(?::\s*|\s+)|\barxiv\.org/(?:abs|pdf)/)(?P<v>(?:[A-Za-z-]+(?:\.[A-Za-z-]+)?/)?[0-9][0-9.]*(?:v[0-9]+)?)"),
+            ),
+        ]
+    })
+}
+
+/// Cheap test before the patterns: text with none of these holds no identifier.
+fn may_hold(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find(b, b"doi").is_some()
+        || memchr::memmem::find(b, b"DOI").is_some()
+        || memchr::memmem::find(b, b"Doi").is_some()
+        || [
+            "PM",
+            "pm",
+            "Pm",
+            "pubmed",
+            "list_uids",
+            "NCT",
+            "ISRCTN",
+            "ISBN",
+            "rXiv",
+            "rxiv",
+            "RXIV",
+            "udra",
+            "UDRA",
+        ]
+        .iter()
+        .any(|n| memchr::memmem::find(b, n.as_bytes()).is_some())
+}
+
+/// Every identifier in `text` (an entry's source), spans offset by `base`.
+pub fn scan(text: &str, base: usize) -> Vec<Identifier> {
+    let mut out = Vec::new();
+    if !may_hold(text) {
+        return out;
+    }
+    for (kind, re) in patterns() {
+        for c in re.captures_iter(text) {
+            let Some(g) = c.name("v").or_else(|| c.name("w")) else {
+                continue;
+            };
+            let value = trim_value(*kind, g.as_str());
+            if value.is_empty() {
+                continue;
+            }
+            let span = base + g.start()..base + g.start() + value.len();
+            // one place named twice (`PMCID: PMC123`): the first reading counts
+            if out.iter().any(|o: &Identifier| {
+                o.kind == *kind && o.span.start <= span.start && span.start < o.span.end
+            }) {
+                continue;
+            }
+            out.push(Identifier {
+                kind: *kind,
+                value: value.to_string(),
+                span,
+            });
+        }
+    }
+    out.sort_by_key(|i| i.span.start);
+    out
+}
+
+/// The identifier a structured field holds (a CSL `DOI`, a BibTeX `isbn`, a front-matter
+/// `pmid`), by the field's name; `span` is where it is shown.
+pub fn from_field(name: &str, value: &str, span: Range<usize>) -> Option<Identifier> {
+    let kind = match name.to_ascii_lowercase().as_str() {
+        "doi" => IdKind::Doi,
+        "pmid" => IdKind::Pmid,
+        "pmcid" => IdKind::Pmcid,
+        "isbn" => IdKind::Isbn,
+        "arxiv" => IdKind::Arxiv,
+        _ => return None,
+    };
+    let v = value.trim();
+    let v = match kind {
+        IdKind::Doi => strip_doi_prefix(v),
+        _ => v,
+    };
+    let v = trim_value(kind, v);
+    (!v.is_empty()).then(|| Identifier {
+        kind,
+        value: v.to_string(),
+        span,
+    })
+}
+
+/// A DOI without `doi:` or a resolver's address.
+pub fn strip_doi_prefix(v: &str) -> &str {
+    let v = v.trim();
+    for p in [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "http://dx.doi.org/",
+        "doi.org/",
+        "doi:",
+    ] {
+        if v.len() >= p.len() && v[..p.len()].eq_ignore_ascii_case(p) {
+            return v[p.len()..].trim_start();
+        }
+    }
+    v
+}
+
+/// The value without the punctuation that ends the sentence or the markup around it: a
+/// trailing `.`, `,`, `;`, `:`, a closing bracket it does not open, a Markdown link's `](`.
+fn trim_value(kind: IdKind, v: &str) -> &str {
+    let mut v = v;
+    if let Some(i) = v.find("](") {
+        v = &v[..i];
+    }
+    loop {
+        let before = v;
+        v = v.trim_end_matches(['.', ',', ';', ':', '"', '\'', '*', '_']);
+        for (open, close) in [('(', ')'), ('[', ']'), ('{', '}')] {
+            if v.ends_with(close) && v.matches(open).count() < v.matches(close).count() {
+                v = &v[..v.len() - 1];
+            }
+        }
+        if v == before {
+            break;
+        }
+    }
+    if kind == IdKind::Arxiv {
+        v = v.strip_suffix(".pdf").unwrap_or(v);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(t: &str) -> Vec<(IdKind, String)> {
+        scan(t, 0).into_iter().map(|i| (i.kind, i.value)).collect()
+    }
+
+    #[test]
+    fn labels_addresses_and_prefixes() {
+        let t = "Roe J. A trial. doi: 10.1000/xyz.1 (2020). PMID: 12345678. PMCID: PMC1234567. NCT01234567; ISRCTN12345678. EudraCT 2010-012345-12. ISBN 978-0-306-40615-7. arXiv:2101.00001v2.";
+        assert_eq!(
+            found(t),
+            vec![
+                (IdKind::Doi, "10.1000/xyz.1".into()),
+                (IdKind::Pmid, "12345678".into()),
+                (IdKind::Pmcid, "PMC1234567".into()),
+                (IdKind::Nct, "NCT01234567".into()),
+                (IdKind::Isrctn, "ISRCTN12345678".into()),
+                (IdKind::Eudract, "2010-012345-12".into()),
+                (IdKind::Isbn, "978-0-306-40615-7".into()),
+                (IdKind::Arxiv, "2101.00001v2".into()),
+            ]
+        );
+        let spans = scan(t, 10);
+        assert_eq!(
+            &t[spans[0].span.start - 10..spans[0].span.end - 10],
+            "10.1000/xyz.1"
+        );
+    }
+
+    #[test]
+    fn addresses_and_markup() {
+        assert_eq!(
+            found("[doi](https://doi.org/10.1016/S0140-6736(20)30183-5))."),
+            vec![(IdKind::Doi, "10.1016/S0140-6736(20)30183-5".into())]
+        );
+        assert_eq!(
+            found(
+                "https://pubmed.ncbi.nlm.nih.gov/31234567/ and https://arxiv.org/pdf/1706.03762.pdf"
+            ),
+            vec![
+                (IdKind::Pmid, "31234567".into()),
+                (IdKind::Arxiv, "1706.03762".into())
+            ]
+        );
+        // words that merely contain the letters are not labels
+        assert!(found("Doing well; pmids and ISBNs; the doors").is_empty());
+    }
+
+    #[test]
+    fn fields() {
+        let i = from_field("DOI", "https://doi.org/10.1000/ABC", 3..4).unwrap();
+        assert_eq!(
+            (i.kind, i.value.as_str(), i.span),
+            (IdKind::Doi, "10.1000/ABC", 3..4)
+        );
+        assert!(from_field("title", "x", 0..0).is_none());
+        assert!(from_field("isbn", "  ", 0..0).is_none());
+    }
+}
