@@ -2,7 +2,8 @@
 //! fuzz targets in `fuzz/`). Each is linted as Markdown, text and HTML through the byte path
 //! (`lint_bytes`), every renderer runs, and the result must be sane: no panic, every span on
 //! char boundaries inside the text. A crasher of a parser that does not read articles is named
-//! after its fuzz target (`config-…`, `bibtex-…`, `csl_json-…`, `csl_yaml-…`, `rule_packs-…`)
+//! after its fuzz target (`config-…`, `bibtex-…`, `csl_json-…`, `csl_yaml-…`, `rule_packs-…`,
+//! `retractions-…`)
 //! and goes to that parser only; a hang counts too (`bibtex-string-macro-loop.bib` once
 //! expanded for hours).
 
@@ -64,6 +65,16 @@ fn regressions_lint_without_panic() {
             }
             "csl_yaml" => {
                 let _ = citelint::document::bibliography::parse_csl_yaml(&text);
+                continue;
+            }
+            "retractions" => {
+                // the fuzz target's first byte picks CSV (even) or a DOI a line (odd)
+                if let Some((&pick, rest)) = bytes.split_first() {
+                    let mut r = citelint::checks::sources::retractions::Retractions::default();
+                    if let Err(e) = r.read(rest, &name, pick % 2 == 0) {
+                        assert!(e.contains(&name), "{e}");
+                    }
+                }
                 continue;
             }
             "rule_packs" => {
