@@ -14,7 +14,7 @@ set -u
 cd "$(dirname "$0")/.."
 secs=${1:-600}
 shift $(( $# > 0 ? 1 : 0 ))
-all=(markdown text html citations front_matter bibtex csl_json csl_yaml config rule_packs end_to_end)
+all=(markdown text html citations front_matter bibtex csl_json csl_yaml config rule_packs retractions end_to_end)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 export RUSTC_BOOTSTRAP=1
@@ -29,7 +29,7 @@ seeds() {
     bibtex) find fixtures -type f -name '*.bib' ;;
     csl_json) find fixtures -type f -name '*.json' ;;
     csl_yaml) find fixtures -type f \( -name '*.yaml' -o -name '*.yml' \) ;;
-    config|rule_packs) find "fuzz/seeds/$1" -type f ;;
+    config|rule_packs|retractions) find "fuzz/seeds/$1" -type f ;;
   esac
 }
 
