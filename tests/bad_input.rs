@@ -433,3 +433,176 @@ fn checked_tree_is_unchanged() {
     assert_eq!(before.len(), after.len());
     assert!(before == after, "the fixtures tree changed");
 }
+
+/// The article every hostile-bibliography case lints: it names `bib` in its front matter and
+/// cites `@k1` (present in the working bibliographies) and `@nowhere` (never present).
+fn cite_from(dir: &Path, name: &str, bib: &str) -> Vec<serde_json::Value> {
+    write(
+        dir,
+        name,
+        format!("---\nbibliography: {bib}\n---\n# A\n\nSalt raises pressure [@k1; @nowhere].\n"),
+    );
+    let o = run(dir, &[name]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{bib}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    diags(&o)
+}
+
+/// The unresolved keys among the findings.
+fn unresolved(d: &[serde_json::Value]) -> Vec<String> {
+    d.iter()
+        .filter(|d| d["rule"] == "unresolved-citation")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The case's outcome when the bibliography cannot be read: one `parse-error` on the
+/// `bibliography:` field, and the markers it would resolve are not judged.
+fn assert_unreadable(bib: &str, d: &[serde_json::Value]) {
+    let (errors, rest): (Vec<_>, Vec<_>) = d.iter().partition(|d| d["rule"] == "parse-error");
+    assert_eq!(errors.len(), 1, "{bib}: {d:?}");
+    assert!(!rest.is_empty(), "{bib}: {d:?}");
+    for x in rest {
+        assert!(
+            x["message"].as_str().unwrap().contains("could not be read"),
+            "{bib}: {}",
+            x["message"]
+        );
+    }
+}
+
+/// `.bib` files whose braces do not balance (an entry never closed, a field opened 50,000
+/// levels deep, closing braces to spare, an `@string` left open): a `parse-error` naming
+/// the file, or, where the parser can recover, the entries before the damage; never a panic
+/// or a stack overflow.
+#[test]
+fn bib_with_unbalanced_braces() {
+    let t = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "open.bib",
+            "@article{k1, title = {Salt}}\n@article{k2,\n  title = {never {closed}\n".to_string(),
+        ),
+        (
+            "deep.bib",
+            format!("@article{{k1, title = {}x}}\n", "{".repeat(50_000)),
+        ),
+        (
+            "deep-closed.bib",
+            format!(
+                "@article{{k1, title = {}x{}}}\n",
+                "{".repeat(50_000),
+                "}".repeat(50_000)
+            ),
+        ),
+        (
+            "extra.bib",
+            "@article{k1, title = {Salt}}}}}}\n@article{k2, title = {B}}\n".to_string(),
+        ),
+        (
+            "string.bib",
+            "@string{jn = {Sleep\n@article{k1, title = {Salt}, journal = jn}\n".to_string(),
+        ),
+    ];
+    for (i, (bib, text)) in cases.iter().enumerate() {
+        write(t.path(), bib, text);
+        let d = cite_from(t.path(), &format!("a{i}.qmd"), bib);
+        let parse_error = d.iter().any(|d| d["rule"] == "parse-error");
+        if parse_error {
+            assert_unreadable(bib, &d);
+        } else {
+            // read: @k1 resolves, @nowhere does not
+            let u = unresolved(&d);
+            assert_eq!(u.len(), 1, "{bib}: {d:?}");
+            assert!(u[0].contains("nowhere"), "{bib}: {u:?}");
+        }
+    }
+}
+
+/// A `.bib` of 100,000 entries is read whole: the cited key among them resolves, the
+/// missing one is reported (the release binary's time and memory are bounded in
+/// `tests/hostile-scale.sh`).
+#[test]
+fn bib_with_100000_entries() {
+    let t = tempfile::tempdir().unwrap();
+    let mut bib = String::from("@string{jn = {Journal of Salt}}\n");
+    for i in (0..100_000).rev() {
+        bib.push_str(&format!(
+            "@article{{k{i},\n  title = {{Salt and pressure, part {i}}},\n  journal = jn,\n  year = 2020\n}}\n"
+        ));
+    }
+    write(t.path(), "big.bib", bib);
+    let d = cite_from(t.path(), "a.qmd", "big.bib");
+    let u = unresolved(&d);
+    assert_eq!(u.len(), 1, "{d:?}");
+    assert!(u[0].contains("nowhere"), "{u:?}");
+}
+
+/// `@string` macros that refer to each other in a loop, each naming the other 400 times
+/// (400^4 pieces if expansion ran to the depth limit): the file is read, the expansion
+/// stops at a budget, the entries resolve.
+#[test]
+fn bib_string_macros_in_a_loop() {
+    let t = tempfile::tempdir().unwrap();
+    let a = vec!["b"; 400].join(" # ");
+    let b = vec!["a"; 400].join(" # ");
+    write(
+        t.path(),
+        "loop.bib",
+        format!(
+            "@string{{a = {a}}}\n@string{{b = {b}}}\n@string{{self = self # self}}\n\
+             @article{{k1, title = a, journal = self # a}}\n@article{{k2, title = b}}\n"
+        ),
+    );
+    let d = cite_from(t.path(), "a.qmd", "loop.bib");
+    let u = unresolved(&d);
+    assert_eq!(u.len(), 1, "{d:?}");
+    assert!(u[0].contains("nowhere"), "{u:?}");
+}
+
+/// CSL-YAML whose anchors expand exponentially (the "billion laughs": nine levels, each
+/// alias list naming the level below nine times, 9^9 strings if expanded), as a
+/// bibliography file and as front-matter `references:`: the YAML reader's budget refuses
+/// it, so it is a `parse-error`, not a hang or gigabytes of memory.
+#[test]
+fn csl_yaml_billion_laughs() {
+    let mut yaml = String::from(
+        "l0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for i in 1..=9 {
+        let p = i - 1;
+        let items = vec![format!("*l{p}"); 9].join(", ");
+        yaml.push_str(&format!("l{i}: &l{i} [{items}]\n"));
+    }
+    let t = tempfile::tempdir().unwrap();
+    write(
+        t.path(),
+        "laughs.yaml",
+        format!("{yaml}references:\n  - id: k1\n    title: *l9\n"),
+    );
+    let d = cite_from(t.path(), "a.qmd", "laughs.yaml");
+    assert_unreadable("laughs.yaml", &d);
+
+    // the same anchors in the article's own front matter
+    let front: String = yaml.lines().map(|l| format!("{l}\n")).collect();
+    write(
+        t.path(),
+        "b.qmd",
+        format!("---\n{front}references:\n  - id: k1\n    title: *l9\n---\n# B\n\nSalt [@k1].\n"),
+    );
+    let o = run(t.path(), &["b.qmd"]);
+    assert_eq!(o.status.code(), Some(1));
+    let d = diags(&o);
+    assert!(
+        d.iter().any(|d| d["rule"] == "parse-error"
+            && d["message"]
+                .as_str()
+                .unwrap()
+                .contains("front matter does not parse")),
+        "{d:?}"
+    );
+}

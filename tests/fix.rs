@@ -7,6 +7,9 @@ use citelint::document::Format;
 use citelint::fix::{FixOptions, fix_text};
 use std::path::{Path, PathBuf};
 
+#[path = "../benches/support/gen.rs"]
+mod generator;
+
 const CITATION_RULES: &[&str] = &[
     "unresolved-citation",
     "unused-reference",
@@ -298,4 +301,100 @@ fn crlf_line_endings_are_kept() {
     let s = settings("a.md");
     let out = fix_text("a.md", &text, Format::Markdown, &s, FixOptions::default());
     assert_eq!(out.text, FIXED.replace('\n', "\r\n"));
+}
+
+/// Every file below `dir`, by path relative to it, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_path_buf();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Two `--fix` runs at once on the same tree (600 articles: generated ones, and every fixture
+/// of `fixtures/fix/` twenty times over, in five folders): every file ends either as it was
+/// or exactly as one run alone fixes it, never half written or mixed, and no temporary file
+/// is left behind. Each write is a temporary file renamed over the article, made only when
+/// the article still holds what was read.
+#[test]
+fn two_fixes_at_once_leave_every_file_as_it_was_or_fixed() {
+    let mut articles: Vec<(String, String)> = Vec::new();
+    for k in 0..20 {
+        for p in fixtures() {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            articles.push((format!("f{k}-{name}"), std::fs::read_to_string(&p).unwrap()));
+        }
+    }
+    let mut seed = 0;
+    while articles.len() < 600 {
+        articles.push((format!("g{seed}.md"), generator::article(seed, 400)));
+        seed += 1;
+    }
+    let write_tree = |root: &Path| {
+        for (i, (name, text)) in articles.iter().enumerate() {
+            let sub = root.join(format!("d{}", i % 5));
+            std::fs::create_dir_all(&sub).unwrap();
+            std::fs::write(sub.join(name), text).unwrap();
+        }
+    };
+    // what one run alone makes of the tree
+    let alone = tempfile::tempdir().unwrap();
+    write_tree(alone.path());
+    let before = tree(alone.path());
+    let out = citelint(alone.path(), &["--fix", "."]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    let fixed = tree(alone.path());
+    let changed = before.iter().filter(|(p, b)| fixed[*p] != **b).count();
+    assert!(changed >= 100, "only {changed} files have something to fix");
+
+    // two at once
+    let both = tempfile::tempdir().unwrap();
+    write_tree(both.path());
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_citelint"))
+            .current_dir(both.path())
+            .args(["check", "--select", &CITATION_RULES.join(",")])
+            .args(["--format", "json", "--fix", "."])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "{:?}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let after = tree(both.path());
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "files appeared or went (a temporary file left behind?)"
+    );
+    let mut as_fixed = 0;
+    for (p, now) in &after {
+        assert!(
+            *now == before[p] || *now == fixed[p],
+            "{} is neither as it was nor as fixed",
+            p.display()
+        );
+        as_fixed += usize::from(*now == fixed[p] && fixed[p] != before[p]);
+    }
+    // each file with something to fix was fixed by one of the two runs
+    assert_eq!(as_fixed, changed);
 }

@@ -23,6 +23,22 @@ open('list.md', 'w').write('# L\n\n' + ''.join(f'- item {i} raises risk by 5% [1
 # a CSL-JSON bibliography of 100,000 entries, named by front matter
 json.dump([{"id": f"k{i}", "title": f"Title {i}"} for i in range(100000)], open('bib.json', 'w'))
 open('bib.md', 'w').write('---\nbibliography: bib.json\n---\n# B\n\nSalt raises blood pressure [@k5].\n')
+# hostile bibliographies (the outcomes are asserted in tests/bad_input.rs; here, the time)
+cite = '---\nbibliography: {}\n---\n# B\n\nSalt raises blood pressure [@k1; @nowhere].\n'
+with open('big.bib', 'w') as f:
+    f.write('@string{jn = {Journal of Salt}}\n')
+    for i in range(100000):
+        f.write('@article{k%d,\n  title = {Salt and pressure, part %d},\n  journal = jn,\n  year = 2020\n}\n' % (i, i))
+open('bigbib.md', 'w').write(cite.format('big.bib'))
+open('braces.bib', 'w').write('@article{k1, title = ' + '{' * 50000 + 'x}\n')
+open('braces.md', 'w').write(cite.format('braces.bib'))
+a, b = ' # '.join(['b'] * 400), ' # '.join(['a'] * 400)
+open('loop.bib', 'w').write('@string{a = %s}\n@string{b = %s}\n@article{k1, title = a}\n' % (a, b))
+open('loop.md', 'w').write(cite.format('loop.bib'))
+y = 'l0: &l0 [' + ', '.join(['"lol"'] * 9) + ']\n'
+y += ''.join('l%d: &l%d [%s]\n' % (i, i, ', '.join(['*l%d' % (i - 1)] * 9)) for i in range(1, 10))
+open('laughs.yaml', 'w').write(y + 'references:\n  - id: k1\n    title: *l9\n')
+open('laughs.md', 'w').write(cite.format('laughs.yaml'))
 PY
 
 fail=0
@@ -49,4 +65,8 @@ check "10 MB line (json-lines)" line.md 60  400 1 json-lines
 check "10 MB line (human)"     line.md 60  400 1 human
 check "100,000-item list"      list.md 30  500 1
 check "100,000-entry bib"      bib.md  10  500 1
+check "100,000-entry .bib"     bigbib.md 5 500 1
+check ".bib 50,000 braces deep" braces.md 5 200 1
+check ".bib @string loop"       loop.md   5 200 1
+check "CSL-YAML billion laughs" laughs.md 5 200 1
 exit $fail

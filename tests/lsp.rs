@@ -6,6 +6,9 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
+#[path = "../benches/support/gen.rs"]
+mod generator;
+
 const WAIT: Duration = Duration::from_secs(60);
 
 struct Client {
@@ -572,6 +575,209 @@ fn exit_without_shutdown_is_code_1_and_eof_ends_the_server() {
     drop(c.stdin.take());
     let status = c.child.wait().unwrap();
     assert_eq!(status.code(), Some(1));
+}
+
+/// Resident memory of a process in KB (`VmRSS` of /proc/PID/status).
+#[cfg(target_os = "linux")]
+fn rss_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .expect("VmRSS in /proc/PID/status");
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// A generated article of about 97 KB (the benchmarks' generator, a fixed seed).
+fn article_97kb() -> String {
+    let mut words = 14_000;
+    loop {
+        let a = generator::article(22, words);
+        if a.len() >= 97_000 {
+            return a;
+        }
+        words += 500;
+    }
+}
+
+/// 2,000 incremental edits of a 97 KB article, each waited for: every version gets its own
+/// diagnostics (a sentence citing a missing reference comes and goes, and the finding with
+/// it), and the server's resident memory after the last edit is within 16 MB of what it was
+/// after the first 200 (the warm-up: allocator pools, lazily compiled lexicons).
+#[cfg(target_os = "linux")]
+#[test]
+fn soak_2000_edits_of_a_97_kb_article_keep_memory_flat() {
+    let t = tempfile::tempdir().unwrap();
+    let root = t.path().canonicalize().unwrap();
+    let path = root.join("soak.md");
+    let text = article_97kb();
+    std::fs::write(&path, &text).unwrap();
+    // the citation rules: the whole document is parsed on every edit, as always, but the
+    // claim and evidence rules (most of a debug build's lint time) do not run
+    std::fs::write(
+        root.join("citelint.toml"),
+        "select = [\"unresolved-citation\", \"unused-reference\", \"malformed-citation\"]\n",
+    )
+    .unwrap();
+    let uri = format!("file://{}", path.display());
+    let mut c = Client::start();
+    let pid = c.child.id();
+    c.initialize(json!({}), Some(&format!("file://{}", root.display())));
+    c.open(&uri, &text);
+    let base = c.diagnostics(&uri);
+    let unresolved = |p: &Value| {
+        p["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "unresolved-citation")
+            .count()
+    };
+    let before = unresolved(&base);
+    // a paragraph comes and goes under the first heading
+    let line = text.lines().position(|l| l.starts_with("# ")).unwrap() + 1;
+    let para = "\nSalt raises blood pressure in adults by 5 mmHg [999].\n";
+    let mut warm = 0;
+    let mut samples = vec![rss_kb(pid)];
+    for v in 2..=2001_i32 {
+        let at = json!({"line": line, "character": 0});
+        let change = if v % 2 == 0 {
+            json!({"range": {"start": at, "end": at}, "text": para})
+        } else {
+            let end = json!({"line": line + 2, "character": 0});
+            json!({"range": {"start": at, "end": end}, "text": ""})
+        };
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [change]}),
+        );
+        let p = c.diagnostics(&uri);
+        assert_eq!(p["version"], v, "diagnostics for every version, in order");
+        let want = before + usize::from(v % 2 == 0);
+        assert_eq!(unresolved(&p), want, "version {v}");
+        if v == 201 {
+            warm = rss_kb(pid);
+        }
+        if v % 200 == 1 {
+            samples.push(rss_kb(pid));
+        }
+        c.backlog.clear();
+    }
+    let last = rss_kb(pid);
+    eprintln!(
+        "soak: {} bytes, 2,000 edits; RSS after 200 edits {warm} KB, after 2,000 {last} KB; \
+         every 200 edits from the open: {samples:?} KB",
+        text.len()
+    );
+    assert!(
+        last < warm + 16 * 1024,
+        "memory grew from {warm} KB to {last} KB over 1,800 edits"
+    );
+    assert_eq!(c.finish(), 0);
+}
+
+/// A 50 MB document, over the 32 MB the command line reads, is not linted: one `parse-error`
+/// says so, hover and code actions on it answer empty, and once cut down it is linted again;
+/// the server serves throughout.
+#[test]
+fn a_document_of_50_megabytes_is_refused_and_the_server_keeps_serving() {
+    let mut c = Client::start();
+    c.initialize(json!({}), None);
+    let para = "Vitamin D lowers fracture risk in older adults [1].\n\n";
+    let text = para.repeat((50 << 20) / para.len() + 1);
+    let uri = "untitled:huge.md";
+    c.open(uri, &text);
+    drop(text);
+    let p = c.diagnostics(uri);
+    let d = p["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["code"], "parse-error");
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("larger than 32 MB"),
+        "{}",
+        d[0]["message"]
+    );
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 48}});
+    assert_eq!(c.request("textDocument/hover", at)["result"], Value::Null);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+               "context": {"diagnostics": []}}),
+    );
+    assert_eq!(r["result"], json!([]));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": ARTICLE}]}),
+    );
+    let p = c.diagnostics(uri);
+    assert_eq!(p["version"], 2);
+    assert_eq!(rules(&p), ["unresolved-citation", "unused-reference"]);
+    assert!(c.alive());
+    assert_eq!(c.finish(), 0);
+}
+
+/// A config naming a rule pack, reloaded 40 times (changed on disk and announced): each
+/// reload compiles the pack's lexicons anew, and the one before is freed with its config
+/// (shared with `Arc`, no longer leaked), so the server's memory after the last reload is
+/// within 24 MB of what it was after the 5th; every reload re-lints the open article.
+#[cfg(target_os = "linux")]
+#[test]
+fn config_reloads_do_not_leak() {
+    let t = tempfile::tempdir().unwrap();
+    let root = t.path().canonicalize().unwrap();
+    let cfg = root.join("citelint.toml");
+    let article = root.join("a.md");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let pack = "[[claims.group]]\nkind = \"research\"\nweight = 0.9\nphrases = [\"the registry data say\"]\n\n\
+                [[assistant.pattern]]\nregex = '\\bas your friendly robot\\b'\nwhat = \"robot\"\n";
+    std::fs::write(root.join("house.toml"), pack).unwrap();
+    let uri = format!("file://{}", article.display());
+    let cfg_uri = format!("file://{}", cfg.display());
+    let mut c = Client::start();
+    let pid = c.child.id();
+    c.initialize(json!({}), Some(&format!("file://{}", root.display())));
+    let mut samples = Vec::new();
+    for i in 0..40 {
+        // alternate between two configs so each reload really changes something
+        let ignore = if i % 2 == 0 {
+            "[\"unused-reference\"]"
+        } else {
+            "[]"
+        };
+        std::fs::write(
+            &cfg,
+            format!("rule-packs = [\"house.toml\"]\nignore = {ignore}\n"),
+        )
+        .unwrap();
+        if i == 0 {
+            c.open(&uri, ARTICLE);
+        } else {
+            c.notify(
+                "workspace/didChangeWatchedFiles",
+                json!({"changes": [{"uri": cfg_uri, "type": 2}]}),
+            );
+        }
+        let p = c.diagnostics(&uri);
+        let want: &[&str] = if i % 2 == 0 {
+            &["unresolved-citation"]
+        } else {
+            &["unresolved-citation", "unused-reference"]
+        };
+        assert_eq!(rules(&p), want, "reload {i}");
+        c.backlog.clear();
+        samples.push(rss_kb(pid));
+    }
+    let (warm, last) = (samples[4], samples[39]);
+    eprintln!("config reloads: RSS {samples:?} KB");
+    assert!(
+        last < warm + 24 * 1024,
+        "memory grew from {warm} KB to {last} KB over 35 reloads"
+    );
+    assert_eq!(c.finish(), 0);
 }
 
 #[test]

@@ -84,3 +84,57 @@ fn a_missing_or_malformed_list_is_one_error_naming_file_and_line() {
     assert_eq!(code, 2);
     assert!(err.contains("binary") && err.contains("line 1"), "{err}");
 }
+
+/// A Retraction Watch CSV with a 10 MB cell: on one line (a 10 MB reason) the list is read and
+/// the finding quotes at most 200 characters of it; a quoted cell that runs over lines past
+/// 1 MB is one error naming the line it starts on.
+#[test]
+fn a_csv_with_a_10_mb_cell() {
+    let header = "OriginalPaperDOI,RetractionNature,RetractionDate,Reason\n";
+    let long = format!(
+        "{header}10.5555/ginger.1,Retraction,2/3/2022 0:00,\";+{};\"\n",
+        "Misconduct ".repeat(1 << 20)
+    );
+    assert!(long.len() > 10 << 20);
+    let (code, out, err) = run(
+        "retractions = [\"data/rw.csv\"]\n",
+        &[("data/rw.csv", &long)],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("\"retracted-reference\""),
+        "{}",
+        &out[..out.len().min(500)]
+    );
+    assert!(out.len() < 10_000, "the output holds {} bytes", out.len());
+
+    let lines = format!(
+        "{header}10.5555/other,Retraction,1/1/2020,\"{}\"\n",
+        "a reason\n".repeat(10 << 20 >> 3)
+    );
+    let (code, _, err) = run(
+        "retractions = [\"data/rw.csv\"]\n",
+        &[("data/rw.csv", &lines)],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("data/rw.csv") && err.contains("line 2") && err.contains("longer than 1 MB"),
+        "{err}"
+    );
+}
+
+/// A list line whose character straddles where a `doi.org/` prefix would end
+/// (`10.5555њne`) once made the reader panic on a byte index; now it is a line that is not a
+/// DOI, one error naming the line.
+#[test]
+fn a_character_across_the_prefix_length_is_no_panic() {
+    let (code, _, err) = run(
+        "retractions = [\"data/rw.txt\"]\n",
+        &[("data/rw.txt", "10.5555/one\n10.5555њne\n")],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("data/rw.txt") && err.contains("line 2") && err.contains("is not a DOI"),
+        "{err}"
+    );
+}

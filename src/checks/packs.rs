@@ -101,6 +101,21 @@ fn merged(builtin: &str, adds: &[&toml::Table]) -> Result<String, String> {
     toml::to_string(&base).map_err(|e| e.to_string())
 }
 
+/// A pack's text as a table: valid TOML holding only the tables a pack may have. The error
+/// follows the pack's name (` is not valid TOML: …`, `: unknown table …`).
+pub fn parse_pack(text: &str) -> Result<toml::Table, String> {
+    let t: toml::Table =
+        toml::from_str(text).map_err(|e| format!(" is not valid TOML: {}", e.message()))?;
+    for k in t.keys() {
+        if !matches!(k.as_str(), "claims" | "evidence" | "assistant") {
+            return Err(format!(
+                ": unknown table `{k}` (expected claims, evidence or assistant)"
+            ));
+        }
+    }
+    Ok(t)
+}
+
 /// Load rule packs (paths as written, resolved against `base`) on top of the built-ins.
 /// The error names the pack and says what is wrong.
 pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> {
@@ -109,22 +124,7 @@ pub fn load(packs: &[String], base: &Path) -> Result<Lexicons, (usize, String)> 
         let path = base.join(p);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| (i, format!("cannot read rule pack `{p}`: {e}")))?;
-        let t: toml::Table = toml::from_str(&text).map_err(|e| {
-            (
-                i,
-                format!("rule pack `{p}` is not valid TOML: {}", e.message()),
-            )
-        })?;
-        for k in t.keys() {
-            if !matches!(k.as_str(), "claims" | "evidence" | "assistant") {
-                return Err((
-                    i,
-                    format!(
-                        "rule pack `{p}`: unknown table `{k}` (expected claims, evidence or assistant)"
-                    ),
-                ));
-            }
-        }
+        let t = parse_pack(&text).map_err(|e| (i, format!("rule pack `{p}`{e}")))?;
         tables.push(t);
     }
     let part = |name: &str| -> Vec<&toml::Table> {

@@ -20,6 +20,7 @@ pub fn parse(text: &str) -> Result<Vec<CslItem>, (String, Range<usize>)> {
         .map(|p| (p.key.v.to_ascii_lowercase(), p.value.v.as_slice()))
         .collect();
     let mut out = Vec::with_capacity(raw.entries.len());
+    let mut budget = expansion_budget(text);
     for e in &raw.entries {
         let fields: HashMap<String, String> =
             e.v.fields
@@ -27,7 +28,7 @@ pub fn parse(text: &str) -> Result<Vec<CslItem>, (String, Range<usize>)> {
                 .map(|p| {
                     (
                         p.key.v.to_ascii_lowercase(),
-                        field_text(&p.value.v, &abbr, 0),
+                        field_text(&p.value.v, &abbr, 0, &mut budget),
                     )
                 })
                 .collect();
@@ -89,29 +90,49 @@ fn line_of(text: &str, at: usize) -> usize {
     memchr::memchr_iter(b'\n', &text.as_bytes()[..at.min(text.len())]).count() + 1
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+/// How much `@string` expansion a file may cost: chunks expanded plus bytes they produce.
+/// Abbreviations that refer to each other many times over (`@string{a = b # b # b # …}`,
+/// `@string{b = a # a # a # …}`) would otherwise expand exponentially in the depth; an
+/// ordinary file (a journal name used by every entry) stays far below this.
+fn expansion_budget(text: &str) -> usize {
+    text.len().saturating_mul(8).saturating_add(1 << 20)
+}
 
 /// A field's value as plain text: its pieces joined, abbreviations expanded (to a small depth:
-/// an `@string` may refer to another), TeX reduced.
+/// an `@string` may refer to another, and within the file's expansion `budget`; past either,
+/// an abbreviation stays as its name), TeX reduced.
 fn field_text(
     chunks: &[Spanned<RawChunk>],
     abbr: &HashMap<String, &[Spanned<RawChunk>]>,
     depth: u8,
+    budget: &mut usize,
 ) -> String {
     let mut out = String::new();
     for c in chunks {
+        if depth > 0 && *budget == 0 {
+            break;
+        }
         match &c.v {
-            RawChunk::Normal(s) => out.push_str(&plain_tex(s)),
-            RawChunk::Abbreviation(a) => {
-                let k = a.to_ascii_lowercase();
-                match abbr.get(&k) {
-                    Some(v) if depth < 4 => out.push_str(&field_text(v, abbr, depth + 1)),
-                    _ if MONTHS.contains(&k.as_str()) => out.push_str(a),
-                    _ => out.push_str(a),
+            RawChunk::Normal(s) => {
+                let text = plain_tex(s);
+                if depth > 0 {
+                    *budget = budget.saturating_sub(text.len() + 1);
                 }
+                out.push_str(&text);
             }
+            RawChunk::Abbreviation(a) => match abbr.get(&a.to_ascii_lowercase()) {
+                Some(v) if depth < 4 && *budget > 0 => {
+                    *budget -= 1;
+                    out.push_str(&field_text(v, abbr, depth + 1, budget));
+                }
+                // undefined (a month, `jan`), too deep, or over budget: the name as written
+                _ => {
+                    if depth > 0 {
+                        *budget = budget.saturating_sub(a.len() + 1);
+                    }
+                    out.push_str(a);
+                }
+            },
         }
     }
     out
@@ -216,6 +237,27 @@ mod tests {
             }
         }
         assert!(parse("@article{a, title = {unclosed\n").is_err());
+    }
+
+    #[test]
+    fn string_macros_in_a_loop_expand_within_the_budget() {
+        // a refers to b 500 times and b to a 500 times: 500^4 chunks if nothing stopped it
+        let a = vec!["b"; 500].join(" # ");
+        let b = vec!["a"; 500].join(" # ");
+        let t = format!(
+            "@string{{a = {a}}}\n@string{{b = {b}}}\n@string{{me = me # me}}\n\
+             @article{{k1, title = a # {{ tail}}, journal = me}}\n\
+             @article{{k2, title = {{Plain}}, journal = jan}}\n"
+        );
+        let items = parse(&t).unwrap();
+        assert_eq!(items.len(), 2);
+        let title = items[0].title.as_deref().unwrap();
+        assert!(title.len() <= 2 * expansion_budget(&t), "{}", title.len());
+        assert!(title.ends_with("tail"), "the literal part is kept");
+        assert_eq!(items[0].container.as_deref(), Some("me"));
+        // over budget or not, later entries are read as usual
+        assert_eq!(items[1].title.as_deref(), Some("Plain"));
+        assert_eq!(items[1].container.as_deref(), Some("jan"));
     }
 
     #[test]

@@ -177,7 +177,8 @@ pub fn strip_doi_prefix(v: &str) -> &str {
         "doi.org/",
         "doi:",
     ] {
-        if v.len() >= p.len() && v[..p.len()].eq_ignore_ascii_case(p) {
+        // `get`: the prefix's length may fall inside a character of `v` ("10.5555њ…")
+        if v.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
             return v[p.len()..].trim_start();
         }
     }

@@ -345,11 +345,15 @@ pub fn parse(doc: &mut Document) {
         }
     }
     b.flush();
-    let link_defs: Vec<(String, Range<usize>)> = iter
+    // pulldown-cmark keeps them in a hash map: put them back in document order, so the list
+    // they make runs from the first to the last (its span was reversed in some orders) and
+    // entries come out the same way on every run
+    let mut link_defs: Vec<(String, Range<usize>)> = iter
         .reference_definitions()
         .iter()
         .map(|(label, def)| (label.to_string(), def.span.clone()))
         .collect();
+    link_defs.sort_by_key(|(_, span)| span.start);
     let Builder {
         blocks,
         code,

@@ -733,6 +733,30 @@ mod tests {
     }
 
     #[test]
+    fn numeric_link_definitions_are_a_list_in_document_order() {
+        // pulldown-cmark hands the definitions over from a hash map, in an order that changes
+        // from one parse to the next: every parse must give the same list, first to last
+        let t = "# F\n\nA [2]. B [1]. C [3].\n\n[1]: https://example.org/a\n[2]: https://example.org/b\n[3]: https://example.org/c\n";
+        for _ in 0..20 {
+            let d = parse(t);
+            let starts: Vec<usize> = d.link_defs.iter().map(|l| l.1.start).collect();
+            assert!(starts.is_sorted(), "{starts:?}");
+            let l = d
+                .lists
+                .iter()
+                .find(|l| l.kind == ListKind::Footnotes)
+                .unwrap();
+            assert_eq!(&t[l.span.clone()], &t[t.find("[1]:").unwrap()..t.len() - 1]);
+            let keys: Vec<RefKey> = l
+                .entries
+                .iter()
+                .map(|&e| d.references[e].key.clone())
+                .collect();
+            assert_eq!(keys, [RefKey::Num(1), RefKey::Num(2), RefKey::Num(3)]);
+        }
+    }
+
+    #[test]
     fn numbers_are_read_as_written_not_renumbered() {
         let d = parse("Text [2].\n\n## References\n\n1. One.\n3. Three.\n");
         let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();

@@ -526,6 +526,10 @@ impl Server {
             }
             return;
         }
+        if d.text.len() as u64 > crate::MAX_FILE_BYTES {
+            self.too_large(key, publish);
+            return;
+        }
         let Some((settings, format, shown, cfg_path, _)) = self.settings_of(key) else {
             return;
         };
@@ -552,6 +556,35 @@ impl Server {
             let (u, v) = (d.uri.clone(), d.version);
             self.publish(u, lsp_diags, Some(v));
         }
+    }
+
+    /// A buffer over the size the command line reads (32 MB) is not linted, as a file of that
+    /// size is not: one finding says so, and the editor stays responsive.
+    fn too_large(&mut self, key: &str, publish: bool) {
+        let Some(d) = self.docs.get_mut(key) else {
+            return;
+        };
+        d.dirty = false;
+        d.analysis = None;
+        if !publish {
+            return;
+        }
+        let diag = lsp::Diagnostic {
+            range: lsp::Range::default(),
+            severity: Some(lsp::DiagnosticSeverity::ERROR),
+            code: Some(lsp::NumberOrString::String(
+                crate::document::bibliography::PARSE_ERROR.into(),
+            )),
+            source: Some(SOURCE.into()),
+            message: format!(
+                "the document is larger than {} MB ({} bytes); not linted\nhelp: split the article",
+                crate::MAX_FILE_BYTES >> 20,
+                d.text.len()
+            ),
+            ..Default::default()
+        };
+        let (u, v) = (d.uri.clone(), d.version);
+        self.publish(u, vec![diag], Some(v));
     }
 
     /// The analysis of an open document, brought up to date.
