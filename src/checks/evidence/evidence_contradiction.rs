@@ -29,7 +29,9 @@
 //!   holds every part, names the relation, agrees on direction, numbers and quantifiers, and
 //!   has no negation, null result ("not significant", "was not associated"), hedge ("may")
 //!   or restriction ("only those who...") touching the claim: opposite polarity never
-//!   supports. Measured markers count for what they indicate ("higher IL-6 and CRP" reports
+//!   supports. A comparison must be the same way round ("X lowers Y more than Z" is not
+//!   supported by "Z lowered Y more than X"), and one that finds no difference ("as much
+//!   as", "similar") never supports a difference, nor the reverse. Measured markers count for what they indicate ("higher IL-6 and CRP" reports
 //!   inflammation; `[markers]`).
 //! - The article's own sentences count only when they carry a citation and assert the same
 //!   relation with the same polarity.

@@ -79,6 +79,9 @@ pub struct Disagreement {
     /// A part of the statement (intervention, outcome, population) is missing from the
     /// sentence, or a recommendation's source reports no benefit.
     pub part: bool,
+    /// The source compares the same two things the other way round, or finds no difference
+    /// where the claim finds one (or the reverse).
+    pub comparison: bool,
 }
 
 /// Full reasoning behind a judgement, for messages and debugging.
@@ -143,6 +146,11 @@ struct Analysis {
     quantified: bool,
     /// "only", "solely": the sentence restricts what it reports
     restricted: bool,
+    /// a comparison: the content keys before its link ("than", "compared with") and after
+    /// it, to the end of the clause
+    compared: Option<(HashSet<String>, HashSet<String>)>,
+    /// a comparison that finds no difference ("as likely as", "similar")
+    equal: bool,
 }
 
 impl LexicalJudge<'static> {
@@ -333,6 +341,15 @@ impl<'l> LexicalJudge<'l> {
             if lex.good.longest_at(&stems, i).is_some() || lex.bad.longest_at(&stems, i).is_some() {
                 a.valenced.insert(s.clone());
             }
+        }
+        a.equal = lex.equality.contains_any(&stems);
+        if let Some((at, n, _)) = lex.comparison_links.find_all(&stems).first().copied() {
+            let before: HashSet<String> = key_at[..at].iter().flatten().cloned().collect();
+            let end = (at + n..stems.len())
+                .find(|&j| j > at + n && boundary[j])
+                .unwrap_or(stems.len());
+            let after: HashSet<String> = key_at[at + n..end].iter().flatten().cloned().collect();
+            a.compared = Some((before, after));
         }
         a.negated_keys = key_at
             .iter()
@@ -568,6 +585,7 @@ impl<'l> LexicalJudge<'l> {
                 (d.hedge, w.hedge_penalty),
                 (d.uncertain, w.uncertainty_penalty),
                 (d.part, 1.0),
+                (d.comparison, 1.0),
             ] {
                 if on {
                     score -= p;
@@ -635,7 +653,23 @@ impl<'l> LexicalJudge<'l> {
             });
             listed || prefixed
         });
+        // "X more than Y" against "Y more than X" (the same direction, the sides swapped)
+        let swapped = match (&c.compared, &s.compared) {
+            (Some((cb, ca)), Some((sb, sa))) => {
+                let first = cb.iter().filter(|k| !ca.contains(*k));
+                let second = ca.iter().filter(|k| !cb.contains(*k));
+                let on = |set: &HashSet<String>, k: &String| key_in(set.iter(), k);
+                first.clone().any(|k| on(sa, k) && !on(sb, k))
+                    && second.clone().any(|k| on(sb, k) && !on(sa, k))
+                    && cd == sign(s.up, s.down)
+            }
+            _ => false,
+        };
+        // "as likely as" against "more likely than", either way round
+        let unequal = (c.equal && !s.equal && s.compared.is_some())
+            || (s.equal && !c.equal && (c.compared.is_some() || cd != 0));
         Disagreement {
+            comparison: swapped || unequal,
             negation: c.negated != s_neg,
             direction: cd != 0 && sd != 0 && cd != sd,
             valence: cv != 0 && sv != 0 && cv != sv,

@@ -137,6 +137,10 @@ struct RawWords {
     #[serde(default)]
     restrictive: Vec<String>,
     quantifier_groups: Vec<Vec<String>>,
+    #[serde(default)]
+    comparison_links: Vec<String>,
+    #[serde(default)]
+    equality: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -257,6 +261,10 @@ pub struct EvidenceLexicon {
     pub(crate) uncertainty: PhraseTable,
     pub(crate) quantifiers: PhraseTable,
     pub(crate) restrictive: PhraseTable,
+    /// "than", "compared with": what comes before is compared with what comes after
+    pub(crate) comparison_links: PhraseTable,
+    /// "as likely", "similar", "the same": a comparison that finds no difference
+    pub(crate) equality: PhraseTable,
     /// quantifier phrase -> group index
     pub(crate) quantifier_groups: PhraseTable,
     pub(crate) up: PhraseTable,
@@ -517,6 +525,8 @@ impl EvidenceLexicon {
             uncertainty: PhraseTable::from_list(&w.uncertainty),
             quantifiers: PhraseTable::from_list(&w.quantifiers),
             restrictive: PhraseTable::from_list(&w.restrictive),
+            comparison_links: PhraseTable::from_list(&w.comparison_links),
+            equality: PhraseTable::from_list(&w.equality),
             quantifier_groups,
             up: PhraseTable::from_list(&raw.direction.up),
             down: PhraseTable::from_list(&raw.direction.down),
