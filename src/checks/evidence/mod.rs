@@ -304,9 +304,11 @@ pub struct EvidenceLexicon {
     pub(crate) markers: PhraseTable,
     /// per marker group: the content key of the concept it indicates
     pub(crate) marker_keys: Vec<String>,
-    /// a structured abstract's section labels ("Background:", "Results:"); group 1 is
-    /// set when the section reports what was found
-    pub(crate) section_re: Option<Regex>,
+    /// a structured abstract's section labels ("background", "results"), lower case, each
+    /// with whether its section reports what was found
+    pub(crate) section_labels: HashMap<String, bool>,
+    /// the most words a section label has
+    pub(crate) section_label_words: usize,
 }
 
 /// Error from reading a lexicon.
@@ -464,25 +466,26 @@ impl EvidenceLexicon {
             }
         }
         let src = &raw.sources;
-        let section_re = if src.setup_labels.is_empty() && src.finding_labels.is_empty() {
-            None
-        } else {
-            // an empty list matches nothing
-            let alt = |l: &[String]| {
-                if l.is_empty() {
-                    r"[^\s\S]".to_string()
-                } else {
-                    alternation(l)
-                }
-            };
-            Some(re(&format!(
-                r"(?i)(?:^|[\s.])(?:({})|(?:{}))\s*:",
-                alt(&src.finding_labels),
-                alt(&src.setup_labels)
-            ))?)
-        };
+        // label (lower case, words one space apart) -> whether its section reports findings
+        let mut section_labels: HashMap<String, bool> = HashMap::default();
+        for (list, finding) in [(&src.setup_labels, false), (&src.finding_labels, true)] {
+            for l in list {
+                let l = l
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase();
+                section_labels.insert(l, finding);
+            }
+        }
+        let section_label_words = section_labels
+            .keys()
+            .map(|l| l.split(' ').count())
+            .max()
+            .unwrap_or(0);
         Ok(EvidenceLexicon {
-            section_re,
+            section_labels,
+            section_label_words,
             relation_verbs: PhraseTable::from_list(&st.relation_verbs),
             auxiliaries: PhraseTable::from_list(&st.auxiliaries),
             relation_nouns: PhraseTable::from_list(&st.relation_nouns),

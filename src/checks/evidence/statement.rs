@@ -339,16 +339,39 @@ pub fn findings(text: &str, lex: &EvidenceLexicon) -> Vec<Range<usize>> {
         .into_iter()
         .filter(|r| {
             let t = &text[r.clone()];
-            if let Some(last) = lex
-                .section_re
-                .as_ref()
-                .and_then(|re| re.captures_iter(t).last())
-            {
-                setup = last.get(1).is_none();
+            if let Some(finding) = last_section_label(t, lex) {
+                setup = !finding;
             }
             !setup && asserts(t, lex)
         })
         .collect()
+}
+
+/// The last structured-abstract label in `sentence` ("Results:", "Design, Setting, and
+/// Participants:"), as whether its section reports findings. A label is the one to
+/// `section_label_words` words just before a colon, read without case.
+fn last_section_label(sentence: &str, lex: &EvidenceLexicon) -> Option<bool> {
+    let max = lex.section_label_words;
+    let mut last = None;
+    for (colon, _) in sentence.match_indices(':') {
+        let before: Vec<&str> = sentence[..colon]
+            .split_whitespace()
+            .rev()
+            .take(max)
+            .collect();
+        // the longest run of words before the colon that is a label
+        for n in (1..=before.len()).rev() {
+            let mut words: Vec<&str> = before[..n].iter().rev().copied().collect();
+            // "trial. RESULTS:" — a label may follow a full stop glued to it
+            words[0] = words[0].rsplit('.').next().unwrap_or(words[0]);
+            let label = words.join(" ").to_lowercase();
+            if let Some(&finding) = lex.section_labels.get(&label) {
+                last = Some(finding);
+                break;
+            }
+        }
+    }
+    last
 }
 
 /// Does `sentence` assert something? A sentence with no finite verb only names a topic ("The
