@@ -428,6 +428,16 @@ impl Reference {
         let some = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
         some(&self.excerpt) || some(&self.abstract_text)
     }
+
+    /// What the article gives of the source beyond its citation: the excerpt, then the
+    /// abstract (empty when [`Reference::has_source_text`] is false).
+    pub fn given_text(&self) -> String {
+        [self.excerpt.as_deref(), self.abstract_text.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// A heading and the part of the document it governs.

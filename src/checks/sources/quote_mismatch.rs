@@ -106,7 +106,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             )
             .help("quote the source's words exactly (mark cuts with … and insertions with [ ]), or paraphrase without quotation marks");
             for &r in &refs {
-                let message = match closest_sentence(&beyond_title(&doc.references[r]), inner) {
+                let message = match closest_sentence(&doc.references[r].given_text(), inner) {
                     Some(s) => format!(
                         "closest in reference {}: \u{201c}{}\u{201d}",
                         doc.references[r].key,
@@ -280,15 +280,6 @@ fn in_order(text: &str, parts: &[String]) -> bool {
         }
     }
     true
-}
-
-/// What the article gives of a source beyond its citation: the excerpt, then the abstract.
-fn beyond_title(e: &crate::document::Reference) -> String {
-    [e.excerpt.as_deref(), e.abstract_text.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The sentence of `source` that shares most words with `quote`, if any shares one that is
