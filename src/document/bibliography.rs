@@ -1,5 +1,6 @@
 //! Bibliographies named by front-matter `bibliography:` (pandoc's convention: one file or a
-//! list), by a Quarto project (`_quarto.yml`, `_metadata.yml`) or a bookdown book (the first
+//! list), by LaTeX in the body (`\bibliography{refs}`, natbib's way in an R Markdown manuscript
+//! knitted to PDF; `\addbibresource{refs.bib}`, biblatex's), by a Quarto project (`_quarto.yml`, `_metadata.yml`) or a bookdown book (the first
 //! chapter of `_bookdown.yml`), by the document that pulls a
 //! child in (`{{< include >}}`), or by the config; resolved relative to the file that names
 //! them. BibTeX/BibLaTeX (`.bib`, `.bibtex`, read with typst's `biblatex` crate), CSL-JSON and
@@ -38,6 +39,69 @@ fn names_in(v: Option<&serde_json::Value>) -> Vec<String> {
 }
 
 fn named(doc: &Document, base: &Path) -> Vec<Named> {
+    let mut out: Vec<Named> = latex_named(doc)
+        .into_iter()
+        .map(|(name, span)| Named {
+            name,
+            base: base.to_path_buf(),
+            span,
+            by: None,
+        })
+        .collect();
+    out.extend(front_matter_named(doc, base));
+    out
+}
+
+/// The files named by `\bibliography{a,b}` (natbib and plain LaTeX: `.bib` is implied) and
+/// `\addbibresource[…]{a.bib}` (biblatex) in the prose of the article, each with the span of
+/// its name. A command in code, or escaped (`\\bibliography`), names nothing.
+pub fn latex_named(doc: &Document) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        let src = &doc.text[b.span.clone()];
+        for (cmd, implied_ext) in [("\\bibliography", true), ("\\addbibresource", false)] {
+            let mut from = 0;
+            while let Some(k) = src[from..].find(cmd) {
+                let at = from + k;
+                from = at + cmd.len();
+                if src[..at].ends_with('\\') {
+                    continue;
+                }
+                let mut rest = &src[from..];
+                // biblatex options: `\addbibresource[location=remote]{…}`
+                if !implied_ext && rest.starts_with('[') {
+                    let Some(close) = rest.find(']') else {
+                        continue;
+                    };
+                    rest = &rest[close + 1..];
+                }
+                let Some(inner) = rest.strip_prefix('{') else {
+                    continue;
+                };
+                let Some(end) = inner.find('}') else { continue };
+                let inner_at = b.span.start + (src.len() - inner.len());
+                let mut pos = 0;
+                for part in inner[..end].split(',') {
+                    let name = part.trim();
+                    let lead = part.len() - part.trim_start().len();
+                    if !name.is_empty() && !name.contains(char::is_whitespace) {
+                        let start = inner_at + pos + lead;
+                        let file = if implied_ext && Path::new(name).extension().is_none() {
+                            format!("{name}.bib")
+                        } else {
+                            name.to_string()
+                        };
+                        out.push((file, start..start + name.len()));
+                    }
+                    pos += part.len() + 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn front_matter_named(doc: &Document, base: &Path) -> Vec<Named> {
     let Some(fm) = &doc.front_matter else {
         return Vec::new();
     };

@@ -560,9 +560,20 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
         }
     }
     // narrative `@key` only where the document writes pandoc citations: it names a
-    // bibliography or `references:`, is Quarto or R Markdown, or brackets a key somewhere
+    // bibliography or `references:`, is Quarto or R Markdown, or brackets a key somewhere;
+    // LaTeX citations also where it names a LaTeX bibliography (`\bibliography{refs}`) or
+    // writes at least two of them (a habit, not a command quoted once)
     if !writes_pandoc(doc, &found) {
-        found.retain(|c| !matches!(c.syntax, CiteSyntax::Narrative | CiteSyntax::Latex));
+        let latex = found
+            .iter()
+            .filter(|c| c.syntax == CiteSyntax::Latex)
+            .count();
+        let keep_latex = latex >= 2 || !super::bibliography::latex_named(doc).is_empty();
+        found.retain(|c| match c.syntax {
+            CiteSyntax::Narrative => false,
+            CiteSyntax::Latex => keep_latex,
+            _ => true,
+        });
     }
     let bare_allowed = opts.bare_numbers || doc.format == Format::Text;
     if bare_allowed {
@@ -716,6 +727,48 @@ mod tests {
 
     fn nums(v: &[u32]) -> Vec<String> {
         v.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn latex_citations_in_plain_markdown_need_a_habit_or_a_latex_bibliography() {
+        let md = Format::Markdown;
+        let key = |k: &str| vec![format!("@{k}")];
+        // one command quoted in passing is not a citation habit
+        assert!(keys("Type \\citep{doe2020} to cite.", md).is_empty());
+        // two are
+        assert_eq!(
+            keys(
+                "Sleep fell \\citep{doe2020}. Naps help \\citet{roe2021}.",
+                md
+            ),
+            vec![
+                (CiteSyntax::Latex, key("doe2020")),
+                (CiteSyntax::Latex, key("roe2021"))
+            ]
+        );
+        // and one is, in a document that names its bibliography the LaTeX way
+        assert_eq!(
+            keys("Sleep fell \\citep{doe2020}.\n\n\\bibliography{refs}\n", md),
+            vec![(CiteSyntax::Latex, key("doe2020"))]
+        );
+        let d = Document::parse(
+            "t",
+            "A \\citep{x}.\n\n\\bibliography{refs, more.bib}\n\n\\addbibresource[location=local]{extra.bib}\n\nNot \\\\bibliography{escaped}.\n".to_string(),
+            md,
+            &ParseOptions::default(),
+        );
+        let named: Vec<(String, &str)> = super::super::bibliography::latex_named(&d)
+            .into_iter()
+            .map(|(f, r)| (f, &d.text[r]))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                ("refs.bib".to_string(), "refs"),
+                ("more.bib".to_string(), "more.bib"),
+                ("extra.bib".to_string(), "extra.bib"),
+            ]
+        );
     }
 
     #[test]
