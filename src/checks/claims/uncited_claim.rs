@@ -33,7 +33,8 @@
 //! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
 //! this study…", and whole Methods and Results sections), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
-//! Updates…, Disclaimer, …), and an assistant's talk about its own process, a sentence or a
+//! Updates…, Disclaimer, …) or in a paragraph led by such a label in bold (a structured
+//! abstract's `**Methods**: …`), and an assistant's talk about its own process, a sentence or a
 //! whole reasoning paragraph (reported by `assistant-artifact`). The patterns are
 //! `[not-prose]` in `rules/claims.toml`.
 //!
@@ -307,10 +308,18 @@ pub fn judged(
         }
         false
     };
+    // a paragraph led by a bold label is a part of a structured abstract or a section
+    // written without a heading ("**Methods**: …"); skipped as that section would be
+    let labelled_skip: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| bold_label(&doc.text[b.span.clone()]).is_some_and(|l| lex.skips_section(l)))
+        .collect();
     let mut out = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = &doc.blocks[s.block];
         if in_skipped(block.section)
+            || labelled_skip[s.block]
             || block.role != Role::Prose
             || matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell)
             || states_metadata(doc, &s.span)
@@ -403,6 +412,25 @@ fn capitalise_first(s: &str) -> String {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// The label of a paragraph that opens with one in bold, followed by a colon:
+/// `**Methods**: …`, `**Methods:** …`, `__Results__: …`.
+fn bold_label(src: &str) -> Option<&str> {
+    let src = src.trim_start();
+    let mark = ["**", "__"].into_iter().find(|m| src.starts_with(m))?;
+    let rest = &src[2..];
+    let end = rest.find(mark)?;
+    let inner = &rest[..end];
+    let after = &rest[end + 2..];
+    let label = match inner.strip_suffix(':') {
+        Some(l) => l,
+        None if after.starts_with(':') => inner,
+        None => return None,
+    };
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    (1..=4).contains(&words).then_some(label)
 }
 
 /// A sentence that carries a metadata field ("Medically reviewed by …", "Last updated: …")
