@@ -249,10 +249,39 @@ impl<'l> LexicalJudge<'l> {
             .iter()
             .flat_map(|(i, n, _)| *i..*i + *n)
             .collect();
+        // a negation binds to its own clause: inside a relative clause about people ("who",
+        // "whose": mostly the comparison group) or on the far side of a comparison ("lower
+        // than in patients who did not", "compared with those whose treatment did not
+        // include") it denies nothing the sentence reports of its subject. "Which" often
+        // refers to the intervention ("the drug, which did not lower…") and keeps its
+        // negation, as does a comparison that opens the clause ("compared with placebo, X
+        // did not").
+        let links: HashSet<usize> = lex
+            .comparison_links
+            .find_all(&stems)
+            .iter()
+            .map(|(i, _, _)| *i)
+            .collect();
+        let subordinate = |i: usize| {
+            let mut k = i;
+            while k > 0 && !boundary[k] {
+                k -= 1;
+                let opens = k == 0 || boundary[k];
+                if matches!(raw[k].as_str(), "who" | "whose" | "whom")
+                    || (links.contains(&k) && !opens)
+                {
+                    return true;
+                }
+            }
+            false
+        };
         let mut cues: Vec<(usize, usize)> = Vec::new();
         for table in [&lex.negation, &lex.null_result] {
             for (i, n, _) in table.find_all(&stems) {
-                if !pseudo.contains(&i) && !(i..i + n).any(|j| key_at[j].is_some()) {
+                if !pseudo.contains(&i)
+                    && !(i..i + n).any(|j| key_at[j].is_some())
+                    && !subordinate(i)
+                {
                     cues.push((i, n));
                 }
             }
