@@ -31,7 +31,12 @@
 //!   or restriction ("only those who...") touching the claim: opposite polarity never
 //!   supports. A comparison must be the same way round ("X lowers Y more than Z" is not
 //!   supported by "Z lowered Y more than X"), and one that finds no difference ("as much
-//!   as", "similar") never supports a difference, nor the reverse. Measured markers count for what they indicate ("higher IL-6 and CRP" reports
+//!   as", "similar") never supports a difference, nor the reverse. A negation binds to its
+//!   own clause: one in a relative clause about people or on the far side of a comparison
+//!   ("lower than in patients who did not receive X") does not negate the sentence. A
+//!   direction word speaks of its own clause: when the clause naming most of the claim goes
+//!   the other way, the sentence does not support it, whatever its other clauses say.
+//!   Measured markers count for what they indicate ("higher IL-6 and CRP" reports
 //!   inflammation; `[markers]`).
 //! - The article's own sentences count only when they carry a citation and assert the same
 //!   relation with the same polarity.

@@ -151,6 +151,9 @@ struct Analysis {
     compared: Option<(HashSet<String>, HashSet<String>)>,
     /// a comparison that finds no difference ("as likely as", "similar")
     equal: bool,
+    /// the clauses (split at punctuation and at "whereas", "while", "but", "although"):
+    /// each one's content keys and its counts of up and down words
+    clauses: Vec<(HashSet<String>, usize, usize)>,
 }
 
 impl LexicalJudge<'static> {
@@ -249,10 +252,39 @@ impl<'l> LexicalJudge<'l> {
             .iter()
             .flat_map(|(i, n, _)| *i..*i + *n)
             .collect();
+        // a negation binds to its own clause: inside a relative clause about people ("who",
+        // "whose": mostly the comparison group) or on the far side of a comparison ("lower
+        // than in patients who did not", "compared with those whose treatment did not
+        // include") it denies nothing the sentence reports of its subject. "Which" often
+        // refers to the intervention ("the drug, which did not lower…") and keeps its
+        // negation, as does a comparison that opens the clause ("compared with placebo, X
+        // did not").
+        let links: HashSet<usize> = lex
+            .comparison_links
+            .find_all(&stems)
+            .iter()
+            .map(|(i, _, _)| *i)
+            .collect();
+        let subordinate = |i: usize| {
+            let mut k = i;
+            while k > 0 && !boundary[k] {
+                k -= 1;
+                let opens = k == 0 || boundary[k];
+                if matches!(raw[k].as_str(), "who" | "whose" | "whom")
+                    || (links.contains(&k) && !opens)
+                {
+                    return true;
+                }
+            }
+            false
+        };
         let mut cues: Vec<(usize, usize)> = Vec::new();
         for table in [&lex.negation, &lex.null_result] {
             for (i, n, _) in table.find_all(&stems) {
-                if !pseudo.contains(&i) && !(i..i + n).any(|j| key_at[j].is_some()) {
+                if !pseudo.contains(&i)
+                    && !(i..i + n).any(|j| key_at[j].is_some())
+                    && !subordinate(i)
+                {
                     cues.push((i, n));
                 }
             }
@@ -341,6 +373,35 @@ impl<'l> LexicalJudge<'l> {
             if lex.good.longest_at(&stems, i).is_some() || lex.bad.longest_at(&stems, i).is_some() {
                 a.valenced.insert(s.clone());
             }
+        }
+        // clauses: a direction word speaks of what its own clause names ("children were
+        // less susceptible than adults, while older people were more susceptible")
+        let mut clause_of = vec![0usize; stems.len()];
+        let mut c = 0;
+        for i in 1..stems.len() {
+            if boundary[i]
+                || matches!(
+                    raw[i].as_str(),
+                    "whereas" | "while" | "but" | "although" | "though"
+                )
+            {
+                c += 1;
+            }
+            clause_of[i] = c;
+        }
+        if !stems.is_empty() {
+            a.clauses = vec![(HashSet::default(), 0, 0); c + 1];
+        }
+        for (i, k) in key_at.iter().enumerate() {
+            if let Some(k) = k {
+                a.clauses[clause_of[i]].0.insert(k.clone());
+            }
+        }
+        for (i, _, _) in lex.up.find_all(&stems) {
+            a.clauses[clause_of[i]].1 += 1;
+        }
+        for (i, _, _) in lex.down.find_all(&stems) {
+            a.clauses[clause_of[i]].2 += 1;
         }
         a.equal = lex.equality.contains_any(&stems);
         if let Some((at, n, _)) = lex.comparison_links.find_all(&stems).first().copied() {
@@ -624,6 +685,19 @@ impl<'l> LexicalJudge<'l> {
         let sign = |up: usize, down: usize| (up as i32 - down as i32).signum();
         let cd = sign(c.up, c.down);
         let sd = sign(sum(|a| a.up), sum(|a| a.down));
+        // and the direction of the best sentence's clause that names most of the claim
+        // (every clause tied with it the same): opposite to the claim's, it contradicts
+        // even when the sentence as a whole has words of both directions
+        let held =
+            |keys: &HashSet<String>| c.keys.keys().filter(|k| key_in(keys.iter(), k)).count();
+        let most = s.clauses.iter().map(|x| held(&x.0)).max().unwrap_or(0);
+        let clause_signs: HashSet<i32> = s
+            .clauses
+            .iter()
+            .filter(|x| most > 0 && held(&x.0) == most)
+            .map(|x| sign(x.1, x.2))
+            .collect();
+        let clause_opposite = clause_signs.len() == 1 && clause_signs.contains(&-cd) && cd != 0;
         let cv = sign(c.good, c.bad);
         let sv = sign(sum(|a| a.good), sum(|a| a.bad));
         let number = c
@@ -671,7 +745,7 @@ impl<'l> LexicalJudge<'l> {
         Disagreement {
             comparison: swapped || unequal,
             negation: c.negated != s_neg,
-            direction: cd != 0 && sd != 0 && cd != sd,
+            direction: (cd != 0 && sd != 0 && cd != sd) || clause_opposite,
             valence: cv != 0 && sv != 0 && cv != sv,
             number,
             quantifier,
@@ -956,6 +1030,26 @@ mod tests {
         assert_eq!(
             judged(claim, &["The drug lowered blood pressure in most users."]),
             None
+        );
+    }
+
+    #[test]
+    fn direction_is_read_in_the_clause_that_names_the_claim() {
+        let claim = "the vaccine raises antibody levels in children";
+        let j = LexicalJudge::new();
+        let a = j
+            .assess(
+                claim,
+                &src(&["The vaccine lowered antibody levels in children, whereas it raised them in adults."]),
+            )
+            .unwrap();
+        assert!(a.disagreement.direction, "{a:?}");
+        assert!(
+            judged(
+                claim,
+                &["The vaccine raised antibody levels in children, whereas it lowered them in adults."]
+            )
+            .is_some()
         );
     }
 
