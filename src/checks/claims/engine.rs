@@ -8,8 +8,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::lexicon_regex::LexRegex as Regex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use serde::Deserialize;
 
 /// Score at or above which a sentence counts as a check-worthy claim.
@@ -203,17 +203,7 @@ impl ClaimLexicon {
                 phrase_info.push((g.kind, g.weight, prefix));
             }
             if !g.patterns.is_empty() {
-                let joined = g
-                    .patterns
-                    .iter()
-                    .map(|p| format!("(?:{p})"))
-                    .collect::<Vec<_>>()
-                    .join("|");
-                let src = if g.case_sensitive {
-                    joined
-                } else {
-                    format!("(?i:{joined})")
-                };
+                let src = crate::lexicon_patterns::claim_group(&g.patterns, g.case_sensitive);
                 let re = crate::lexicon_regex::compile(&src)
                     .map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
                 patterns.push((g.kind, g.weight, re));
@@ -235,16 +225,11 @@ impl ClaimLexicon {
         let not_prose = if file.not_prose.patterns.is_empty() {
             None
         } else {
-            let joined = file
-                .not_prose
-                .patterns
-                .iter()
-                .map(|p| format!("(?:{p})"))
-                .collect::<Vec<_>>()
-                .join("|");
             Some(
-                crate::lexicon_regex::compile(&format!("(?i:{joined})"))
-                    .map_err(|e| format!("[not-prose]: {e}"))?,
+                crate::lexicon_regex::compile(&crate::lexicon_patterns::not_prose(
+                    &file.not_prose.patterns,
+                ))
+                .map_err(|e| format!("[not-prose]: {e}"))?,
             )
         };
         Ok(ClaimLexicon {
@@ -265,6 +250,15 @@ impl ClaimLexicon {
 }
 
 impl ClaimLexicon {
+    /// Every pattern of the lexicon.
+    #[cfg(test)]
+    pub(crate) fn regexes(&self) -> impl Iterator<Item = &Regex> {
+        self.patterns
+            .iter()
+            .map(|(_, _, re)| re)
+            .chain(self.not_prose.as_ref())
+    }
+
     /// Whether the sentence is not a prose claim at all: a question, a caption or
     /// cross-reference, an author or affiliation line, a log line, a bibliographic fragment,
     /// a manuscript's account of its own work (`[not-prose]` in `rules/claims.toml`).
