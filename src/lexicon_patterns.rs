@@ -87,9 +87,86 @@ pub fn claim_group(patterns: &[String], case_sensitive: bool) -> String {
     }
 }
 
-/// The `[not-prose]` pattern of the claims lexicon.
-pub fn not_prose(patterns: &[String]) -> String {
-    claim_group(patterns, false)
+/// Patterns only ever tested with `is_match` are split into alternations of at most this
+/// many: "one of the parts matches" is the same test, and the DFA of one long alternation of
+/// patterns with counted repeats can explode when determinised (a part that does is compiled
+/// at run time alone).
+pub const MATCH_CHUNK: usize = 8;
+
+/// The `[not-prose]` patterns of the claims lexicon, in parts of [`MATCH_CHUNK`].
+pub fn not_prose(patterns: &[String]) -> Vec<String> {
+    patterns
+        .chunks(MATCH_CHUNK)
+        .map(|c| claim_group(c, false))
+        .collect()
+}
+
+// ---- rules/metadata.toml -------------------------------------------------------------------
+
+/// One pattern for a list of `[ai]` patterns (disclosures, signs).
+pub fn ai_any(list: &[String]) -> String {
+    let joined = list
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    format!("(?im){joined}")
+}
+
+// ---- rules/assistant.toml ------------------------------------------------------------------
+
+/// An assistant entry's `regex`, as compiled on its own.
+pub fn assistant_entry(regex: &str) -> String {
+    format!("(?i){regex}")
+}
+
+/// The alternations of a list of assistant entries (each as [`assistant_entry`] gives it),
+/// in parts of [`MATCH_CHUNK`]: whether any entry matches.
+pub fn assistant_any(entries: &[String]) -> Vec<String> {
+    entries
+        .chunks(MATCH_CHUNK)
+        .map(|c| {
+            c.iter()
+                .map(|src| format!("(?:{})", unnamed_groups(src)))
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect()
+}
+
+/// `pattern` with its named groups `(?P<n>…)` / `(?<n>…)` made non-capturing `(?:…)`.
+pub fn unnamed_groups(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    let mut depth = 0usize;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let n = rest[1..].chars().next().map_or(0, char::len_utf8);
+            out.push_str(&rest[..1 + n]);
+            rest = &rest[1 + n..];
+            continue;
+        }
+        if depth == 0 {
+            let named = ["(?P<", "(?<"].iter().find_map(|open| {
+                let after = rest.strip_prefix(open)?;
+                let end = after.find('>').filter(|_| !after.starts_with(['=', '!']))?;
+                Some(&after[end + 1..])
+            });
+            if let Some(after) = named {
+                out.push_str("(?:");
+                rest = after;
+                continue;
+            }
+        }
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 // ---- rules/evidence.toml -------------------------------------------------------------------

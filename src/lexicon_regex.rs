@@ -170,6 +170,15 @@ impl LexRegex {
     /// The lexicon pattern `pattern` (ASCII word classes, see the module docs): prebuilt if
     /// `build.rs` built it, else compiled now.
     pub fn new(pattern: &str) -> Result<LexRegex, regex::Error> {
+        LexRegex::build(pattern, None)
+    }
+
+    /// As [`LexRegex::new`], with a size limit for compiling it at run time.
+    pub fn with_size_limit(pattern: &str, limit: usize) -> Result<LexRegex, regex::Error> {
+        LexRegex::build(pattern, Some(limit))
+    }
+
+    fn build(pattern: &str, limit: Option<usize>) -> Result<LexRegex, regex::Error> {
         let re = LexRegex {
             pattern: pattern.to_string(),
             source: ascii_word_classes(pattern),
@@ -177,7 +186,11 @@ impl LexRegex {
             full: OnceLock::new(),
         };
         if re.dfa.is_none() {
-            let full = RegexBuilder::new(&re.source).build()?;
+            let mut b = RegexBuilder::new(&re.source);
+            if let Some(limit) = limit {
+                b.size_limit(limit);
+            }
+            let full = b.build()?;
             let _ = re.full.set(full);
         }
         Ok(re)
@@ -308,8 +321,16 @@ mod tests {
         };
         let claims = crate::checks::claims::engine::ClaimLexicon::builtin();
         let evidence = crate::checks::evidence::EvidenceLexicon::builtin();
+        let assistant = crate::checks::content::assistant_artifact::builtin();
+        let every = || {
+            claims
+                .regexes()
+                .chain(evidence.regexes())
+                .chain(assistant.regexes())
+                .chain(crate::checks::metadata::missing_ai_disclosure::regexes())
+        };
         let mut all = std::collections::BTreeSet::new();
-        for re in claims.regexes().chain(evidence.regexes()) {
+        for re in every() {
             assert!(known(&re.pattern), "{}", re.pattern);
             all.insert(re.pattern.as_str());
         }
@@ -319,7 +340,7 @@ mod tests {
         );
         // the same strings, the same matches
         let s = "There is no evidence that vitamin C prevents colds; studies show 30% fewer.";
-        for re in claims.regexes().chain(evidence.regexes()) {
+        for re in every() {
             let full = re.full();
             assert_eq!(
                 re.find_iter(s).map(|m| m.range()).collect::<Vec<_>>(),

@@ -159,8 +159,8 @@ pub struct ClaimLexicon {
     phrase_info: Vec<(SignalKind, f32, bool)>,
     /// One combined regex per group that has patterns.
     patterns: Vec<(SignalKind, f32, Regex)>,
-    /// Sentences that are not prose claims at all (`[not-prose]`).
-    not_prose: Option<Regex>,
+    /// Sentences that are not prose claims at all (`[not-prose]`), in parts.
+    not_prose: Vec<Regex>,
 }
 
 impl std::fmt::Debug for ClaimLexicon {
@@ -222,16 +222,10 @@ impl ClaimLexicon {
                     .map_err(|e| e.to_string())?,
             )
         };
-        let not_prose = if file.not_prose.patterns.is_empty() {
-            None
-        } else {
-            Some(
-                crate::lexicon_regex::compile(&crate::lexicon_patterns::not_prose(
-                    &file.not_prose.patterns,
-                ))
-                .map_err(|e| format!("[not-prose]: {e}"))?,
-            )
-        };
+        let not_prose = crate::lexicon_patterns::not_prose(&file.not_prose.patterns)
+            .iter()
+            .map(|p| crate::lexicon_regex::compile(p).map_err(|e| format!("[not-prose]: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(ClaimLexicon {
             not_prose,
             settings: file.settings,
@@ -256,16 +250,14 @@ impl ClaimLexicon {
         self.patterns
             .iter()
             .map(|(_, _, re)| re)
-            .chain(self.not_prose.as_ref())
+            .chain(&self.not_prose)
     }
 
     /// Whether the sentence is not a prose claim at all: a question, a caption or
     /// cross-reference, an author or affiliation line, a log line, a bibliographic fragment,
     /// a manuscript's account of its own work (`[not-prose]` in `rules/claims.toml`).
     pub fn not_prose(&self, sentence: &str) -> bool {
-        self.not_prose
-            .as_ref()
-            .is_some_and(|re| re.is_match(sentence))
+        self.not_prose.iter().any(|re| re.is_match(sentence))
     }
 
     /// Whether a section with this heading is administrative ("About This Summary",
