@@ -5,7 +5,8 @@
 //! most of the instructions of a run on one article (issue #21). This script assembles the
 //! same pattern strings the program assembles (`src/lexicon_patterns.rs`, included below:
 //! one source of truth), builds each one's forward and reverse DFAs with `regex-automata`
-//! (minimised; dense when small, sparse when large), and writes them to `OUT_DIR` with a
+//! (minimised, dense: a sparse DFA is a sixth of the size but searched several times slower,
+//! which made a PDQ run half again as slow), and writes them to `OUT_DIR` with a
 //! table, `prebuilt_lexicons.rs`, that `src/lexicon_regex.rs` includes. The program finds a
 //! pattern's automata by its exact string and deserialises them without copying; a pattern
 //! whose DFA would be too big (a few, whose counted repeats explode when determinised) is
@@ -23,10 +24,6 @@ mod lexicon_patterns;
 
 /// The most a DFA may grow while determinised; beyond it the pattern is compiled at run time.
 const SIZE_LIMIT: usize = 4 << 20;
-/// Forward plus reverse bytes up to which the dense (fastest) form is kept; larger ones are
-/// stored sparse (a fifth to a tenth of the size).
-const DENSE_MAX: usize = 512 << 10;
-
 #[derive(Deserialize)]
 struct Claims {
     #[serde(default)]
@@ -126,25 +123,20 @@ fn main() {
     let mut skipped = String::new();
     for (i, pattern) in patterns.iter().enumerate() {
         match build(&lexicon_patterns::ascii_word_classes(pattern)) {
-            Some((dense, fwd, rev)) => {
-                let (align, ty) = if dense {
-                    ("u32", "Dense")
-                } else {
-                    ("u8", "Sparse")
-                };
+            Some((fwd, rev)) => {
                 for (part, bytes) in [("fwd", &fwd), ("rev", &rev)] {
                     let file = format!("lexicon-{i}.{part}");
                     let part = part.to_uppercase();
                     write(&out.join(&file), bytes);
                     writeln!(
                         table,
-                        "static P{i}_{part}: &AlignAs<[u8], {align}> = &AlignAs {{ _align: [], bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")) }};"
+                        "static P{i}_{part}: &AlignAs<[u8], u32> = &AlignAs {{ _align: [], bytes: *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")) }};"
                     )
                     .unwrap();
                 }
                 writeln!(
                     entries,
-                    "    Prebuilt {{ pattern: {pattern:?}, kind: Kind::{ty}, fwd: &P{i}_FWD.bytes, rev: &P{i}_REV.bytes }},"
+                    "    Prebuilt {{ pattern: {pattern:?}, fwd: &P{i}_FWD.bytes, rev: &P{i}_REV.bytes }},"
                 )
                 .unwrap();
             }
@@ -169,9 +161,9 @@ fn write(path: &Path, bytes: &[u8]) {
     std::fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
-/// The forward and reverse DFAs of `pattern` (already with ASCII word classes), serialised
-/// little-endian, and whether they are dense; `None` when they would be too big.
-fn build(pattern: &str) -> Option<(bool, Vec<u8>, Vec<u8>)> {
+/// The forward and reverse dense DFAs of `pattern` (already with ASCII word classes),
+/// serialised little-endian; `None` when they would be too big.
+fn build(pattern: &str) -> Option<(Vec<u8>, Vec<u8>)> {
     let config = dense::Config::new()
         .minimize(true)
         .dfa_size_limit(Some(SIZE_LIMIT))
@@ -181,10 +173,5 @@ fn build(pattern: &str) -> Option<(bool, Vec<u8>, Vec<u8>)> {
     let unpadded = |(bytes, pad): (Vec<u8>, usize)| bytes[pad..].to_vec();
     let fwd = unpadded(re.forward().to_bytes_little_endian());
     let rev = unpadded(re.reverse().to_bytes_little_endian());
-    if fwd.len() + rev.len() <= DENSE_MAX {
-        return Some((true, fwd, rev));
-    }
-    let fwd = re.forward().to_sparse().ok()?.to_bytes_little_endian();
-    let rev = re.reverse().to_sparse().ok()?.to_bytes_little_endian();
-    Some((false, fwd, rev))
+    Some((fwd, rev))
 }

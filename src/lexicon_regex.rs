@@ -24,34 +24,24 @@ use std::sync::OnceLock;
 
 pub use crate::lexicon_patterns::ascii_word_classes;
 use regex::{Regex, RegexBuilder};
-use regex_automata::Input;
-use regex_automata::dfa::{dense, regex::Regex as DfaRegex, sparse};
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
 use regex_automata::util::wire::AlignAs;
+use regex_automata::{Input, meta};
 
 /// One built-in pattern's automata, as `build.rs` wrote them.
 pub(crate) struct Prebuilt {
     pattern: &'static str,
-    kind: Kind,
     fwd: &'static [u8],
     rev: &'static [u8],
 }
 
-#[derive(Clone, Copy)]
-enum Kind {
-    Dense,
-    Sparse,
-}
-
 mod prebuilt {
-    use super::{AlignAs, Kind, Prebuilt};
+    use super::{AlignAs, Prebuilt};
     include!(concat!(env!("OUT_DIR"), "/prebuilt_lexicons.rs"));
 }
 
 /// The DFAs of a prebuilt pattern.
-enum Dfa {
-    Dense(DfaRegex<dense::DFA<&'static [u32]>>),
-    Sparse(DfaRegex<sparse::DFA<&'static [u8]>>),
-}
+struct Dfa(DfaRegex<dense::DFA<&'static [u32]>>);
 
 impl Dfa {
     /// The prebuilt DFAs of `pattern`, if `build.rs` built them (and they load).
@@ -62,75 +52,50 @@ impl Dfa {
         Dfa::load(p, false)
     }
 
-    /// `p`'s DFAs. Unless `validate`, their transition tables are trusted (which is most
-    /// of the cost of loading a sparse DFA): `build.rs` wrote them with the same version of
+    /// `p`'s DFAs. Unless `validate`, their transition tables are trusted (checking them
+    /// was a fifth of the instructions left on a three-line file): `build.rs` wrote them with the same version of
     /// `regex-automata` in the same build, and the test `every_prebuilt_dfa_validates`
     /// loads every one with full validation. Headers, endianness and alignment are checked
     /// either way: a mismatch gives `None`, and the pattern is compiled at run time.
     fn load(p: &Prebuilt, validate: bool) -> Option<Dfa> {
-        let builder = DfaRegex::builder();
-        Some(match p.kind {
-            Kind::Dense => {
-                let (fwd, rev) = if validate {
-                    (
-                        dense::DFA::from_bytes(p.fwd).ok()?.0,
-                        dense::DFA::from_bytes(p.rev).ok()?.0,
-                    )
-                } else {
-                    // SAFETY: see above: bytes serialised by `dense::DFA::to_bytes_*` of
-                    // this regex-automata version; validated by a test
-                    unsafe {
-                        (
-                            dense::DFA::from_bytes_unchecked(p.fwd).ok()?.0,
-                            dense::DFA::from_bytes_unchecked(p.rev).ok()?.0,
-                        )
-                    }
-                };
-                Dfa::Dense(builder.build_from_dfas(fwd, rev))
+        let (fwd, rev) = if validate {
+            (
+                dense::DFA::from_bytes(p.fwd).ok()?.0,
+                dense::DFA::from_bytes(p.rev).ok()?.0,
+            )
+        } else {
+            // SAFETY: see above: bytes serialised by `dense::DFA::to_bytes_little_endian` of
+            // this regex-automata version; validated by a test
+            unsafe {
+                (
+                    dense::DFA::from_bytes_unchecked(p.fwd).ok()?.0,
+                    dense::DFA::from_bytes_unchecked(p.rev).ok()?.0,
+                )
             }
-            Kind::Sparse => {
-                let (fwd, rev) = if validate {
-                    (
-                        sparse::DFA::from_bytes(p.fwd).ok()?.0,
-                        sparse::DFA::from_bytes(p.rev).ok()?.0,
-                    )
-                } else {
-                    // SAFETY: as for the dense DFAs above
-                    unsafe {
-                        (
-                            sparse::DFA::from_bytes_unchecked(p.fwd).ok()?.0,
-                            sparse::DFA::from_bytes_unchecked(p.rev).ok()?.0,
-                        )
-                    }
-                };
-                Dfa::Sparse(builder.build_from_dfas(fwd, rev))
-            }
-        })
+        };
+        Some(Dfa(DfaRegex::builder().build_from_dfas(fwd, rev)))
     }
 
     fn find(&self, input: Input<'_>) -> Option<Range<usize>> {
-        match self {
-            Dfa::Dense(re) => re.find(input),
-            Dfa::Sparse(re) => re.find(input),
-        }
-        .map(|m| m.range())
+        self.0.find(input).map(|m| m.range())
     }
 
     fn is_match(&self, hay: &str) -> bool {
-        match self {
-            Dfa::Dense(re) => re.is_match(hay),
-            Dfa::Sparse(re) => re.is_match(hay),
-        }
+        self.0.is_match(hay)
     }
 }
 
-/// A lexicon pattern: its prebuilt DFAs, or a `regex::Regex` compiled at run time.
+/// A lexicon pattern: its prebuilt DFAs, or a regex compiled at run time.
 pub struct LexRegex {
     /// the pattern as written
     pattern: String,
     /// the pattern with ASCII word classes
     source: String,
     dfa: Option<Dfa>,
+    /// compiled at run time (no prebuilt DFAs): the `regex` crate's engine without its
+    /// literal prefilters, whose extraction was a third of compiling a lexicon pattern; the
+    /// matches are the same
+    lean: Option<meta::Regex>,
     full: OnceLock<Regex>,
 }
 
@@ -179,19 +144,30 @@ impl LexRegex {
     }
 
     fn build(pattern: &str, limit: Option<usize>) -> Result<LexRegex, regex::Error> {
-        let re = LexRegex {
+        let mut re = LexRegex {
             pattern: pattern.to_string(),
             source: ascii_word_classes(pattern),
             dfa: Dfa::prebuilt(pattern),
+            lean: None,
             full: OnceLock::new(),
         };
         if re.dfa.is_none() {
-            let mut b = RegexBuilder::new(&re.source);
-            if let Some(limit) = limit {
-                b.size_limit(limit);
+            // the `regex` crate's defaults (`RegexBuilder`: a 10 MB size limit)
+            let config = meta::Config::new()
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(limit.unwrap_or(10 << 20)));
+            match meta::Regex::builder().configure(config).build(&re.source) {
+                Ok(lean) => re.lean = Some(lean),
+                // the `regex` crate's error, word for word
+                Err(_) => {
+                    let mut b = RegexBuilder::new(&re.source);
+                    if let Some(limit) = limit {
+                        b.size_limit(limit);
+                    }
+                    let full = b.build()?;
+                    let _ = re.full.set(full);
+                }
             }
-            let full = b.build()?;
-            let _ = re.full.set(full);
         }
         Ok(re)
     }
@@ -211,18 +187,20 @@ impl LexRegex {
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        match &self.dfa {
-            Some(d) => d.is_match(hay),
-            None => self.full().is_match(hay),
+        match (&self.dfa, &self.lean) {
+            (Some(d), _) => d.is_match(hay),
+            (None, Some(lean)) => lean.is_match(hay),
+            (None, None) => self.full().is_match(hay),
         }
     }
 
     /// The first match starting at or after `start` (the text before it is still read for
     /// `\b` and `^`), as `regex::Regex::find_at`.
     pub fn find_at<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
-        let r = match &self.dfa {
-            Some(d) => d.find(Input::new(hay).range(start..)),
-            None => self.full().find_at(hay, start).map(|m| m.range()),
+        let r = match (&self.dfa, &self.lean) {
+            (Some(d), _) => d.find(Input::new(hay).range(start..)),
+            (None, Some(lean)) => lean.find(Input::new(hay).range(start..)).map(|m| m.range()),
+            (None, None) => self.full().find_at(hay, start).map(|m| m.range()),
         }?;
         Some(Match {
             hay,
@@ -237,10 +215,10 @@ impl LexRegex {
 
     /// Successive non-overlapping matches, as `regex::Regex::find_iter`.
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> FindIter<'r, 'h> {
-        let inner = match &self.dfa {
-            Some(Dfa::Dense(re)) => Iter::Dense(re.find_iter(hay)),
-            Some(Dfa::Sparse(re)) => Iter::Sparse(re.find_iter(hay)),
-            None => Iter::Full(self.full().find_iter(hay)),
+        let inner = match (&self.dfa, &self.lean) {
+            (Some(Dfa(re)), _) => Iter::Dfa(re.find_iter(hay)),
+            (None, Some(lean)) => Iter::Lean(lean.find_iter(hay)),
+            (None, None) => Iter::Full(self.full().find_iter(hay)),
         };
         FindIter { hay, inner }
     }
@@ -253,8 +231,8 @@ pub struct FindIter<'r, 'h> {
 }
 
 enum Iter<'r, 'h> {
-    Dense(regex_automata::dfa::regex::FindMatches<'r, 'h, dense::DFA<&'static [u32]>>),
-    Sparse(regex_automata::dfa::regex::FindMatches<'r, 'h, sparse::DFA<&'static [u8]>>),
+    Dfa(regex_automata::dfa::regex::FindMatches<'r, 'h, dense::DFA<&'static [u32]>>),
+    Lean(meta::FindMatches<'r, 'h>),
     Full(regex::Matches<'r, 'h>),
 }
 
@@ -263,8 +241,8 @@ impl<'h> Iterator for FindIter<'_, 'h> {
 
     fn next(&mut self) -> Option<Match<'h>> {
         let r = match &mut self.inner {
-            Iter::Dense(it) => it.next().map(|m| m.range()),
-            Iter::Sparse(it) => it.next().map(|m| m.range()),
+            Iter::Dfa(it) => it.next().map(|m| m.range()),
+            Iter::Lean(it) => it.next().map(|m| m.range()),
             Iter::Full(it) => it.next().map(|m| m.range()),
         }?;
         Some(Match {

@@ -216,8 +216,9 @@ impl ClaimLexicon {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
-                    // a full DFA: a few hundred phrases, searched in every sentence
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    // a contiguous NFA: built in a tenth of a full DFA's time (which was
+                    // a fifth of a one-article run), searched nearly as fast
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(&words)
                     .map_err(|e| e.to_string())?,
             )
