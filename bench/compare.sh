@@ -8,6 +8,7 @@
 #   bench/compare.sh            # everything
 #   RUNS=5 bench/compare.sh     # hyperfine runs per command (default 5)
 #   SKIP_SLOW=1 ...             # skip markdownlint-cli2 and remark on the 100 MB corpus
+#   ONE=FILE ...                # the single article timed for start-up (default: a 97 KB PDQ one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -103,6 +104,17 @@ hf article 30 3 -n citelint "$CL check $DATA/article-5000.md" \
   -n ripgrep "rg -c $RG_PATTERN $DATA/article-5000.md" \
   -n rumdl "$RUMDL check --no-config --no-cache $DATA/article-5000.md"
 
+# (d) start-up: a three-line file, and one 97 KB PDQ article (an editor save; issue #21),
+# all rules, JSON
+printf '# Title\n\nStatins reduce heart attacks by 30%%.\n' > "$DATA/three-lines.md"
+hf three-lines 40 3 -n citelint "$CL check --format json $DATA/three-lines.md" \
+  -n rumdl "$RUMDL check --no-config --no-cache $DATA/three-lines.md"
+ONE=${ONE:-$PDQ/about-cancer-treatment-side-effects-lymphedema-lymphedema-hp-pdq.md}
+if [ -f "$ONE" ]; then
+  hf pdq-article 40 3 -n citelint "$CL check --format json $ONE" \
+    -n rumdl "$RUMDL check --no-config --no-cache $ONE"
+fi
+
 echo "== peak memory (max RSS, kB)"
 # BIG=1 adds the 50 MB single file (slow: see BENCHMARKS.md)
 for target in "$PDQ" "$DATA/gen" ${BIG:+"$DATA/big/big-50mb.md"} "$DATA/article-5000.md"; do
@@ -119,7 +131,7 @@ def means(name):
     p = os.path.join(d, name + ".json")
     if not os.path.exists(p): return {}
     return {r["command"]: r["mean"] for r in json.load(open(p))["results"]}
-for name in ["pdq", "gen", "article"]:
+for name in ["pdq", "gen", "article", "three-lines", "pdq-article"]:
     m = means(name)
     if "citelint" not in m: continue
     c = m["citelint"]

@@ -9,66 +9,248 @@
 //! repeats made the one-article run half again as slow. Where letters with diacritics matter
 //! (surnames in reference entries) the lexicon spells them out. `\s` and `(?i)` case folding
 //! stay Unicode. The `rules/claims.toml` header says so.
+//!
+//! **Built before the program runs.** The patterns of the built-in claims and evidence
+//! lexicons are not compiled at start-up: `build.rs` assembles them (with
+//! `src/lexicon_patterns.rs`, as the program does), builds their forward and reverse DFAs and
+//! serialises them into the binary. [`LexRegex::new`] looks a pattern up by its exact string
+//! and deserialises its DFAs without copying (validation only); a pattern not found there (a
+//! rule pack's, or one of the few whose DFA was too big to keep) is compiled as before. Where
+//! a caller needs capture groups, a `regex::Regex` is compiled on first use
+//! ([`LexRegex::full`]): the DFAs find the same matches, leftmost-first.
 
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub use crate::lexicon_patterns::ascii_word_classes;
 use regex::{Regex, RegexBuilder};
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
+use regex_automata::util::wire::AlignAs;
+use regex_automata::{Input, meta};
 
-/// `pattern` with `\b`, `\B`, `\w` and `\d` made ASCII, inside and outside classes (`\s`
-/// stays Unicode).
-pub fn ascii_word_classes(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars().peekable();
-    // depth of `[...]` nesting; `class_start` is true right after `[` or `[^`, where `]` is a
-    // literal
-    let mut depth = 0usize;
-    let mut class_start = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let Some(e) = chars.next() else {
-                    out.push('\\');
-                    break;
-                };
-                let inside = depth > 0;
-                match (e, inside) {
-                    ('b', false) => out.push_str(r"(?-u:\b)"),
-                    ('B', false) => out.push_str(r"(?-u:\B)"),
-                    // `\w` is ASCII: Unicode word classes make big, slow automata
-                    ('w', false) => out.push_str("[0-9A-Za-z_]"),
-                    ('w', true) => out.push_str("0-9A-Za-z_"),
-                    // digits are ASCII digits in the lexicons' numbers
-                    ('d', false) => out.push_str("[0-9]"),
-                    ('d', true) => out.push_str("0-9"),
-                    // and so are their complements
-                    ('W', false) => out.push_str("[^0-9A-Za-z_]"),
-                    ('D', false) => out.push_str("[^0-9]"),
-                    _ => {
-                        out.push('\\');
-                        out.push(e);
+/// One built-in pattern's automata, as `build.rs` wrote them.
+pub(crate) struct Prebuilt {
+    pattern: &'static str,
+    fwd: &'static [u8],
+    rev: &'static [u8],
+}
+
+mod prebuilt {
+    use super::{AlignAs, Prebuilt};
+    include!(concat!(env!("OUT_DIR"), "/prebuilt_lexicons.rs"));
+}
+
+/// The DFAs of a prebuilt pattern.
+struct Dfa(DfaRegex<dense::DFA<&'static [u32]>>);
+
+impl Dfa {
+    /// The prebuilt DFAs of `pattern`, if `build.rs` built them (and they load).
+    fn prebuilt(pattern: &str) -> Option<Dfa> {
+        let p = prebuilt::PREBUILT
+            .iter()
+            .find(|p| p.pattern.len() == pattern.len() && p.pattern == pattern)?;
+        Dfa::load(p, false)
+    }
+
+    /// `p`'s DFAs. Unless `validate`, their transition tables are trusted (checking them
+    /// was a fifth of the instructions left on a three-line file): `build.rs` wrote them with the same version of
+    /// `regex-automata` in the same build, and the test `every_prebuilt_dfa_validates`
+    /// loads every one with full validation. Headers, endianness and alignment are checked
+    /// either way: a mismatch gives `None`, and the pattern is compiled at run time.
+    fn load(p: &Prebuilt, validate: bool) -> Option<Dfa> {
+        let (fwd, rev) = if validate {
+            (
+                dense::DFA::from_bytes(p.fwd).ok()?.0,
+                dense::DFA::from_bytes(p.rev).ok()?.0,
+            )
+        } else {
+            // SAFETY: see above: bytes serialised by `dense::DFA::to_bytes_little_endian` of
+            // this regex-automata version; validated by a test
+            unsafe {
+                (
+                    dense::DFA::from_bytes_unchecked(p.fwd).ok()?.0,
+                    dense::DFA::from_bytes_unchecked(p.rev).ok()?.0,
+                )
+            }
+        };
+        Some(Dfa(DfaRegex::builder().build_from_dfas(fwd, rev)))
+    }
+
+    fn find(&self, input: Input<'_>) -> Option<Range<usize>> {
+        self.0.find(input).map(|m| m.range())
+    }
+
+    fn is_match(&self, hay: &str) -> bool {
+        self.0.is_match(hay)
+    }
+}
+
+/// A lexicon pattern: its prebuilt DFAs, or a regex compiled at run time.
+pub struct LexRegex {
+    /// the pattern as written
+    pattern: String,
+    /// the pattern with ASCII word classes
+    source: String,
+    dfa: Option<Dfa>,
+    /// compiled at run time (no prebuilt DFAs): the `regex` crate's engine without its
+    /// literal prefilters, whose extraction was a third of compiling a lexicon pattern; the
+    /// matches are the same
+    lean: Option<meta::Regex>,
+    full: OnceLock<Regex>,
+}
+
+impl std::fmt::Debug for LexRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LexRegex")
+            .field("pattern", &self.pattern)
+            .field("prebuilt", &self.dfa.is_some())
+            .finish()
+    }
+}
+
+/// A match of a [`LexRegex`]: like `regex::Match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.range()]
+    }
+}
+
+impl LexRegex {
+    /// The lexicon pattern `pattern` (ASCII word classes, see the module docs): prebuilt if
+    /// `build.rs` built it, else compiled now.
+    pub fn new(pattern: &str) -> Result<LexRegex, regex::Error> {
+        LexRegex::build(pattern, None)
+    }
+
+    /// As [`LexRegex::new`], with a size limit for compiling it at run time.
+    pub fn with_size_limit(pattern: &str, limit: usize) -> Result<LexRegex, regex::Error> {
+        LexRegex::build(pattern, Some(limit))
+    }
+
+    fn build(pattern: &str, limit: Option<usize>) -> Result<LexRegex, regex::Error> {
+        let mut re = LexRegex {
+            pattern: pattern.to_string(),
+            source: ascii_word_classes(pattern),
+            dfa: Dfa::prebuilt(pattern),
+            lean: None,
+            full: OnceLock::new(),
+        };
+        if re.dfa.is_none() {
+            // the `regex` crate's defaults (`RegexBuilder`: a 10 MB size limit)
+            let config = meta::Config::new()
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(limit.unwrap_or(10 << 20)));
+            match meta::Regex::builder().configure(config).build(&re.source) {
+                Ok(lean) => re.lean = Some(lean),
+                // the `regex` crate's error, word for word
+                Err(_) => {
+                    let mut b = RegexBuilder::new(&re.source);
+                    if let Some(limit) = limit {
+                        b.size_limit(limit);
                     }
+                    let full = b.build()?;
+                    let _ = re.full.set(full);
                 }
-                class_start = false;
-            }
-            '[' => {
-                out.push('[');
-                // `[[:alpha:]]` ASCII classes and nested classes both open a level
-                depth += 1;
-                class_start = true;
-                if chars.peek() == Some(&'^') {
-                    out.push('^');
-                    chars.next();
-                }
-            }
-            ']' if depth > 0 && !class_start => {
-                out.push(']');
-                depth -= 1;
-            }
-            c => {
-                out.push(c);
-                class_start = false;
             }
         }
+        Ok(re)
     }
-    out
+
+    /// Whether the pattern's automata were built before the program ran.
+    pub fn is_prebuilt(&self) -> bool {
+        self.dfa.is_some()
+    }
+
+    /// The pattern as a `regex::Regex` (for capture groups), compiled on first use.
+    pub fn full(&self) -> &Regex {
+        self.full.get_or_init(|| {
+            RegexBuilder::new(&self.source)
+                .build()
+                .expect("a prebuilt pattern compiles")
+        })
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        match (&self.dfa, &self.lean) {
+            (Some(d), _) => d.is_match(hay),
+            (None, Some(lean)) => lean.is_match(hay),
+            (None, None) => self.full().is_match(hay),
+        }
+    }
+
+    /// The first match starting at or after `start` (the text before it is still read for
+    /// `\b` and `^`), as `regex::Regex::find_at`.
+    pub fn find_at<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
+        let r = match (&self.dfa, &self.lean) {
+            (Some(d), _) => d.find(Input::new(hay).range(start..)),
+            (None, Some(lean)) => lean.find(Input::new(hay).range(start..)).map(|m| m.range()),
+            (None, None) => self.full().find_at(hay, start).map(|m| m.range()),
+        }?;
+        Some(Match {
+            hay,
+            start: r.start,
+            end: r.end,
+        })
+    }
+
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        self.find_at(hay, 0)
+    }
+
+    /// Successive non-overlapping matches, as `regex::Regex::find_iter`.
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> FindIter<'r, 'h> {
+        let inner = match (&self.dfa, &self.lean) {
+            (Some(Dfa(re)), _) => Iter::Dfa(re.find_iter(hay)),
+            (None, Some(lean)) => Iter::Lean(lean.find_iter(hay)),
+            (None, None) => Iter::Full(self.full().find_iter(hay)),
+        };
+        FindIter { hay, inner }
+    }
+}
+
+/// The iterator of [`LexRegex::find_iter`].
+pub struct FindIter<'r, 'h> {
+    hay: &'h str,
+    inner: Iter<'r, 'h>,
+}
+
+enum Iter<'r, 'h> {
+    Dfa(regex_automata::dfa::regex::FindMatches<'r, 'h, dense::DFA<&'static [u32]>>),
+    Lean(meta::FindMatches<'r, 'h>),
+    Full(regex::Matches<'r, 'h>),
+}
+
+impl<'h> Iterator for FindIter<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        let r = match &mut self.inner {
+            Iter::Dfa(it) => it.next().map(|m| m.range()),
+            Iter::Lean(it) => it.next().map(|m| m.range()),
+            Iter::Full(it) => it.next().map(|m| m.range()),
+        }?;
+        Some(Match {
+            hay: self.hay,
+            start: r.start,
+            end: r.end,
+        })
+    }
 }
 
 /// A builder for a lexicon pattern with ASCII word classes (see the module docs), for
@@ -77,9 +259,10 @@ pub fn builder(pattern: &str) -> RegexBuilder {
     RegexBuilder::new(&ascii_word_classes(pattern))
 }
 
-/// Compiles a lexicon pattern with ASCII word classes (see the module docs).
-pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    builder(pattern).build()
+/// A lexicon pattern with ASCII word classes (see the module docs), prebuilt if it is
+/// built in.
+pub fn compile(pattern: &str) -> Result<LexRegex, regex::Error> {
+    LexRegex::new(pattern)
 }
 
 /// Whether a match found with ASCII word classes also has Unicode word edges: it does not
@@ -98,6 +281,53 @@ pub fn unicode_edges(hay: &str, range: std::ops::Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_prebuilt_dfa_validates() {
+        assert!(!prebuilt::PREBUILT.is_empty());
+        for p in prebuilt::PREBUILT {
+            assert!(Dfa::load(p, true).is_some(), "{}", p.pattern);
+        }
+    }
+
+    /// The program assembles the built-in lexicons' patterns as `build.rs` did: each is
+    /// prebuilt, or listed as too big.
+    #[test]
+    fn built_in_patterns_are_the_prebuilt_ones() {
+        let known = |p: &str| {
+            prebuilt::PREBUILT.iter().any(|b| b.pattern == p) || prebuilt::SKIPPED.contains(&p)
+        };
+        let claims = crate::checks::claims::engine::ClaimLexicon::builtin();
+        let evidence = crate::checks::evidence::EvidenceLexicon::builtin();
+        let assistant = crate::checks::content::assistant_artifact::builtin();
+        let every = || {
+            claims
+                .regexes()
+                .chain(evidence.regexes())
+                .chain(assistant.regexes())
+                .chain(crate::checks::metadata::missing_ai_disclosure::regexes())
+        };
+        let mut all = std::collections::BTreeSet::new();
+        for re in every() {
+            assert!(known(&re.pattern), "{}", re.pattern);
+            all.insert(re.pattern.as_str());
+        }
+        assert_eq!(
+            all.len(),
+            prebuilt::PREBUILT.len() + prebuilt::SKIPPED.len()
+        );
+        // the same strings, the same matches
+        let s = "There is no evidence that vitamin C prevents colds; studies show 30% fewer.";
+        for re in every() {
+            let full = re.full();
+            assert_eq!(
+                re.find_iter(s).map(|m| m.range()).collect::<Vec<_>>(),
+                full.find_iter(s).map(|m| m.range()).collect::<Vec<_>>(),
+                "{}",
+                re.pattern
+            );
+        }
+    }
 
     #[test]
     fn rewrites_word_boundaries_and_classes() {

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod git_diff;
+pub mod lexicon_patterns;
 pub mod lexicon_regex;
 pub mod profile;
 pub mod render;

@@ -8,8 +8,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::lexicon_regex::LexRegex as Regex;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use serde::Deserialize;
 
 /// Score at or above which a sentence counts as a check-worthy claim.
@@ -159,8 +159,8 @@ pub struct ClaimLexicon {
     phrase_info: Vec<(SignalKind, f32, bool)>,
     /// One combined regex per group that has patterns.
     patterns: Vec<(SignalKind, f32, Regex)>,
-    /// Sentences that are not prose claims at all (`[not-prose]`).
-    not_prose: Option<Regex>,
+    /// Sentences that are not prose claims at all (`[not-prose]`), in parts.
+    not_prose: Vec<Regex>,
 }
 
 impl std::fmt::Debug for ClaimLexicon {
@@ -203,17 +203,7 @@ impl ClaimLexicon {
                 phrase_info.push((g.kind, g.weight, prefix));
             }
             if !g.patterns.is_empty() {
-                let joined = g
-                    .patterns
-                    .iter()
-                    .map(|p| format!("(?:{p})"))
-                    .collect::<Vec<_>>()
-                    .join("|");
-                let src = if g.case_sensitive {
-                    joined
-                } else {
-                    format!("(?i:{joined})")
-                };
+                let src = crate::lexicon_patterns::claim_group(&g.patterns, g.case_sensitive);
                 let re = crate::lexicon_regex::compile(&src)
                     .map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
                 patterns.push((g.kind, g.weight, re));
@@ -226,27 +216,17 @@ impl ClaimLexicon {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
-                    // a full DFA: a few hundred phrases, searched in every sentence
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    // a contiguous NFA: built in a tenth of a full DFA's time (which was
+                    // a fifth of a one-article run), searched nearly as fast
+                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                     .build(&words)
                     .map_err(|e| e.to_string())?,
             )
         };
-        let not_prose = if file.not_prose.patterns.is_empty() {
-            None
-        } else {
-            let joined = file
-                .not_prose
-                .patterns
-                .iter()
-                .map(|p| format!("(?:{p})"))
-                .collect::<Vec<_>>()
-                .join("|");
-            Some(
-                crate::lexicon_regex::compile(&format!("(?i:{joined})"))
-                    .map_err(|e| format!("[not-prose]: {e}"))?,
-            )
-        };
+        let not_prose = crate::lexicon_patterns::not_prose(&file.not_prose.patterns)
+            .iter()
+            .map(|p| crate::lexicon_regex::compile(p).map_err(|e| format!("[not-prose]: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(ClaimLexicon {
             not_prose,
             settings: file.settings,
@@ -265,13 +245,20 @@ impl ClaimLexicon {
 }
 
 impl ClaimLexicon {
+    /// Every pattern of the lexicon.
+    #[cfg(test)]
+    pub(crate) fn regexes(&self) -> impl Iterator<Item = &Regex> {
+        self.patterns
+            .iter()
+            .map(|(_, _, re)| re)
+            .chain(&self.not_prose)
+    }
+
     /// Whether the sentence is not a prose claim at all: a question, a caption or
     /// cross-reference, an author or affiliation line, a log line, a bibliographic fragment,
     /// a manuscript's account of its own work (`[not-prose]` in `rules/claims.toml`).
     pub fn not_prose(&self, sentence: &str) -> bool {
-        self.not_prose
-            .as_ref()
-            .is_some_and(|re| re.is_match(sentence))
+        self.not_prose.iter().any(|re| re.is_match(sentence))
     }
 
     /// Whether a section with this heading is administrative ("About This Summary",

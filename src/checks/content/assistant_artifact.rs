@@ -33,6 +33,8 @@
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
+use crate::lexicon_patterns;
+use crate::lexicon_regex::LexRegex;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -74,12 +76,13 @@ struct Lexicon {
     trace_headings: Vec<String>,
 }
 
-/// One list of patterns: all of them in one alternation (group names dropped, so that two
-/// patterns may share one), so that a sentence with none costs one search; each on its own,
-/// with what it finds, compiled only when the alternation matches (most runs never need
-/// them). A `RegexSet` was a fifth slower on PDQ.
+/// One list of patterns: all of them in alternations (group names dropped, so that two
+/// patterns may share one; a few alternations, see `lexicon_patterns::MATCH_CHUNK`), so that a
+/// sentence with none costs a few DFA searches; each on its own, with what it finds,
+/// compiled only when an alternation matches (most runs never need them). A `RegexSet` was a
+/// fifth slower on PDQ. The built-in alternations are prebuilt (`build.rs`).
 struct Group {
-    any: Option<Regex>,
+    any: Vec<LexRegex>,
     patterns: Vec<(String, String, bool, OnceLock<Option<Regex>>)>,
 }
 
@@ -89,42 +92,36 @@ impl Group {
             .into_iter()
             .map(|e| {
                 (
-                    format!("(?i){}", e.regex),
+                    lexicon_patterns::assistant_entry(&e.regex),
                     e.what,
                     e.strong,
                     OnceLock::new(),
                 )
             })
             .collect();
-        // each pattern parsed on its own, for an error that names it
-        for (src, _, _, _) in &patterns {
-            regex_syntax::Parser::new()
-                .parse(src)
-                .map_err(|err| format!("assistant pattern `{src}`: {err}"))?;
-        }
-        if patterns.is_empty() {
-            return Ok(Group {
-                any: None,
-                patterns,
-            });
-        }
-        let joined = patterns
+        let srcs: Vec<String> = patterns.iter().map(|(src, ..)| src.clone()).collect();
+        let any = lexicon_patterns::assistant_any(&srcs)
             .iter()
-            .map(|(src, _, _, _)| format!("(?:{})", unnamed_groups(src)))
-            .collect::<Vec<_>>()
-            .join("|");
-        let any = crate::lexicon_regex::builder(&joined)
-            .size_limit(SIZE_LIMIT * patterns.len().max(1))
-            .build()
-            .map_err(|e| format!("assistant patterns: {e}"))?;
-        Ok(Group {
-            any: Some(any),
-            patterns,
-        })
+            .zip(srcs.chunks(lexicon_patterns::MATCH_CHUNK))
+            .map(|(joined, part)| {
+                LexRegex::with_size_limit(joined, SIZE_LIMIT * part.len()).map_err(|e| {
+                    // an error that names the pattern, if one alone does not parse
+                    part.iter()
+                        .find_map(|src| {
+                            regex_syntax::Parser::new()
+                                .parse(src)
+                                .err()
+                                .map(|err| format!("assistant pattern `{src}`: {err}"))
+                        })
+                        .unwrap_or_else(|| format!("assistant patterns: {e}"))
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Group { any, patterns })
     }
 
     fn matches(&self, text: &str) -> bool {
-        self.any.as_ref().is_some_and(|a| a.is_match(text))
+        self.any.iter().any(|a| a.is_match(text))
     }
 
     /// Every pattern that matches `text`, in lexicon order: the match, what it finds, and
@@ -155,6 +152,12 @@ pub struct AssistantLexicon {
 }
 
 impl AssistantLexicon {
+    /// Every alternation of the lexicon.
+    #[cfg(test)]
+    pub(crate) fn regexes(&self) -> impl Iterator<Item = &LexRegex> {
+        self.sentences.any.iter().chain(&self.reasoning.any)
+    }
+
     /// Whether a sentence pattern (process talk, chat) matches `text`.
     pub fn matches(&self, text: &str) -> bool {
         self.sentences.matches(text)
@@ -199,41 +202,6 @@ fn build(pattern: &str) -> Result<Regex, regex::Error> {
     crate::lexicon_regex::builder(pattern)
         .size_limit(SIZE_LIMIT)
         .build()
-}
-
-/// `pattern` with its named groups `(?P<n>…)` / `(?<n>…)` made non-capturing `(?:…)`.
-fn unnamed_groups(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    let mut depth = 0usize;
-    while let Some(c) = rest.chars().next() {
-        if c == '\\' {
-            let n = rest[1..].chars().next().map_or(0, char::len_utf8);
-            out.push_str(&rest[..1 + n]);
-            rest = &rest[1 + n..];
-            continue;
-        }
-        if depth == 0 {
-            let named = ["(?P<", "(?<"].iter().find_map(|open| {
-                let after = rest.strip_prefix(open)?;
-                let end = after.find('>').filter(|_| !after.starts_with(['=', '!']))?;
-                Some(&after[end + 1..])
-            });
-            if let Some(after) = named {
-                out.push_str("(?:");
-                rest = after;
-                continue;
-            }
-        }
-        match c {
-            '[' => depth += 1,
-            ']' if depth > 0 => depth -= 1,
-            _ => {}
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }
 
 /// Compile an assistant lexicon from TOML (`[[pattern]]` and `[[reasoning]]` entries with
@@ -500,7 +468,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
 mod tests {
     #[test]
     fn group_names_are_dropped_outside_classes_only() {
-        use super::unnamed_groups;
+        use crate::lexicon_patterns::unnamed_groups;
         assert_eq!(unnamed_groups(r"a(?P<who>b(?<x>c))"), "a(?:b(?:c))");
         assert_eq!(unnamed_groups(r"[(?P<]\(?P<x>"), r"[(?P<]\(?P<x>");
         assert_eq!(unnamed_groups("(?:é)"), "(?:é)");

@@ -61,7 +61,9 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
     }
     let mut found: Vec<Absence> = Vec::new();
 
-    for m in lex.pre_re.captures_iter(sentence) {
+    // the capture groups' regex is compiled only for a sentence that has a match
+    let pre = lex.pre_re.is_match(sentence).then(|| lex.pre_re.full());
+    for m in pre.into_iter().flat_map(|re| re.captures_iter(sentence)) {
         let all = m.get(0)?;
         if is_pseudo(sentence, all.start(), lex)
             || lex.conditional_re.is_match(&sentence[..all.start()])
@@ -120,8 +122,8 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
         }
     }
 
-    for m in lex.post_re.captures_iter(sentence) {
-        let post = m.name("post")?;
+    // `\b(?P<post>…)\b`: the group is the whole match
+    for post in lex.post_re.find_iter(sentence) {
         let norm = post
             .as_str()
             .split_whitespace()

@@ -14,7 +14,7 @@ pub use absence::{Absence, AbsenceKind, find_absence};
 pub use judge::{Judge, LexicalJudge, SourceSentence, Verdict};
 pub use statement::{Form, Statement, asserts, findings};
 
-use regex::Regex;
+use crate::lexicon_regex::LexRegex as Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 use std::ops::Range;
@@ -71,31 +71,7 @@ struct RawMarkers {
     groups: Vec<Vec<String>>,
 }
 
-#[derive(Debug, Deserialize)]
-struct RawAbsence {
-    pre: Vec<String>,
-    modifiers: Vec<String>,
-    nouns: Vec<String>,
-    linkers: Vec<String>,
-    study_nouns: Vec<String>,
-    study_verbs: Vec<String>,
-    post: Vec<String>,
-    post_needs_evidence_subject: Vec<String>,
-    bare: Vec<String>,
-    terminators: Vec<String>,
-    comma_terminators: Vec<String>,
-    pseudo: Vec<String>,
-    finding_verbs: Vec<String>,
-    openers: Vec<String>,
-    #[serde(default)]
-    weak: Vec<String>,
-    #[serde(default)]
-    unknown: Vec<String>,
-    #[serde(default)]
-    conditional_before: Vec<String>,
-    #[serde(default)]
-    claim_tails: Vec<String>,
-}
+use crate::lexicon_patterns::RawAbsence;
 
 /// Weights of the lexical judge (`[judge]` in the lexicon).
 #[derive(Debug, Clone, Deserialize)]
@@ -323,31 +299,6 @@ impl std::fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
-/// `a|b|c` of the escaped phrases, longest first, spaces matching any whitespace.
-fn alternation(list: &[String]) -> String {
-    let mut v: Vec<&String> = list.iter().collect();
-    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    v.dedup();
-    v.iter()
-        .map(|s| {
-            s.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
-        })
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// `template` (with `{}` for the alternation of `list`), case-insensitive; a pattern that
-/// never matches for an empty list.
-fn any_of(list: &[String], template: &str) -> String {
-    if list.is_empty() {
-        return r"[^\s\S]".to_string();
-    }
-    format!("(?i){}", template.replace("{}", &alternation(list)))
-}
-
 fn re(pattern: &str) -> Result<Regex, LexiconError> {
     crate::lexicon_regex::compile(pattern).map_err(|e| LexiconError(e.to_string()))
 }
@@ -361,58 +312,43 @@ impl EvidenceLexicon {
         })
     }
 
+    /// Every pattern of the lexicon.
+    #[cfg(test)]
+    pub(crate) fn regexes(&self) -> impl Iterator<Item = &Regex> {
+        [
+            &self.gate_re,
+            &self.pre_re,
+            &self.study_re,
+            &self.post_re,
+            &self.bare_re,
+            &self.subject_re,
+            &self.terminator_re,
+            &self.opener_re,
+            &self.pseudo_re,
+            &self.finding_re,
+            &self.weak_re,
+            &self.unknown_re,
+            &self.conditional_re,
+            &self.tail_re,
+        ]
+        .into_iter()
+    }
+
     /// Compile a lexicon from TOML text in the format of `rules/evidence.toml`.
     pub fn parse(text: &str) -> Result<EvidenceLexicon, LexiconError> {
         let raw: RawLexicon = toml::from_str(text).map_err(|e| LexiconError(e.to_string()))?;
         let a = &raw.absence;
-        // every word of a matched phrase stands whole in the sentence: one word of each
-        // evidence noun (pre-triggers need one), study noun ("no studies…") and
-        // post-trigger, the longest, is enough to rule a sentence out
-        let longest = |p: &String| {
-            p.split_whitespace()
-                .max_by_key(|w| w.len())
-                .map(str::to_string)
-        };
-        let firsts: Vec<String> = a
-            .nouns
-            .iter()
-            .chain(&a.study_nouns)
-            .chain(&a.post)
-            .chain(&a.unknown)
-            .filter_map(longest)
-            .collect();
-        let gate_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&firsts)))?;
-        let pre = alternation(&a.pre);
-        let modi = alternation(&a.modifiers);
-        let noun = alternation(&a.nouns);
-        let link = alternation(&a.linkers);
-        let pre_re = re(&format!(
-            r"(?i)\b(?:{pre})\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\b(?:\s*(?:(?:yet|so\s+far|to\s+date|currently|available|at\s+present)\s+)?(?P<link>{link})\b)?"
-        ))?;
-        let study_re = re(&format!(
-            r"(?i)\b(?:no|none\s+of\s+the)\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{})\s+(?:(?:to\s+date|so\s+far|thus\s+far|yet)\s+)?(?:(?:has|have|had)\s+)?(?:(?:yet|ever|so\s+far|to\s+date|convincingly|clearly|conclusively)\s+)?(?:{})\b(?:\s+that\b)?",
-            alternation(&a.study_nouns),
-            alternation(&a.study_verbs)
-        ))?;
-        let post_re = re(&format!(r"(?i)\b(?P<post>{})\b", alternation(&a.post)))?;
-        let bare_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&a.bare)))?;
-        let subject_re = re(&format!(
-            r"(?i)^\s*(?:(?:the|current|available|existing|published|any)\s+)*(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\s+(?:{link})\s+"
-        ))?;
-        let terminator_re = re(&format!(
-            r"(?i)(?:[;\[]|\s—|\s–\s|\b(?:{})\b|,\s*(?:{})\b)",
-            alternation(&a.terminators),
-            alternation(&a.comma_terminators)
-        ))?;
-        let opener_re = re(&format!(
-            r"(?i)^(?:\s*(?:to\s+date|so\s+far|at\s+present|currently|at\s+this\s+time|as\s+yet|however|moreover|furthermore|in\s+addition|overall|thus|therefore|notably|importantly)\s*,?)*\s*(?:(?:{})\s+)?(?:(?:currently|still|yet|as\s+yet|so\s+far|to\s+date)\s+)?$",
-            alternation(&a.openers)
-        ))?;
-        let pseudo_re = re(&format!(r"(?i)\b(?:{})\b", alternation(&a.pseudo)))?;
-        let finding_re = re(&format!(
-            r"(?i)\b(?:{})\s+(?:no|little)\s+(?:(?:{modi})\s+)?(?:evidence|sign|signs)\s+of\b",
-            alternation(&a.finding_verbs)
-        ))?;
+        let p = crate::lexicon_patterns::absence(a);
+        let gate_re = re(&p.gate)?;
+        let pre_re = re(&p.pre)?;
+        let study_re = re(&p.study)?;
+        let post_re = re(&p.post)?;
+        let bare_re = re(&p.bare)?;
+        let subject_re = re(&p.subject)?;
+        let terminator_re = re(&p.terminator)?;
+        let opener_re = re(&p.opener)?;
+        let pseudo_re = re(&p.pseudo)?;
+        let finding_re = re(&p.finding)?;
         let w = &raw.words;
         let mut quantifier_groups = PhraseTable::default();
         for (i, g) in w.quantifier_groups.iter().enumerate() {
@@ -495,10 +431,10 @@ impl EvidenceLexicon {
             population_nouns: PhraseTable::from_list(&st.population_nouns),
             empty_heads: set(&st.empty_heads),
             benefit_nouns: PhraseTable::from_list(&st.benefit_nouns),
-            weak_re: re(&any_of(&a.weak, r"\b(?:{})\b"))?,
-            unknown_re: re(&any_of(&a.unknown, r"\b(?:{})\b"))?,
-            conditional_re: re(&any_of(&a.conditional_before, r"\b(?:{})\s*$"))?,
-            tail_re: re(&any_of(&a.claim_tails, r"\s+(?:{})\b"))?,
+            weak_re: re(&p.weak)?,
+            unknown_re: re(&p.unknown)?,
+            conditional_re: re(&p.conditional)?,
+            tail_re: re(&p.tail)?,
             report_verbs: st.report_verbs.iter().cloned().collect(),
             irregular_past: st.irregular_past.iter().cloned().collect(),
             markers,

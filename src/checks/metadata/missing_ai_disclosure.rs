@@ -38,7 +38,7 @@ use crate::document::metadata::{
     is_person, pack,
 };
 use crate::document::{Document, Role};
-use regex::Regex;
+use crate::lexicon_regex::LexRegex as Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -65,18 +65,19 @@ struct Patterns {
     sign: Option<Regex>,
 }
 
+/// Both patterns.
+#[cfg(test)]
+pub(crate) fn regexes() -> impl Iterator<Item = &'static Regex> {
+    let p = patterns();
+    p.disclosure.iter().chain(&p.sign)
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let any = |list: &[String]| {
             (!list.is_empty()).then(|| {
-                let joined = list
-                    .iter()
-                    .map(|p| format!("(?:{p})"))
-                    .collect::<Vec<_>>()
-                    .join("|");
-                crate::lexicon_regex::builder(&format!("(?im){joined}"))
-                    .build()
+                crate::lexicon_regex::compile(&crate::lexicon_patterns::ai_any(list))
                     .expect("rules/metadata.toml [ai] patterns compile")
             })
         };

@@ -1,0 +1,322 @@
+//! The pattern strings of the lexicons in `rules/`, assembled from their TOML lists.
+//!
+//! One source of truth for two users: the program, which assembles them from the built-in
+//! lexicons (and from rule packs) at run time, and `build.rs`, which `#[path]`-includes this
+//! file, assembles the same strings from the built-in `rules/*.toml` and builds each one's
+//! DFAs before the program runs (see [`crate::lexicon_regex`]). A string the build step
+//! assembled differently would not be found among the prebuilt automata and would be
+//! compiled at run time instead: slower, never different (a test checks that none is).
+//!
+//! This file may use only `std`, `serde` and `regex_syntax`: the build script has no more.
+
+use serde::Deserialize;
+
+/// `pattern` with `\b`, `\B`, `\w` and `\d` made ASCII, inside and outside classes (`\s`
+/// stays Unicode). See [`crate::lexicon_regex`] for why.
+pub fn ascii_word_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    // depth of `[...]` nesting; `class_start` is true right after `[` or `[^`, where `]` is a
+    // literal
+    let mut depth = 0usize;
+    let mut class_start = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(e) = chars.next() else {
+                    out.push('\\');
+                    break;
+                };
+                let inside = depth > 0;
+                match (e, inside) {
+                    ('b', false) => out.push_str(r"(?-u:\b)"),
+                    ('B', false) => out.push_str(r"(?-u:\B)"),
+                    // `\w` is ASCII: Unicode word classes make big, slow automata
+                    ('w', false) => out.push_str("[0-9A-Za-z_]"),
+                    ('w', true) => out.push_str("0-9A-Za-z_"),
+                    // digits are ASCII digits in the lexicons' numbers
+                    ('d', false) => out.push_str("[0-9]"),
+                    ('d', true) => out.push_str("0-9"),
+                    // and so are their complements
+                    ('W', false) => out.push_str("[^0-9A-Za-z_]"),
+                    ('D', false) => out.push_str("[^0-9]"),
+                    _ => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                }
+                class_start = false;
+            }
+            '[' => {
+                out.push('[');
+                // `[[:alpha:]]` ASCII classes and nested classes both open a level
+                depth += 1;
+                class_start = true;
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+            }
+            ']' if depth > 0 && !class_start => {
+                out.push(']');
+                depth -= 1;
+            }
+            c => {
+                out.push(c);
+                class_start = false;
+            }
+        }
+    }
+    out
+}
+
+// ---- rules/claims.toml ---------------------------------------------------------------------
+
+/// The one pattern of a claims group: its patterns as one alternation, case-insensitive
+/// unless the group says `case_sensitive`.
+pub fn claim_group(patterns: &[String], case_sensitive: bool) -> String {
+    let joined = patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    if case_sensitive {
+        joined
+    } else {
+        format!("(?i:{joined})")
+    }
+}
+
+/// Patterns only ever tested with `is_match` are split into alternations of at most this
+/// many: "one of the parts matches" is the same test, and the DFA of one long alternation of
+/// patterns with counted repeats can explode when determinised (a part that does is compiled
+/// at run time alone).
+pub const MATCH_CHUNK: usize = 8;
+
+/// The `[not-prose]` patterns of the claims lexicon, in parts of [`MATCH_CHUNK`].
+pub fn not_prose(patterns: &[String]) -> Vec<String> {
+    patterns
+        .chunks(MATCH_CHUNK)
+        .map(|c| claim_group(c, false))
+        .collect()
+}
+
+// ---- rules/metadata.toml -------------------------------------------------------------------
+
+/// One pattern for a list of `[ai]` patterns (disclosures, signs).
+pub fn ai_any(list: &[String]) -> String {
+    let joined = list
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    format!("(?im){joined}")
+}
+
+// ---- rules/assistant.toml ------------------------------------------------------------------
+
+/// An assistant entry's `regex`, as compiled on its own.
+pub fn assistant_entry(regex: &str) -> String {
+    format!("(?i){regex}")
+}
+
+/// The alternations of a list of assistant entries (each as [`assistant_entry`] gives it),
+/// in parts of [`MATCH_CHUNK`]: whether any entry matches.
+pub fn assistant_any(entries: &[String]) -> Vec<String> {
+    entries
+        .chunks(MATCH_CHUNK)
+        .map(|c| {
+            c.iter()
+                .map(|src| format!("(?:{})", unnamed_groups(src)))
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect()
+}
+
+/// `pattern` with its named groups `(?P<n>…)` / `(?<n>…)` made non-capturing `(?:…)`.
+pub fn unnamed_groups(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    let mut depth = 0usize;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let n = rest[1..].chars().next().map_or(0, char::len_utf8);
+            out.push_str(&rest[..1 + n]);
+            rest = &rest[1 + n..];
+            continue;
+        }
+        if depth == 0 {
+            let named = ["(?P<", "(?<"].iter().find_map(|open| {
+                let after = rest.strip_prefix(open)?;
+                let end = after.find('>').filter(|_| !after.starts_with(['=', '!']))?;
+                Some(&after[end + 1..])
+            });
+            if let Some(after) = named {
+                out.push_str("(?:");
+                rest = after;
+                continue;
+            }
+        }
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+// ---- rules/evidence.toml -------------------------------------------------------------------
+
+/// `[absence]` of `rules/evidence.toml`.
+#[derive(Debug, Deserialize)]
+pub struct RawAbsence {
+    pub pre: Vec<String>,
+    pub modifiers: Vec<String>,
+    pub nouns: Vec<String>,
+    pub linkers: Vec<String>,
+    pub study_nouns: Vec<String>,
+    pub study_verbs: Vec<String>,
+    pub post: Vec<String>,
+    pub post_needs_evidence_subject: Vec<String>,
+    pub bare: Vec<String>,
+    pub terminators: Vec<String>,
+    pub comma_terminators: Vec<String>,
+    pub pseudo: Vec<String>,
+    pub finding_verbs: Vec<String>,
+    pub openers: Vec<String>,
+    #[serde(default)]
+    pub weak: Vec<String>,
+    #[serde(default)]
+    pub unknown: Vec<String>,
+    #[serde(default)]
+    pub conditional_before: Vec<String>,
+    #[serde(default)]
+    pub claim_tails: Vec<String>,
+}
+
+/// The patterns of the absence finder, in the order of [`AbsencePatterns::all`].
+pub struct AbsencePatterns {
+    pub gate: String,
+    pub pre: String,
+    pub study: String,
+    pub post: String,
+    pub bare: String,
+    pub subject: String,
+    pub terminator: String,
+    pub opener: String,
+    pub pseudo: String,
+    pub finding: String,
+    pub weak: String,
+    pub unknown: String,
+    pub conditional: String,
+    pub tail: String,
+}
+
+impl AbsencePatterns {
+    /// Every pattern.
+    pub fn all(&self) -> [&str; 14] {
+        [
+            &self.gate,
+            &self.pre,
+            &self.study,
+            &self.post,
+            &self.bare,
+            &self.subject,
+            &self.terminator,
+            &self.opener,
+            &self.pseudo,
+            &self.finding,
+            &self.weak,
+            &self.unknown,
+            &self.conditional,
+            &self.tail,
+        ]
+    }
+}
+
+/// `a|b|c` of the escaped phrases, longest first, spaces matching any whitespace.
+fn alternation(list: &[String]) -> String {
+    let mut v: Vec<&String> = list.iter().collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.dedup();
+    v.iter()
+        .map(|s| {
+            s.split_whitespace()
+                .map(regex_syntax::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `template` (with `{}` for the alternation of `list`), case-insensitive; a pattern that
+/// never matches for an empty list.
+fn any_of(list: &[String], template: &str) -> String {
+    if list.is_empty() {
+        return r"[^\s\S]".to_string();
+    }
+    format!("(?i){}", template.replace("{}", &alternation(list)))
+}
+
+/// The absence finder's patterns from `[absence]`.
+pub fn absence(a: &RawAbsence) -> AbsencePatterns {
+    // every word of a matched phrase stands whole in the sentence: one word of each
+    // evidence noun (pre-triggers need one), study noun ("no studies…") and
+    // post-trigger, the longest, is enough to rule a sentence out
+    let longest = |p: &String| {
+        p.split_whitespace()
+            .max_by_key(|w| w.len())
+            .map(str::to_string)
+    };
+    let firsts: Vec<String> = a
+        .nouns
+        .iter()
+        .chain(&a.study_nouns)
+        .chain(&a.post)
+        .chain(&a.unknown)
+        .filter_map(longest)
+        .collect();
+    let pre = alternation(&a.pre);
+    let modi = alternation(&a.modifiers);
+    let noun = alternation(&a.nouns);
+    let link = alternation(&a.linkers);
+    AbsencePatterns {
+        gate: format!(r"(?i)\b(?:{})\b", alternation(&firsts)),
+        pre: format!(
+            r"(?i)\b(?:{pre})\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\b(?:\s*(?:(?:yet|so\s+far|to\s+date|currently|available|at\s+present)\s+)?(?P<link>{link})\b)?"
+        ),
+        study: format!(
+            r"(?i)\b(?:no|none\s+of\s+the)\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{})\s+(?:(?:to\s+date|so\s+far|thus\s+far|yet)\s+)?(?:(?:has|have|had)\s+)?(?:(?:yet|ever|so\s+far|to\s+date|convincingly|clearly|conclusively)\s+)?(?:{})\b(?:\s+that\b)?",
+            alternation(&a.study_nouns),
+            alternation(&a.study_verbs)
+        ),
+        post: format!(r"(?i)\b(?P<post>{})\b", alternation(&a.post)),
+        bare: format!(r"(?i)\b(?:{})\b", alternation(&a.bare)),
+        subject: format!(
+            r"(?i)^\s*(?:(?:the|current|available|existing|published|any)\s+)*(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\s+(?:{link})\s+"
+        ),
+        terminator: format!(
+            r"(?i)(?:[;\[]|\s—|\s–\s|\b(?:{})\b|,\s*(?:{})\b)",
+            alternation(&a.terminators),
+            alternation(&a.comma_terminators)
+        ),
+        opener: format!(
+            r"(?i)^(?:\s*(?:to\s+date|so\s+far|at\s+present|currently|at\s+this\s+time|as\s+yet|however|moreover|furthermore|in\s+addition|overall|thus|therefore|notably|importantly)\s*,?)*\s*(?:(?:{})\s+)?(?:(?:currently|still|yet|as\s+yet|so\s+far|to\s+date)\s+)?$",
+            alternation(&a.openers)
+        ),
+        pseudo: format!(r"(?i)\b(?:{})\b", alternation(&a.pseudo)),
+        finding: format!(
+            r"(?i)\b(?:{})\s+(?:no|little)\s+(?:(?:{modi})\s+)?(?:evidence|sign|signs)\s+of\b",
+            alternation(&a.finding_verbs)
+        ),
+        weak: any_of(&a.weak, r"\b(?:{})\b"),
+        unknown: any_of(&a.unknown, r"\b(?:{})\b"),
+        conditional: any_of(&a.conditional_before, r"\b(?:{})\s*$"),
+        tail: any_of(&a.claim_tails, r"\s+(?:{})\b"),
+    }
+}
