@@ -247,6 +247,9 @@ pub fn parse(doc: &mut Document) {
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     opts.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+    // `$…$` and `$$…$$` (pandoc, Quarto, R Markdown): a formula is not prose, and its numbers
+    // are not figures; a price (`$5 to $10`) is not math (a closing `$` follows no space)
+    opts.insert(Options::ENABLE_MATH);
     let mut b = Builder {
         src,
         blocks: Vec::new(),
@@ -328,6 +331,9 @@ pub fn parse(doc: &mut Document) {
             Event::Text(t) if skip == 0 => b.piece(&t, range),
             // knitr and Quarto inline code (`r x`, `{python} y`) is a computed value, not prose
             Event::Code(t) if skip == 0 && is_inline_chunk(&t) => {
+                b.code.push(range.clone());
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) if skip == 0 => {
                 b.code.push(range.clone());
             }
             Event::Code(t) if skip == 0 => {

@@ -321,6 +321,11 @@ pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
             if *kind == SignalKind::FirstPerson && roman_numeral_one(sentence, m.range()) {
                 continue;
             }
+            if matches!(kind, SignalKind::Quantity | SignalKind::Statistic)
+                && part_of_a_name(sentence, m.start())
+            {
+                continue;
+            }
             signals.push(Signal {
                 kind: *kind,
                 span: m.range(),
@@ -391,6 +396,16 @@ fn combine(base: f32, signals: &[Signal]) -> f32 {
         }
     }
     base + best.iter().sum::<f32>()
+}
+
+/// Whether the number at `start` is joined to a word by a hyphen, as in a name: "COVID-19",
+/// "IL-6", "HLH-94", "SARS-CoV-2". Such a number counts nothing.
+fn part_of_a_name(sentence: &str, start: usize) -> bool {
+    let b = sentence.as_bytes();
+    start >= 2
+        && b.get(start).is_some_and(u8::is_ascii_digit)
+        && b[start - 1] == b'-'
+        && b[start - 2].is_ascii_alphabetic()
 }
 
 /// Whether the "I" at `span` is the Roman numeral of "type I diabetes", "phase I/II",
@@ -1265,6 +1280,21 @@ mod tests {
         assert!(!summarises_previous("Overall survival was 14 months."));
         assert!(!summarises_previous(
             "Summary statistics were not reported."
+        ));
+    }
+
+    #[test]
+    fn a_number_joined_to_a_name_is_not_a_figure() {
+        for s in [
+            "Masks became common during the COVID-19 pandemic in many countries.",
+            "Blood levels of IL-6 rise during infection in older adults.",
+        ] {
+            assert!(!has(s, SignalKind::Quantity), "{s}");
+            assert!(!has(s, SignalKind::Statistic), "{s}");
+        }
+        assert!(has(
+            "About 19 patients in the ward had COVID-19 last winter.",
+            SignalKind::Quantity
         ));
     }
 

@@ -39,7 +39,8 @@
 //! `[not-prose]` in `rules/claims.toml`.
 //!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
-//! counts). A sentence that continues a cited one in the same paragraph ("These findings…")
+//! counts; so does a numbered link to a web source, `[2](https://…)` or
+//! `[Source 2](https://…)`, the way AI answers and research reports cite). A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation.
@@ -169,11 +170,17 @@ pub fn judged(
 ) -> Vec<Judged> {
     let lex = lexicons.claims();
     let n = doc.sentences.len();
+    // a sentence's own citation: a marker, or a numbered link to its source
+    let cites: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| !s.citations.is_empty() || links_a_source(&doc.text[s.span.clone()]))
+        .collect();
     let mut covered = vec![false; n];
     // which blocks carry any citation
     let mut block_cited = vec![false; doc.blocks.len()];
-    for s in &doc.sentences {
-        if !s.citations.is_empty() {
+    for (s, &c) in doc.sentences.iter().zip(&cites) {
+        if c {
             block_cited[s.block] = true;
         }
     }
@@ -184,7 +191,7 @@ pub fn judged(
         let s = &doc.sentences[i];
         let text = doc.sentence_text(s);
         let same_as_prev = i > 0 && doc.sentences[i - 1].block == s.block;
-        if !s.citations.is_empty() || (paragraph_scope && block_cited[s.block]) {
+        if cites[i] || (paragraph_scope && block_cited[s.block]) {
             covered[i] = true;
             cited_before = true;
             in_study[i] = claims::reports_study(text);
@@ -212,7 +219,7 @@ pub fn judged(
     let mut back = vec![false; n];
     for i in (0..n.saturating_sub(1)).rev() {
         let (s, t) = (&doc.sentences[i], &doc.sentences[i + 1]);
-        let t_sourced = back[i + 1] || !t.citations.is_empty();
+        let t_sourced = back[i + 1] || cites[i + 1];
         if covered[i] || s.block != t.block || !t_sourced {
             continue;
         }
@@ -225,7 +232,7 @@ pub fn judged(
     // backward: one study described over several past-tense sentences, cited at the end
     for k in 0..n {
         let t = &doc.sentences[k];
-        let t_sourced = back[k] || !t.citations.is_empty();
+        let t_sourced = back[k] || cites[k];
         if !t_sourced || !claims::reports_past(doc.sentence_text(t)) {
             continue;
         }
@@ -255,10 +262,8 @@ pub fn judged(
             let last = j - 1;
             if j - i >= 2
                 && matches!(doc.blocks[b].kind, BlockKind::Paragraph | BlockKind::Quote)
-                && !doc.sentences[last].citations.is_empty()
-                && doc.sentences[i..last]
-                    .iter()
-                    .all(|s| s.citations.is_empty())
+                && cites[last]
+                && !cites[i..last].iter().any(|&c| c)
             {
                 for flag in &mut covered[i..last] {
                     *flag = true;
@@ -334,7 +339,7 @@ pub fn judged(
         let last = i + 1 == n || doc.sentences[i + 1].block != s.block;
         out.push(Judged {
             index: i,
-            cited: !s.citations.is_empty(),
+            cited: cites[i],
             covered: covered[i] || lead_in_covers[s.block],
             shape: Shape {
                 list_item: block.kind == BlockKind::ListItem,
@@ -412,6 +417,37 @@ fn capitalise_first(s: &str) -> String {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// Whether a sentence's source holds a link to a web source whose text is a number or a
+/// numbered label, the way AI answers and research reports cite: `[2](https://…)`,
+/// `[Source 2](https://…)`, `[ref. 4](http://…)`.
+fn links_a_source(src: &str) -> bool {
+    let mut rest = src;
+    while let Some(k) = rest.find("](http") {
+        let head = &rest[..k];
+        if let Some(open) = head.rfind('[') {
+            let label = head[open + 1..].trim().to_ascii_lowercase();
+            let label = [
+                "sources",
+                "source",
+                "reference",
+                "citation",
+                "ref.",
+                "ref",
+                "cite",
+            ]
+            .iter()
+            .find_map(|w| label.strip_prefix(w))
+            .unwrap_or(&label)
+            .trim_start_matches([' ', '#']);
+            if (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit()) {
+                return true;
+            }
+        }
+        rest = &rest[k + 2..];
+    }
+    false
 }
 
 /// The label of a paragraph that opens with one in bold, followed by a colon:
