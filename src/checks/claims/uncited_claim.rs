@@ -39,8 +39,10 @@
 //! `[not-prose]` in `rules/claims.toml`.
 //!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
-//! counts; so does a numbered link to a web source, `[2](https://…)` or
-//! `[Source 2](https://…)`, the way AI answers and research reports cite). A sentence that continues a cited one in the same paragraph ("These findings…")
+//! counts; so does a link that cites: numbered, `[2](https://…)` or `[Source 2](https://…)`,
+//! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
+//! into a DOI, PubMed or a trial registry). A `Sources:` label followed by links, under the
+//! paragraphs of an entry, sources those paragraphs back to the entry's heading. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation.
@@ -272,6 +274,22 @@ pub fn judged(
             i = j;
         }
     }
+    // a source list under an entry ("Sources:" and links) that no marker cites sources the
+    // paragraphs above it, back to the entry's heading or the previous such list
+    for b in uncited_source_lists(doc) {
+        let from = (0..b)
+            .rev()
+            .find(|&k| {
+                matches!(doc.blocks[k].kind, BlockKind::Heading(_))
+                    || doc.blocks[k].role == Role::Reference
+            })
+            .map_or(0, |k| k + 1);
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if (from..b).contains(&s.block) {
+                covered[i] = true;
+            }
+        }
+    }
     // list items under a cited lead-in, when no item of the list has its own citation
     let mut lead_in_covers = vec![false; doc.blocks.len()];
     let mut b = 0;
@@ -318,7 +336,10 @@ pub fn judged(
     let labelled_skip: Vec<bool> = doc
         .blocks
         .iter()
-        .map(|b| bold_label(&doc.text[b.span.clone()]).is_some_and(|l| lex.skips_section(l)))
+        .map(|b| {
+            let src = &doc.text[b.span.clone()];
+            bold_label(src).is_some_and(|l| lex.skips_section(l)) || is_caption(src)
+        })
         .collect();
     let mut out = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -444,10 +465,115 @@ fn links_a_source(src: &str) -> bool {
             if (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit()) {
                 return true;
             }
+            // `[Reynolds et al., 2021](https://…)`: a link whose text names authors and a year
+            if names_author_year(&head[open + 1..]) {
+                return true;
+            }
+        }
+        // a link into a scholarly index: a DOI, PubMed, PMC, a trial registry
+        let url = &rest[k + 2..];
+        let url = &url[..url.find([')', ' ']).unwrap_or(url.len())];
+        if SCHOLARLY_HOSTS.iter().any(|h| url.contains(h)) {
+            return true;
         }
         rest = &rest[k + 2..];
     }
     false
+}
+
+/// Whether a paragraph is a figure or table caption: it opens with the label and its number
+/// followed by a full stop, colon or dash (`Figure 10. The pathway…`, `**Table 2:** Trials…`);
+/// every sentence of it belongs to the caption. "Figure 2 shows…" is a sentence, not a caption.
+fn is_caption(src: &str) -> bool {
+    let s = src.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#'));
+    let lower = s.get(..s.len().min(24)).unwrap_or("").to_ascii_lowercase();
+    let Some(rest) = [
+        "supplementary figure",
+        "supplementary table",
+        "figure",
+        "fig.",
+        "table",
+    ]
+    .iter()
+    .find_map(|w| lower.strip_prefix(w)) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = rest
+        .strip_prefix(|c: char| c.is_ascii_uppercase())
+        .unwrap_or(rest);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    let after = rest[digits..]
+        .trim_start_matches(|c: char| c.is_ascii_lowercase() || matches!(c, '*' | '_'));
+    after.starts_with(['.', ':', '|', '—', '–']) || after.starts_with(" -")
+}
+
+/// Hosts whose links are sources by nature: DOIs, PubMed and PubMed Central, trial registries.
+const SCHOLARLY_HOSTS: &[&str] = &[
+    "doi.org/",
+    "pubmed.ncbi.nlm.nih.gov/",
+    "ncbi.nlm.nih.gov/pmc/",
+    "pmc.ncbi.nlm.nih.gov/",
+    "clinicaltrials.gov/",
+    "europepmc.org/",
+    "arxiv.org/abs/",
+    "medrxiv.org/",
+    "biorxiv.org/",
+];
+
+/// Link text that names authors and a year: "Lee et al., 2015", "Lee and Kim 2015",
+/// "Lee, 2015".
+fn names_author_year(text: &str) -> bool {
+    let t = text.trim();
+    let Some(year_at) = t.len().checked_sub(4) else {
+        return false;
+    };
+    let year = t.get(year_at..).unwrap_or("");
+    let head = t
+        .get(..year_at)
+        .unwrap_or("")
+        .trim_end_matches([',', ' ', '(']);
+    year.bytes().all(|b| b.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"))
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && head.split_whitespace().count() <= 5
+        && (head.contains(" et al") || head.split_whitespace().count() <= 3)
+}
+
+/// The label block of each source list written under the paragraphs it sources: a paragraph
+/// that is only `Sources:` (or `**References:**`, …), not a heading, followed by a list whose
+/// items link to the sources and carry no marker of their own.
+fn uncited_source_lists(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if matches!(block.kind, BlockKind::Heading(_)) {
+            continue;
+        }
+        let label = doc.text[block.span.clone()]
+            .trim()
+            .trim_matches(|c: char| matches!(c, '*' | '_'))
+            .trim_end_matches([':', '*', '_', ' '])
+            .to_ascii_lowercase();
+        let is_label = matches!(
+            label.as_str(),
+            "source" | "sources" | "reference" | "references" | "citations" | "key sources"
+        );
+        if is_label
+            && doc.blocks.get(b + 1).is_some_and(|n| {
+                // the item's line: its span may stop before a trailing link's target
+                let end = doc.text[n.span.end..]
+                    .find('\n')
+                    .map_or(doc.text.len(), |k| n.span.end + k);
+                doc.text[n.span.start..end].contains("http")
+            })
+        {
+            out.push(b);
+        }
+    }
+    out
 }
 
 /// The label of a paragraph that opens with one in bold, followed by a colon:
