@@ -321,7 +321,9 @@ impl Warm {
                 if self.evidence {
                     config.lexicons.evidence();
                 }
-                crate::document::citations::warm();
+                // the document layer's patterns (citations, dates, labels, identifiers) are
+                // compiled when a file's text first needs one, so a file without that syntax
+                // never pays for them
                 if self.metadata {
                     crate::document::metadata::warm();
                 }

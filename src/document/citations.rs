@@ -6,14 +6,6 @@ use super::{Citation, CiteSyntax, Document, Format, ParseOptions, RefKey, Role, 
 use regex::Regex;
 use std::sync::OnceLock;
 
-struct Patterns {
-    any: Regex,
-    linked_item: Regex,
-    pandoc_key: Regex,
-    narrative_key: Regex,
-    bare: Regex,
-}
-
 /// A pandoc citation key: letters, digits and `_`, with internal punctuation; or any text in
 /// braces (`@{doe.2020:x}`). Group `braced` or `plain`.
 const KEY: &str =
@@ -31,16 +23,12 @@ pub fn is_cross_ref(key: &str) -> bool {
         .is_some_and(|(p, rest)| !rest.is_empty() && CROSS_REFS.contains(&p))
 }
 
-/// Compile the citation patterns now (warmed on an idle thread at start-up).
-pub fn warm() {
-    patterns();
-    super::english::words();
-}
-
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        any: Regex::new(concat!(
+/// Each pattern is compiled the first time a file's text needs it: a file without the
+/// syntax a pattern matches never pays for compiling it (most of a short run's start-up).
+fn any_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(concat!(
             // linked: [[1](#a)] [[1](#a),[2](#b)] [[4](#a)-[7](#b)]
             r"(?P<linked>\[\s*\[[0-9]{1,4}\]\([^)\s]*\)(?:\s*[,;\-–—]\s*\[[0-9]{1,4}\]\([^)\s]*\))*\s*\])",
             // a bare markdown link whose text is a number: [3](#ref-3)
@@ -66,15 +54,33 @@ fn patterns() -> &'static Patterns {
             // ¹², ¹⁻³, ¹,²
             r"|(?P<super>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s?[,⁻–-]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)",
         ))
-        .expect("citation pattern"),
-        linked_item: Regex::new(r"\[([0-9]{1,4})\]\([^)\s]*\)").expect("linked item"),
-        pandoc_key: Regex::new(&format!(r"(?:^|[\s;\[,(])-?@{KEY}")).expect("pandoc key"),
-        narrative_key: Regex::new(&format!(r"^@{KEY}")).expect("narrative key"),
-        // a group of numbers right before the full stop that ends a line or sentence
-        bare: Regex::new(
+        .expect("citation pattern")
+    })
+}
+
+fn linked_item_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(r"\[([0-9]{1,4})\]\([^)\s]*\)").expect("linked item"))
+}
+
+fn pandoc_key_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(&format!(r"(?:^|[\s;\[,(])-?@{KEY}")).expect("pandoc key"))
+}
+
+fn narrative_key_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| Regex::new(&format!(r"^@{KEY}")).expect("narrative key"))
+}
+
+/// A group of numbers right before the full stop that ends a line or sentence.
+fn bare_re() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        Regex::new(
             r"(?P<word>[A-Za-z\u{00C0}-\u{024F}][A-Za-z\u{00C0}-\u{024F}\-]*\)?|\))[ \t]+(?P<nums>[0-9]{1,3}(?:[ \t]*,[ \t]*[0-9]{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
         )
-        .expect("bare pattern"),
+        .expect("bare pattern")
     })
 }
 
@@ -222,7 +228,7 @@ fn linked(m: &Marker) -> Option<Citation> {
     let (whole, at) = (m.whole, m.at);
     let mut c = m.citation(CiteSyntax::Linked);
     let mut prev_end: Option<(u32, usize)> = None;
-    for lm in patterns().linked_item.captures_iter(whole) {
+    for lm in linked_item_re().captures_iter(whole) {
         let g = lm.get(1).expect("group");
         let n: u32 = g.as_str().parse().unwrap_or(0);
         let span = at + g.start()..at + g.end();
@@ -316,7 +322,7 @@ fn key_of<'a>(caps: &regex::Captures<'a>) -> Option<regex::Match<'a>> {
 /// (`[write to a@b.org]`) nor Quarto cross-references (`[@fig-a; @tbl-b]`).
 fn pandoc(m: &Marker) -> Option<Citation> {
     let mut c = m.citation(CiteSyntax::Pandoc);
-    for k in patterns().pandoc_key.captures_iter(m.whole) {
+    for k in pandoc_key_re().captures_iter(m.whole) {
         let g = key_of(&k)?;
         if is_cross_ref(g.as_str()) {
             continue;
@@ -372,7 +378,7 @@ fn narrative(m: &Marker) -> Option<Citation> {
         return None;
     }
     let rest = &m.src[m.at..m.at + m.whole.len() + m.after.len()];
-    let caps = patterns().narrative_key.captures(rest)?;
+    let caps = narrative_key_re().captures(rest)?;
     let g = key_of(&caps)?;
     let key_end = caps.get(0)?.end();
     if is_cross_ref(g.as_str()) {
@@ -517,7 +523,6 @@ fn superscript(m: &Marker) -> Option<Citation> {
 
 /// Find every marker in the prose blocks of `doc`.
 pub fn scan(doc: &mut Document, opts: &ParseOptions) {
-    let p = patterns();
     let mut found: Vec<Citation> = Vec::new();
     let src = doc.text.as_str();
     for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
@@ -529,7 +534,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
         {
             continue;
         }
-        for caps in p.any.captures_iter(region) {
+        for caps in any_re().captures_iter(region) {
             let m = caps.get(0).expect("whole match");
             let at = b.span.start + m.start();
             if doc.in_code(at) {
@@ -595,10 +600,13 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
 /// when the document uses them consistently (see `scan`).
 fn scan_paren(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r"(?P<word>[\p{L}\p{N}%’'\)\]]+[.,]?)?[ \t]?\((?P<nums>[0-9]{1,3}(?:[ \t]*[,–\-][ \t]*[0-9]{1,3})*)\)(?P<after>[.,;:]|[ \t]*$|[ \t]*\n)")
-            .expect("paren pattern")
-    });
+    // compiled at the first block that holds a `(`
+    let re = || {
+        R.get_or_init(|| {
+            Regex::new(r"(?P<word>[\p{L}\p{N}%’'\)\]]+[.,]?)?[ \t]?\((?P<nums>[0-9]{1,3}(?:[ \t]*[,–\-][ \t]*[0-9]{1,3})*)\)(?P<after>[.,;:]|[ \t]*$|[ \t]*\n)")
+                .expect("paren pattern")
+        })
+    };
     let src = doc.text.as_str();
     let mut out = Vec::new();
     for b in prose_text_blocks(doc) {
@@ -606,7 +614,7 @@ fn scan_paren(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
         if !region.contains('(') {
             continue;
         }
-        for caps in re.captures_iter(region) {
+        for caps in re().captures_iter(region) {
             let Some(word) = caps.name("word") else {
                 continue; // a line that starts with "(1)" enumerates
             };
@@ -666,12 +674,11 @@ pub fn prose_text_blocks(doc: &Document) -> impl Iterator<Item = &super::Block> 
 }
 
 fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
-    let p = patterns();
     let src = doc.text.as_str();
     let mut out = Vec::new();
     for b in prose_text_blocks(doc) {
         let region = &src[b.span.clone()];
-        for caps in p.bare.captures_iter(region) {
+        for caps in bare_re().captures_iter(region) {
             let word = caps.name("word").expect("word").as_str();
             let nums = caps.name("nums").expect("nums");
             let at = b.span.start + nums.start();

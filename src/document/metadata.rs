@@ -69,8 +69,6 @@ pub struct Pack {
     pub ai: Ai,
     #[serde(skip)]
     by_key: BTreeMap<String, String>,
-    #[serde(skip)]
-    body_re: Vec<(Regex, usize)>,
     /// The first word of every body label, lower case: a segment that starts with none of
     /// them is not tried against the label patterns.
     #[serde(skip)]
@@ -102,7 +100,29 @@ pub fn pack() -> &'static Pack {
                 p.by_key.insert(norm_key(k), canon.clone());
             }
         }
-        for (i, b) in p.body.iter().enumerate() {
+        let mut starts: Vec<String> = p
+            .body
+            .iter()
+            .flat_map(|b| b.labels.iter())
+            .filter_map(|l| l.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect();
+        starts.sort();
+        starts.dedup();
+        p.label_starts = starts;
+        p.banner_ac = Some(phrase_automaton(&p.review.banners));
+        p.assurance_ac = Some(phrase_automaton(&p.review.assurances));
+        p
+    })
+}
+
+/// The body label patterns, compiled the first time a prose line starts with a label's first
+/// word (`label_starts`): a file without one never pays for compiling them.
+fn body_res() -> &'static [(Regex, usize)] {
+    static P: OnceLock<Vec<(Regex, usize)>> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut out = Vec::new();
+        for (i, b) in pack().body.iter().enumerate() {
             let mut labels: Vec<&String> = b.labels.iter().collect();
             labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
             let alt = |ls: &[&String]| {
@@ -124,28 +144,15 @@ pub fn pack() -> &'static Pack {
                 format!(r"(?i)^(?:{})\s*(?::|\bon\b|-|–|—)?\s*", alt(&labels))
             };
             let re = Regex::new(&re).expect("body label pattern");
-            p.body_re.push((re, i));
+            out.push((re, i));
         }
-        let mut starts: Vec<String> = p
-            .body
-            .iter()
-            .flat_map(|b| b.labels.iter())
-            .filter_map(|l| l.split_whitespace().next())
-            .map(str::to_lowercase)
-            .collect();
-        starts.sort();
-        starts.dedup();
-        p.label_starts = starts;
-        p.banner_ac = Some(phrase_automaton(&p.review.banners));
-        p.assurance_ac = Some(phrase_automaton(&p.review.assurances));
-        p
+        out
     })
 }
 
 /// Compile the metadata patterns now (the run's start-up warms them on an idle thread).
 pub fn warm() {
     pack();
-    date_patterns();
 }
 
 /// A key compared loosely: lower case, letters and digits only.
@@ -489,8 +496,7 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
             if !may_be_label {
                 continue;
             }
-            let Some((m, i)) = p
-                .body_re
+            let Some((m, i)) = body_res()
                 .iter()
                 .find_map(|(re, i)| re.find(rest).map(|m| (m, *i)))
             else {
