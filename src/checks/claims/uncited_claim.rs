@@ -274,9 +274,10 @@ pub fn judged(
             i = j;
         }
     }
-    // a source list under an entry ("Sources:" and links) that no marker cites sources the
-    // paragraphs above it, back to the entry's heading or the previous such list
-    for b in uncited_source_lists(doc) {
+    // a source list under an entry ("Sources:" and links) sources the paragraphs above it,
+    // back to the entry's heading or the previous such list, when none of them cites on its
+    // own (an entry that cites sentence by sentence keeps that scope)
+    for b in source_list_labels(doc) {
         let from = (0..b)
             .rev()
             .find(|&k| {
@@ -284,8 +285,11 @@ pub fn judged(
                     || doc.blocks[k].role == Role::Reference
             })
             .map_or(0, |k| k + 1);
-        for (i, s) in doc.sentences.iter().enumerate() {
-            if (from..b).contains(&s.block) {
+        let entry: Vec<usize> = (0..n)
+            .filter(|&i| (from..b).contains(&doc.sentences[i].block))
+            .collect();
+        if entry.iter().all(|&i| !cites[i]) {
+            for i in entry {
                 covered[i] = true;
             }
         }
@@ -544,9 +548,9 @@ fn names_author_year(text: &str) -> bool {
 }
 
 /// The label block of each source list written under the paragraphs it sources: a paragraph
-/// that is only `Sources:` (or `**References:**`, …), not a heading, followed by a list whose
-/// items link to the sources and carry no marker of their own.
-fn uncited_source_lists(doc: &Document) -> Vec<usize> {
+/// that is only `Sources:` (or `**References:**`, …), not a heading, followed by a block that
+/// links to a source.
+fn source_list_labels(doc: &Document) -> Vec<usize> {
     let mut out = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
         if matches!(block.kind, BlockKind::Heading(_)) {
