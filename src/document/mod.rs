@@ -706,6 +706,29 @@ fn find_comments(doc: &mut Document) {
 }
 
 /// Turn a heading title into a comparable form: lower case, no trailing colon or markers.
+/// Whether [`normalise_title`]`(title)` equals `name` ignoring ASCII case, without
+/// building the normalised title when `name` is ASCII (headings are compared for every
+/// sentence of some rules).
+pub fn title_is(title: &str, name: &str) -> bool {
+    if !name.is_ascii() {
+        return name.eq_ignore_ascii_case(&normalise_title(title));
+    }
+    let mut want = name.bytes();
+    let core = title.trim().trim_end_matches(':').trim();
+    for (i, word) in core.split_whitespace().enumerate() {
+        if i > 0 && want.next() != Some(b' ') {
+            return false;
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            // a non-ASCII letter never equals an ASCII name
+            if !c.is_ascii() || want.next().map(|b| b.to_ascii_lowercase()) != Some(c as u8) {
+                return false;
+            }
+        }
+    }
+    want.next().is_none()
+}
+
 pub fn normalise_title(t: &str) -> String {
     t.trim()
         .trim_end_matches(':')
@@ -714,4 +737,51 @@ pub fn normalise_title(t: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::{normalise_title, title_is};
+
+    #[test]
+    fn title_is_agrees_with_normalise_title() {
+        let titles = [
+            "Reasoning",
+            "  Thought   Process: ",
+            "Thought\tprocess::",
+            "THINKING",
+            "Thinking aloud",
+            "",
+            "   ",
+            "\u{212A}eep", // Kelvin sign lowercases to an ASCII k
+            "ΣΟΦΙΑ",
+            "İnternal reasoning",
+            "reasoning trace",
+            "reasoning  trace :",
+            "Reasoningtrace",
+        ];
+        let names = [
+            "reasoning",
+            "thought process",
+            "thinking",
+            "keep",
+            "",
+            "σοφια",
+            "reasoning trace",
+            "thought  process",
+            " reasoning",
+        ];
+        for t in titles {
+            for n in names {
+                assert_eq!(
+                    title_is(t, n),
+                    n.eq_ignore_ascii_case(&normalise_title(t)),
+                    "{t:?} vs {n:?}"
+                );
+            }
+        }
+        assert!(title_is("  Thought   Process: ", "thought process"));
+        assert!(title_is("\u{212A}eep", "keep"));
+        assert!(!title_is("Thinking aloud", "thinking"));
+    }
 }

@@ -188,10 +188,9 @@ impl AssistantLexicon {
 
     /// Is this heading title one over an assistant's reasoning?
     fn is_trace_heading(&self, title: &str) -> bool {
-        let t = crate::document::normalise_title(title);
         self.trace_headings
             .iter()
-            .any(|h| h.eq_ignore_ascii_case(&t))
+            .any(|h| crate::document::title_is(title, h))
     }
 }
 
@@ -343,10 +342,16 @@ pub fn trace_blocks(doc: &Document, lex: &AssistantLexicon) -> Vec<bool> {
 /// paragraph under a trace heading; in a run of blockquote paragraphs holding two traces or
 /// more, each paragraph with a cue, and every paragraph when two thirds of the run are traces.
 fn mark_traces(doc: &Document, lex: &AssistantLexicon, paras: &mut [Para]) {
+    // each section's own heading, read once (not once per paragraph)
+    let trace_heading: Vec<bool> = doc
+        .sections
+        .iter()
+        .map(|s| lex.is_trace_heading(&s.title))
+        .collect();
     let under_trace_heading = |b: usize| {
         let mut s = doc.blocks[b].section;
         while let Some(i) = s {
-            if lex.is_trace_heading(&doc.sections[i].title) {
+            if trace_heading[i] {
                 return true;
             }
             s = doc.sections[i].parent;

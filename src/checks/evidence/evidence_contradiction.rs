@@ -59,7 +59,7 @@ use crate::document::{BlockKind, Document, Role};
 
 use super::absence::find_absence;
 use super::fragment_text;
-use super::judge::{Judge, LexicalJudge, SourceSentence};
+use super::judge::{LexicalJudge, Prepared, SourceSentence};
 use super::statement::{Form, Statement, asserts, findings};
 
 pub static RULE: Rule = Rule {
@@ -131,6 +131,11 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     // covers the whole claim counts, and analysing all of a long article's cited sentences
     // was a fifth of a PDQ run.
     let mut own: Option<(Vec<usize>, Vec<String>)> = None;
+    // Each reference's sentences that report something, and their analyses, read at the
+    // first statement that needs them: a statement with no citation of its own is judged
+    // against every reference, and reading them again for each one was a quarter of a PDQ run.
+    let mut per_reference: Vec<Option<(Vec<String>, Prepared)>> =
+        (0..doc.references.len()).map(|_| None).collect();
     for (si, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(s);
         let Some(abs) = &absences[si] else {
@@ -174,12 +179,23 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
         let mut texts: Vec<(Origin, String)> = Vec::new();
         for &r in &refs {
-            let t = doc.references[r].source_text();
-            // a title that only names a topic, a journal line, an abstract's background:
-            // nothing reported
-            for range in findings(&t, lex) {
-                texts.push((Origin::Reference(r), t[range].to_string()));
-            }
+            let (sentences, _) = per_reference[r].get_or_insert_with(|| {
+                let t = doc.references[r].source_text();
+                // a title that only names a topic, a journal line, an abstract's
+                // background: nothing reported
+                let sentences: Vec<String> = findings(&t, lex)
+                    .into_iter()
+                    .map(|range| t[range].to_string())
+                    .collect();
+                let prepared = judge.prepare(
+                    &sentences
+                        .iter()
+                        .map(|text| SourceSentence { source: r, text })
+                        .collect::<Vec<_>>(),
+                );
+                (sentences, prepared)
+            });
+            texts.extend(sentences.iter().map(|t| (Origin::Reference(r), t.clone())));
         }
         let mut verdict = None;
         if !texts.is_empty() {
@@ -195,8 +211,12 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                     text: t,
                 })
                 .collect();
+            let prepared = Prepared::concat(
+                refs.iter()
+                    .filter_map(|&r| per_reference[r].as_ref().map(|(_, p)| p)),
+            );
             verdict = judge
-                .judge(&claim, &sources)
+                .judge_prepared(&claim, &sources, &prepared)
                 .map(|v| (v.sentence_index, v.matched));
         }
         // The article's own cited sentences: they are on topic by construction, so a match

@@ -117,6 +117,18 @@ enum Role {
 #[derive(Debug, Default)]
 pub struct Prepared(Vec<Rc<Analysis>>);
 
+impl Prepared {
+    /// The analyses of several prepared lists, one after another (as their sources are).
+    pub fn concat<'p>(parts: impl IntoIterator<Item = &'p Prepared>) -> Prepared {
+        Prepared(
+            parts
+                .into_iter()
+                .flat_map(|p| p.0.iter().cloned())
+                .collect(),
+        )
+    }
+}
+
 /// A text reduced to what the judge compares.
 #[derive(Debug, Default)]
 struct Analysis {
@@ -754,6 +766,26 @@ impl<'l> LexicalJudge<'l> {
             uncertain: s.uncertain && !c.uncertain,
             part: false,
         }
+    }
+}
+
+impl LexicalJudge<'_> {
+    /// [`Judge::judge`] against sentences analysed by [`LexicalJudge::prepare`] (the same
+    /// `sources`): the same verdict without analysing them again.
+    pub fn judge_prepared(
+        &self,
+        claim: &str,
+        sources: &[SourceSentence],
+        prepared: &Prepared,
+    ) -> Option<Verdict> {
+        let w = self.weights();
+        let a = self.assess_prepared(claim, sources, prepared)?;
+        (a.coverage >= w.min_coverage && a.score >= w.threshold).then_some(Verdict {
+            source: a.source,
+            sentence_index: a.sentence_index,
+            matched: a.matched,
+            score: a.score,
+        })
     }
 }
 

@@ -520,11 +520,16 @@ pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
                 break;
             }
         }
-        let word = text[start..j]
-            .to_lowercase()
-            .replace('’', "'")
-            .replace('·', ".");
-        let word = word.strip_suffix("'s").map(str::to_string).unwrap_or(word);
+        let raw = &text[start..j];
+        let mut word = if raw.is_ascii() {
+            // the same as below, without three allocations: most words are ASCII
+            raw.to_ascii_lowercase()
+        } else {
+            raw.to_lowercase().replace('’', "'").replace('·', ".")
+        };
+        if word.ends_with("'s") {
+            word.truncate(word.len() - 2);
+        }
         out.push((word, start..j));
         i = j;
     }
@@ -555,11 +560,15 @@ pub(crate) fn fragment_text(text: &str) -> String {
 
 /// Light suffix stripping, enough to make "increases", "increased" and "increasing" meet.
 pub fn stem(word: &str) -> String {
-    let w = word.to_lowercase();
+    let w = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    };
     if w.len() <= 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return w;
     }
-    let mut s = w.clone();
+    let mut s = w;
     let strip = |s: &str, suf: &str, rep: &str| -> Option<String> {
         s.strip_suffix(suf).map(|r| format!("{r}{rep}"))
     };
