@@ -316,6 +316,14 @@ mod tests {
             all.len(),
             prebuilt::PREBUILT.len() + prebuilt::SKIPPED.len()
         );
+        // each built-in pattern left to compile at run time costs every run; only the
+        // claims group of attributed quotations (its quotation of 12 characters or more
+        // before "said" does not determinise small) is allowed
+        assert!(
+            prebuilt::SKIPPED.len() <= 1,
+            "built-in patterns compiled at run time (avoid counted repeats): {:?}",
+            prebuilt::SKIPPED
+        );
         // the same strings, the same matches
         let s = "There is no evidence that vitamin C prevents colds; studies show 30% fewer.";
         for re in every() {
