@@ -26,10 +26,11 @@
 //! The message names the claim's signals in the sentence's own words ("states an effect
 //! ('reduces'); gives a figure (35%)"), or "states a fact" when no single phrase carries it.
 //!
-//! Not judged, because they are not prose claims: headings, table cells, reference entries,
+//! Not judged, because they are not prose claims: headings, table cells (also the rows of a
+//! pipe table written without its `|---|` row), reference entries,
 //! metadata lines ("Last updated: …"), questions, figure and table captions and
 //! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
-//! correspondence lines, dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
+//! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
 //! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
 //! this study…", and whole Methods and Results sections), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
@@ -353,6 +354,7 @@ pub fn judged(
             || block.role != Role::Prose
             || matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell)
             || states_metadata(doc, &s.span)
+            || author_list(&doc.text[s.span.clone()])
         {
             continue;
         }
@@ -375,6 +377,37 @@ pub fn judged(
         });
     }
     out
+}
+
+/// A manuscript's list of authors, each name marked with its affiliation as a pandoc
+/// superscript (`Ana Ruiz^1^, Tom Berg^1,2^, Li Wei^2^ ^\*^`): two marks glued to the end of
+/// a word, each `^` … `^` holding only digits, commas, dashes, asterisks and spaces.
+fn author_list(src: &str) -> bool {
+    let b = src.as_bytes();
+    let mut marks = 0;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'^', &b[i..]) {
+        let at = i + k;
+        let Some(len) = b[at + 1..].iter().take(12).position(|&c| c == b'^') else {
+            i = at + 1;
+            continue;
+        };
+        let inner = &b[at + 1..at + 1 + len];
+        let glued = at > 0 && b[at - 1].is_ascii_alphabetic();
+        if glued
+            && inner.iter().any(u8::is_ascii_digit)
+            && inner
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b'*' | b'\\' | b' '))
+        {
+            marks += 1;
+            if marks == 2 {
+                return true;
+            }
+        }
+        i = at + 2 + len;
+    }
+    false
 }
 
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
