@@ -43,7 +43,9 @@
 //! counts; so does a link that cites: numbered, `[2](https://…)` or `[Source 2](https://…)`,
 //! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
 //! into a DOI, PubMed or a trial registry). A `Sources:` label followed by links, under the
-//! paragraphs of an entry, sources those paragraphs back to the entry's heading. A sentence that continues a cited one in the same paragraph ("These findings…")
+//! paragraphs of an entry, sources those paragraphs back to the entry's heading; so does a
+//! heading that links to its source (`### [Title](https://…)`, a digest's entry) for the text
+//! under it, down to the next heading, when none of that text cites on its own. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation.
@@ -295,6 +297,29 @@ pub fn judged(
             }
         }
     }
+    // a heading that links to its source (`### [Global survey of sleep](https://…)`, a
+    // digest's entry) sources the text under it, down to the next heading, when none of that
+    // text cites on its own
+    for (h, block) in doc.blocks.iter().enumerate() {
+        // (not a page's title linking to its site)
+        if !matches!(block.kind, BlockKind::Heading(2..))
+            || !links_out(&doc.text[block.span.clone()])
+        {
+            continue;
+        }
+        let to = doc.blocks[h + 1..]
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map_or(doc.blocks.len(), |k| h + 1 + k);
+        let entry: Vec<usize> = (0..n)
+            .filter(|&i| (h + 1..to).contains(&doc.sentences[i].block))
+            .collect();
+        if entry.iter().all(|&i| !cites[i]) {
+            for i in entry {
+                covered[i] = true;
+            }
+        }
+    }
     // list items under a cited lead-in, when no item of the list has its own citation
     let mut lead_in_covers = vec![false; doc.blocks.len()];
     let mut b = 0;
@@ -377,6 +402,12 @@ pub fn judged(
         });
     }
     out
+}
+
+/// A heading's source text links out of the page: a Markdown link or an `<a href>` to an
+/// `http(s)` address (not an anchor in the page).
+fn links_out(src: &str) -> bool {
+    src.contains("](http") || src.contains("href=\"http") || src.contains("href='http")
 }
 
 /// A manuscript's list of authors, each name marked with its affiliation as a pandoc
