@@ -171,7 +171,11 @@ pub fn entry(text: &str) -> Option<(String, String)> {
             break;
         }
     }
-    let words: Vec<&str> = head[..end].split_whitespace().collect();
+    let mut words: Vec<&str> = head[..end].split_whitespace().collect();
+    // "Lowe DA et al." (a Vancouver entry that names one author): stopped at "al."
+    if words.len() > 2 && words[words.len() - 2..] == ["et", "al"] {
+        words.truncate(words.len() - 2);
+    }
     if words.is_empty() || words.len() > 6 {
         return None;
     }
@@ -378,6 +382,10 @@ mod tests {
         assert_eq!(
             entry("World Health Organization. (2021a). Guideline on salt."),
             Some(("World Health Organization".into(), "2021a".into()))
+        );
+        assert_eq!(
+            entry("Okafor BT et al. *Walking after surgery.* **J Rehab**, 2022."),
+            Some(("Okafor".into(), "2022".into()))
         );
         assert_eq!(entry("1. Smith J. Title. 2020."), None);
         // a long entry cut inside a multi-byte character does not panic

@@ -167,16 +167,33 @@ fn superscript_context_ok(src: &str, at: usize) -> bool {
                 .into_iter()
                 .rev()
                 .collect();
+            // units, and statistics named in letters (`Chi²` is χ², `Tau²` is τ²); one
+            // letter is a power or a statistic (`I²`, `R²`) too
             let units = [
-                "m", "cm", "mm", "km", "μm", "µm", "nm", "in", "ft", "x", "y", "n", "r", "e",
+                "m", "cm", "mm", "km", "μm", "µm", "nm", "in", "ft", "x", "y", "n", "r", "e", "dm",
+                "yd", "mi", "chi", "tau", "eta", "omega", "sigma",
             ];
-            word.chars().count() >= 2 && !units.contains(&word.as_str())
+            word.chars().count() >= 2
+                && !units
+                    .iter()
+                    .any(|u| u.len() == word.len() && u.eq_ignore_ascii_case(&word))
         }
         Some(c) => matches!(
             c,
             '.' | ',' | ')' | ';' | ':' | '"' | '\'' | '”' | '’' | ']'
         ),
     }
+}
+
+/// A citation ends its word: a superscript glued to a letter or digit after it (`m²s`) is
+/// part of a term, and one followed by a comparison (`I² = 42%`, `χ² < 3.8`) is a statistic.
+fn superscript_follow_ok(after: &str) -> bool {
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    !after
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(['=', '<', '>', '≤', '≥', '≈'])
 }
 
 /// One match of the `any` pattern, for the function of its syntax.
@@ -493,7 +510,7 @@ fn next_is_numbered(after: &str) -> bool {
 /// `¹²`, `¹⁻³`, `¹,²`; not a unit or a power (`m²`, `10⁹`).
 fn superscript(m: &Marker) -> Option<Citation> {
     let (whole, at) = (m.whole, m.at);
-    if !superscript_context_ok(m.src, at) {
+    if !superscript_context_ok(m.src, at) || !superscript_follow_ok(m.after) {
         return None;
     }
     let mut c = m.citation(CiteSyntax::Superscript);
@@ -861,6 +878,29 @@ mod tests {
         assert!(keys("Soreness fell 1, 2.\n", Format::Markdown).is_empty());
         // units and powers are not superscript citations; neither are links or years
         assert!(keys("BMI above 30 kg/m² and 10⁹ cells.", Format::Markdown).is_empty());
+        // statistics and units glued to a term: χ² written in letters, a comparison after
+        assert!(
+            keys(
+                "Subgroups were compared by the Chi² statistic.",
+                Format::Markdown
+            )
+            .is_empty()
+        );
+        assert!(keys("Heterogeneity was low (Tau² = 0.01).", Format::Markdown).is_empty());
+        assert!(keys("Heterogeneity was high (Isq² = 71%).", Format::Markdown).is_empty());
+        assert!(keys("A dose of 20 mg per CM² daily.", Format::Markdown).is_empty());
+        assert!(keys("The field dose was 4 Gy²s in all.", Format::Markdown).is_empty());
+        // a citation after a word still is one, before a comma or a space
+        assert_eq!(
+            keys(
+                "Common in cancer²,³ and rare in adults² overall.",
+                Format::Markdown
+            ),
+            vec![
+                (CiteSyntax::Superscript, nums(&[2, 3])),
+                (CiteSyntax::Superscript, nums(&[2]))
+            ]
+        );
         assert!(keys("See [1](https://example.org) and [2019].", Format::Markdown).is_empty());
         assert!(keys("Code `arr[1]` is not prose.", Format::Markdown).is_empty());
         assert!(keys("Ratio ([206–160]/90).", Format::Markdown).is_empty());

@@ -37,6 +37,9 @@ impl Builder<'_> {
             if self.stack.contains(&Container::Footnote) {
                 b.role = Role::Reference;
             }
+            if b.kind == BlockKind::Paragraph && is_pipe_rows(&self.src[b.span.clone()]) {
+                b.kind = BlockKind::TableCell;
+            }
             self.blocks.push(b);
         }
     }
@@ -70,6 +73,17 @@ impl Builder<'_> {
             b.pieces.push((text.to_string(), range));
         }
     }
+}
+
+/// A paragraph whose every line is a pipe-table row (`| a | b |`: a `|` first, and another
+/// after it) that is not parsed as a table, having no `|---|` delimiter row under a header:
+/// its lines are cells, not prose.
+fn is_pipe_rows(text: &str) -> bool {
+    text.starts_with('|')
+        && text.lines().all(|l| {
+            let l = l.trim();
+            l.is_empty() || l.strip_prefix('|').is_some_and(|r| r.contains('|'))
+        })
 }
 
 /// The number written at the start of a list item (`12.` or `12)`), with its span.
@@ -129,7 +143,9 @@ impl Builder<'_> {
 }
 
 /// Pandoc and Quarto markup that is not prose: fenced-div lines (`::: {.callout-note}`,
-/// `:::`) and shortcodes (`{{< include _child.qmd >}}`, also Hugo's).
+/// `:::`) and shortcodes (`{{< include _child.qmd >}}`, also Hugo's); and a template's tags
+/// and expressions written on one line (Jinja, Liquid, Zola, Hugo: `{% admonition(…) %}`,
+/// `{% end %}`, `{{ load_macro(…) }}`, `{{% note %}}`).
 pub fn directives(src: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -142,14 +158,24 @@ pub fn directives(src: &str) -> Vec<Range<usize>> {
         pos += line.len();
     }
     let mut from = 0;
-    while let Some(i) = src[from..].find("{{<") {
+    while let Some(i) = src[from..].find('{') {
         let s = from + i;
-        match src[s..].find(">}}") {
-            Some(j) if !src[s..s + j].contains('\n') => {
-                out.push(s..s + j + 3);
-                from = s + j + 3;
+        let close = match src.as_bytes().get(s + 1) {
+            Some(b'{') if src[s..].starts_with("{{<") => ">}}",
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                from = s + 1;
+                continue;
             }
-            _ => from = s + 3,
+        };
+        match src[s + 2..].find(close) {
+            Some(j) if !src[s..s + 2 + j].contains('\n') => {
+                let end = s + 2 + j + close.len();
+                out.push(s..end);
+                from = end;
+            }
+            _ => from = s + 2,
         }
     }
     out.sort_by_key(|r| r.start);
@@ -234,8 +260,17 @@ impl Builder<'_> {
 }
 
 pub fn parse(doc: &mut Document) {
+    // JSON front matter (Hugo's) is not a metadata block to pulldown-cmark: hide its text
+    let front_matter = super::front_matter::FrontMatter::detect(&doc.text);
     let src = doc.text.as_str();
-    let hidden = directives(src);
+    let mut hidden = directives(src);
+    if let Some(fm) = front_matter
+        .as_ref()
+        .filter(|f| f.kind == super::front_matter::FrontMatterKind::Json)
+    {
+        hidden.retain(|h| h.start >= fm.span.end);
+        hidden.insert(0, fm.span.clone());
+    }
     let is_hidden = |r: &Range<usize>| {
         let i = hidden.partition_point(|h| h.end <= r.start);
         hidden
@@ -378,7 +413,7 @@ pub fn parse(doc: &mut Document) {
     doc.code.extend(hidden);
     doc.footnote_defs = footnotes;
     doc.link_defs = link_defs;
-    if let Some(fm) = super::front_matter::FrontMatter::detect(&doc.text) {
+    if let Some(fm) = front_matter {
         doc.front_matter = Some(fm);
     }
     super::finish_structure(doc);

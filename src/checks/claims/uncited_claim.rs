@@ -26,10 +26,11 @@
 //! The message names the claim's signals in the sentence's own words ("states an effect
 //! ('reduces'); gives a figure (35%)"), or "states a fact" when no single phrase carries it.
 //!
-//! Not judged, because they are not prose claims: headings, table cells, reference entries,
+//! Not judged, because they are not prose claims: headings, table cells (also the rows of a
+//! pipe table written without its `|---|` row), reference entries,
 //! metadata lines ("Last updated: …"), questions, figure and table captions and
 //! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
-//! correspondence lines, dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
+//! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
 //! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
 //! this study…", and whole Methods and Results sections), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
@@ -42,7 +43,9 @@
 //! counts; so does a link that cites: numbered, `[2](https://…)` or `[Source 2](https://…)`,
 //! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
 //! into a DOI, PubMed or a trial registry). A `Sources:` label followed by links, under the
-//! paragraphs of an entry, sources those paragraphs back to the entry's heading. A sentence that continues a cited one in the same paragraph ("These findings…")
+//! paragraphs of an entry, sources those paragraphs back to the entry's heading; so does a
+//! heading that links to its source (`### [Title](https://…)`, a digest's entry) for the text
+//! under it, down to the next heading, when none of that text cites on its own. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation.
@@ -294,6 +297,29 @@ pub fn judged(
             }
         }
     }
+    // a heading that links to its source (`### [Global survey of sleep](https://…)`, a
+    // digest's entry) sources the text under it, down to the next heading, when none of that
+    // text cites on its own
+    for (h, block) in doc.blocks.iter().enumerate() {
+        // (not a page's title linking to its site)
+        if !matches!(block.kind, BlockKind::Heading(2..))
+            || !links_out(&doc.text[block.span.clone()])
+        {
+            continue;
+        }
+        let to = doc.blocks[h + 1..]
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map_or(doc.blocks.len(), |k| h + 1 + k);
+        let entry: Vec<usize> = (0..n)
+            .filter(|&i| (h + 1..to).contains(&doc.sentences[i].block))
+            .collect();
+        if entry.iter().all(|&i| !cites[i]) {
+            for i in entry {
+                covered[i] = true;
+            }
+        }
+    }
     // list items under a cited lead-in, when no item of the list has its own citation
     let mut lead_in_covers = vec![false; doc.blocks.len()];
     let mut b = 0;
@@ -353,6 +379,7 @@ pub fn judged(
             || block.role != Role::Prose
             || matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell)
             || states_metadata(doc, &s.span)
+            || author_list(&doc.text[s.span.clone()])
         {
             continue;
         }
@@ -375,6 +402,43 @@ pub fn judged(
         });
     }
     out
+}
+
+/// A heading's source text links out of the page: a Markdown link or an `<a href>` to an
+/// `http(s)` address (not an anchor in the page).
+fn links_out(src: &str) -> bool {
+    src.contains("](http") || src.contains("href=\"http") || src.contains("href='http")
+}
+
+/// A manuscript's list of authors, each name marked with its affiliation as a pandoc
+/// superscript (`Ana Ruiz^1^, Tom Berg^1,2^, Li Wei^2^ ^\*^`): two marks glued to the end of
+/// a word, each `^` … `^` holding only digits, commas, dashes, asterisks and spaces.
+fn author_list(src: &str) -> bool {
+    let b = src.as_bytes();
+    let mut marks = 0;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'^', &b[i..]) {
+        let at = i + k;
+        let Some(len) = b[at + 1..].iter().take(12).position(|&c| c == b'^') else {
+            i = at + 1;
+            continue;
+        };
+        let inner = &b[at + 1..at + 1 + len];
+        let glued = at > 0 && b[at - 1].is_ascii_alphabetic();
+        if glued
+            && inner.iter().any(u8::is_ascii_digit)
+            && inner
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b',' | b'-' | b'*' | b'\\' | b' '))
+        {
+            marks += 1;
+            if marks == 2 {
+                return true;
+            }
+        }
+        i = at + 2 + len;
+    }
+    false
 }
 
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
