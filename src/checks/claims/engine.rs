@@ -761,6 +761,71 @@ pub fn refers_back_to_study(sentence: &str) -> bool {
         .any(|w| NOUNS.contains(&w.to_ascii_lowercase().trim_end_matches(['.', ';', ':'])))
 }
 
+/// Whether a sentence takes up again a study the paragraph has cited, after a remark of
+/// another kind: it opens with a definite reference to it ([`refers_back_to_study`]), with
+/// "Among those…", "Of these…", or names it anywhere as "the study", "this trial" ("…; when
+/// expanded to the genes included in the study, sensitivity was 70%").
+pub fn resumes_study(sentence: &str) -> bool {
+    if refers_back_to_study(sentence) {
+        return true;
+    }
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    const HEADS: &[&str] = &["Among those", "Among these", "Of those", "Of these"];
+    if HEADS
+        .iter()
+        .any(|h| s.starts_with(h) && s[h.len()..].starts_with([' ', ',']))
+    {
+        return true;
+    }
+    let mut det = false;
+    for w in words(s) {
+        if det && matches!(w, "study" | "trial" | "cohort" | "meta-analysis") {
+            return true;
+        }
+        det = matches!(w, "the" | "this" | "The" | "This");
+    }
+    false
+}
+
+/// Whether a sentence opens the report of another study, named with an indefinite article
+/// near its start ("Another study found…", "In a trial of 82 women…", "One study…"): it is
+/// not the result of the study before it. ("Two studies…" after a meta-analysis are a part of
+/// it, and so are "the four trials that…".)
+pub fn introduces_study(sentence: &str) -> bool {
+    const DETS: &[&str] = &["a", "an", "another", "one", "several", "other", "some"];
+    const NOUNS: &[&str] = &[
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "meta-analysis",
+        "review",
+        "survey",
+        "series",
+    ];
+    static SETS: [WordSet; 2] = [OnceLock::new(), OnceLock::new()];
+    let (dets, nouns) = (set_of(&SETS[0], DETS), set_of(&SETS[1], NOUNS));
+    // words since an indefinite determiner, among the first six
+    let mut since: Option<usize> = None;
+    let mut definite = false;
+    for w in words(sentence).take(6) {
+        if since.is_some_and(|k| k < 4) && in_list(w, nouns) {
+            return true;
+        }
+        // "Three of the eight studies", "The four studies that…": studies already named
+        let def = matches!(w, "the" | "The" | "these" | "These" | "those" | "Those");
+        since = if def {
+            None
+        } else if in_list(w, dets) && !definite {
+            Some(0)
+        } else {
+            since.map(|k| k + 1)
+        };
+        definite = def;
+    }
+    false
+}
+
 /// Whether a sentence reports a specific piece of research: it names a study, a trial, a
 /// cohort or its investigators, or describes how one was run ("were randomly assigned").
 pub fn reports_study(sentence: &str) -> bool {
@@ -865,10 +930,14 @@ pub fn reports_past(sentence: &str) -> bool {
         set_of(&SETS[1], PAST),
         set_of(&SETS[2], NOT_PAST),
     );
+    // a present form after "did", "not" or "to" is an infinitive ("did not have", "failed to
+    // improve"): the auxiliary before "not" is judged on its own
+    let mut after_aux = false;
     for w in words(sentence) {
-        if in_list(w, present) {
+        if in_list(w, present) && !after_aux {
             return false;
         }
+        after_aux = w.eq_ignore_ascii_case("did") || w == "not" || w == "to";
         let ed = w.len() >= 5 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed");
         if in_list(w, past_words) || (ed && !in_list(w, not_past)) {
             past = true;
@@ -1229,6 +1298,43 @@ mod tests {
         ));
         assert!(continues_previous(
             "The trial also reported fewer infections."
+        ));
+        // an infinitive after "did", "not" or "to" is not the present tense
+        assert!(reports_past(
+            "Patients who did not have diabetes gained the most."
+        ));
+        assert!(reports_past(
+            "Few participants failed to complete the course."
+        ));
+        assert!(!reports_past("Participants have diabetes."));
+    }
+
+    #[test]
+    fn another_study_and_the_study_again() {
+        assert!(introduces_study("Another study found lower rates."));
+        assert!(introduces_study(
+            "In a randomized trial of 82 women, pain fell."
+        ));
+        assert!(introduces_study("One small study reported nausea."));
+        assert!(!introduces_study(
+            "Three of the eight studies found a benefit."
+        ));
+        assert!(!introduces_study(
+            "The four studies that used a higher dose agreed."
+        ));
+        assert!(!introduces_study(
+            "Survival was 80% in a subset of patients."
+        ));
+        assert!(resumes_study(
+            "Among those who did not finish, 5% relapsed."
+        ));
+        assert!(resumes_study(
+            "When measured in the study, adherence was high."
+        ));
+        assert!(resumes_study("In this cohort, relapse was rare."));
+        assert!(!resumes_study("Salt is added to most bread."));
+        assert!(!resumes_study(
+            "Among patients in general, relapse is rare."
         ));
     }
 

@@ -51,10 +51,18 @@
 //! restates what came before and is covered when any earlier sentence carries a citation.
 //! A study is often described over several sentences with one citation, and that citation
 //! covers the whole description. Forwards: after a cited sentence that reports a study ("In a
-//! randomized trial of 500 women…[4]"), the following sentences of the paragraph written in
-//! the past tense ("Survival was 80% vs. 70%.") are its results, up to the first sentence in
-//! the present tense, the next citation or the end of the paragraph; results listed as items
-//! under the study ("…[4]" then "- Survival was 80%…") continue it the same way. Backwards: an uncited
+//! randomized trial of 500 women…[4]", or a citation closing a description that named one:
+//! "A study followed 56 children. These children had no … .[4]"), the following sentences of
+//! the paragraph written in the past tense ("Survival was 80% vs. 70%."; "did not have" and
+//! "failed to improve" are past) are its results, up to the first sentence in the present
+//! tense, the report of another study ("Another trial found…", "In a cohort of…"), the next
+//! citation or the end of the paragraph; results listed as items under the study ("…[4]"
+//! then "- Survival was 80%…", "- This study showed that…") continue it the same way. After a
+//! remark of another kind, a past-tense sentence that takes the study up again ("Among those
+//! who…", "In this group…", "…measured in the study, …") is again its result. A study
+//! introduced without a citation ("A prospective study evaluated…") is sourced by the next
+//! citation of its paragraph when no other study is introduced before it, with the
+//! past-tense sentences between. Backwards: an uncited
 //! sentence is covered by the citation of the next sentence in its paragraph when that
 //! sentence points back to it with a definite noun phrase ("The trial…", "These patients…",
 //! "In this cohort…", "This increase…"; a bare "It" or "This can…" is not enough); and a run
@@ -192,27 +200,57 @@ pub fn judged(
     let mut cited_before = false;
     // a covered sentence that reports a study, or continues such a report
     let mut in_study = vec![false; n];
+    // the sentences that open the report of another study ("Another trial enrolled…")
+    let mut intro = vec![false; n];
+    // the last citation of the paragraph (or of the item the list continues) reported a study
+    let mut open_study = false;
     for i in 0..n {
         let s = &doc.sentences[i];
         let text = doc.sentence_text(s);
         let same_as_prev = i > 0 && doc.sentences[i - 1].block == s.block;
+        // the results of a study are often listed as items under it ("…[24]" then "- OS was
+        // longer…"): a list item continues the block right before it
+        let item_after_prev = i > 0
+            && doc.blocks[s.block].kind == BlockKind::ListItem
+            && doc.sentences[i - 1].block + 1 == s.block;
+        let another_study = claims::introduces_study(text);
+        intro[i] = another_study;
+        if !(same_as_prev || item_after_prev) || another_study {
+            open_study = false;
+        }
         if cites[i] || (paragraph_scope && block_cited[s.block]) {
             covered[i] = true;
             cited_before = true;
-            in_study[i] = claims::reports_study(text);
+            // a citation closing a study's description reports that study even when its own
+            // sentence does not name it ("A study followed 56 children. These patients had
+            // no … .[36]")
+            in_study[i] = claims::reports_study(text)
+                || ((claims::reports_past(text) || claims::refers_back_to_study(text))
+                    && names_study_before(doc, &cites, i));
+            open_study = in_study[i];
             continue;
         }
         if same_as_prev && covered[i - 1] && claims::continues_previous(text) {
             covered[i] = true;
             in_study[i] = in_study[i - 1] || claims::reports_study(text);
         }
-        // results of a cited study reported in the sentences after it
-        // the results of a study are often listed as items under it ("…[24]" then "- OS was
-        // longer…"): a list item continues the block right before it
-        let item_after_prev = i > 0
-            && doc.blocks[s.block].kind == BlockKind::ListItem
-            && doc.sentences[i - 1].block + 1 == s.block;
-        if (same_as_prev || item_after_prev) && in_study[i - 1] && claims::reports_past(text) {
+        // results of a cited study reported in the sentences after it, up to the report of
+        // another study
+        if (same_as_prev || item_after_prev)
+            && in_study[i - 1]
+            && claims::reports_past(text)
+            && !another_study
+        {
+            covered[i] = true;
+            in_study[i] = true;
+        }
+        // the cited study taken up again after a remark of another kind, or in an item under
+        // it: "Among those who did not …, 0.7% had …", "- This study demonstrated that …"
+        if !covered[i]
+            && open_study
+            && claims::resumes_study(text)
+            && (claims::reports_past(text) || (item_after_prev && in_study[i - 1]))
+        {
             covered[i] = true;
             in_study[i] = true;
         }
@@ -252,6 +290,27 @@ pub fn judged(
         if j < k && (j..=k).any(|m| claims::reports_study(doc.sentence_text(&doc.sentences[m]))) {
             for flag in &mut covered[j..k] {
                 *flag = true;
+            }
+        }
+    }
+    // backward: a study introduced without a citation ("A prospective study evaluated…") is
+    // sourced by the next citation of its paragraph when no other study is introduced before
+    // it; the past-tense and anaphoric sentences between are its description
+    for i in 0..n {
+        if covered[i] || !intro[i] {
+            continue;
+        }
+        let b = doc.sentences[i].block;
+        let k = (i + 1..n)
+            .take_while(|&k| doc.sentences[k].block == b)
+            .find(|&k| cites[k] || intro[k]);
+        if let Some(k) = k.filter(|&k| cites[k] && !intro[k]) {
+            covered[i] = true;
+            for (flag, s) in covered[i + 1..k].iter_mut().zip(&doc.sentences[i + 1..k]) {
+                let t = doc.sentence_text(s);
+                if !*flag && (claims::reports_past(t) || claims::resumes_study(t)) {
+                    *flag = true;
+                }
             }
         }
     }
@@ -498,6 +557,16 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         out.push(d);
     }
     out
+}
+
+/// Whether the uncited sentences right before cited sentence `i` in its block, back to the
+/// block's previous citation, name a study: the citation closes that study's description.
+fn names_study_before(doc: &Document, cites: &[bool], i: usize) -> bool {
+    let b = doc.sentences[i].block;
+    (0..i)
+        .rev()
+        .take_while(|&j| doc.sentences[j].block == b && !cites[j])
+        .any(|j| claims::reports_study(doc.sentence_text(&doc.sentences[j])))
 }
 
 fn capitalise_first(s: &str) -> String {
