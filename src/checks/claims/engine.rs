@@ -122,6 +122,13 @@ struct SectionsFile {
     /// checked for claims.
     #[serde(default)]
     skip: Vec<String>,
+    /// Headings (case-insensitive, whole or followed by "and …") that make a document a
+    /// research manuscript reporting its own work.
+    #[serde(default)]
+    manuscript: Vec<String>,
+    /// Heading prefixes of a manuscript's sections that restate its own findings.
+    #[serde(default)]
+    discussion: Vec<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -154,6 +161,9 @@ pub struct ClaimLexicon {
     settings: Settings,
     /// Lower-cased heading prefixes of sections not checked for claims.
     skip_sections: Vec<String>,
+    /// Lower-cased headings of a manuscript's own sections, and of its discussion.
+    manuscript_sections: Vec<String>,
+    discussion_sections: Vec<String>,
     /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<(SignalKind, f32, bool)>,
@@ -230,13 +240,9 @@ impl ClaimLexicon {
         Ok(ClaimLexicon {
             not_prose,
             settings: file.settings,
-            skip_sections: file
-                .sections
-                .skip
-                .iter()
-                .map(|h| h.trim().to_lowercase())
-                .filter(|h| !h.is_empty())
-                .collect(),
+            skip_sections: lower_headings(&file.sections.skip),
+            manuscript_sections: lower_headings(&file.sections.manuscript),
+            discussion_sections: lower_headings(&file.sections.discussion),
             phrases,
             phrase_info,
             patterns,
@@ -277,6 +283,45 @@ impl ClaimLexicon {
                     && t.strip_suffix(h.as_str())
                         .is_some_and(|head| head.ends_with(' ')))
         })
+    }
+}
+
+fn lower_headings(list: &[String]) -> Vec<String> {
+    list.iter()
+        .map(|h| h.trim().to_lowercase())
+        .filter(|h| !h.is_empty())
+        .collect()
+}
+
+/// A heading's words, lower-cased, without numbering ("2.", "II.") or attributes ("{#sec-x}").
+fn heading_words(title: &str) -> String {
+    let t = title.split('{').next().unwrap_or("");
+    let t = t.trim_start_matches(|c: char| !c.is_alphabetic() || matches!(c, 'I' | 'V' | 'X'));
+    let t = t
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl ClaimLexicon {
+    /// Whether a heading names a research manuscript's own part ("Methods", "Materials and
+    /// Methods", "Results and Analysis"), not a topic ("Methods of Risk Presentation").
+    pub fn marks_manuscript(&self, title: &str) -> bool {
+        let t = heading_words(title);
+        self.manuscript_sections.iter().any(|h| {
+            t.strip_prefix(h.as_str()).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(" and ") || rest.starts_with(" & ")
+            })
+        })
+    }
+
+    /// Whether a heading opens a manuscript's discussion of its findings ("Discussion",
+    /// "Conclusions", "Summary and Interpretation").
+    pub fn discusses_findings(&self, title: &str) -> bool {
+        let t = heading_words(title);
+        self.discussion_sections
+            .iter()
+            .any(|h| t.starts_with(h.as_str()))
     }
 }
 
@@ -787,6 +832,65 @@ pub fn resumes_study(sentence: &str) -> bool {
     false
 }
 
+/// Whether a sentence of a manuscript's discussion restates the manuscript's own finding: its
+/// main clause is in the past tense ("The association was strongest in women", "Internal
+/// validation showed that the model is…") and it attributes nothing to other work (no
+/// "studies", "previous", "et al.", "reported", "the literature"; "this study" and "our
+/// cohort" are its own).
+pub fn restates_own_finding(sentence: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "studies",
+        "trial",
+        "trials",
+        "literature",
+        "previous",
+        "previously",
+        "prior",
+        "earlier",
+        "others",
+        "reported",
+        "et",
+        "researchers",
+        "authors",
+        "investigators",
+        "meta-analysis",
+        "meta-analyses",
+        "review",
+        "reviews",
+        "guidelines",
+        "historically",
+        "traditionally",
+        "once",
+    ];
+    const OWN: &[&str] = &["this", "our", "present", "current"];
+    static SETS: [WordSet; 2] = [OnceLock::new(), OnceLock::new()];
+    let (others, own) = (set_of(&SETS[0], OTHERS), set_of(&SETS[1], OWN));
+    let (present, past) = tense_sets();
+    // the first finite verb of the list decides the main clause's tense
+    let mut main: Option<bool> = None;
+    let mut after_aux = false;
+    let mut prev = "";
+    for w in words(sentence) {
+        if in_list(w, others) {
+            return false;
+        }
+        // "study", "cohort", "sample": the manuscript's own when "this", "our", "present"
+        if matches!(w, "study" | "cohort" | "sample" | "analysis") && !in_list(prev, own) {
+            return false;
+        }
+        if main.is_none() && !after_aux {
+            if in_list(w, present) {
+                main = Some(false);
+            } else if in_list(w, past) {
+                main = Some(true);
+            }
+        }
+        after_aux = w.eq_ignore_ascii_case("did") || w == "not" || w == "to";
+        prev = w;
+    }
+    main.unwrap_or(false) || reports_past(sentence)
+}
+
 /// Whether a sentence opens the report of another study, named with an indefinite article
 /// near its start ("Another study found…", "In a trial of 82 women…", "One study…"): it is
 /// not the result of the study before it. ("Two studies…" after a meta-analysis are a part of
@@ -858,78 +962,86 @@ pub fn reports_study(sentence: &str) -> bool {
     words(sentence).any(|w| in_list(w, set))
 }
 
+/// Verbs of the past tense, the register of study results.
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "found",
+    "showed",
+    "shown",
+    "saw",
+    "fell",
+    "rose",
+    "grew",
+    "led",
+    "took",
+    "gave",
+    "became",
+    "began",
+    "lost",
+    "kept",
+    "ran",
+    "underwent",
+    "chose",
+];
+/// Verbs of the present tense, the register of standing claims.
+const PRESENT: &[&str] = &[
+    "is",
+    "are",
+    "has",
+    "have",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "will",
+    "does",
+    "do",
+    "remains",
+    "remain",
+    "appears",
+    "appear",
+    "seems",
+    "seem",
+    "suggests",
+    "suggest",
+    "indicates",
+    "indicate",
+    "include",
+    "includes",
+    "occurs",
+    "occur",
+    "causes",
+    "cause",
+    "leads",
+    "lead",
+    "reduces",
+    "increases",
+    "improves",
+    "recommend",
+    "recommends",
+];
+
+/// The sets of [`PRESENT`] and [`PAST`] verbs.
+fn tense_sets() -> (
+    &'static rustc_hash::FxHashSet<&'static [u8]>,
+    &'static rustc_hash::FxHashSet<&'static [u8]>,
+) {
+    static SETS: [WordSet; 2] = [OnceLock::new(), OnceLock::new()];
+    (set_of(&SETS[0], PRESENT), set_of(&SETS[1], PAST))
+}
+
 /// Whether a sentence reports in the past tense ("Survival was 80%…", "The rate fell…"),
 /// the register of study results, with no present-tense verb of a standing claim ("is",
 /// "are", "can", "may", "suggests"). General statements are in the present tense.
 pub fn reports_past(sentence: &str) -> bool {
-    const PAST: &[&str] = &[
-        "was",
-        "were",
-        "had",
-        "did",
-        "found",
-        "showed",
-        "shown",
-        "saw",
-        "fell",
-        "rose",
-        "grew",
-        "led",
-        "took",
-        "gave",
-        "became",
-        "began",
-        "lost",
-        "kept",
-        "ran",
-        "underwent",
-        "chose",
-    ];
-    const PRESENT: &[&str] = &[
-        "is",
-        "are",
-        "has",
-        "have",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "will",
-        "does",
-        "do",
-        "remains",
-        "remain",
-        "appears",
-        "appear",
-        "seems",
-        "seem",
-        "suggests",
-        "suggest",
-        "indicates",
-        "indicate",
-        "include",
-        "includes",
-        "occurs",
-        "occur",
-        "causes",
-        "cause",
-        "leads",
-        "lead",
-        "reduces",
-        "increases",
-        "improves",
-        "recommend",
-        "recommends",
-    ];
     const NOT_PAST: &[&str] = &["need", "based", "advanced", "limited", "red", "bed", "feed"];
     let mut past = false;
-    static SETS: [WordSet; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let (present, past_words, not_past) = (
-        set_of(&SETS[0], PRESENT),
-        set_of(&SETS[1], PAST),
-        set_of(&SETS[2], NOT_PAST),
-    );
+    static SETS: [WordSet; 1] = [OnceLock::new()];
+    let ((present, past_words), not_past) = (tense_sets(), set_of(&SETS[0], NOT_PAST));
     // a present form after "did", "not" or "to" is an infinitive ("did not have", "failed to
     // improve"): the auxiliary before "not" is judged on its own
     let mut after_aux = false;
@@ -1307,6 +1419,38 @@ mod tests {
             "Few participants failed to complete the course."
         ));
         assert!(!reports_past("Participants have diabetes."));
+    }
+
+    #[test]
+    fn a_manuscript_restates_its_own_findings() {
+        assert!(restates_own_finding(
+            "The association was strongest in the youngest pupils."
+        ));
+        assert!(restates_own_finding(
+            "Internal validation showed that the score is well calibrated."
+        ));
+        assert!(restates_own_finding(
+            "In this study, screen use was linked to shorter sleep."
+        ));
+        assert!(!restates_own_finding(
+            "Previous studies found that blue light suppressed melatonin."
+        ));
+        assert!(!restates_own_finding(
+            "Smith et al. observed a similar effect."
+        ));
+        assert!(!restates_own_finding(
+            "A large cohort study found the same association."
+        ));
+        assert!(!restates_own_finding(
+            "Short sleep increases the risk of low mood."
+        ));
+        let lex = ClaimLexicon::builtin();
+        assert!(lex.marks_manuscript("Materials and Methods"));
+        assert!(lex.marks_manuscript("3. Results and Analysis {#sec-results}"));
+        assert!(!lex.marks_manuscript("Methods of Risk Presentation"));
+        assert!(lex.discusses_findings("Discussion and Conclusion"));
+        assert!(lex.discusses_findings("Conclusions"));
+        assert!(!lex.discusses_findings("Background"));
     }
 
     #[test]

@@ -32,7 +32,10 @@
 //! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
 //! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
 //! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
-//! this study…", and whole Methods and Results sections), sentences in administrative
+//! this study…", whole Methods and Results sections, and in its Discussion and Conclusion a
+//! sentence whose main clause is in the past tense and that attributes nothing to other work:
+//! "The association was strongest in women", "Internal validation showed that…"; headings in
+//! `[sections] manuscript` and `discussion`), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
 //! Updates…, Disclaimer, …) or in a paragraph led by such a label in bold (a structured
 //! abstract's `**Methods**: …`), and an assistant's talk about its own process, a sentence or a
@@ -420,6 +423,26 @@ pub fn judged(
         }
         false
     };
+    // a research manuscript's discussion restates its own findings ("The association was
+    // strongest in women"): a past-tense sentence that attributes nothing to other work
+    let manuscript = doc
+        .sections
+        .iter()
+        .any(|sec| lex.marks_manuscript(&sec.title));
+    let discussing: Vec<bool> = doc
+        .sections
+        .iter()
+        .map(|sec| manuscript && lex.discusses_findings(&sec.title))
+        .collect();
+    let in_discussion = |mut sec: Option<usize>| {
+        while let Some(k) = sec {
+            if discussing[k] {
+                return true;
+            }
+            sec = doc.sections[k].parent;
+        }
+        false
+    };
     // a paragraph led by a bold label is a part of a structured abstract or a section
     // written without a heading ("**Methods**: …"); skipped as that section would be
     let labelled_skip: Vec<bool> = doc
@@ -443,7 +466,12 @@ pub fn judged(
             continue;
         }
         let text = doc.sentence_text(s);
-        if lex.not_prose(text) {
+        if lex.not_prose(text)
+            || (manuscript
+                && !cites[i]
+                && in_discussion(block.section)
+                && claims::restates_own_finding(text))
+        {
             continue;
         }
         let first = i == 0 || doc.sentences[i - 1].block != s.block;
