@@ -414,15 +414,7 @@ pub fn judged(
         .iter()
         .map(|sec| lex.skips_section(&sec.title))
         .collect();
-    let in_skipped = |mut sec: Option<usize>| {
-        while let Some(k) = sec {
-            if skipped[k] {
-                return true;
-            }
-            sec = doc.sections[k].parent;
-        }
-        false
-    };
+    let in_skipped = |sec: Option<usize>| under_flagged(doc, &skipped, sec);
     // a research manuscript's discussion restates its own findings ("The association was
     // strongest in women"): a past-tense sentence that attributes nothing to other work
     let manuscript = doc
@@ -434,15 +426,7 @@ pub fn judged(
         .iter()
         .map(|sec| manuscript && lex.discusses_findings(&sec.title))
         .collect();
-    let in_discussion = |mut sec: Option<usize>| {
-        while let Some(k) = sec {
-            if discussing[k] {
-                return true;
-            }
-            sec = doc.sections[k].parent;
-        }
-        false
-    };
+    let in_discussion = |sec: Option<usize>| under_flagged(doc, &discussing, sec);
     // a paragraph led by a bold label is a part of a structured abstract or a section
     // written without a heading ("**Methods**: …"); skipped as that section would be
     let labelled_skip: Vec<bool> = doc
@@ -524,6 +508,17 @@ fn author_list(src: &str) -> bool {
             }
         }
         i = at + 2 + len;
+    }
+    false
+}
+
+/// Whether section `sec` or one of its parents is flagged.
+fn under_flagged(doc: &Document, flags: &[bool], mut sec: Option<usize>) -> bool {
+    while let Some(k) = sec {
+        if flags[k] {
+            return true;
+        }
+        sec = doc.sections[k].parent;
     }
     false
 }
