@@ -26,14 +26,19 @@
 //!   to reduce Y.") frame the study and report nothing; its results and conclusions do
 //!   (`[sources]` lists the labels).
 //! - The judge (the `Judge` trait in `judge.rs`; `LexicalJudge` is built in) needs one sentence that
-//!   holds every part, names the relation, agrees on direction, numbers and quantifiers, and
-//!   has no negation, null result ("not significant", "was not associated"), hedge ("may")
-//!   or restriction ("only those who...") touching the claim: opposite polarity never
-//!   supports. A comparison must be the same way round ("X lowers Y more than Z" is not
+//!   names the relation, agrees on direction, numbers and quantifiers (a quantifier in the
+//!   sentence itself), and has no negation, null result ("not significant", "was not
+//!   associated"), hedge ("may") or restriction ("only those who...") touching the claim:
+//!   opposite polarity never supports, nor does a source that affirms what the claim denies
+//!   ("X is ineffective", "Y is unrelated to Z"). The sentence holds every part of the
+//!   statement when the source is one sentence (a title); in an abstract a part named only
+//!   in another sentence weakens the match (`part_penalty`) without vetoing it. A comparison must be the same way round ("X lowers Y more than Z" is not
 //!   supported by "Z lowered Y more than X"), and one that finds no difference ("as much
 //!   as", "similar") never supports a difference, nor the reverse. A negation binds to its
 //!   own clause: one in a relative clause about people or on the far side of a comparison
-//!   ("lower than in patients who did not receive X") does not negate the sentence. A
+//!   ("lower than in patients who did not receive X") does not negate the sentence; one
+//!   after the relative clause ("runners who finish do not have ...") does. A claim of no
+//!   difference ("the same", "in line with") needs a source that reports none. A
 //!   direction word speaks of its own clause: when the clause naming most of the claim goes
 //!   the other way, the sentence does not support it, whatever its other clauses say.
 //!   Measured markers count for what they indicate ("higher IL-6 and CRP" reports

@@ -76,9 +76,13 @@ pub struct Disagreement {
     pub hedge: bool,
     /// The source says the matter is open or unstudied and the claim does not.
     pub uncertain: bool,
-    /// A part of the statement (intervention, outcome, population) is missing from the
-    /// sentence, or a recommendation's source reports no benefit.
+    /// The relation is missing from the sentence, a recommendation's source reports no
+    /// benefit, or a part is missing from a source of one sentence.
     pub part: bool,
+    /// A content part (intervention, outcome, population) is missing from the best
+    /// sentence of a source that gives more: an abstract names a part in one sentence and
+    /// reports on it in another, so this weakens the match without vetoing it.
+    pub content: bool,
     /// The source compares the same two things the other way round, or finds no difference
     /// where the claim finds one (or the reverse).
     pub comparison: bool,
@@ -264,8 +268,10 @@ impl<'l> LexicalJudge<'l> {
             .iter()
             .flat_map(|(i, n, _)| *i..*i + *n)
             .collect();
-        // a negation binds to its own clause: inside a relative clause about people ("who",
-        // "whose": mostly the comparison group) or on the far side of a comparison ("lower
+        // a negation binds to its own clause: inside a relative clause about people ("who
+        // did not", "whose treatment did not": mostly the comparison group; only right after
+        // the pronoun, as in "patients who recover do not ..." the negation is the main
+        // verb's) or on the far side of a comparison ("lower
         // than in patients who did not", "compared with those whose treatment did not
         // include") it denies nothing the sentence reports of its subject. "Which" often
         // refers to the intervention ("the drug, which did not lower…") and keeps its
@@ -282,7 +288,7 @@ impl<'l> LexicalJudge<'l> {
             while k > 0 && !boundary[k] {
                 k -= 1;
                 let opens = k == 0 || boundary[k];
-                if matches!(raw[k].as_str(), "who" | "whose" | "whom")
+                if (matches!(raw[k].as_str(), "who" | "whose" | "whom") && i - k <= 2)
                     || (links.contains(&k) && !opens)
                 {
                     return true;
@@ -593,28 +599,33 @@ impl<'l> LexicalJudge<'l> {
         scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         // every content part of the statement must be in the sentence itself
         let (needs_benefit, parts) = st;
-        let part_ok = |a: &Analysis, same: &[&Analysis]| {
-            parts.iter().all(|(p, role)| {
-                let relation = &(*role == Role::Relation);
-                // direction words are compared as direction, not as content
-                let keys = || {
-                    p.keys.keys().filter(|k| {
-                        let one = [(*k).clone()];
-                        !(p.directional.contains(*k) || *relation && p.valenced.contains(*k))
-                            && self.lex.auxiliaries.longest_at(&one, 0).is_none()
-                            && self.lex.hedge.longest_at(&one, 0).is_none()
-                    })
-                };
-                let all: f32 = keys().map(|k| weight(k)).sum();
-                if all == 0.0 {
-                    return true;
-                }
-                let held = |x: &Analysis| {
-                    let got: f32 = keys().filter(|k| has_key(x, k)).map(|k| weight(k)).sum();
-                    got > 0.0 && got >= w.part_coverage * all
-                };
-                held(a) || (*role == Role::Intervention && same.iter().any(|x| held(x)))
-            })
+        // the roles of the parts missing from sentence `a`
+        let missing = |a: &Analysis, same: &[&Analysis]| -> Vec<Role> {
+            parts
+                .iter()
+                .filter(|(p, role)| {
+                    let relation = &(*role == Role::Relation);
+                    // direction words are compared as direction, not as content
+                    let keys = || {
+                        p.keys.keys().filter(|k| {
+                            let one = [(*k).clone()];
+                            !(p.directional.contains(*k) || *relation && p.valenced.contains(*k))
+                                && self.lex.auxiliaries.longest_at(&one, 0).is_none()
+                                && self.lex.hedge.longest_at(&one, 0).is_none()
+                        })
+                    };
+                    let all: f32 = keys().map(|k| weight(k)).sum();
+                    if all == 0.0 {
+                        return false;
+                    }
+                    let held = |x: &Analysis| {
+                        let got: f32 = keys().filter(|k| has_key(x, k)).map(|k| weight(k)).sum();
+                        got > 0.0 && got >= w.part_coverage * all
+                    };
+                    !(held(a) || (*role == Role::Intervention && same.iter().any(|x| held(x))))
+                })
+                .map(|(_, role)| *role)
+                .collect()
         };
         // a recommendation needs a reported benefit: a good outcome, or a bad one lowered
         let benefit = |a: &Analysis| a.good > a.bad || (a.down > a.up && a.bad > 0);
@@ -639,7 +650,11 @@ impl<'l> LexicalJudge<'l> {
                 .filter(|(x, _)| x.source == src)
                 .map(|(_, a)| &**a)
                 .collect();
-            d.part = !part_ok(a, &same) || (*needs_benefit && !benefit(a));
+            let gone = missing(a, &same);
+            // a one-sentence source (a title, an article's own sentence) must hold every part
+            let soft = same.len() > 1 && !gone.contains(&Role::Relation);
+            d.part = (!gone.is_empty() && !soft) || (*needs_benefit && !benefit(a));
+            d.content = !gone.is_empty() && soft;
             let found: f32 = c
                 .keys
                 .keys()
@@ -658,6 +673,7 @@ impl<'l> LexicalJudge<'l> {
                 (d.hedge, w.hedge_penalty),
                 (d.uncertain, w.uncertainty_penalty),
                 (d.part, 1.0),
+                (d.content, w.part_penalty),
                 (d.comparison, 1.0),
             ] {
                 if on {
@@ -716,12 +732,13 @@ impl<'l> LexicalJudge<'l> {
             .numbers
             .iter()
             .any(|x| !source_numbers.iter().any(|y| agree(*x, *y)));
-        // the claim says "only" and the source does not, or the source restricts ("only
-        // those supervised improved") what the claim says in general
+        // the claim says "only" ("all", "most") and the sentence that reports it does not
+        // (a neighbouring sentence's "most" quantifies something else), or the source
+        // restricts ("only those supervised improved") what the claim says in general
         let quantifier = c
             .quantifier_groups
             .iter()
-            .any(|g| !ctx.iter().any(|a| a.quantifier_groups.contains(g)))
+            .any(|g| !s.quantifier_groups.contains(g))
             || (s.restricted && !c.restricted);
         let in_ctx = |x: &str| ctx.iter().any(|a| a.stems.contains(x));
         let opposite = |x: &str, y: &str| in_ctx(y) && !c.stems.contains(y) && !in_ctx(x);
@@ -751,9 +768,10 @@ impl<'l> LexicalJudge<'l> {
             }
             _ => false,
         };
-        // "as likely as" against "more likely than", either way round
-        let unequal = (c.equal && !s.equal && s.compared.is_some())
-            || (s.equal && !c.equal && (c.compared.is_some() || cd != 0));
+        // "as likely as" against "more likely than", either way round: a claim of no
+        // difference ("the same", "in line with") needs a sentence that reports none
+        let unequal =
+            (c.equal && !s.equal) || (s.equal && !c.equal && (c.compared.is_some() || cd != 0));
         Disagreement {
             comparison: swapped || unequal,
             negation: c.negated != s_neg,
@@ -765,6 +783,7 @@ impl<'l> LexicalJudge<'l> {
             hedge: s.hedged && !c.hedged,
             uncertain: s.uncertain && !c.uncertain,
             part: false,
+            content: false,
         }
     }
 }
@@ -1125,6 +1144,57 @@ mod tests {
             None
         );
         assert!(judged(claim, &["Cats could not catch the virus in our trials."]).is_some());
+    }
+
+    #[test]
+    fn a_negation_after_the_relative_clause_is_the_main_verbs() {
+        let j = LexicalJudge::new();
+        // "who finish a marathon" is the subject's relative clause; "do not have" its verb
+        let a = j.analyse_text("Runners who finish a marathon do not have high enzyme levels.");
+        assert!(a.negated, "{:?}", a.negated_keys);
+        // right after "who" the negation is the comparison group's
+        let b = j.analyse_text("Enzyme levels were lower in runners who did not train.");
+        assert!(!b.negated);
+    }
+
+    #[test]
+    fn a_quantifier_must_be_in_the_reporting_sentence() {
+        let claim = "ginger prevents seasickness in most passengers";
+        // the neighbour's "most" quantifies the crossings, not the passengers
+        assert_eq!(
+            judged(
+                claim,
+                &[
+                    "Ginger prevented seasickness in passengers on a ferry.",
+                    "Most crossings took place in calm weather.",
+                ]
+            ),
+            None
+        );
+        assert!(
+            judged(
+                claim,
+                &["Ginger prevented seasickness in most passengers on a ferry."]
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn a_part_missing_from_one_sentence_of_an_abstract_weakens_without_vetoing() {
+        let j = LexicalJudge::new();
+        let claim = "nightly melatonin shortens sleep latency in shift workers";
+        let abstract_ = src(&[
+            "We enrolled 120 shift workers and gave them melatonin or placebo.",
+            "Nightly melatonin shortened sleep latency compared with placebo.",
+        ]);
+        let a = j.assess(claim, &abstract_).unwrap();
+        assert!(a.disagreement.content && !a.disagreement.part, "{a:?}");
+        assert!(j.judge(claim, &abstract_).is_some());
+        // a one-sentence source must hold every part
+        let title = src(&["Nightly melatonin shortens sleep latency."]);
+        assert!(j.assess(claim, &title).unwrap().disagreement.part);
+        assert!(j.judge(claim, &title).is_none());
     }
 
     #[test]

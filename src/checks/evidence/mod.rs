@@ -97,6 +97,15 @@ pub struct JudgeWeights {
     /// outcome, population) found in the source sentence itself; at least one word always.
     #[serde(default)]
     pub part_coverage: f32,
+    /// Penalty for a content part (intervention, outcome, population) missing from the best
+    /// sentence of a source that gives more than one sentence; a missing relation, and any
+    /// part missing from a one-sentence source, veto.
+    #[serde(default = "veto")]
+    pub part_penalty: f32,
+}
+
+fn veto() -> f32 {
+    1.0
 }
 
 #[derive(Debug, Deserialize)]
