@@ -343,19 +343,33 @@ pub fn judged(
     // back to the entry's heading or the previous such list, when none of them cites on its
     // own (an entry that cites sentence by sentence keeps that scope)
     for b in source_list_labels(doc) {
-        let from = (0..b)
-            .rev()
-            .find(|&k| {
-                matches!(doc.blocks[k].kind, BlockKind::Heading(_))
-                    || doc.blocks[k].role == Role::Reference
-            })
-            .map_or(0, |k| k + 1);
+        let from = entry_start(doc, b);
         let entry: Vec<usize> = (0..n)
             .filter(|&i| (from..b).contains(&doc.sentences[i].block))
             .collect();
         if entry.iter().all(|&i| !cites[i]) {
             for i in entry {
                 covered[i] = true;
+            }
+        }
+    }
+    // a line that only names the source, `(Source: [WHO](https://…))`, closing the text of
+    // a section sources that text back to the heading, when none of it cites on its own
+    for (i, sent) in doc.sentences.iter().enumerate() {
+        let t = doc.sentence_text(sent).trim_start_matches(['(', ' ']);
+        let labelled = t.get(..8).is_some_and(|h| {
+            h.eq_ignore_ascii_case("source: ") || h.eq_ignore_ascii_case("sources:")
+        });
+        if !labelled || !cites[i] {
+            continue;
+        }
+        let from = entry_start(doc, sent.block + 1);
+        let entry: Vec<usize> = (0..i)
+            .filter(|&j| (from..=sent.block).contains(&doc.sentences[j].block))
+            .collect();
+        if entry.iter().all(|&j| !cites[j]) {
+            for j in entry {
+                covered[j] = true;
             }
         }
     }
@@ -512,6 +526,18 @@ fn author_list(src: &str) -> bool {
     false
 }
 
+/// The first block of the entry that ends before block `b`: the block after the last
+/// heading or reference entry before `b` (or the document's first block).
+fn entry_start(doc: &Document, b: usize) -> usize {
+    (0..b)
+        .rev()
+        .find(|&k| {
+            matches!(doc.blocks[k].kind, BlockKind::Heading(_))
+                || doc.blocks[k].role == Role::Reference
+        })
+        .map_or(0, |k| k + 1)
+}
+
 /// Whether section `sec` or one of its parents is flagged.
 fn under_flagged(doc: &Document, flags: &[bool], mut sec: Option<usize>) -> bool {
     while let Some(k) = sec {
@@ -627,6 +653,11 @@ fn links_a_source(src: &str) -> bool {
             }
             // `[Reynolds et al., 2021](https://…)`: a link whose text names authors and a year
             if names_author_year(&head[open + 1..]) {
+                return true;
+            }
+            // `(Source: [World Health Organization](https://…))`: a link labelled as the source
+            let before = head[..open].trim_end().to_ascii_lowercase();
+            if before.ends_with("source:") || before.ends_with("sources:") {
                 return true;
             }
         }
