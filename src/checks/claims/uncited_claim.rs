@@ -344,14 +344,7 @@ pub fn judged(
     // own (an entry that cites sentence by sentence keeps that scope)
     for b in source_list_labels(doc) {
         let from = entry_start(doc, b);
-        let entry: Vec<usize> = (0..n)
-            .filter(|&i| (from..b).contains(&doc.sentences[i].block))
-            .collect();
-        if entry.iter().all(|&i| !cites[i]) {
-            for i in entry {
-                covered[i] = true;
-            }
-        }
+        cover_uncited_entry(doc, &cites, &mut covered, from..b, n);
     }
     // a line that only names the source, `(Source: [WHO](https://…))`, closing the text of
     // a section sources that text back to the heading, when none of it cites on its own
@@ -364,14 +357,7 @@ pub fn judged(
             continue;
         }
         let from = entry_start(doc, sent.block + 1);
-        let entry: Vec<usize> = (0..i)
-            .filter(|&j| (from..=sent.block).contains(&doc.sentences[j].block))
-            .collect();
-        if entry.iter().all(|&j| !cites[j]) {
-            for j in entry {
-                covered[j] = true;
-            }
-        }
+        cover_uncited_entry(doc, &cites, &mut covered, from..sent.block + 1, i);
     }
     // a heading that links to its source (`### [Global survey of sleep](https://…)`, a
     // digest's entry) sources the text under it, down to the next heading, when none of that
@@ -387,14 +373,7 @@ pub fn judged(
             .iter()
             .position(|b| matches!(b.kind, BlockKind::Heading(_)))
             .map_or(doc.blocks.len(), |k| h + 1 + k);
-        let entry: Vec<usize> = (0..n)
-            .filter(|&i| (h + 1..to).contains(&doc.sentences[i].block))
-            .collect();
-        if entry.iter().all(|&i| !cites[i]) {
-            for i in entry {
-                covered[i] = true;
-            }
-        }
+        cover_uncited_entry(doc, &cites, &mut covered, h + 1..to, n);
     }
     // list items under a cited lead-in, when no item of the list has its own citation
     let mut lead_in_covers = vec![false; doc.blocks.len()];
@@ -524,6 +503,24 @@ fn author_list(src: &str) -> bool {
         i = at + 2 + len;
     }
     false
+}
+
+/// Marks covered the sentences before sentence `end` whose blocks lie in `blocks` (an entry
+/// sourced by a list, a label or a linked heading), when none of them cites on its own: an
+/// entry that cites sentence by sentence keeps that scope.
+fn cover_uncited_entry(
+    doc: &Document,
+    cites: &[bool],
+    covered: &mut [bool],
+    blocks: std::ops::Range<usize>,
+    end: usize,
+) {
+    let entry = (0..end).filter(|&i| blocks.contains(&doc.sentences[i].block));
+    if entry.clone().all(|i| !cites[i]) {
+        for i in entry {
+            covered[i] = true;
+        }
+    }
 }
 
 /// The first block of the entry that ends before block `b`: the block after the last
