@@ -597,6 +597,9 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
             _ => true,
         });
     }
+    if !found.iter().any(|c| c.syntax.is_numeric()) {
+        found.extend(scan_glued(doc));
+    }
     let bare_allowed = opts.bare_numbers || doc.format == Format::Text;
     if bare_allowed {
         let bare = scan_bare(doc, &found);
@@ -688,6 +691,91 @@ pub fn prose_text_blocks(doc: &Document) -> impl Iterator<Item = &super::Block> 
     doc.blocks
         .iter()
         .filter(|b| b.role == Role::Prose && !matches!(b.kind, super::BlockKind::Heading(_)))
+}
+
+/// The pattern of `scan_glued`, compiled at the first block that has a digit after a full stop.
+fn glued_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?P<word>\p{L}[\p{L}\-]+|[0-9]%|\))[\x22”’]?\.(?P<nums>[0-9]{1,3}(?:,[0-9]{1,3})*)(?:[ \t]+\p{Lu}|[ \t]*(?:\n|$))").expect("glued pattern")
+    })
+}
+
+/// A number glued after a sentence's full stop, before the next sentence or the end of the
+/// line: `…competitions.1 It…`, `…well-being.4,7`. Exports that flatten superscripts write
+/// citations this way. Read only in a document with a numbered reference list that at least
+/// three of them, and four in five, fall within: elsewhere "word.2" is too rare a habit to
+/// guess at.
+fn scan_glued(doc: &Document) -> Vec<Citation> {
+    let listed = doc
+        .references
+        .iter()
+        .filter_map(|r| match r.key {
+            RefKey::Num(n) => Some(n),
+            _ => None,
+        })
+        .max();
+    let Some(max) = listed else {
+        return Vec::new();
+    };
+    let src = doc.text.as_str();
+    let mut out = Vec::new();
+    for b in prose_text_blocks(doc) {
+        let region = &src[b.span.clone()];
+        if !region
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_digit())
+        {
+            continue;
+        }
+        let re = glued_re();
+        for caps in re.captures_iter(region) {
+            let word = caps.name("word").expect("word");
+            let nums = caps.name("nums").expect("nums");
+            let w = word.as_str().to_lowercase();
+            if super::english::listed(&super::english::words().citations.number_heads, &w) {
+                continue;
+            }
+            // the word must not be part of an address or a path: `example.org/v.2`
+            let token_start = region[..word.start()]
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            if region[token_start..word.start()].contains(['/', '@', '.', '_']) {
+                continue;
+            }
+            let at = b.span.start + nums.start();
+            if doc.in_code(at) {
+                continue;
+            }
+            let mut c = Citation {
+                span: at..at + nums.len(),
+                syntax: CiteSyntax::Glued,
+                targets: Vec::new(),
+                malformed: None,
+                list: None,
+            };
+            c.malformed = numbers(nums.as_str(), at, &mut c.targets);
+            if c.malformed.is_none()
+                && c.targets
+                    .iter()
+                    .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
+            {
+                out.push(c);
+            }
+        }
+    }
+    let within = |c: &Citation| {
+        c.targets
+            .iter()
+            .all(|t| matches!(t.key, RefKey::Num(n) if n <= max))
+    };
+    let fit = out.iter().filter(|c| within(c)).count();
+    if fit >= 3 && fit * 5 >= out.len() * 4 {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
@@ -793,6 +881,41 @@ mod tests {
                 ("extra.bib".to_string(), "extra.bib"),
             ]
         );
+    }
+
+    #[test]
+    fn numbers_glued_after_the_full_stop_cite_when_a_numbered_list_takes_them() {
+        let md = Format::Markdown;
+        let list = "\n\nWorks cited\n1. One.\n2. Two.\n3. Three.\n";
+        let body = "Sweat rates vary.1 Salt losses differ.2,3 Most runners drink too little.3\nVersion 2.1 Changed the dose. See example.org/v.2 Today.";
+        assert_eq!(
+            keys(&format!("{body}{list}"), md),
+            vec![
+                (CiteSyntax::Glued, nums(&[1])),
+                (CiteSyntax::Glued, nums(&[2, 3])),
+                (CiteSyntax::Glued, nums(&[3])),
+            ]
+        );
+        // without a numbered list, or with fewer than three, the numbers are text
+        assert!(keys(body, md).is_empty());
+        assert!(
+            keys(
+                &format!("Sweat rates vary.1 Salt losses differ.2{list}"),
+                md
+            )
+            .is_empty()
+        );
+        // nor when most of them fall outside the list
+        assert!(
+            keys(
+                &format!("A rises.7 B falls.8 C holds.9 D ends.1 E.2{list}"),
+                md
+            )
+            .is_empty()
+        );
+        // the full stop before the number ends the sentence
+        let d = Document::parse("t", format!("{body}{list}"), md, &ParseOptions::default());
+        assert_eq!(d.sentence_text(&d.sentences[1]), "Salt losses differ.");
     }
 
     #[test]

@@ -201,6 +201,9 @@ pub enum CiteSyntax {
     Latex,
     /// `… melanoma 1, 2, 3.` in scraped text
     Bare,
+    /// `…competitions.1 It…`: a number glued after the full stop, where an export flattened a
+    /// superscript (Google Docs, AI "deep research" reports)
+    Glued,
     /// "(Smith et al., 2020)", "Smith et al. (2020)" against a written reference list
     AuthorYear,
     /// MediaWiki `<ref>source</ref>`, `<ref name="x">source</ref>`, `<ref name="x" />`
@@ -239,6 +242,7 @@ impl CiteSyntax {
             CiteSyntax::Narrative => "narrative citation key",
             CiteSyntax::Latex => "LaTeX citation",
             CiteSyntax::Bare => "bare number",
+            CiteSyntax::Glued => "number after the full stop",
             CiteSyntax::AuthorYear => "author-year citation",
             CiteSyntax::WikiRef => "<ref> tag",
             CiteSyntax::Paren => "number in parentheses",
@@ -639,6 +643,11 @@ pub fn finish_structure(doc: &mut Document) {
     {
         doc.code.push(fm.span.clone());
     }
+    // front matter the Markdown parser did not take as such (a blank line after the opening
+    // `---`) is still not prose
+    if let Some(fm) = doc.front_matter.as_ref().map(|f| f.span.clone()) {
+        doc.blocks.retain(|b| !fm.contains(&b.span.start));
+    }
     doc.code.sort_by_key(|r| r.start);
     // merge overlapping ranges (a `<code>` inside a `<pre>`) so lookups can binary-search
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(doc.code.len());
@@ -650,6 +659,7 @@ pub fn finish_structure(doc: &mut Document) {
     }
     doc.code = merged;
     find_comments(doc);
+    promote_title_lines(doc);
     let headings: Vec<(usize, u8, String, Range<usize>)> = doc
         .blocks
         .iter()
@@ -681,6 +691,71 @@ pub fn finish_structure(doc: &mut Document) {
     for i in 0..doc.blocks.len() {
         let at = doc.blocks[i].span.start;
         doc.blocks[i].section = doc.section_at(at);
+    }
+}
+
+/// A paragraph that is nothing but a reference-list title ("**References**", "Works cited",
+/// "Sources:") with the entries right after it is that list's heading: word processors, Google
+/// Docs and AI research exports set the title in bold or as a plain line, not as a heading.
+/// In Markdown and text the title may also be the last line of the paragraph before the list
+/// ("…further research.\nWorks cited\n1. …"); that line is split off. The title becomes a
+/// level-6 heading, so its section ends at the next heading of any level and never takes in
+/// the article's own sections after it.
+fn promote_title_lines(doc: &mut Document) {
+    let is_title = |t: &str| {
+        t.len() <= 60 && references::is_reference_title(t.trim().trim_matches(['*', '_']))
+    };
+    let mut i = 0;
+    while i + 1 < doc.blocks.len() {
+        let (b, next) = (&doc.blocks[i], &doc.blocks[i + 1]);
+        if b.kind != BlockKind::Paragraph
+            || !matches!(next.kind, BlockKind::ListItem | BlockKind::Paragraph)
+        {
+            i += 1;
+            continue;
+        }
+        // "Sources:" over a bulleted list of links is an entry's own source list (see
+        // `uncited-claim`), not the article's numbered reference list
+        let numbered = next.number.is_some();
+        let is_title = |t: &str| {
+            is_title(t)
+                && (numbered || {
+                    let t = normalise_title(t.trim().trim_matches(['*', '_']));
+                    t != "source" && t != "sources"
+                })
+        };
+        let whole = plain_pieces(b);
+        if !whole.contains('\n') && is_title(&whole) {
+            doc.blocks[i].kind = BlockKind::Heading(6);
+            i += 1;
+            continue;
+        }
+        let src = doc.text[b.span.clone()].trim_end();
+        let cut = src.rfind('\n').map(|p| b.span.start + p + 1);
+        match cut {
+            Some(cut)
+                if doc.format != Format::Html
+                    && is_title(&doc.text[cut..b.span.start + src.len()]) =>
+            {
+                let b = &mut doc.blocks[i];
+                let (before, after): (Vec<_>, Vec<_>) = std::mem::take(&mut b.pieces)
+                    .into_iter()
+                    .partition(|p| p.1.start < cut);
+                // the soft break before the title line ends nothing
+                let before: Vec<_> = before
+                    .into_iter()
+                    .filter(|p| p.1.start < cut - 1 || p.0.trim() != "")
+                    .collect();
+                let end = before.iter().map(|p| p.1.end).max().unwrap_or(b.span.start);
+                let mut title = Block::new(BlockKind::Heading(6), cut..b.span.end);
+                title.pieces = after;
+                b.pieces = before;
+                b.span = b.span.start..end;
+                doc.blocks.insert(i + 1, title);
+                i += 2;
+            }
+            _ => i += 1,
+        }
     }
 }
 
@@ -737,6 +812,57 @@ pub fn normalise_title(t: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod promoted_titles {
+    use super::{BlockKind, Document, Format, ParseOptions};
+
+    fn headings(t: &str) -> Vec<String> {
+        let d = Document::parse(
+            "t",
+            t.to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        d.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Heading(_)))
+            .map(|b| d.text[b.span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_reference_title_line_over_its_list_is_the_lists_heading() {
+        assert_eq!(
+            headings("Text.[1]\n\n**References**\n\n1. Doe. Sleep.\n"),
+            vec!["**References**"]
+        );
+        // the last line of a paragraph, as research exports write it
+        assert_eq!(
+            headings("Text ends here.\nWorks cited\n1. Doe. Sleep.\n"),
+            vec!["Works cited"]
+        );
+        let d = Document::parse(
+            "t",
+            "Text ends here.[1]\nWorks cited\n1. Doe. Sleep.\n".to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        assert_eq!(d.lists.len(), 1);
+        assert_eq!(d.citations[0].targets[0].resolved, Some(0));
+        assert_eq!(d.blocks[0].text, "Text ends here.");
+        // not a title: other words, a sentence, nothing after it, or an entry's own
+        // bulleted source links
+        assert!(headings("**Key points**\n\n- One.\n").is_empty());
+        assert!(headings("References are listed below.\n\n1. Doe.\n").is_empty());
+        assert!(headings("Text.\n\n**References**\n").is_empty());
+        assert!(headings("Sources:\n\n- [Trial](https://example.org/a)\n").is_empty());
+        assert_eq!(
+            headings("Sources:\n\n1. [Trial](https://example.org/a)\n"),
+            vec!["Sources:"]
+        );
+    }
 }
 
 #[cfg(test)]

@@ -26,6 +26,9 @@
 //! ```
 //! reports `[3]`: "cites reference 3, but the reference list has entries 1–2".
 //!
+//! When the bibliography cannot be read, its markers cannot be checked: that is one finding,
+//! at the first marker, counting the rest (the file's `parse-error` says why).
+//!
 //! **Options:** none.
 
 use crate::checks::{Context, NoOptions, Reads, Rule, join_keys, parse_options};
@@ -91,18 +94,41 @@ fn marker_text(doc: &Document, c: &Citation) -> String {
     doc.text[c.span.clone()].trim().to_string()
 }
 
+/// The keys of a marker that resolve to no entry (a range's interior numbers aside).
+fn missing_of(c: &Citation) -> Vec<&RefKey> {
+    c.targets
+        .iter()
+        .filter(|t| t.resolved.is_none() && !t.interior && t.key != RefKey::Num(0))
+        .map(|t| &t.key)
+        .collect()
+}
+
 fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let any_list = !doc.lists.is_empty();
+    // markers of a bibliography that could not be read: one finding for them all, at the
+    // first (the file's parse-error says why; a finding per key repeats it)
+    let unreadable = |c: &Citation, missing: &[&RefKey]| {
+        matches!(missing.first(), Some(RefKey::Key(_)))
+            && c.list.is_some_and(|l| doc.lists[l].unreadable.is_some())
+    };
+    let mut unchecked = vec![0usize; doc.lists.len()];
     for c in &doc.citations {
-        let missing: Vec<&RefKey> = c
-            .targets
-            .iter()
-            .filter(|t| t.resolved.is_none() && !t.interior && t.key != RefKey::Num(0))
-            .map(|t| &t.key)
-            .collect();
+        if unreadable(c, &missing_of(c)) {
+            unchecked[c.list.unwrap_or_default()] += 1;
+        }
+    }
+    let mut told = vec![false; doc.lists.len()];
+    for c in &doc.citations {
+        let missing = missing_of(c);
         if missing.is_empty() {
             continue;
+        }
+        if unreadable(c, &missing) {
+            let l = c.list.unwrap_or_default();
+            if std::mem::replace(&mut told[l], true) {
+                continue;
+            }
         }
         let keys = join_keys(&missing);
         let marker = marker_text(doc, c);
@@ -149,7 +175,12 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 RULE.id,
                 c.span.clone(),
                 format!(
-                    "`{marker}` cannot be checked: the bibliography `{}`{} could not be read",
+                    "`{marker}`{} cannot be checked: the bibliography `{}`{} could not be read",
+                    match unchecked[l] {
+                        0 | 1 => String::new(),
+                        2 => " and 1 more citation".to_string(),
+                        k => format!(" and {} more citations", k - 1),
+                    },
                     doc.lists[l].file.clone().unwrap_or_default(),
                     doc.lists[l].named_by.as_ref().map(|b| format!(" (named by `{b}`)")).unwrap_or_default()
                 ),

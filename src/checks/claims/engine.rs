@@ -126,6 +126,10 @@ struct SectionsFile {
     /// research manuscript reporting its own work.
     #[serde(default)]
     manuscript: Vec<String>,
+    /// Heading prefixes of a manuscript's sections that report its own work (methods,
+    /// results, limits): skipped in a manuscript only, where they are the manuscript's own.
+    #[serde(default, rename = "manuscript-parts")]
+    manuscript_parts: Vec<String>,
     /// Heading prefixes of a manuscript's sections that restate its own findings.
     #[serde(default)]
     discussion: Vec<String>,
@@ -161,6 +165,7 @@ pub struct ClaimLexicon {
     settings: Settings,
     /// Lower-cased heading prefixes of sections not checked for claims.
     skip_sections: Vec<String>,
+    manuscript_parts: Vec<String>,
     /// Lower-cased headings of a manuscript's own sections, and of its discussion.
     manuscript_sections: Vec<String>,
     discussion_sections: Vec<String>,
@@ -241,6 +246,7 @@ impl ClaimLexicon {
             not_prose,
             settings: file.settings,
             skip_sections: lower_headings(&file.sections.skip),
+            manuscript_parts: lower_headings(&file.sections.manuscript_parts),
             manuscript_sections: lower_headings(&file.sections.manuscript),
             discussion_sections: lower_headings(&file.sections.discussion),
             phrases,
@@ -270,14 +276,24 @@ impl ClaimLexicon {
     /// Whether a section with this heading is administrative ("About This Summary",
     /// "Changes to This Summary", "Contact Us"): its text is not checked for claims.
     pub fn skips_section(&self, title: &str) -> bool {
-        let t = title
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+        Self::heading_in(&self.skip_sections, title)
+    }
+
+    /// Whether a section of a research manuscript reports the manuscript's own work
+    /// ("Methods", "Results", "Study Limitations"): skipped only in a manuscript (see
+    /// `marks_manuscript`); elsewhere "Methods of Nutrition Therapy" is a topic to judge.
+    pub fn skips_manuscript_part(&self, title: &str) -> bool {
+        Self::heading_in(&self.manuscript_parts, title)
+    }
+
+    /// A heading that starts with one of `list` (numbering such as "2." or "IV." aside), or
+    /// a short one that ends in one.
+    fn heading_in(list: &[String], title: &str) -> bool {
+        let t = heading_words(title);
         // "About This Summary"; and a short title ending in one: "Professional Medical
         // Disclaimer" (not a long question that happens to end in "funding")
         let short = t.split_whitespace().count() <= 4;
-        self.skip_sections.iter().any(|h| {
+        list.iter().any(|h| {
             t.starts_with(h.as_str())
                 || (short
                     && t.strip_suffix(h.as_str())
@@ -296,7 +312,18 @@ fn lower_headings(list: &[String]) -> Vec<String> {
 /// A heading's words, lower-cased, without numbering ("2.", "II.") or attributes ("{#sec-x}").
 fn heading_words(title: &str) -> String {
     let t = title.split('{').next().unwrap_or("");
-    let t = t.trim_start_matches(|c: char| !c.is_alphabetic() || matches!(c, 'I' | 'V' | 'X'));
+    let mut t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // numbering: "2", "2.1.", "IV." (a Roman numeral only with its full stop or bracket:
+    // "Introduction" and "Interpretation" start with one)
+    if let Some(first) = t.split_whitespace().next() {
+        let core = first.trim_end_matches(['.', ')', ':']);
+        let arabic = core.starts_with(|c: char| c.is_ascii_digit())
+            && core.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let roman = core.len() < first.len() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+        if !core.is_empty() && (arabic || roman) {
+            t = t[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+    }
     let t = t
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();

@@ -32,7 +32,9 @@
 //! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
 //! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
 //! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
-//! this study…", whole Methods and Results sections, and in its Discussion and Conclusion a
+//! this study…", whole Methods and Results sections (`[sections] manuscript-parts`, skipped
+//! only in a manuscript: elsewhere "Methods of Nutrition Therapy" is a topic), and in its
+//! Discussion and Conclusion a
 //! sentence whose main clause is in the past tense and that attributes nothing to other work:
 //! "The association was strongest in women", "Internal validation showed that…"; headings in
 //! `[sections] manuscript` and `discussion`), sentences in administrative
@@ -45,7 +47,8 @@
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts; so does a link that cites: numbered, `[2](https://…)` or `[Source 2](https://…)`,
 //! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
-//! into a DOI, PubMed or a trial registry). A `Sources:` label followed by links, under the
+//! into a DOI, PubMed or a trial registry; a link standing alone right after the full stop,
+//! `… treatment. ([Friend et al., 2011](https://…))`, cites the sentence before it). A `Sources:` label followed by links, under the
 //! paragraphs of an entry, sources those paragraphs back to the entry's heading; so does a
 //! heading that links to its source (`### [Title](https://…)`, a digest's entry) for the text
 //! under it, down to the next heading, when none of that text cites on its own. A sentence that continues a cited one in the same paragraph ("These findings…")
@@ -192,6 +195,15 @@ pub fn judged(
         .iter()
         .map(|s| !s.citations.is_empty() || links_a_source(&doc.text[s.span.clone()]))
         .collect();
+    // `…outpatient treatment. ([Friend et al., 2011](https://…))`: a source link standing
+    // alone after the full stop is the citation of the sentence it follows
+    let mut cites = cites;
+    for i in 1..n {
+        let (prev, s) = (&doc.sentences[i - 1], &doc.sentences[i]);
+        if cites[i] && prev.block == s.block && only_a_link(&doc.text[s.span.clone()]) {
+            cites[i - 1] = true;
+        }
+    }
     let mut covered = vec![false; n];
     // which blocks carry any citation
     let mut block_cited = vec![false; doc.blocks.len()];
@@ -401,19 +413,22 @@ pub fn judged(
             }
         }
     }
-    // administrative sections ("About This Summary", "Changes to This Summary")
-    let skipped: Vec<bool> = doc
-        .sections
-        .iter()
-        .map(|sec| lex.skips_section(&sec.title))
-        .collect();
-    let in_skipped = |sec: Option<usize>| under_flagged(doc, &skipped, sec);
-    // a research manuscript's discussion restates its own findings ("The association was
-    // strongest in women"): a past-tense sentence that attributes nothing to other work
     let manuscript = doc
         .sections
         .iter()
         .any(|sec| lex.marks_manuscript(&sec.title));
+    // administrative sections ("About This Summary", "Changes to This Summary"), and a
+    // research manuscript's account of its own work ("Methods", "Results")
+    let skipped: Vec<bool> = doc
+        .sections
+        .iter()
+        .map(|sec| {
+            lex.skips_section(&sec.title) || (manuscript && lex.skips_manuscript_part(&sec.title))
+        })
+        .collect();
+    let in_skipped = |sec: Option<usize>| under_flagged(doc, &skipped, sec);
+    // a research manuscript's discussion restates its own findings ("The association was
+    // strongest in women"): a past-tense sentence that attributes nothing to other work
     let discussing: Vec<bool> = doc
         .sections
         .iter()
@@ -421,13 +436,15 @@ pub fn judged(
         .collect();
     let in_discussion = |sec: Option<usize>| under_flagged(doc, &discussing, sec);
     // a paragraph led by a bold label is a part of a structured abstract or a section
-    // written without a heading ("**Methods**: …"); skipped as that section would be
+    // written without a heading ("**Methods**: …"); skipped as that section would be (a
+    // quoted abstract's "**Results**:" in any document)
     let labelled_skip: Vec<bool> = doc
         .blocks
         .iter()
         .map(|b| {
             let src = &doc.text[b.span.clone()];
-            bold_label(src).is_some_and(|l| lex.skips_section(l)) || is_caption(src)
+            bold_label(src).is_some_and(|l| lex.skips_section(l) || lex.skips_manuscript_part(l))
+                || is_caption(src)
         })
         .collect();
     let mut out = Vec::new();
@@ -669,6 +686,22 @@ fn links_a_source(src: &str) -> bool {
     false
 }
 
+/// Whether a sentence's source is one Markdown link and nothing else, in parentheses or
+/// not: `([Friend et al., 2011](https://…))`, `[WHO fact sheet](https://…).`
+fn only_a_link(src: &str) -> bool {
+    let t = src.trim().trim_end_matches('.').trim_end();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
+    t.starts_with('[')
+        && t.ends_with(')')
+        && t.matches("](").count() == 1
+        && t.find("](")
+            .is_some_and(|k| !t[k + 2..t.len() - 1].contains([' ', '(', ')']))
+}
+
 /// Whether a paragraph is a figure or table caption: it opens with the label and its number
 /// followed by a full stop, colon or dash (`Figure 10. The pathway…`, `**Table 2:** Trials…`);
 /// every sentence of it belongs to the caption. "Figure 2 shows…" is a sentence, not a caption.
@@ -703,6 +736,8 @@ fn is_caption(src: &str) -> bool {
 const SCHOLARLY_HOSTS: &[&str] = &[
     "doi.org/",
     "pubmed.ncbi.nlm.nih.gov/",
+    // PubMed's older addresses: `ncbi.nlm.nih.gov/pubmed/12345`, `…/pubmed/?term=12345`
+    "ncbi.nlm.nih.gov/pubmed",
     "ncbi.nlm.nih.gov/pmc/",
     "pmc.ncbi.nlm.nih.gov/",
     "clinicaltrials.gov/",
@@ -737,7 +772,12 @@ fn names_author_year(text: &str) -> bool {
 fn source_list_labels(doc: &Document) -> Vec<usize> {
     let mut out = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::Heading(_)) {
+        // (a title line the parser read as the list's heading, "Sources:" with the links
+        // after it, is still a label; a heading written as one is not)
+        let src = doc.text[block.span.clone()].trim_start();
+        if matches!(block.kind, BlockKind::Heading(_))
+            && (src.starts_with(['#', '<']) || src.contains('\n'))
+        {
             continue;
         }
         let label = doc.text[block.span.clone()]
