@@ -30,19 +30,25 @@
 //!   sentence itself), and has no negation, null result ("not significant", "was not
 //!   associated"), hedge ("may") or restriction ("only those who...") touching the claim:
 //!   opposite polarity never supports, nor does a source that affirms what the claim denies
-//!   ("X is ineffective", "Y is unrelated to Z"). The sentence holds every part of the
-//!   statement when the source is one sentence (a title); in an abstract a part named only
-//!   in another sentence weakens the match (`part_penalty`) without vetoing it. A comparison must be the same way round ("X lowers Y more than Z" is not
-//!   supported by "Z lowered Y more than X"), and one that finds no difference ("as much
-//!   as", "similar") never supports a difference, nor the reverse. A negation binds to its
-//!   own clause: one in a relative clause about people or on the far side of a comparison
-//!   ("lower than in patients who did not receive X") does not negate the sentence; one
-//!   after the relative clause ("runners who finish do not have ...") does. A claim of no
-//!   difference ("the same", "in line with") needs a source that reports none. A
-//!   direction word speaks of its own clause: when the clause naming most of the claim goes
-//!   the other way, the sentence does not support it, whatever its other clauses say.
-//!   Measured markers count for what they indicate ("higher IL-6 and CRP" reports
-//!   inflammation; `[markers]`).
+//!   ("X is ineffective", "Y is unrelated to Z"), nor one that itself says evidence is
+//!   lacking ("there is currently no evidence for Y in P"). The sentence holds every part of
+//!   the statement when the source is one sentence (a title); in an abstract a part named
+//!   only in another sentence costs only the coverage the sentence lacks (`part_penalty`,
+//!   0 by default), never a veto. A comparison is read in its own clause and must be the
+//!   same way round ("X lowers Y more than Z" is not supported by "Z lowered Y more than
+//!   X"), and one that finds no difference ("as much as", "similar"; not a ratio, "twice as
+//!   likely") never supports a difference, nor the reverse. A negation binds to its own
+//!   clause (a parenthesis closes none): one in a relative clause about people or on the
+//!   far side of a comparison ("lower than in patients who did not receive X") does not
+//!   negate the sentence; one after the relative clause ("runners who finish do not have
+//!   ...") does. A claim of no difference ("the same", "in line with") needs a source that
+//!   reports none. A direction word speaks of its own clause and of the words next to it:
+//!   when the clause naming most of the claim goes the other way, or the sentence moves a
+//!   word of the claim the other way wherever it names it ("a decreased likelihood of
+//!   death despite higher infection rates" against "increases the likelihood of death"),
+//!   the sentence does not support it. Degree adverbs ("much lower", "closely related")
+//!   name nothing the source must repeat. Measured markers count for what they indicate
+//!   ("higher IL-6 and CRP" reports inflammation; `[markers]`).
 //! - The article's own sentences count only when they carry a citation and assert the same
 //!   relation with the same polarity.
 //!

@@ -60,7 +60,8 @@ impl Default for LexicalJudge<'static> {
 /// Ways the best source sentence disagrees with the claim.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Disagreement {
-    /// One is negated (or reports a null result) and the other is not.
+    /// One is negated (or reports a null result, or the source sentence says evidence is
+    /// lacking) and the other is not.
     pub negation: bool,
     /// increase vs decrease
     pub direction: bool,
@@ -81,7 +82,7 @@ pub struct Disagreement {
     pub part: bool,
     /// A content part (intervention, outcome, population) is missing from the best
     /// sentence of a source that gives more: an abstract names a part in one sentence and
-    /// reports on it in another, so this weakens the match without vetoing it.
+    /// reports on it in another, so this never vetoes (`part_penalty`, 0 by default).
     pub content: bool,
     /// The source compares the same two things the other way round, or finds no difference
     /// where the claim finds one (or the reverse).
@@ -162,14 +163,25 @@ struct Analysis {
     quantified: bool,
     /// "only", "solely": the sentence restricts what it reports
     restricted: bool,
-    /// a comparison: the content keys before its link ("than", "compared with") and after
-    /// it, to the end of the clause
+    /// a comparison: the content keys of its clause before its link ("than", "compared
+    /// with") and after it, to the end of the clause
     compared: Option<(HashSet<String>, HashSet<String>)>,
+    /// the direction of the clause that holds the comparison link (1 up, -1 down, 0 none):
+    /// "both masks reduced spread, although the surgical mask was more effective than the
+    /// cloth one" compares the masks upwards, whatever the other clause says
+    compared_sign: i32,
     /// a comparison that finds no difference ("as likely as", "similar")
     equal: bool,
     /// the clauses (split at punctuation and at "whereas", "while", "but", "although"):
     /// each one's content keys and its counts of up and down words
     clauses: Vec<(HashSet<String>, usize, usize)>,
+    /// content key -> the direction of the direction word next to it (up to four words
+    /// before it in its clause, else up to three after): "a decreased likelihood of death"
+    /// lowers death. 0 when its mentions disagree or one has no direction word next to it.
+    local_dir: HashMap<String, i32>,
+    /// the sentence itself says evidence is lacking ("there is currently no evidence for
+    /// intrauterine infection in women who…"): it reports no finding
+    absent: bool,
 }
 
 impl LexicalJudge<'static> {
@@ -283,11 +295,19 @@ impl<'l> LexicalJudge<'l> {
             .iter()
             .map(|(i, _, _)| *i)
             .collect();
+        // a parenthesis ends no clause: "higher among patients with the condition (19.5%)
+        // compared with those without it (1.6%)" still compares
+        let hard: Vec<bool> = (0..toks.len())
+            .map(|i| {
+                boundary[i]
+                    && text[toks[i - 1].1.end..toks[i].1.start].contains([',', ';', ':', '—'])
+            })
+            .collect();
         let subordinate = |i: usize| {
             let mut k = i;
-            while k > 0 && !boundary[k] {
+            while k > 0 && !hard[k] {
                 k -= 1;
-                let opens = k == 0 || boundary[k];
+                let opens = k == 0 || hard[k];
                 if (matches!(raw[k].as_str(), "who" | "whose" | "whom") && i - k <= 2)
                     || (links.contains(&k) && !opens)
                 {
@@ -421,9 +441,49 @@ impl<'l> LexicalJudge<'l> {
         for (i, _, _) in lex.down.find_all(&stems) {
             a.clauses[clause_of[i]].2 += 1;
         }
-        a.equal = lex.equality.contains_any(&stems);
+        // "twice as likely", "three times as many": a ratio, not an equality
+        a.equal = lex.equality.find_all(&stems).iter().any(|(i, _, _)| {
+            !(*i > 0 && matches!(raw[i - 1].as_str(), "twice" | "thrice" | "times" | "half"))
+        });
+        a.absent = super::find_absence(text, lex).is_some();
+        // the direction word next to each mention of a content key
+        let mut dir_at = vec![0i32; stems.len()];
+        for (table, sign) in [(&lex.up, 1), (&lex.down, -1)] {
+            for (i, n, _) in table.find_all(&stems) {
+                for d in dir_at.iter_mut().skip(i).take(n) {
+                    *d = sign;
+                }
+            }
+        }
+        let same_clause = |x: usize, y: usize| clause_of[x] == clause_of[y];
+        for (j, k) in key_at.iter().enumerate() {
+            let Some(k) = k else { continue };
+            if dir_at[j] != 0 || a.directional.contains(k) {
+                continue;
+            }
+            let before = (j.saturating_sub(4)..j)
+                .rev()
+                .take_while(|&b| same_clause(b, j) && !boundary[b + 1])
+                .find(|&b| dir_at[b] != 0);
+            let after = (j + 1..stems.len().min(j + 4))
+                .take_while(|&f| same_clause(f, j) && !boundary[f])
+                .find(|&f| dir_at[f] != 0);
+            let sign = before.or(after).map_or(0, |x| dir_at[x]);
+            // every mention must agree; one with no direction word next to it counts as none
+            let e = a.local_dir.entry(k.clone()).or_insert(sign);
+            if *e != sign {
+                *e = 0;
+            }
+        }
         if let Some((at, n, _)) = lex.comparison_links.find_all(&stems).first().copied() {
-            let before: HashSet<String> = key_at[..at].iter().flatten().cloned().collect();
+            // the comparison's own clause: from its start to the link, and on to its end
+            let start = (0..at)
+                .rev()
+                .find(|&j| clause_of[j] != clause_of[at])
+                .map_or(0, |j| j + 1);
+            let (_, up, down) = a.clauses[clause_of[at]];
+            a.compared_sign = (up as i32 - down as i32).signum();
+            let before: HashSet<String> = key_at[start..at].iter().flatten().cloned().collect();
             let end = (at + n..stems.len())
                 .find(|&j| j > at + n && boundary[j])
                 .unwrap_or(stems.len());
@@ -708,7 +768,8 @@ impl<'l> LexicalJudge<'l> {
         let s_neg = c
             .keys
             .keys()
-            .any(|k| has_key(s, k) && key_in(s.negated_keys.iter(), k));
+            .any(|k| has_key(s, k) && key_in(s.negated_keys.iter(), k))
+            || s.absent;
         let sum = |f: fn(&Analysis) -> usize| ctx.iter().map(|a| f(a)).sum::<usize>();
         let sign = |up: usize, down: usize| (up as i32 - down as i32).signum();
         let cd = sign(c.up, c.down);
@@ -764,7 +825,7 @@ impl<'l> LexicalJudge<'l> {
                 let on = |set: &HashSet<String>, k: &String| key_in(set.iter(), k);
                 first.clone().any(|k| on(sa, k) && !on(sb, k))
                     && second.clone().any(|k| on(sb, k) && !on(sa, k))
-                    && cd == sign(s.up, s.down)
+                    && cd == s.compared_sign
             }
             _ => false,
         };
@@ -772,10 +833,19 @@ impl<'l> LexicalJudge<'l> {
         // difference ("the same", "in line with") needs a sentence that reports none
         let unequal =
             (c.equal && !s.equal) || (s.equal && !c.equal && (c.compared.is_some() || cd != 0));
+        // a key of the claim that the sentence moves the other way wherever it names it
+        // ("can increase the likelihood of death" against "a decreased likelihood of death
+        // despite higher superinfection rates")
+        let local_opposite = c.local_dir.iter().any(|(k, cs)| {
+            *cs != 0
+                && s.local_dir
+                    .iter()
+                    .any(|(sk, ss)| *ss == -*cs && key_in(std::iter::once(sk), k))
+        });
         Disagreement {
             comparison: swapped || unequal,
             negation: c.negated != s_neg,
-            direction: (cd != 0 && sd != 0 && cd != sd) || clause_opposite,
+            direction: (cd != 0 && sd != 0 && cd != sd) || clause_opposite || local_opposite,
             valence: cv != 0 && sv != 0 && cv != sv,
             number,
             quantifier,
@@ -913,7 +983,7 @@ fn multiplier(w: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::evidence::{EvidenceLexicon, find_absence};
+    use crate::checks::evidence::{EvidenceLexicon, find_absence, stem};
     use crate::document::split::split_sentences;
 
     fn src(texts: &[&'static str]) -> Vec<SourceSentence<'static>> {
@@ -1195,6 +1265,148 @@ mod tests {
         let title = src(&["Nightly melatonin shortens sleep latency."]);
         assert!(j.assess(claim, &title).unwrap().disagreement.part);
         assert!(j.judge(claim, &title).is_none());
+    }
+
+    #[test]
+    fn a_direction_word_speaks_of_the_words_next_to_it() {
+        let claim = "the antiviral can increase the hazard of death in ventilated patients";
+        let j = LexicalJudge::new();
+        // the sentence as a whole goes both ways; the hazard of death goes down
+        let s = "The antiviral was associated with a 40% reduction in the hazard of death despite higher rates of infection.";
+        let a = j.assess(claim, &src(&[s])).unwrap();
+        assert!(a.disagreement.direction, "{a:?}");
+        let b = j.analyse_text("a decreased likelihood of death despite higher rates of infection");
+        let death = b.keys.iter().find(|(_, w)| *w == "die").unwrap().0;
+        assert_eq!(b.local_dir.get(death), Some(&-1), "{:?}", b.local_dir);
+        // mentions that disagree, or one with no direction word next to it, give none
+        let c = j.analyse_text("less wheezing in children, more wheezing in adults");
+        assert_eq!(
+            c.local_dir.get(&stem("wheezing")),
+            Some(&0),
+            "{:?}",
+            c.local_dir
+        );
+        let d = j.analyse_text("less wheezing in children; wheezing in adults");
+        assert_eq!(
+            d.local_dir.get(&stem("wheezing")),
+            Some(&0),
+            "{:?}",
+            d.local_dir
+        );
+        assert!(
+            judged(
+                claim,
+                &[
+                    "We followed 212 ventilated patients at four hospitals.",
+                    "The antiviral was associated with a higher hazard of death.",
+                ]
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn a_comparison_is_read_in_its_own_clause() {
+        let j = LexicalJudge::new();
+        let s = "Both masks reduced droplets, although paper masks were more effective than cotton masks.";
+        let a = j.analyse_text(s);
+        // the comparison's clause goes up, the sentence as a whole neither way
+        assert_eq!(a.compared_sign, 1);
+        assert_eq!(a.up, a.down);
+        let (before, _) = a.compared.as_ref().unwrap();
+        assert!(!before.contains(&stem("reduced")), "{before:?}");
+        let claim = "cotton masks are more effective than paper masks";
+        let v = j.assess(claim, &src(&[s])).unwrap();
+        assert!(v.disagreement.comparison, "{v:?}");
+        // the same comparison the same way round
+        let same = "Both masks reduced droplets, although cotton masks were more effective than paper masks.";
+        let v = j.assess(claim, &src(&[same])).unwrap();
+        assert!(!v.disagreement.comparison, "{v:?}");
+    }
+
+    #[test]
+    fn a_source_that_denies_evidence_reports_nothing() {
+        let claim = "older adults develop severe asthma after a viral infection";
+        let s = "Findings from this small series suggest that there is currently no evidence of lasting airway damage from the virus in older adults who develop severe asthma after the infection.";
+        let j = LexicalJudge::new();
+        assert!(j.analyse_text(s).absent);
+        let a = j
+            .assess(
+                claim,
+                &src(&["We reviewed the records of a regional clinic.", s]),
+            )
+            .unwrap();
+        assert!(a.disagreement.negation, "{a:?}");
+        assert!(
+            !j.analyse_text("Older adults developed severe asthma after the infection.")
+                .absent
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_closes_no_clause() {
+        let j = LexicalJudge::new();
+        // "those without" is the comparison group, after a parenthesis as before one
+        let a = j.analyse_text(
+            "Deaths were 9 times higher among adults with kidney disease (18.2%) compared with those without kidney disease (2.0%).",
+        );
+        assert!(!a.negated);
+        let b = j.analyse_text(
+            "Deaths were 9 times higher among adults with kidney disease compared with those without kidney disease.",
+        );
+        assert!(!b.negated);
+        // a comma still opens a clause: "compared with X, Y did not" is the main verb's
+        let c = j.analyse_text("Compared with placebo, the drug did not lower deaths.");
+        assert!(c.negated);
+    }
+
+    #[test]
+    fn a_ratio_is_not_an_equality() {
+        let j = LexicalJudge::new();
+        assert!(
+            !j.analyse_text("Smokers were twice as likely to be admitted.")
+                .equal
+        );
+        assert!(
+            !j.analyse_text("Smokers were three times as likely to be admitted.")
+                .equal
+        );
+        assert!(
+            j.analyse_text("Smokers were as likely to be admitted as non-smokers.")
+                .equal
+        );
+    }
+
+    #[test]
+    fn a_degree_adverb_in_the_relation_asks_nothing_of_the_source() {
+        let claim = "the rate of falls is much lower in yoga classes";
+        let sources = [
+            "We followed 500 older adults in community programmes.",
+            "The rate of falls was lower in yoga classes than in walking groups.",
+        ];
+        let v = judged(claim, &sources);
+        assert!(
+            v.is_some(),
+            "{:?}",
+            LexicalJudge::new().assess(claim, &src(&sources))
+        );
+    }
+
+    #[test]
+    fn a_part_named_in_another_sentence_costs_nothing_beyond_coverage() {
+        let j = LexicalJudge::new();
+        let claim = "nightly melatonin shortens sleep latency in shift workers";
+        let a = j
+            .assess(
+                claim,
+                &src(&[
+                    "We enrolled 120 shift workers and gave them melatonin or placebo.",
+                    "Nightly melatonin shortened sleep latency compared with placebo.",
+                ]),
+            )
+            .unwrap();
+        assert!(a.disagreement.content, "{a:?}");
+        assert!((a.score - a.coverage).abs() < 1e-6, "{a:?}");
     }
 
     #[test]
