@@ -24,7 +24,10 @@
 //!   declarative title ("X relieves Y after Z"), an abstract's or an excerpt's sentence does.
 //!   A structured abstract's background, aims and methods ("Background: X is widely thought
 //!   to reduce Y.") frame the study and report nothing; its results and conclusions do
-//!   (`[sources]` lists the labels).
+//!   (`[sources]` lists the labels). A sentence anywhere that says what the study did and
+//!   reports no finding ("we evaluated the effects of X on Y", "patients were randomized to
+//!   X"; `[sources] procedure` and `finding_verbs`) may name the population for another
+//!   sentence of the abstract but never supports the claim itself. An address is never a verb.
 //! - The judge (the `Judge` trait in `judge.rs`; `LexicalJudge` is built in) needs one sentence that
 //!   names the relation, agrees on direction, numbers and quantifiers (a quantifier in the
 //!   sentence itself), and has no negation, null result ("not significant", "was not

@@ -150,6 +150,9 @@ struct Analysis {
     /// number intervals (a point is lo == hi)
     numbers: Vec<(f64, f64)>,
     negated: bool,
+    /// the sentence says what a study did, not what it found ("we evaluated the effects of
+    /// X"): it may name a part of the claim for another sentence, never support it itself
+    procedure: bool,
     /// content keys inside the scope of a negation or null-result cue
     negated_keys: HashSet<String>,
     null_result: bool,
@@ -241,6 +244,7 @@ impl<'l> LexicalJudge<'l> {
             .collect();
         let mut a = Analysis {
             stems: stems.iter().cloned().collect(),
+            procedure: super::statement::describes_procedure(text, lex),
             ..Analysis::default()
         };
         let mut used = vec![false; stems.len()];
@@ -691,6 +695,9 @@ impl<'l> LexicalJudge<'l> {
         let benefit = |a: &Analysis| a.good > a.bad || (a.down > a.up && a.bad > 0);
         let mut best: Option<Assessment> = None;
         for (idx, coverage, matched) in scored.iter().take(8).cloned() {
+            if sents[idx].procedure {
+                continue;
+            }
             let src = sources[idx].source;
             // the sentence and its runners-up from the same source
             let context: Vec<&Analysis> = std::iter::once(&*sents[idx])

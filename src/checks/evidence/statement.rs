@@ -347,6 +347,25 @@ pub fn findings(text: &str, lex: &EvidenceLexicon) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Does `sentence` describe what a study did rather than what it found ("In addition, we
+/// evaluated treatment effects on the time to recovery", "Patients were randomized to…")? It
+/// names a procedure (`[sources] procedure`) and no verb that reports a finding ("we compared
+/// X and found…" reports one).
+pub fn describes_procedure(sentence: &str, lex: &EvidenceLexicon) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let has = |phrase: &str| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        words
+            .windows(p.len())
+            .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+    };
+    lex.procedure.iter().any(|p| has(p)) && !lex.finding_verbs.iter().any(|v| has(v))
+}
+
 /// The last structured-abstract label in `sentence` ("Results:", "Design, Setting, and
 /// Participants:"), as whether its section reports findings. A label is the one to
 /// `section_label_words` words just before a colon, read without case.
@@ -379,7 +398,18 @@ fn last_section_label(sentence: &str, lex: &EvidenceLexicon) -> Option<bool> {
 /// long-term results of a randomized trial."); a question asks. "X reduces Y in Z" and an
 /// abstract's "Mortality was lower in the treated group" assert.
 pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
-    let t = sentence.trim_end();
+    // an address's path is no verb: "…Syndrome https://clinicaltrials.gov/show/NCT00711841"
+    let unlinked;
+    let t = if sentence.contains("://") {
+        unlinked = sentence
+            .split(' ')
+            .filter(|w| !w.contains("://"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        unlinked.trim_end()
+    } else {
+        sentence.trim_end()
+    };
     if t.ends_with('?') {
         return false;
     }
@@ -595,6 +625,24 @@ mod tests {
     }
 
     #[test]
+    fn a_studys_procedure_reports_no_finding() {
+        let lex = EvidenceLexicon::builtin();
+        for t in [
+            "In addition, we evaluated treatment effects on the time to recovery of laboratory parameters.",
+            "Participants were randomized to zinc or placebo lozenges.",
+            "Several trials have been performed to investigate this effect of corticosteroids.",
+        ] {
+            assert!(describes_procedure(t, lex), "{t}");
+        }
+        for t in [
+            "We compared zinc with placebo and found that zinc shortened colds by a day.",
+            "Zinc shortened colds by a day.",
+        ] {
+            assert!(!describes_procedure(t, lex), "{t}");
+        }
+    }
+
+    #[test]
     fn titles_that_name_a_topic_assert_nothing() {
         let lex = EvidenceLexicon::builtin();
         for t in [
@@ -603,6 +651,8 @@ mod tests {
             "Thalidomide for managing cancer cachexia.",
             "Low bacterial diet versus control diet to prevent infection in cancer patients treated with chemotherapy.",
             "Does zinc shorten colds?",
+            // a registry address is no verb
+            "Effectivity of Postpartum Dexamethasone for Women With Class I HELLP Syndrome https://clinicaltrials.gov/show/NCT00711841",
         ] {
             assert!(!asserts(t, lex), "{t}");
         }
