@@ -466,7 +466,16 @@ fn wiki_ref(m: &Marker) -> Option<Citation> {
 /// `[1]`, `[1, 2]`, `[1-3]`, `[1–3]`; not a link, arithmetic or a year in brackets.
 fn bracket(m: &Marker) -> Option<Citation> {
     let after = m.after;
-    if after.starts_with('(') || after.starts_with(':') {
+    // a link definition `[1]: https://…` opens its line, and a journal issue comes before
+    // its pages (`Nat Genet 47 [11]: 1334-40`); "Big reveal [1]: probiotics…" cites
+    let line_start = m.src[..m.at].rfind('\n').map_or(0, |i| i + 1);
+    let opens_line = m.src[line_start..m.at]
+        .trim_start_matches([' ', '>'])
+        .is_empty();
+    let pages = after
+        .get(1..)
+        .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    if after.starts_with('(') || (after.starts_with(':') && (opens_line || pages)) {
         return None; // a link or a link definition
     }
     // `[1][3]` is two citations; `[1][label]` a reference-style link
@@ -916,6 +925,17 @@ mod tests {
         // the full stop before the number ends the sentence
         let d = Document::parse("t", format!("{body}{list}"), md, &ParseOptions::default());
         assert_eq!(d.sentence_text(&d.sentences[1]), "Salt losses differ.");
+    }
+
+    #[test]
+    fn a_bracket_before_a_colon_cites_unless_it_opens_the_line() {
+        let md = Format::Markdown;
+        assert_eq!(
+            keys("Big reveal [1]: probiotics rarely settle.\n", md),
+            vec![(CiteSyntax::Bracket, nums(&[1]))]
+        );
+        assert!(keys("Text.\n\n[1]: https://example.org/a\n", md).is_empty());
+        assert!(keys("Smith J. Nat Genet 47 [11]: 1334-40, 2015.\n", md).is_empty());
     }
 
     #[test]

@@ -28,8 +28,40 @@ const TITLES: &[&str] = &[
     "footnotes",
 ];
 
+/// The reference lists that source their sections by where they stand: in a document with no
+/// citation marker at all, two or more lists under their own "Sources" headings ("### Sources"
+/// closing each section of a knowledge base). Each one sources the section it closes; none is an
+/// article's reference list waiting for markers.
+pub fn placed_lists(doc: &Document) -> Vec<usize> {
+    if !doc.citations.is_empty() {
+        return Vec::new();
+    }
+    // titled "Sources": a section's "References" in a document without markers is a
+    // reference list whose markers were lost
+    let sources = |h: &Range<usize>| {
+        let t = super::normalise_title(
+            doc.text[h.clone()].trim_matches(|c: char| !c.is_alphanumeric()),
+        );
+        t == "sources" || t == "source" || t == "key sources"
+    };
+    let placed: Vec<usize> = (0..doc.lists.len())
+        .filter(|&l| {
+            doc.lists[l].heading.as_ref().is_some_and(sources)
+                && doc.lists[l].kind != ListKind::Bibliography
+                && !doc.lists[l].entries.is_empty()
+        })
+        .collect();
+    if placed.len() >= 2 {
+        placed
+    } else {
+        Vec::new()
+    }
+}
+
 /// Is this heading title one that introduces a reference list?
 pub fn is_reference_title(title: &str) -> bool {
+    // decorations: "📚 References 📖🔗", "— Sources —"
+    let title = title.trim_matches(|c: char| !c.is_alphanumeric() && c != '{' && c != '}');
     // pandoc heading attributes: `# References {.unnumbered}`, `# References {-}`
     let title = match title
         .trim_end()

@@ -10,7 +10,9 @@
 //! than one article cites (pandoc prints only the entries a document cites).
 //!
 //! An author-year reference list that nothing in the article cites is not reported: it is a
-//! book's or site's reference page whose chapters cite it.
+//! book's or site's reference page whose chapters cite it. Nor are lists that source their
+//! sections by where they stand: in a document with no marker at all, two or more lists
+//! under their own headings (a knowledge base's "### Sources" closing each section).
 //!
 //! **Example:** a list with entries 1–4 where the text cites only `[1]`, `[2]` and `[4]`
 //! reports entry 3.
@@ -62,9 +64,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             }
         }
     }
+    let placed = crate::document::references::placed_lists(doc);
     let mut out = Vec::new();
     for (l, list) in doc.lists.iter().enumerate() {
-        if list.entries.is_empty() {
+        if list.entries.is_empty() || placed.contains(&l) {
             continue;
         }
         if list.kind == ListKind::Bibliography {

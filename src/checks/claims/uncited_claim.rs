@@ -51,7 +51,9 @@
 //! `… treatment. ([Friend et al., 2011](https://…))`, cites the sentence before it). A `Sources:` label followed by links, under the
 //! paragraphs of an entry, sources those paragraphs back to the entry's heading; so does a
 //! heading that links to its source (`### [Title](https://…)`, a digest's entry) for the text
-//! under it, down to the next heading, when none of that text cites on its own. A sentence that continues a cited one in the same paragraph ("These findings…")
+//! under it, down to the next heading, when none of that text cites on its own; and in a
+//! document with no marker at all, each of two or more headed source lists ("### Sources"
+//! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation.
@@ -356,6 +358,25 @@ pub fn judged(
     // own (an entry that cites sentence by sentence keeps that scope)
     for b in source_list_labels(doc) {
         let from = entry_start(doc, b);
+        cover_uncited_entry(doc, &cites, &mut covered, from..b, n);
+    }
+    // lists that source their sections by where they stand (a "### Sources" closing each
+    // section of a document with no marker): each sources the section it closes, from its
+    // parent heading down, when none of that text cites on its own
+    for l in crate::document::references::placed_lists(doc) {
+        let Some(h) = doc.lists[l].heading.as_ref().map(|r| r.start) else {
+            continue;
+        };
+        let Some(b) = doc.blocks.iter().position(|x| x.span.start == h) else {
+            continue;
+        };
+        let parent = doc.blocks[b]
+            .section
+            .and_then(|s| doc.sections[s].parent)
+            .map(|p| doc.sections[p].heading.start);
+        let from = parent
+            .and_then(|p| doc.blocks.iter().position(|x| x.span.start == p))
+            .map_or(0, |k| k + 1);
         cover_uncited_entry(doc, &cites, &mut covered, from..b, n);
     }
     // a line that only names the source, `(Source: [WHO](https://…))`, closing the text of

@@ -15,6 +15,9 @@
 //! **Example:** an article about statins with a References list and no disclaimer section
 //! reports "the article has no disclaimer".
 //!
+//! A research manuscript (Methods and Results, or one of them and a Discussion) is not asked for one:
+//! it is written for a journal, not for patients.
+//!
 //! **Options:** `headings` and `phrases` (lists of strings) add to the profile's
 //! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a
 //! disclaimer (`require-disclaimer = true`); `general` does not run the rule.
@@ -109,7 +112,10 @@ pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<u
 }
 
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
-    if !cx.profile.metadata.require_disclaimer || doc.blocks.is_empty() {
+    if !cx.profile.metadata.require_disclaimer
+        || doc.blocks.is_empty()
+        || super::is_manuscript(doc, cx)
+    {
         return Vec::new();
     }
     if find_disclaimer(doc, cx).is_some() {

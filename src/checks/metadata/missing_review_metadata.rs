@@ -23,6 +23,9 @@
 //! reports "the reviewer named is a group (\"Medical Advisory Board\"), not a person", and,
 //! without any date, "the article does not say when it was last reviewed or updated".
 //!
+//! A research manuscript (Methods and Results, or one of them and a Discussion) is not asked for
+//! them: its review is the journal's.
+//!
 //! **Options:** `require` (list of strings) replaces the profile's list.
 
 use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
@@ -59,7 +62,7 @@ struct Options {
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let o = cx.options::<Options>();
     let require = o.require.as_ref().unwrap_or(&cx.profile.metadata.require);
-    if doc.blocks.is_empty() {
+    if doc.blocks.is_empty() || super::is_manuscript(doc, cx) {
         return Vec::new();
     }
     let anchor = super::missing_disclaimer::document_anchor(doc);

@@ -9,6 +9,25 @@ pub mod stale_review;
 use crate::document::metadata::{contains_words, pack};
 use jiff::civil::Date;
 
+/// Is the document a research manuscript: two of its parts, a Methods or Results section
+/// (`[sections] manuscript` in `rules/claims.toml`) and another of those or a Discussion (one
+/// "Methodology" section is also how a decision aid explains itself)? A manuscript is
+/// reviewed by its journal and carries neither a reader's disclaimer nor a "medically
+/// reviewed by" line.
+pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
+    let lex = cx.lexicons.claims();
+    let own = doc
+        .sections
+        .iter()
+        .filter(|s| lex.marks_manuscript(&s.title))
+        .count();
+    let discussion = doc
+        .sections
+        .iter()
+        .any(|s| lex.discusses_findings(&s.title));
+    own >= 2 || (own == 1 && discussion)
+}
+
 /// What a review status says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusKind {
