@@ -724,8 +724,11 @@ fn promote_title_lines(doc: &mut Document) {
                     t != "source" && t != "sources"
                 })
         };
-        let whole = plain_pieces(b);
-        if !whole.contains('\n') && is_title(&whole) {
+        // (a title is short: longer paragraphs are not joined into a string to find out)
+        if b.span.len() <= 120 && {
+            let whole = plain_pieces(b);
+            !whole.contains('\n') && is_title(&whole)
+        } {
             doc.blocks[i].kind = BlockKind::Heading(6);
             i += 1;
             continue;
