@@ -48,7 +48,9 @@
 //! counts; so does a link that cites: numbered, `[2](https://…)` or `[Source 2](https://…)`,
 //! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
 //! into a DOI, PubMed or a trial registry; a link standing alone right after the full stop,
-//! `… treatment. ([Friend et al., 2011](https://…))`, cites the sentence before it). A `Sources:` label followed by links, under the
+//! `… treatment. ([Friend et al., 2011](https://…))`, cites the sentence before it; so does a
+//! link in parentheses, `… decline ([Neurology, 2021](https://…)).`, or into a quoted passage
+//! of a page, `#:~:text=`). A `Sources:` label followed by links, under the
 //! paragraphs of an entry, sources those paragraphs back to the entry's heading; so does a
 //! heading that links to its source (`### [Title](https://…)`, a digest's entry) for the text
 //! under it, down to the next heading, when none of that text cites on its own; and in a
@@ -700,6 +702,17 @@ fn links_a_source(src: &str) -> bool {
         let url = &rest[k + 2..];
         let url = &url[..url.find([')', ' ']).unwrap_or(url.len())];
         if SCHOLARLY_HOSTS.iter().any(|h| url.contains(h)) {
+            return true;
+        }
+        // a link set in parentheses, `… decline ([Neurology, 2021](https://…))`, the way
+        // research assistants cite, or one into a quoted passage (`#:~:text=`, a text
+        // fragment: the words the source says)
+        // (a label may hold brackets of its own: `([[PDF] Title](…))`)
+        let in_parens = head
+            .get(..head.rfind('[').unwrap_or(0))
+            .is_some_and(|h| h.trim_end_matches('[').ends_with('('))
+            && rest[k + 2 + url.len()..].starts_with("))");
+        if in_parens || url.contains("#:~:text=") {
             return true;
         }
         rest = &rest[k + 2..];
