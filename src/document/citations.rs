@@ -4,6 +4,7 @@
 
 use super::{Citation, CiteSyntax, Document, Format, ParseOptions, RefKey, Role, Target};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A pandoc citation key: letters, digits and `_`, with internal punctuation; or any text in
@@ -82,6 +83,28 @@ fn bare_re() -> &'static Regex {
         )
         .expect("bare pattern")
     })
+}
+
+/// A citation of `syntax` over `span` whose reference numbers are written `list` ("1, 3-5")
+/// starting at `at`, with the malformation found, if any.
+fn numbered(syntax: CiteSyntax, span: Range<usize>, list: &str, at: usize) -> Citation {
+    let mut c = Citation {
+        span,
+        syntax,
+        targets: Vec::new(),
+        malformed: None,
+        list: None,
+    };
+    c.malformed = numbers(list, at, &mut c.targets);
+    c
+}
+
+/// Does every number of a citation found by its shape alone (bare, glued, in parentheses) fall
+/// in 1..=300, where reference lists stop and years and measurements do not?
+fn plausible(c: &Citation) -> bool {
+    c.targets
+        .iter()
+        .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
 }
 
 /// Parse "1, 3-5" into keys; returns the malformation found, if any.
@@ -659,21 +682,14 @@ fn scan_paren(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
                 continue;
             }
             let at = b.span.start + nums.start();
-            let mut c = Citation {
-                span: open..at + nums.len() + 1,
-                syntax: CiteSyntax::Paren,
-                targets: Vec::new(),
-                malformed: None,
-                list: None,
-            };
-            c.malformed = numbers(nums.as_str(), at, &mut c.targets);
+            let c = numbered(
+                CiteSyntax::Paren,
+                open..at + nums.len() + 1,
+                nums.as_str(),
+                at,
+            );
             // "(18–65)" is an age range, not references 18 to 65
-            if c.malformed.is_none()
-                && c.targets.len() <= 10
-                && c.targets
-                    .iter()
-                    .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
-            {
+            if c.malformed.is_none() && c.targets.len() <= 10 && plausible(&c) {
                 out.push(c);
             }
         }
@@ -738,8 +754,7 @@ fn scan_glued(doc: &Document) -> Vec<Citation> {
         {
             continue;
         }
-        let re = glued_re();
-        for caps in re.captures_iter(region) {
+        for caps in glued_re().captures_iter(region) {
             let word = caps.name("word").expect("word");
             let nums = caps.name("nums").expect("nums");
             let w = word.as_str().to_lowercase();
@@ -757,19 +772,8 @@ fn scan_glued(doc: &Document) -> Vec<Citation> {
             if doc.in_code(at) {
                 continue;
             }
-            let mut c = Citation {
-                span: at..at + nums.len(),
-                syntax: CiteSyntax::Glued,
-                targets: Vec::new(),
-                malformed: None,
-                list: None,
-            };
-            c.malformed = numbers(nums.as_str(), at, &mut c.targets);
-            if c.malformed.is_none()
-                && c.targets
-                    .iter()
-                    .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
-            {
+            let c = numbered(CiteSyntax::Glued, at..at + nums.len(), nums.as_str(), at);
+            if c.malformed.is_none() && plausible(&c) {
                 out.push(c);
             }
         }
@@ -810,18 +814,8 @@ fn scan_bare(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
             if taken.iter().any(|c| c.span.contains(&at)) || doc.in_code(at) {
                 continue;
             }
-            let mut c = Citation {
-                span: at..at + nums.len(),
-                syntax: CiteSyntax::Bare,
-                targets: Vec::new(),
-                malformed: None,
-                list: None,
-            };
-            c.malformed = numbers(nums.as_str(), at, &mut c.targets);
-            if c.targets
-                .iter()
-                .all(|t| matches!(t.key, RefKey::Num(n) if (1..=300).contains(&n)))
-            {
+            let c = numbered(CiteSyntax::Bare, at..at + nums.len(), nums.as_str(), at);
+            if plausible(&c) {
                 out.push(c);
             }
         }

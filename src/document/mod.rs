@@ -702,9 +702,6 @@ pub fn finish_structure(doc: &mut Document) {
 /// level-6 heading, so its section ends at the next heading of any level and never takes in
 /// the article's own sections after it.
 fn promote_title_lines(doc: &mut Document) {
-    let is_title = |t: &str| {
-        t.len() <= 60 && references::is_reference_title(t.trim().trim_matches(['*', '_']))
-    };
     let mut i = 0;
     while i + 1 < doc.blocks.len() {
         let (b, next) = (&doc.blocks[i], &doc.blocks[i + 1]);
@@ -718,11 +715,9 @@ fn promote_title_lines(doc: &mut Document) {
         // `uncited-claim`), not the article's numbered reference list
         let numbered = next.number.is_some();
         let is_title = |t: &str| {
-            is_title(t)
-                && (numbered || {
-                    let t = normalise_title(t.trim().trim_matches(['*', '_']));
-                    t != "source" && t != "sources"
-                })
+            t.len() <= 60
+                && references::is_reference_title(t)
+                && (numbered || !references::is_sources_title(t))
         };
         // (a title is short: longer paragraphs are not joined into a string to find out)
         if b.span.len() <= 120 && {
@@ -783,7 +778,6 @@ fn find_comments(doc: &mut Document) {
     }
 }
 
-/// Turn a heading title into a comparable form: lower case, no trailing colon or markers.
 /// Whether [`normalise_title`]`(title)` equals `name` ignoring ASCII case, without
 /// building the normalised title when `name` is ASCII (headings are compared for every
 /// sentence of some rules).
@@ -807,6 +801,7 @@ pub fn title_is(title: &str, name: &str) -> bool {
     want.next().is_none()
 }
 
+/// Turn a heading title into a comparable form: lower case, no trailing colon or markers.
 pub fn normalise_title(t: &str) -> String {
     t.trim()
         .trim_end_matches(':')

@@ -38,15 +38,12 @@ pub fn placed_lists(doc: &Document) -> Vec<usize> {
     }
     // titled "Sources": a section's "References" in a document without markers is a
     // reference list whose markers were lost
-    let sources = |h: &Range<usize>| {
-        let t = super::normalise_title(
-            doc.text[h.clone()].trim_matches(|c: char| !c.is_alphanumeric()),
-        );
-        t == "sources" || t == "source" || t == "key sources"
-    };
     let placed: Vec<usize> = (0..doc.lists.len())
         .filter(|&l| {
-            doc.lists[l].heading.as_ref().is_some_and(sources)
+            doc.lists[l]
+                .heading
+                .as_ref()
+                .is_some_and(|h| is_sources_title(&doc.text[h.clone()]))
                 && doc.lists[l].kind != ListKind::Bibliography
                 && !doc.lists[l].entries.is_empty()
         })
@@ -56,6 +53,13 @@ pub fn placed_lists(doc: &Document) -> Vec<usize> {
     } else {
         Vec::new()
     }
+}
+
+/// Is this title "Sources" ("Source:", "### Sources", "Key sources"): a list of an entry's or
+/// a section's own sources rather than the article's reference list?
+pub fn is_sources_title(title: &str) -> bool {
+    let t = super::normalise_title(title.trim_matches(|c: char| !c.is_alphanumeric()));
+    matches!(t.as_str(), "sources" | "source" | "key sources")
 }
 
 /// Is this heading title one that introduces a reference list?

@@ -194,14 +194,13 @@ pub fn judged(
     let lex = lexicons.claims();
     let n = doc.sentences.len();
     // a sentence's own citation: a marker, or a numbered link to its source
-    let cites: Vec<bool> = doc
+    let mut cites: Vec<bool> = doc
         .sentences
         .iter()
         .map(|s| !s.citations.is_empty() || links_a_source(&doc.text[s.span.clone()]))
         .collect();
     // `…outpatient treatment. ([Friend et al., 2011](https://…))`: a source link standing
     // alone after the full stop is the citation of the sentence it follows
-    let mut cites = cites;
     for i in 1..n {
         let (prev, s) = (&doc.sentences[i - 1], &doc.sentences[i]);
         if cites[i] && prev.block == s.block && only_a_link(&doc.text[s.span.clone()]) {

@@ -244,7 +244,7 @@ impl<'l> LexicalJudge<'l> {
             .collect();
         let mut a = Analysis {
             stems: stems.iter().cloned().collect(),
-            procedure: super::statement::describes_procedure(text, lex),
+            procedure: super::statement::describes_procedure(&stems, lex),
             ..Analysis::default()
         };
         let mut used = vec![false; stems.len()];

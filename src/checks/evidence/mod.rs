@@ -296,10 +296,10 @@ pub struct EvidenceLexicon {
     pub(crate) section_labels: HashMap<String, bool>,
     /// the most words a section label has
     pub(crate) section_label_words: usize,
-    /// Phrases of a study's procedure ("we evaluated", "were randomized"), lower case.
-    pub(crate) procedure: Vec<String>,
-    /// Verbs that report a finding ("found", "showed"), lower case.
-    pub(crate) finding_verbs: Vec<String>,
+    /// Phrases of a study's procedure ("we evaluated", "were randomized").
+    pub(crate) procedure: PhraseTable,
+    /// Verbs that report a finding ("found", "showed").
+    pub(crate) finding_verbs: PhraseTable,
 }
 
 /// Error from reading a lexicon.
@@ -437,8 +437,8 @@ impl EvidenceLexicon {
         Ok(EvidenceLexicon {
             section_labels,
             section_label_words,
-            procedure: lower_list(&src.procedure),
-            finding_verbs: lower_list(&src.finding_verbs),
+            procedure: PhraseTable::from_list(&src.procedure),
+            finding_verbs: PhraseTable::from_list(&src.finding_verbs),
             relation_verbs: PhraseTable::from_list(&st.relation_verbs),
             auxiliaries: PhraseTable::from_list(&st.auxiliaries),
             relation_nouns: PhraseTable::from_list(&st.relation_nouns),
@@ -626,19 +626,6 @@ fn undouble(s: &mut String) {
     if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z') {
         s.pop();
     }
-}
-
-/// The phrases of a lexicon list in lower case, words one space apart.
-fn lower_list(list: &[String]) -> Vec<String> {
-    list.iter()
-        .map(|l| {
-            l.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-        .filter(|l| !l.is_empty())
-        .collect()
 }
 
 #[cfg(test)]
