@@ -34,6 +34,9 @@ fn any_re() -> &'static Regex {
             r"(?P<linked>\[\s*\[[0-9]{1,4}\]\([^)\s]*\)(?:\s*[,;\-–—]\s*\[[0-9]{1,4}\]\([^)\s]*\))*\s*\])",
             // a bare markdown link whose text is a number: [3](#ref-3)
             r"|(?P<link1>\[[0-9]{1,4}\]\(#[^)\s]*\))",
+            // a link whose text is a bracketed number written escaped, as HTML-to-Markdown
+            // converters write a page's `<a href=…>[36]</a>`: [\[36\]](https://…), [\[2, 3\]](…)
+            r#"|(?P<esc>\[\\\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\\\]\]\([^)\s]*(?:\s+"[^"]*")?\))"#,
             // [[1]] and [[1, 2]]
             r"|(?P<double>\[\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]\](?:[^(]|$))",
             // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>
@@ -251,6 +254,7 @@ type Reader = fn(&Marker) -> Option<Citation>;
 const SYNTAXES: &[(&str, Reader)] = &[
     ("linked", linked),
     ("link1", linked),
+    ("esc", escaped_link),
     ("double", double),
     ("sup", sup_tag),
     ("aref", anchor),
@@ -290,6 +294,15 @@ fn linked(m: &Marker) -> Option<Citation> {
         c.targets.push(Target::num(n, span));
         prev_end = Some((n, lm.get(0).expect("m").end()));
     }
+    Some(c)
+}
+
+/// `[\[36\]](https://…)`: the numbers between the escaped brackets.
+fn escaped_link(m: &Marker) -> Option<Citation> {
+    let open = m.whole.find("\\[")? + 2;
+    let close = open + m.whole[open..].find("\\]")?;
+    let mut c = m.citation(CiteSyntax::Linked);
+    c.malformed = numbers(&m.whole[open..close], m.at + open, &mut c.targets);
     Some(c)
 }
 

@@ -21,6 +21,9 @@ struct Builder<'a> {
     /// `<think>`-style regions: the one open, and those closed.
     think_open: Option<usize>,
     traces: Vec<Range<usize>>,
+    /// Where the current block's last link or emphasis closes: a list item's text ends
+    /// there when its last words are a link (`… by mouth. [\[1\]](https://…)`).
+    inline_end: usize,
 }
 
 impl Builder<'_> {
@@ -31,7 +34,7 @@ impl Builder<'_> {
             }
             if b.kind == BlockKind::ListItem {
                 let end = b.pieces.last().map(|p| p.1.end).unwrap_or(b.span.end);
-                b.span.end = end.max(b.span.start);
+                b.span.end = end.max(self.inline_end).max(b.span.start);
             }
             b.span.end = b.span.start + self.src[b.span.clone()].trim_end().len();
             if self.stack.contains(&Container::Footnote) {
@@ -46,6 +49,7 @@ impl Builder<'_> {
 
     fn open(&mut self, kind: BlockKind, span: Range<usize>) {
         self.flush();
+        self.inline_end = 0;
         let mut b = Block::new(kind, span);
         b.depth = self.stack.iter().filter(|c| **c == Container::Item).count() as u8;
         self.current = Some(b);
@@ -294,6 +298,7 @@ pub fn parse(doc: &mut Document) {
         footnotes: Vec::new(),
         think_open: None,
         traces: Vec::new(),
+        inline_end: 0,
     };
     // Depth of constructs whose text is not prose (code, HTML blocks, metadata, images).
     let mut skip = 0usize;
@@ -359,6 +364,11 @@ pub fn parse(doc: &mut Document) {
                 TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
                 TagEnd::Image => skip = skip.saturating_sub(1),
                 TagEnd::List(_) | TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow => b.flush(),
+                TagEnd::Link | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough
+                    if skip == 0 =>
+                {
+                    b.inline_end = range.end;
+                }
                 _ => {}
             },
             Event::Text(_) if skip == 0 && is_hidden(&range) => {}

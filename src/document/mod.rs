@@ -386,7 +386,8 @@ pub struct Reference {
     pub key: RefKey,
     /// Span in this file; for bibliography entries, the span in `path`.
     pub span: Range<usize>,
-    /// Span of the key as written (the `2.` of a list item), for labels.
+    /// Span of the key as written (the `2.` of a list item), for labels; empty where no key
+    /// was written (a bullet's place in an unnumbered list, an entry's first author).
     pub key_span: Range<usize>,
     /// Plain text of the entry: title, journal, excerpt.
     pub text: String,

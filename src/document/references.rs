@@ -166,12 +166,35 @@ fn entry_style(doc: &Document, members: &[usize], min_depth: u8, heading: usize)
     }) {
         return Style::Headings;
     }
-    let first_item = blocks()
-        .find(|b| b.kind == BlockKind::ListItem && b.depth == min_depth && starts_item(doc, b));
+    let first_item = blocks().find(|b| {
+        (b.kind == BlockKind::ListItem && b.depth == min_depth && starts_item(doc, b))
+            || empty_item_number(doc, b).is_some()
+    });
     match first_item {
-        Some(b) if b.number.is_some() => Style::Ordered,
+        Some(b) if b.number.is_some() || b.kind == BlockKind::Paragraph => Style::Ordered,
         _ => Style::Items,
     }
+}
+
+/// The number of an empty ordered item right before paragraph `b`, and its span: a page
+/// converted to Markdown that writes each entry as `1.` on a line of its own and the
+/// reference as the paragraph after it (NCBI Bookshelf, StatPearls).
+fn empty_item_number(doc: &Document, b: &super::Block) -> Option<(u32, Range<usize>)> {
+    if b.kind != BlockKind::Paragraph || doc.format != super::Format::Markdown {
+        return None;
+    }
+    let before = doc.text[..b.span.start].trim_end();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    let digits = line.strip_suffix('.')?;
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // a blank line between the number and the paragraph (else the paragraph is the item's)
+    if !doc.text[line_start + line.len()..b.span.start].contains("\n\n") {
+        return None;
+    }
+    Some((digits.parse().ok()?, line_start..line_start + digits.len()))
 }
 
 /// The key a heading names (`[^key]` or `[12]`) and its range inside the heading's source.
@@ -183,6 +206,13 @@ fn heading_key(src: &str) -> Option<(RefKey, Range<usize>)> {
         None => RefKey::Num(g.as_str().parse().unwrap_or(0)),
     };
     Some((key, g.range()))
+}
+
+/// Where the number `n` (a leading marker's digits) is first written in block `b`'s source.
+fn written_at(doc: &Document, b: &super::Block, n: &str) -> usize {
+    doc.text[b.span.clone()]
+        .find(n)
+        .map_or(b.span.start, |o| b.span.start + o)
 }
 
 /// Does this list-item block begin its item (rather than continue it with a second paragraph)?
@@ -231,10 +261,22 @@ pub fn collect(doc: &mut Document) {
         }
         let style = entry_style(doc, &members, min_depth, sec.heading.start);
         let mut ordinal = 0u32;
+        // entries written as `1.` and a paragraph own nothing else: a list or heading after
+        // them is the page's chrome (contents, share buttons, related articles)
+        let (mut chrome, mut numbered_paragraphs) = (false, false);
         for &i in &members {
             let b = &doc.blocks[i];
             let text = super::plain_pieces(b);
             if b.span.start == sec.heading.start {
+                continue;
+            }
+            if style == Style::Ordered
+                && matches!(b.kind, BlockKind::ListItem | BlockKind::Heading(_))
+                && numbered_paragraphs
+            {
+                chrome = true;
+            }
+            if chrome {
                 continue;
             }
             let new_entry = match b.kind {
@@ -247,18 +289,29 @@ pub fn collect(doc: &mut Document) {
                     ordinal += 1;
                     let (key, key_span) = match &b.number {
                         Some((n, span)) => (RefKey::Num(*n), span.clone()),
+                        // `- [3] Smith…`: the number written after the bullet
                         None => match leading_marker().captures(&text) {
                             Some(c) => {
                                 let g = c.get(1).or(c.get(2)).expect("group");
-                                (
-                                    RefKey::Num(g.as_str().parse().unwrap_or(0)),
-                                    b.span.start..b.span.start,
-                                )
+                                (RefKey::Num(g.as_str().parse().unwrap_or(0)), {
+                                    let at = written_at(doc, b, g.as_str());
+                                    at..at + g.len()
+                                })
                             }
+                            // a bullet's place in the list: a number no one wrote, so its
+                            // key span is empty (see `Reference::key_span`)
                             None => (RefKey::Num(ordinal), b.span.start..b.span.start),
                         },
                     };
                     Some((key, key_span))
+                }
+                // `1.` alone on its line, the entry the paragraph after it
+                BlockKind::Paragraph
+                    if style == Style::Ordered && empty_item_number(doc, b).is_some() =>
+                {
+                    ordinal += 1;
+                    numbered_paragraphs = true;
+                    empty_item_number(doc, b).map(|(n, span)| (RefKey::Num(n), span))
                 }
                 // APA-style entries written as paragraphs: "Smith, J. (2020). Title."
                 BlockKind::Paragraph
@@ -276,10 +329,7 @@ pub fn collect(doc: &mut Document) {
                 BlockKind::Paragraph if style != Style::Headings => {
                     leading_marker().captures(&text).map(|c| {
                         let g = c.get(1).or(c.get(2)).expect("group");
-                        let at = doc.text[b.span.clone()]
-                            .find(g.as_str())
-                            .map(|o| b.span.start + o)
-                            .unwrap_or(b.span.start);
+                        let at = written_at(doc, b, g.as_str());
                         (
                             RefKey::Num(g.as_str().parse().unwrap_or(0)),
                             at..at + g.len(),

@@ -73,9 +73,13 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     for list in doc.lists.iter().filter(|l| l.kind == ListKind::Numbered) {
         let mut prev: Option<u32> = None;
         for &r in &list.entries {
+            // a number only a bullet's place gave (`- Smith J…`) cannot jump
             let RefKey::Num(n) = doc.references[r].key else {
                 continue;
             };
+            if doc.references[r].key_span.is_empty() {
+                continue;
+            }
             if let Some(p) = prev
                 && n > p + 1
             {

@@ -197,7 +197,10 @@ pub fn judged(
     let mut cites: Vec<bool> = doc
         .sentences
         .iter()
-        .map(|s| !s.citations.is_empty() || links_a_source(&doc.text[s.span.clone()]))
+        .map(|s| {
+            let src = &doc.text[s.span.clone()];
+            !s.citations.is_empty() || links_a_source(src) || names_an_identifier(src)
+        })
         .collect();
     // `…outpatient treatment. ([Friend et al., 2011](https://…))`: a source link standing
     // alone after the full stop is the citation of the sentence it follows
@@ -717,6 +720,60 @@ fn links_a_source(src: &str) -> bool {
         rest = &rest[k + 2..];
     }
     false
+}
+
+/// Whether a sentence names its source by a scholarly identifier in parentheses or brackets,
+/// the way research assistants built on PubMed Central cite: `(PMC9659594)`, `(PMID: 31234567)`,
+/// `[PMID 31234567]`, `(doi:10.1000/xyz)`, also among other names (`(Smith 2020; PMC123456)`).
+/// A bare number or a word that only mentions PubMed ("searched PubMed (2010–2020)") is not one.
+fn names_an_identifier(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    let mut from = 0;
+    while let Some(k) = src[from..].find(['(', '[']).map(|k| from + k) {
+        from = k + 1;
+        let close = if bytes[k] == b'(' { ')' } else { ']' };
+        let Some(end) = src[k + 1..].find(close) else {
+            break;
+        };
+        let inside = &src[k + 1..k + 1 + end];
+        if inside.split([';', ',']).any(is_identifier) {
+            return true;
+        }
+    }
+    false
+}
+
+/// One name inside a citation group that is a scholarly identifier (see `names_an_identifier`).
+fn is_identifier(part: &str) -> bool {
+    let p = part.trim().to_ascii_lowercase();
+    let p = ["source:", "sources:", "see", "ref:"]
+        .iter()
+        .find_map(|w| p.strip_prefix(w))
+        .unwrap_or(&p)
+        .trim_start();
+    let digits = |rest: &str, min: usize| {
+        let rest = rest.trim_start_matches([':', ' ', '#']);
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        n >= min && rest[n..].trim().is_empty()
+    };
+    if let Some(rest) = p.strip_prefix("pmcid") {
+        return digits(
+            rest.trim_start_matches([':', ' '])
+                .trim_start_matches("pmc"),
+            5,
+        );
+    }
+    if let Some(rest) = p.strip_prefix("pmc") {
+        return digits(rest, 5);
+    }
+    if let Some(rest) = p.strip_prefix("pmid") {
+        return digits(rest, 5);
+    }
+    let doi = p
+        .strip_prefix("doi")
+        .map(|r| r.trim_start_matches([':', ' ']))
+        .or_else(|| p.strip_prefix("https://doi.org/"));
+    doi.is_some_and(|d| d.starts_with("10.") && d.contains('/') && !d.contains(' '))
 }
 
 /// Whether a sentence's source is one Markdown link and nothing else, in parentheses or
