@@ -157,13 +157,23 @@ pub fn scan(text: &str, base: usize) -> Vec<Identifier> {
             }
             out.push(Identifier {
                 kind: *kind,
-                value: value.to_string(),
+                value: decode_slashes(*kind, value),
                 span,
             });
         }
     }
     out.sort_by_key(|i| i.span.start);
     out
+}
+
+/// A DOI taken from an address may have its slashes percent-encoded (`doi.org/10.1089%2Facm.2014.0177`,
+/// as publishers' share links write them): the DOI is the decoded one.
+fn decode_slashes(kind: IdKind, value: &str) -> String {
+    if kind == IdKind::Doi && value.contains('%') {
+        value.replace("%2F", "/").replace("%2f", "/")
+    } else {
+        value.to_string()
+    }
 }
 
 /// The identifier a structured field holds (a CSL `DOI`, a BibTeX `isbn`, a front-matter
@@ -185,7 +195,7 @@ pub fn from_field(name: &str, value: &str, span: Range<usize>) -> Option<Identif
     let v = trim_value(kind, v);
     (!v.is_empty()).then(|| Identifier {
         kind,
-        value: v.to_string(),
+        value: decode_slashes(kind, v),
         span,
     })
 }
@@ -282,6 +292,18 @@ mod tests {
             &t[spans[0].span.start - 10..spans[0].span.end - 10],
             "10.1000/xyz.1"
         );
+    }
+
+    #[test]
+    fn percent_encoded_doi_slashes_are_decoded() {
+        let ids = scan(
+            "https://doi.org/10.1089%2Facm.2014.0177 and doi.org/10.7759%2fcureus.5797",
+            0,
+        );
+        let values: Vec<&str> = ids.iter().map(|i| i.value.as_str()).collect();
+        assert_eq!(values, ["10.1089/acm.2014.0177", "10.7759/cureus.5797"]);
+        // the span is still what the text wrote
+        assert_eq!(ids[0].span, 16..39);
     }
 
     #[test]

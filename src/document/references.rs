@@ -62,6 +62,23 @@ pub fn is_sources_title(title: &str) -> bool {
     matches!(t.as_str(), "sources" | "source" | "key sources")
 }
 
+/// Whether an entry's source text reads as a source: it has an address or identifier, a
+/// year, or "et al.".
+fn names_a_source(text: &str) -> bool {
+    let has_year = text.as_bytes().windows(4).enumerate().any(|(i, w)| {
+        (w.starts_with(b"19") || w.starts_with(b"20"))
+            && w.iter().all(u8::is_ascii_digit)
+            && !text.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+            && !(i > 0 && text.as_bytes()[i - 1].is_ascii_digit())
+    });
+    has_year
+        || text.contains("http")
+        || text.contains("www.")
+        || text.contains("et al")
+        || text.to_ascii_lowercase().contains("doi")
+        || text.contains("PMID")
+}
+
 /// Is this heading title one that introduces a reference list?
 pub fn is_reference_title(title: &str) -> bool {
     // decorations: "📚 References 📖🔗", "— Sources —"
@@ -389,6 +406,26 @@ pub fn collect(doc: &mut Document) {
             }
         }
         if entries.is_empty() {
+            continue;
+        }
+        // "Sources" also heads a text about anything else ("### Sources" of omega-3: a
+        // paragraph, then fish, flax, walnuts): a bulleted list after a paragraph there is a
+        // reference list only when most entries name a source
+        let lead_in = members
+            .iter()
+            .map(|&i| &doc.blocks[i])
+            .find(|b| b.span.start != sec.heading.start)
+            .is_some_and(|b| b.kind == BlockKind::Paragraph);
+        if is_sources_title(&sec.title)
+            && style == Style::Items
+            && lead_in
+            && entries
+                .iter()
+                .filter(|e| names_a_source(&doc.text[e.body.clone()]))
+                .count()
+                * 2
+                < entries.len()
+        {
             continue;
         }
         for &i in &members {

@@ -133,6 +133,9 @@ struct SectionsFile {
     /// Heading prefixes of a manuscript's sections that restate its own findings.
     #[serde(default)]
     discussion: Vec<String>,
+    /// Heading prefixes of sections that sum up what the article said before them.
+    #[serde(default)]
+    summary: Vec<String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -169,6 +172,7 @@ pub struct ClaimLexicon {
     /// Lower-cased headings of a manuscript's own sections, and of its discussion.
     manuscript_sections: Vec<String>,
     discussion_sections: Vec<String>,
+    summary_sections: Vec<String>,
     /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
     phrases: Option<AhoCorasick>,
     phrase_info: Vec<(SignalKind, f32, bool)>,
@@ -249,6 +253,7 @@ impl ClaimLexicon {
             manuscript_parts: lower_headings(&file.sections.manuscript_parts),
             manuscript_sections: lower_headings(&file.sections.manuscript),
             discussion_sections: lower_headings(&file.sections.discussion),
+            summary_sections: lower_headings(&file.sections.summary),
             phrases,
             phrase_info,
             patterns,
@@ -347,6 +352,15 @@ impl ClaimLexicon {
     pub fn discusses_findings(&self, title: &str) -> bool {
         let t = heading_words(title);
         self.discussion_sections
+            .iter()
+            .any(|h| t.starts_with(h.as_str()))
+    }
+
+    /// Whether a heading opens a section that sums up the article ("Conclusion", "Key
+    /// Takeaways", "Summary of the Evidence for …").
+    pub fn sums_up(&self, title: &str) -> bool {
+        let t = heading_words(title);
+        self.summary_sections
             .iter()
             .any(|h| t.starts_with(h.as_str()))
     }
@@ -1166,6 +1180,22 @@ pub fn summarises_previous(sentence: &str) -> bool {
         "To conclude",
         "Summing up",
         "In a nutshell",
+    ];
+    HEADS.iter().any(|h| s.starts_with(h))
+}
+
+/// "For example, a trial of 300 adults…", "For instance, …": a sentence that gives an example
+/// of the one before it, so its citation is the evidence for that statement too.
+pub fn gives_example(sentence: &str) -> bool {
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    const HEADS: &[&str] = &[
+        "For example",
+        "For instance",
+        "E.g.",
+        "As an example",
+        "As one example",
+        "To give an example",
+        "One example",
     ];
     HEADS.iter().any(|h| s.starts_with(h))
 }

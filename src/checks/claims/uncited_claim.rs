@@ -50,7 +50,8 @@
 //! into a DOI, PubMed or a trial registry; a link standing alone right after the full stop,
 //! `… treatment. ([Friend et al., 2011](https://…))`, cites the sentence before it; so does a
 //! link in parentheses, `… decline ([Neurology, 2021](https://…)).`, or into a quoted passage
-//! of a page, `#:~:text=`). A `Sources:` label followed by links, under the
+//! of a page, `#:~:text=`; and a scholarly identifier in brackets, `(PMC9659594)`,
+//! `(PMID: 31234567)`, `(doi:10.1000/xyz)`). A `Sources:` label followed by links, under the
 //! paragraphs of an entry, sources those paragraphs back to the entry's heading; so does a
 //! heading that links to its source (`### [Title](https://…)`, a digest's entry) for the text
 //! under it, down to the next heading, when none of that text cites on its own; and in a
@@ -58,7 +59,10 @@
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
-//! restates what came before and is covered when any earlier sentence carries a citation.
+//! restates what came before and is covered when any earlier sentence carries a citation;
+//! so is a sentence of a section that sums up the article (`[sections] summary`:
+//! "Conclusion", "Key Takeaways", …) once the body has cited, unless it gives a figure the
+//! text before the section never gave (a new figure is a new claim).
 //! A study is often described over several sentences with one citation, and that citation
 //! covers the whole description. Forwards: after a cited sentence that reports a study ("In a
 //! randomized trial of 500 women…[4]", or a citation closing a description that named one:
@@ -72,14 +76,18 @@
 //! who…", "In this group…", "…measured in the study, …") is again its result. A study
 //! introduced without a citation ("A prospective study evaluated…") is sourced by the next
 //! citation of its paragraph when no other study is introduced before it, with the
-//! past-tense sentences between. Backwards: an uncited
+//! past-tense sentences between. A paragraph that goes on with the results after a
+//! paragraph break, a table or its caption is still the study's when every sentence of it is
+//! in the past tense and one takes the study up again ("This study also showed…", "…during
+//! the trial"). Backwards: an uncited
 //! sentence is covered by the citation of the next sentence in its paragraph when that
 //! sentence points back to it with a definite noun phrase ("The trial…", "These patients…",
 //! "In this cohort…", "This increase…"; a bare "It" or "This can…" is not enough); and a run
 //! of past-tense sentences ending in a cited past-tense one is covered when one of them names
-//! the study ("A trial enrolled 500 women. Median age was 54. Survival was 80% vs. 70%.[3]").
-//! A general statement followed by a cited one on the same topic is not covered: sharing
-//! words is not sourcing.
+//! the study ("A trial enrolled 500 women. Median age was 54. Survival was 80% vs. 70%.[3]");
+//! so is a statement whose next sentence gives a cited example of it ("For example, a trial
+//! of 116 adults…[1]"). A general statement followed by a cited one on the same topic is
+//! not covered otherwise: sharing words is not sourcing.
 //! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
 //! covered when none of the items carries a citation of its own. A paragraph whose only
 //! citation closes it ("…. …. ….[3]") was sourced as a whole: the citation covers every
@@ -279,6 +287,36 @@ pub fn judged(
             covered[i] = true;
         }
     }
+    // a paragraph that goes on with the results of the study cited at the end of the one
+    // before, after a paragraph break or a table ("…(FUTURE I and II).[7]", a table, then
+    // "This study also demonstrated… No cases were identified during the trial."): every
+    // sentence in the past tense, none cited, one naming the study again
+    let mut i = 0;
+    while i < n {
+        let b = doc.sentences[i].block;
+        let j = (i..n).find(|&k| doc.sentences[k].block != b).unwrap_or(n);
+        let before = (0..i).rev().find(|&k| {
+            let kb = &doc.blocks[doc.sentences[k].block];
+            kb.role == Role::Prose
+                && kb.kind != BlockKind::TableCell
+                && !is_caption(&doc.text[kb.span.clone()])
+        });
+        let continues = before.is_some_and(|k| {
+            in_study[k] && doc.blocks[doc.sentences[k].block].section == doc.blocks[b].section
+        }) && doc.blocks[b].kind == BlockKind::Paragraph
+            && (i..j).all(|k| {
+                let t = doc.sentence_text(&doc.sentences[k]);
+                !cites[k] && !intro[k] && claims::reports_past(t)
+            })
+            && (i..j).any(|k| claims::resumes_study(doc.sentence_text(&doc.sentences[k])));
+        if continues {
+            for k in i..j {
+                covered[k] = true;
+                in_study[k] = true;
+            }
+        }
+        i = j;
+    }
     // backward: a sentence the next cited sentence of its paragraph continues
     let mut back = vec![false; n];
     for i in (0..n.saturating_sub(1)).rev() {
@@ -287,8 +325,10 @@ pub fn judged(
         if covered[i] || s.block != t.block || !t_sourced {
             continue;
         }
-        // "The trial…", "These patients…", "In this cohort…" after the sentence that named them
-        if claims::refers_back_to_study(doc.sentence_text(t)) {
+        // "The trial…", "These patients…", "In this cohort…" after the sentence that named them;
+        // "For example, a trial…" after the statement it is the evidence for
+        let t_text = doc.sentence_text(t);
+        if claims::refers_back_to_study(t_text) || claims::gives_example(t_text) {
             covered[i] = true;
             back[i] = true;
         }
@@ -460,6 +500,28 @@ pub fn judged(
         .map(|sec| manuscript && lex.discusses_findings(&sec.title))
         .collect();
     let in_discussion = |sec: Option<usize>| under_flagged(doc, &discussing, sec);
+    // a section that sums up the article ("Conclusion", "Key Takeaways") restates what the
+    // body sourced, once the body has cited something before it; a figure the body never
+    // gave is a new claim there
+    let summing: Vec<bool> = doc
+        .sections
+        .iter()
+        .map(|sec| lex.sums_up(&sec.title))
+        .collect();
+    if let Some(first) = cites.iter().position(|&c| c) {
+        for (i, s) in doc.sentences.iter().enumerate().skip(first + 1) {
+            let Some(sec) = doc.blocks[s.block].section else {
+                continue;
+            };
+            if !under_flagged(doc, &summing, Some(sec)) {
+                continue;
+            }
+            let body = &doc.text[..doc.sections[sec].heading.start];
+            if figures(doc.sentence_text(s)).all(|f| has_figure(body, f)) {
+                covered[i] = true;
+            }
+        }
+    }
     // a paragraph led by a bold label is a part of a structured abstract or a section
     // written without a heading ("**Methods**: …"); skipped as that section would be (a
     // quoted abstract's "**Results**:" in any document)
@@ -481,6 +543,7 @@ pub fn judged(
             || matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell)
             || states_metadata(doc, &s.span)
             || author_list(&doc.text[s.span.clone()])
+            || flattened_table(doc.sentence_text(s))
         {
             continue;
         }
@@ -547,6 +610,25 @@ fn author_list(src: &str) -> bool {
     false
 }
 
+/// Whether a "sentence" is the rows of a table whose markup was lost (a PDF or web page
+/// copied as text): six or more figures making at least a third of its words, and no full
+/// stop at the end ("Fischer et al  LD vs ED  86% (66%–95%) (19/22) 95% (78%–99%) …
+/// Not statistically significant"). A sentence of results ends with its full stop.
+fn flattened_table(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ')'));
+    if end.ends_with(['.', '!', '?', ':', ';']) {
+        return false;
+    }
+    let (mut figures, mut words) = (0usize, 0usize);
+    for w in text.split_whitespace() {
+        words += 1;
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            figures += 1;
+        }
+    }
+    figures >= 6 && figures * 3 >= words
+}
+
 /// Marks covered the sentences before sentence `end` whose blocks lie in `blocks` (an entry
 /// sourced by a list, a label or a linked heading), when none of them cites on its own: an
 /// entry that cites sentence by sentence keeps that scope.
@@ -575,6 +657,23 @@ fn entry_start(doc: &Document, b: usize) -> usize {
                 || doc.blocks[k].role == Role::Reference
         })
         .map_or(0, |k| k + 1)
+}
+
+/// The figures written in `text`: runs of digits with their decimal points and thousands
+/// separators ("10", "1.5", "57,000").
+fn figures(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|f| f.trim_matches(['.', ',']))
+        .filter(|f| f.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Whether `text` writes the figure `f` as a figure of its own (not inside a longer number).
+fn has_figure(text: &str, f: &str) -> bool {
+    text.match_indices(f).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + f.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// Whether section `sec` or one of its parents is flagged.
@@ -722,15 +821,20 @@ fn links_a_source(src: &str) -> bool {
     false
 }
 
-/// Whether a sentence names its source by a scholarly identifier in parentheses or brackets,
-/// the way research assistants built on PubMed Central cite: `(PMC9659594)`, `(PMID: 31234567)`,
-/// `[PMID 31234567]`, `(doi:10.1000/xyz)`, also among other names (`(Smith 2020; PMC123456)`).
-/// A bare number or a word that only mentions PubMed ("searched PubMed (2010–2020)") is not one.
+/// Whether a sentence names its source by a scholarly identifier or a bare address in
+/// parentheses or brackets, the way research assistants built on PubMed Central cite:
+/// `(PMC9659594)`, `(PMID: 31234567)`, `[PMID 31234567]`, `(doi:10.1000/xyz)`,
+/// `(https://www.who.int/…)`, also among other names (`(Smith 2020; PMC123456)`). A bare
+/// number or a word that only mentions PubMed ("searched PubMed (2010–2020)") is not one.
 fn names_an_identifier(src: &str) -> bool {
     let bytes = src.as_bytes();
     let mut from = 0;
     while let Some(k) = src[from..].find(['(', '[']).map(|k| from + k) {
         from = k + 1;
+        // (a Markdown link's target, `[insulin](https://…)`, is not a citation of its own)
+        if bytes[k] == b'(' && k > 0 && bytes[k - 1] == b']' {
+            continue;
+        }
         let close = if bytes[k] == b'(' { ')' } else { ']' };
         let Some(end) = src[k + 1..].find(close) else {
             break;
@@ -756,6 +860,9 @@ fn is_identifier(part: &str) -> bool {
         let n = rest.bytes().take_while(u8::is_ascii_digit).count();
         n >= min && rest[n..].trim().is_empty()
     };
+    if (p.starts_with("https://") || p.starts_with("http://")) && !p.contains(' ') {
+        return true;
+    }
     if let Some(rest) = p.strip_prefix("pmcid") {
         return digits(
             rest.trim_start_matches([':', ' '])
