@@ -73,11 +73,15 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     for list in doc.lists.iter().filter(|l| l.kind == ListKind::Numbered) {
         let mut prev: Option<u32> = None;
         for &r in &list.entries {
-            // a number only a bullet's place gave (`- Smith J…`) cannot jump
+            // a number only a bullet's place gave (`- Smith J…`) cannot jump, and an entry
+            // keyed another way (by its author and year, in an article that cites so) may be
+            // the number between
             let RefKey::Num(n) = doc.references[r].key else {
+                prev = None;
                 continue;
             };
             if doc.references[r].key_span.is_empty() {
+                prev = None;
                 continue;
             }
             if let Some(p) = prev
