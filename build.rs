@@ -66,6 +66,14 @@ struct AssistantEntry {
 #[derive(Deserialize)]
 struct Metadata {
     ai: Ai,
+    #[serde(default)]
+    body: Vec<BodyLabel>,
+}
+
+#[derive(Deserialize)]
+struct BodyLabel {
+    labels: Vec<String>,
+    value: String,
 }
 
 #[derive(Deserialize)]
@@ -140,14 +148,25 @@ fn main() {
     let mut documents = String::new();
     let mut document_skipped = String::new();
     let mut all = document_patterns::all();
+    all.extend(
+        metadata
+            .body
+            .iter()
+            .map(|b| document_patterns::body_label(&b.labels, b.value == "name")),
+    );
     all.sort();
     all.dedup();
     for (i, pattern) in all.iter().enumerate() {
         let (source, fit) = ascii_boundaries(pattern);
+        let anchored = regex_syntax::parse(pattern)
+            .expect("a document pattern parses")
+            .properties()
+            .look_set_prefix()
+            .contains(regex_syntax::hir::Look::Start);
         match build(&source) {
             Some(dfas) => {
                 let p = emit(&out, &mut table, ("document", "D", i), pattern, dfas);
-                writeln!(documents, "    ({p}, Fit::{fit:?}),").unwrap();
+                writeln!(documents, "    ({p}, Fit::{fit:?}, {anchored}),").unwrap();
             }
             None => writeln!(document_skipped, "    {pattern:?},").unwrap(),
         }
@@ -158,8 +177,9 @@ fn main() {
          /// Built-in patterns whose DFAs were too big: compiled at run time.\n\
          #[cfg_attr(not(test), allow(dead_code))]\n\
          pub(crate) static SKIPPED: &[&str] = &[\n{skipped}];\n\n\
-         /// The document layer's patterns, and how their DFAs stand to them.\n\
-         pub(crate) static DOCUMENT: &[(Prebuilt, Fit)] = &[\n{documents}];\n\n\
+         /// The document layer's patterns, how their DFAs stand to them, and whether they\n\
+         /// match only at the start of the text (`^`).\n\
+         pub(crate) static DOCUMENT: &[(Prebuilt, Fit, bool)] = &[\n{documents}];\n\n\
          /// Document-layer patterns whose DFAs were too big: compiled at run time.\n\
          #[cfg_attr(not(test), allow(dead_code))]\n\
          pub(crate) static DOCUMENT_SKIPPED: &[&str] = &[\n{document_skipped}];\n"

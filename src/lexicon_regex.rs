@@ -74,12 +74,13 @@ impl Dfa {
         Dfa::load(p, false)
     }
 
-    /// The prebuilt DFAs of the document-layer pattern `pattern`, and how they stand to it.
-    fn document(pattern: &str) -> Option<(Dfa, Fit)> {
-        let (p, fit) = prebuilt::DOCUMENT
+    /// The prebuilt DFAs of the document-layer pattern `pattern`, how they stand to it, and
+    /// whether it matches only at the start of the text.
+    fn document(pattern: &str) -> Option<(Dfa, Fit, bool)> {
+        let (p, fit, anchored) = prebuilt::DOCUMENT
             .iter()
-            .find(|(p, _)| p.pattern.len() == pattern.len() && p.pattern == pattern)?;
-        Some((Dfa::load(p, false)?, *fit))
+            .find(|(p, ..)| p.pattern.len() == pattern.len() && p.pattern == pattern)?;
+        Some((Dfa::load(p, false)?, *fit, *anchored))
     }
 
     /// `p`'s DFAs. Unless `validate`, their transition tables are trusted (checking them
@@ -399,6 +400,9 @@ pub struct DocRegex {
     pattern: String,
     /// the prebuilt DFAs, and how they stand to the pattern
     dfa: Option<(Dfa, Fit)>,
+    /// the pattern matches only at the start of the text (`^`): its DFAs search anchored, not
+    /// on to the end for nothing
+    anchored: bool,
     /// the pattern compiled at run time: where there are no DFAs, or they do not hold
     full: OnceLock<meta::Regex>,
     groups: OnceLock<meta::Regex>,
@@ -414,9 +418,14 @@ impl DocRegex {
     /// `pattern` (one of `src/document/patterns.rs`): its prebuilt DFAs, else compiled on
     /// first use. Panics there if the pattern does not compile.
     pub fn new(pattern: &str) -> DocRegex {
+        let (dfa, anchored) = match Dfa::document(pattern) {
+            Some((d, fit, anchored)) => (Some((d, fit)), anchored),
+            None => (None, false),
+        };
         DocRegex {
             pattern: pattern.to_string(),
-            dfa: Dfa::document(pattern),
+            dfa,
+            anchored,
             full: OnceLock::new(),
             groups: OnceLock::new(),
         }
@@ -427,9 +436,22 @@ impl DocRegex {
         self.dfa.is_some()
     }
 
+    /// The pattern compiled at run time, as `regex::Regex` would, except where it has no
+    /// prebuilt DFAs (too big to build): then without the lazy DFA, whose reverse NFA is
+    /// half the cost of compiling these patterns' bounded repeats of Unicode classes; their
+    /// searches start at the literal prefilter's candidates, in short blocks.
     fn full(&self) -> &meta::Regex {
-        self.full
-            .get_or_init(|| meta::Regex::new(&self.pattern).expect("the pattern compiles"))
+        self.full.get_or_init(|| {
+            let config = meta::Config::new();
+            let config = match self.dfa {
+                Some(_) => config,
+                None => config.hybrid(false).dfa(false),
+            };
+            meta::Regex::builder()
+                .configure(config)
+                .build(&self.pattern)
+                .expect("the pattern compiles")
+        })
     }
 
     /// The DFAs, and whether their matches are the pattern's in `hay` (else they must be
@@ -445,18 +467,28 @@ impl DocRegex {
 
     pub fn is_match(&self, hay: &str) -> bool {
         match self.dfa_for(hay) {
-            Some((d, true)) => d.is_match(hay),
-            Some((d, false)) if !d.is_match(hay) => false,
+            Some((d, true)) => d.0.is_match(self.dfa_input(hay, 0)),
+            Some((d, false)) if !d.0.is_match(self.dfa_input(hay, 0)) => false,
             dfa => self.span_at(dfa, hay, 0).is_some(),
         }
+    }
+
+    /// The search of `hay` from `start` for the DFAs: anchored for a pattern that matches
+    /// only at the start.
+    fn dfa_input<'h>(&self, hay: &'h str, start: usize) -> Input<'h> {
+        let anchored = if self.anchored {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
+        Input::new(hay).range(start..).anchored(anchored)
     }
 
     /// The span of the first match at or after `start` (the text before it is still read for
     /// `\b` and `^`), searched with `dfa` (from [`DocRegex::dfa_for`]) if it holds for `hay`.
     fn span_at(&self, dfa: Option<(&Dfa, bool)>, hay: &str, start: usize) -> Option<Range<usize>> {
-        let input = Input::new(hay).range(start..);
         if let Some((d, exact)) = dfa {
-            let r = d.find(input.clone())?;
+            let r = d.find(self.dfa_input(hay, start))?;
             // a match of the ASCII twin: the pattern's if it and its neighbours are ASCII (no
             // match of the pattern starts before it)
             let ascii = |i: usize| hay.as_bytes().get(i).is_none_or(u8::is_ascii);
@@ -468,7 +500,9 @@ impl DocRegex {
                 return Some(r);
             }
         }
-        self.full().find(input).map(|m| m.range())
+        self.full()
+            .find(Input::new(hay).range(start..))
+            .map(|m| m.range())
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
@@ -611,7 +645,7 @@ mod tests {
         for p in prebuilt::PREBUILT {
             assert!(Dfa::load(p, true).is_some(), "{}", p.pattern);
         }
-        for (p, _) in prebuilt::DOCUMENT {
+        for (p, ..) in prebuilt::DOCUMENT {
             assert!(Dfa::load(p, true).is_some(), "{}", p.pattern);
         }
     }
@@ -621,9 +655,10 @@ mod tests {
     /// Unicode `\b` differs from an ASCII one) and inside non-ASCII text.
     #[test]
     fn document_patterns_match_as_regex_does() {
-        let all = crate::document::patterns::all();
+        let mut all = crate::document::patterns::all();
+        all.extend(crate::document::metadata::body_patterns());
         let known = |p: &str| {
-            prebuilt::DOCUMENT.iter().any(|(b, _)| b.pattern == p)
+            prebuilt::DOCUMENT.iter().any(|(b, ..)| b.pattern == p)
                 || prebuilt::DOCUMENT_SKIPPED.contains(&p)
         };
         assert!(all.iter().all(|p| known(p)));

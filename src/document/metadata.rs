@@ -12,7 +12,6 @@ use super::patterns;
 use crate::document::{Block, BlockKind, Document, MetaField, MetaSource, Role};
 use crate::lexicon_regex::{DocRegex, doc_regex};
 use jiff::civil::Date;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -118,38 +117,29 @@ pub fn pack() -> &'static Pack {
     })
 }
 
-/// The body label patterns, compiled the first time a prose line starts with a label's first
-/// word (`label_starts`): a file without one never pays for compiling them.
-fn body_res() -> &'static [(Regex, usize)] {
-    static P: OnceLock<Vec<(Regex, usize)>> = OnceLock::new();
+/// The body label patterns, loaded the first time a prose line starts with a label's first
+/// word (`label_starts`).
+fn body_res() -> &'static [(DocRegex, usize)] {
+    static P: OnceLock<Vec<(DocRegex, usize)>> = OnceLock::new();
     P.get_or_init(|| {
-        let mut out = Vec::new();
-        for (i, b) in pack().body.iter().enumerate() {
-            let mut labels: Vec<&String> = b.labels.iter().collect();
-            labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-            let alt = |ls: &[&String]| {
-                ls.iter()
-                    .map(|l| regex::escape(l).replace(' ', r"\s+"))
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            let re = if b.value == "name" {
-                // "Reviewed by X", or "Reviewer: X" (a colon is required without "by")
-                let (by, other): (Vec<&String>, Vec<&String>) =
-                    labels.iter().copied().partition(|l| l.ends_with(" by"));
-                format!(
-                    r"(?i)^(?:(?:{})\s*:?\s*|(?:{})\s*:\s*)",
-                    alt(&by),
-                    alt(&other)
-                )
-            } else {
-                format!(r"(?i)^(?:{})\s*(?::|\bon\b|-|–|—)?\s*", alt(&labels))
-            };
-            let re = Regex::new(&re).expect("body label pattern");
-            out.push((re, i));
-        }
-        out
+        pack()
+            .body
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (DocRegex::new(&body_pattern(b)), i))
+            .collect()
     })
+}
+
+/// The pattern of a body label entry.
+fn body_pattern(b: &BodyLabel) -> String {
+    patterns::body_label(&b.labels, b.value == "name")
+}
+
+/// The body label entries' patterns.
+#[cfg(test)]
+pub(crate) fn body_patterns() -> Vec<String> {
+    pack().body.iter().map(body_pattern).collect()
 }
 
 /// Compile the metadata patterns now (the run's start-up warms them on an idle thread).

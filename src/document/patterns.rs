@@ -167,7 +167,34 @@ pub fn figures() -> [String; 5] {
 /// Every number written in a text.
 pub const NUMBER: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+";
 
-/// Every pattern above, as the program compiles it.
+/// The pattern of a metadata body label entry (`[[body]]` in `rules/metadata.toml`): one of
+/// its `labels` (the longest first) at the start of a segment, then its separator; a
+/// person's `name` after "… by" or a label and a colon.
+pub fn body_label(labels: &[String], name: bool) -> String {
+    let mut labels: Vec<&String> = labels.iter().collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    let alt = |ls: &[&String]| {
+        ls.iter()
+            .map(|l| regex_syntax::escape(l).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    if name {
+        // "Reviewed by X", or "Reviewer: X" (a colon is required without "by")
+        let (by, other): (Vec<&String>, Vec<&String>) =
+            labels.iter().copied().partition(|l| l.ends_with(" by"));
+        format!(
+            r"(?i)^(?:(?:{})\s*:?\s*|(?:{})\s*:\s*)",
+            alt(&by),
+            alt(&other)
+        )
+    } else {
+        format!(r"(?i)^(?:{})\s*(?::|\bon\b|-|–|—)?\s*", alt(&labels))
+    }
+}
+
+/// Every pattern above, as the program compiles it (but the body labels', which
+/// `rules/metadata.toml` holds).
 pub fn all() -> Vec<String> {
     let mut out: Vec<String> = CITATION
         .iter()
