@@ -17,7 +17,15 @@
 //! and deserialises its DFAs without copying (validation only); a pattern not found there (a
 //! rule pack's, or one of the few whose DFA was too big to keep) is compiled as before. Where
 //! a caller needs capture groups, a `regex::Regex` is compiled on first use
-//! ([`LexRegex::full`]): the DFAs find the same matches, leftmost-first.
+//! ([`LexRegex::full`]): the DFAs find the same matches, leftmost-first. Capture groups are
+//! read by [`LexRegex::captures_iter`] only on a match the DFAs found, with a lean engine
+//! (no prefilters, no lazy DFA: half the cost of compiling a `regex::Regex`).
+//!
+//! **The document layer's patterns** (`src/document/patterns.rs`) are prebuilt the same way
+//! and compiled with [`DocRegex`]: Unicode as written, searched with their DFAs, capture
+//! groups read on a match only. A DFA cannot test a Unicode word boundary, so a pattern with
+//! `\b` gets the DFAs of its twin with ASCII boundaries, which finds the same matches in
+//! ASCII text; in other text it is compiled on first use, as before.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -25,8 +33,9 @@ use std::sync::OnceLock;
 pub use crate::lexicon_patterns::ascii_word_classes;
 use regex::{Regex, RegexBuilder};
 use regex_automata::dfa::{dense, regex::Regex as DfaRegex};
+use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::wire::AlignAs;
-use regex_automata::{Input, meta};
+use regex_automata::{Anchored, Input, meta};
 
 /// One built-in pattern's automata, as `build.rs` wrote them.
 pub(crate) struct Prebuilt {
@@ -35,8 +44,21 @@ pub(crate) struct Prebuilt {
     rev: &'static [u8],
 }
 
+/// How the prebuilt DFAs of a document pattern stand to the pattern (see `build.rs`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Fit {
+    /// its own: no Unicode word boundary
+    Exact,
+    /// its twin's with ASCII word boundaries, each next to an ASCII word character of the
+    /// pattern: every match of the pattern is the twin's, and a match of the twin that is
+    /// ASCII, with ASCII characters around it, is the pattern's
+    Superset,
+    /// its twin's with ASCII word boundaries: the same matches in ASCII text
+    AsciiText,
+}
+
 mod prebuilt {
-    use super::{AlignAs, Prebuilt};
+    use super::{AlignAs, Fit, Prebuilt};
     include!(concat!(env!("OUT_DIR"), "/prebuilt_lexicons.rs"));
 }
 
@@ -50,6 +72,15 @@ impl Dfa {
             .iter()
             .find(|p| p.pattern.len() == pattern.len() && p.pattern == pattern)?;
         Dfa::load(p, false)
+    }
+
+    /// The prebuilt DFAs of the document-layer pattern `pattern`, how they stand to it, and
+    /// whether it matches only at the start of the text.
+    fn document(pattern: &str) -> Option<(Dfa, Fit, bool)> {
+        let (p, fit, anchored) = prebuilt::DOCUMENT
+            .iter()
+            .find(|(p, ..)| p.pattern.len() == pattern.len() && p.pattern == pattern)?;
+        Some((Dfa::load(p, false)?, *fit, *anchored))
     }
 
     /// `p`'s DFAs. Unless `validate`, their transition tables are trusted (checking them
@@ -97,15 +128,27 @@ pub struct LexRegex {
     /// matches are the same
     lean: Option<meta::Regex>,
     full: OnceLock<Regex>,
+    /// the capture groups of a match found
+    groups: OnceLock<meta::Regex>,
 }
 
 impl std::fmt::Debug for LexRegex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LexRegex")
-            .field("pattern", &self.pattern)
-            .field("prebuilt", &self.dfa.is_some())
-            .finish()
+        debug_pattern(f, "LexRegex", &self.pattern, self.dfa.is_some())
     }
+}
+
+/// A pattern as `Debug` shows it: the pattern and whether it was prebuilt.
+fn debug_pattern(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    pattern: &str,
+    prebuilt: bool,
+) -> std::fmt::Result {
+    f.debug_struct(name)
+        .field("pattern", &pattern)
+        .field("prebuilt", &prebuilt)
+        .finish()
 }
 
 /// A match of a [`LexRegex`]: like `regex::Match`.
@@ -117,6 +160,13 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
+    fn new(hay: &'h str, r: Range<usize>) -> Match<'h> {
+        Match {
+            hay,
+            start: r.start,
+            end: r.end,
+        }
+    }
     pub fn start(&self) -> usize {
         self.start
     }
@@ -128,6 +178,12 @@ impl<'h> Match<'h> {
     }
     pub fn as_str(&self) -> &'h str {
         &self.hay[self.range()]
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
     }
 }
 
@@ -150,6 +206,7 @@ impl LexRegex {
             dfa: Dfa::prebuilt(pattern),
             lean: None,
             full: OnceLock::new(),
+            groups: OnceLock::new(),
         };
         if re.dfa.is_none() {
             // the `regex` crate's defaults (`RegexBuilder`: a 10 MB size limit)
@@ -202,15 +259,22 @@ impl LexRegex {
             (None, Some(lean)) => lean.find(Input::new(hay).range(start..)).map(|m| m.range()),
             (None, None) => self.full().find_at(hay, start).map(|m| m.range()),
         }?;
-        Some(Match {
-            hay,
-            start: r.start,
-            end: r.end,
-        })
+        Some(Match::new(hay, r))
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
         self.find_at(hay, 0)
+    }
+
+    /// The capture groups of each successive non-overlapping match, as
+    /// `regex::Regex::captures_iter`: the groups are read only on the matches found, their
+    /// engine compiled at the first.
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.find_iter(hay)
+            .map(move |m| captures_on(groups(&self.groups, &self.source), hay, m.range()))
     }
 
     /// Successive non-overlapping matches, as `regex::Regex::find_iter`.
@@ -245,10 +309,303 @@ impl<'h> Iterator for FindIter<'_, 'h> {
             Iter::Lean(it) => it.next().map(|m| m.range()),
             Iter::Full(it) => it.next().map(|m| m.range()),
         }?;
-        Some(Match {
-            hay: self.hay,
-            start: r.start,
-            end: r.end,
+        Some(Match::new(self.hay, r))
+    }
+}
+
+/// The engine that reads the capture groups of a match already found, compiled on first use:
+/// only the NFA and its backtracker (the `regex` crate also extracts literals for prefilters
+/// and builds a reverse NFA for its lazy DFA, half the cost, which a search over one match's
+/// span does not need).
+fn groups<'a>(cell: &'a OnceLock<meta::Regex>, source: &str) -> &'a meta::Regex {
+    cell.get_or_init(|| {
+        let config = meta::Config::new()
+            .auto_prefilter(false)
+            .hybrid(false)
+            .dfa(false)
+            .onepass(false);
+        meta::Regex::builder()
+            .configure(config)
+            .build(source)
+            .expect("a compiled pattern compiles")
+    })
+}
+
+/// The capture groups of the match `span` of `re` in `hay` (found by a search of the same
+/// pattern): the leftmost-first match anchored at its start and ending by its end is that
+/// match, and the look-around assertions at its edges see `hay` around it.
+fn captures_on<'h>(re: &meta::Regex, hay: &'h str, span: Range<usize>) -> Captures<'h> {
+    let mut slots = re.create_captures();
+    re.search_captures(
+        &Input::new(hay).span(span).anchored(Anchored::Yes),
+        &mut slots,
+    );
+    debug_assert!(slots.is_match());
+    Captures { hay, slots }
+}
+
+/// The capture groups of a match: like `regex::Captures`.
+#[derive(Debug)]
+pub struct Captures<'h> {
+    hay: &'h str,
+    slots: Slots,
+}
+
+impl<'h> Captures<'h> {
+    fn matched(&self, span: Option<regex_automata::Span>) -> Option<Match<'h>> {
+        span.map(|s| Match::new(self.hay, s.range()))
+    }
+
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.matched(self.slots.get_group(i))
+    }
+
+    /// The group named `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.matched(self.slots.get_group_by_name(name))
+    }
+}
+
+impl<'h> std::ops::Index<usize> for Captures<'h> {
+    type Output = str;
+
+    /// The text of group `i`: panics if it did not take part in the match, as
+    /// `regex::Captures`.
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+            .map(|m| m.as_str())
+            .unwrap_or_else(|| panic!("no group at index '{i}'"))
+    }
+}
+
+/// `fn name() -> &'static DocRegex`: the document-layer pattern `pattern`, loaded (or
+/// compiled) on first use.
+macro_rules! doc_regex {
+    ($(#[$doc:meta])* $name:ident = $pattern:expr) => {
+        $(#[$doc])*
+        fn $name() -> &'static $crate::lexicon_regex::DocRegex {
+            static R: std::sync::OnceLock<$crate::lexicon_regex::DocRegex> =
+                std::sync::OnceLock::new();
+            R.get_or_init(|| $crate::lexicon_regex::DocRegex::new(&$pattern))
+        }
+    };
+}
+pub(crate) use doc_regex;
+
+/// A document-layer pattern (`src/document/patterns.rs`): Unicode, as `regex::Regex`, with
+/// the same matches; searched with DFAs built before the program ran, its capture groups read
+/// only on a match found (see the module docs).
+pub struct DocRegex {
+    pattern: String,
+    /// the prebuilt DFAs, and how they stand to the pattern
+    dfa: Option<(Dfa, Fit)>,
+    /// the pattern matches only at the start of the text (`^`): its DFAs search anchored, not
+    /// on to the end for nothing
+    anchored: bool,
+    /// the pattern compiled at run time: where there are no DFAs, or they do not hold
+    full: OnceLock<meta::Regex>,
+    groups: OnceLock<meta::Regex>,
+}
+
+impl std::fmt::Debug for DocRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        debug_pattern(f, "DocRegex", &self.pattern, self.dfa.is_some())
+    }
+}
+
+impl DocRegex {
+    /// `pattern` (one of `src/document/patterns.rs`): its prebuilt DFAs, else compiled on
+    /// first use. Panics there if the pattern does not compile.
+    pub fn new(pattern: &str) -> DocRegex {
+        let (dfa, anchored) = match Dfa::document(pattern) {
+            Some((d, fit, anchored)) => (Some((d, fit)), anchored),
+            None => (None, false),
+        };
+        DocRegex {
+            pattern: pattern.to_string(),
+            dfa,
+            anchored,
+            full: OnceLock::new(),
+            groups: OnceLock::new(),
+        }
+    }
+
+    /// Whether the pattern's automata were built before the program ran.
+    pub fn is_prebuilt(&self) -> bool {
+        self.dfa.is_some()
+    }
+
+    /// The pattern compiled at run time, as `regex::Regex` would, except where it has no
+    /// prebuilt DFAs (too big to build): then without the lazy DFA, whose reverse NFA is
+    /// half the cost of compiling these patterns' bounded repeats of Unicode classes; their
+    /// searches start at the literal prefilter's candidates, in short blocks.
+    fn full(&self) -> &meta::Regex {
+        self.full.get_or_init(|| {
+            let config = meta::Config::new();
+            let config = match self.dfa {
+                Some(_) => config,
+                None => config.hybrid(false).dfa(false),
+            };
+            meta::Regex::builder()
+                .configure(config)
+                .build(&self.pattern)
+                .expect("the pattern compiles")
+        })
+    }
+
+    /// The DFAs, and whether their matches are the pattern's in `hay` (else they must be
+    /// checked, see [`Fit::Superset`]); `None` where they do not hold.
+    fn dfa_for(&self, hay: &str) -> Option<(&Dfa, bool)> {
+        match &self.dfa {
+            Some((d, Fit::Exact)) => Some((d, true)),
+            Some((d, Fit::Superset)) => Some((d, false)),
+            Some((d, Fit::AsciiText)) if hay.is_ascii() => Some((d, true)),
+            _ => None,
+        }
+    }
+
+    pub fn is_match(&self, hay: &str) -> bool {
+        match self.dfa_for(hay) {
+            Some((d, true)) => d.0.is_match(self.dfa_input(hay, 0)),
+            Some((d, false)) if !d.0.is_match(self.dfa_input(hay, 0)) => false,
+            dfa => self.span_at(dfa, hay, 0).is_some(),
+        }
+    }
+
+    /// The search of `hay` from `start` for the DFAs: anchored for a pattern that matches
+    /// only at the start.
+    fn dfa_input<'h>(&self, hay: &'h str, start: usize) -> Input<'h> {
+        let anchored = if self.anchored {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
+        Input::new(hay).range(start..).anchored(anchored)
+    }
+
+    /// The span of the first match at or after `start` (the text before it is still read for
+    /// `\b` and `^`), searched with `dfa` (from [`DocRegex::dfa_for`]) if it holds for `hay`.
+    fn span_at(&self, dfa: Option<(&Dfa, bool)>, hay: &str, start: usize) -> Option<Range<usize>> {
+        if let Some((d, exact)) = dfa {
+            let r = d.find(self.dfa_input(hay, start))?;
+            // a match of the ASCII twin: the pattern's if it and its neighbours are ASCII (no
+            // match of the pattern starts before it)
+            let ascii = |i: usize| hay.as_bytes().get(i).is_none_or(u8::is_ascii);
+            if exact
+                || (hay[r.clone()].is_ascii()
+                    && (r.start == 0 || ascii(r.start - 1))
+                    && ascii(r.end))
+            {
+                return Some(r);
+            }
+        }
+        self.full()
+            .find(Input::new(hay).range(start..))
+            .map(|m| m.range())
+    }
+
+    pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        let r = self.span_at(self.dfa_for(hay), hay, 0)?;
+        Some(Match::new(hay, r))
+    }
+
+    /// Successive non-overlapping matches, as `regex::Regex::find_iter` (no document
+    /// pattern matches the empty string: `build.rs` checks).
+    pub fn find_iter<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        let dfa = self.dfa_for(hay);
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let r = self.span_at(dfa, hay, at)?;
+            debug_assert!(!r.is_empty(), "{}", self.pattern);
+            at = r.end.max(r.start + 1);
+            Some(Match::new(hay, r))
+        })
+    }
+
+    /// The capture groups of the match `m` (found by this pattern in `hay`): with the
+    /// pattern's compiled regex if there is one, else with the lean engine.
+    fn groups_of<'h>(&self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        let re = match (self.full.get(), &self.dfa) {
+            (Some(full), _) => full,
+            (None, None) => self.full(),
+            (None, Some(_)) => groups(&self.groups, &self.pattern),
+        };
+        captures_on(re, hay, m.range())
+    }
+
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        self.find(hay).map(|m| self.groups_of(hay, m))
+    }
+
+    /// As `regex::Regex::captures_iter`.
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.find_iter(hay).map(move |m| self.groups_of(hay, m))
+    }
+
+    /// `hay` with the first match removed.
+    pub fn remove_first(&self, hay: &str) -> String {
+        self.remove(hay, self.find(hay).into_iter())
+    }
+
+    /// `hay` with every match removed.
+    pub fn remove_all(&self, hay: &str) -> String {
+        self.remove(hay, self.find_iter(hay))
+    }
+
+    fn remove<'h>(&self, hay: &'h str, ms: impl Iterator<Item = Match<'h>>) -> String {
+        let mut out = String::with_capacity(hay.len());
+        let mut last = 0;
+        for m in ms {
+            out.push_str(&hay[last..m.start()]);
+            last = m.end();
+        }
+        out.push_str(&hay[last..]);
+        out
+    }
+}
+
+/// An alternation of document patterns no two of which match at the same position (each
+/// starts with characters of its own), searched part by part where one DFA for the whole
+/// would be too big: the leftmost match of the whole is the leftmost of its parts', and a
+/// part's next match, once found, stays its next until the search passes its start.
+pub struct DocAlternation(Vec<DocRegex>);
+
+impl DocAlternation {
+    pub fn new(parts: &[&str]) -> DocAlternation {
+        DocAlternation(parts.iter().map(|p| DocRegex::new(p)).collect())
+    }
+
+    /// The capture groups of each successive non-overlapping match (those of the part that
+    /// matched: the other parts' groups are absent).
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        let dfas: Vec<_> = self.0.iter().map(|p| p.dfa_for(hay)).collect();
+        let mut next: Vec<Option<Range<usize>>> = vec![None; self.0.len()];
+        let mut stale = vec![true; self.0.len()];
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            for (i, part) in self.0.iter().enumerate() {
+                if stale[i] || next[i].as_ref().is_some_and(|r| r.start < at) {
+                    next[i] = part.span_at(dfas[i], hay, at);
+                    stale[i] = false;
+                }
+            }
+            let (i, r) = next
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, r.clone()?)))
+                .min_by_key(|(i, r)| (r.start, *i))?;
+            at = r.end.max(r.start + 1);
+            Some(self.0[i].groups_of(hay, Match::new(hay, r)))
         })
     }
 }
@@ -287,6 +644,71 @@ mod tests {
         assert!(!prebuilt::PREBUILT.is_empty());
         for p in prebuilt::PREBUILT {
             assert!(Dfa::load(p, true).is_some(), "{}", p.pattern);
+        }
+        for (p, ..) in prebuilt::DOCUMENT {
+            assert!(Dfa::load(p, true).is_some(), "{}", p.pattern);
+        }
+    }
+
+    /// Every document-layer pattern is prebuilt (or listed as too big), and finds the matches
+    /// and groups `regex::Regex` finds: in ASCII text, next to non-ASCII letters (where a
+    /// Unicode `\b` differs from an ASCII one) and inside non-ASCII text.
+    #[test]
+    fn document_patterns_match_as_regex_does() {
+        let mut all = crate::document::patterns::all();
+        all.extend(crate::document::metadata::body_patterns());
+        let known = |p: &str| {
+            prebuilt::DOCUMENT.iter().any(|(b, ..)| b.pattern == p)
+                || prebuilt::DOCUMENT_SKIPPED.contains(&p)
+        };
+        assert!(all.iter().all(|p| known(p)));
+        // the five skipped are searched only in blocks that pass a substring test
+        assert!(
+            prebuilt::DOCUMENT_SKIPPED.len() <= 5,
+            "{:?}",
+            prebuilt::DOCUMENT_SKIPPED
+        );
+        let texts = [
+            "Reviewed 2021-03-04 by the PDQ Board. See [1], [2, 3] and [^n]; doi:10.1000/xyz.",
+            "éReviewed 2021-03-04 by Müller. PMID: 12345678 NCT0123 ISRCTN99 n = 12, 35% (4).",
+            "Δ2021-03-04 and 3/4/2020, 12 March 2020, March 12, 2020; Smith et al. (2020) said.",
+            "Smith J, Roe A (2019). x.1 It was. ¹²,³ <sup>4</sup> @doe2020 \\cite{a} 60 mg.",
+            "Medically reviewed by Dr. Jane Roe, MD. HR 0.72 (95% CI 0.61–0.90); 4,120 women.",
+            "The lead reviewers for this summary are: Über (1, 2). ſep 2020 and Kelvin 2 K.",
+        ];
+        for p in &all {
+            let re = DocRegex::new(p);
+            let full = Regex::new(p).unwrap();
+            for t in texts {
+                let want: Vec<_> = full.find_iter(t).map(|m| m.range()).collect();
+                let got: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+                assert_eq!(got, want, "{p} on {t}");
+                assert_eq!(re.is_match(t), full.is_match(t), "{p} on {t}");
+                let want: Vec<Vec<_>> = full
+                    .captures_iter(t)
+                    .map(|c| c.iter().map(|g| g.map(|g| g.range())).collect())
+                    .collect();
+                let got: Vec<Vec<_>> = re
+                    .captures_iter(t)
+                    .map(|c| {
+                        (0..c.slots.group_len())
+                            .map(|i| c.get(i).map(|g| g.range()))
+                            .collect()
+                    })
+                    .collect();
+                assert_eq!(got, want, "{p} on {t}");
+            }
+        }
+        // the alternation in parts finds what the whole finds
+        let whole = Regex::new(&crate::document::patterns::CITATION.join("|")).unwrap();
+        let parts = DocAlternation::new(&crate::document::patterns::CITATION);
+        for t in texts {
+            let want: Vec<_> = whole.find_iter(t).map(|m| m.range()).collect();
+            let got: Vec<_> = parts
+                .captures_iter(t)
+                .map(|c| c.get(0).unwrap().range())
+                .collect();
+            assert_eq!(got, want, "{t}");
         }
     }
 

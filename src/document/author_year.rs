@@ -7,34 +7,28 @@
 //! by number or footnote (a numbered list whose numbers nothing cites may be author-year);
 //! citations are looked for only in such a document.
 
+use super::patterns;
 use super::{Citation, CiteSyntax, Document, ListKind, RefKey, Target};
-use regex::Regex;
+use crate::lexicon_regex::DocRegex;
 use std::sync::OnceLock;
 
-/// A surname: capitalised, with particles (`van Hees`, `de la Cruz`) and hyphens.
-const NAME: &str = r"(?:(?:van|von|der|den|de|da|del|della|di|du|dos|le|la|al|el|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\p{L}";
-/// A year as an author-year citation writes it (`2020`, `2021a`, `n.d.`).
-const YEAR: &str = r"(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)";
-
 struct Patterns {
-    paren: Regex,
-    item: Regex,
-    narrative: Regex,
+    paren: DocRegex,
+    item: DocRegex,
+    narrative: DocRegex,
+    year: DocRegex,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        paren: Regex::new(&format!(r"\((?P<body>[^()\n]*?{YEAR}[^()\n]*?)\)"))
-            .expect("author-year parenthesis"),
-        item: Regex::new(&format!(
-            r"^\s*(?:(?:see(?: also)?|e\.g\.,?|cf\.|for example,?|reviewed in|as in)\s+)?(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?,?\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp|ch|chap|fig|table)\.?\s*[\w\-–]+)?\s*$"
-        ))
-        .expect("author-year item"),
-        narrative: Regex::new(&format!(
-            r"(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME})?\s+\((?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
-        ))
-        .expect("author-year narrative"),
+    P.get_or_init(|| {
+        let [paren, item, narrative, year] = patterns::author_year().map(|p| DocRegex::new(&p));
+        Patterns {
+            paren,
+            item,
+            narrative,
+            year,
+        }
     })
 }
 
@@ -191,11 +185,8 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     if name.is_empty() || !is_author(name[0]) {
         return None;
     }
-    static YEAR_RE: OnceLock<Regex> = OnceLock::new();
-    let year_re = YEAR_RE.get_or_init(|| {
-        Regex::new(&format!(r"(?:^|[\s(,.])(?P<year>{YEAR})(?:$|[\s),.;:])")).expect("year")
-    });
-    let year = year_re
+    let year = patterns()
+        .year
         .captures(&head[end..])?
         .name("year")?
         .as_str()

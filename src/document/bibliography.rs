@@ -59,6 +59,10 @@ pub fn latex_named(doc: &Document) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for b in &doc.blocks {
         let src = &doc.text[b.span.clone()];
+        // both commands start with a backslash: most blocks have none
+        if memchr::memchr(b'\\', src.as_bytes()).is_none() {
+            continue;
+        }
         for (cmd, implied_ext) in [("\\bibliography", true), ("\\addbibresource", false)] {
             let mut from = 0;
             while let Some(k) = src[from..].find(cmd) {

@@ -2,15 +2,11 @@
 //! `[1]`, `[1,2]`, `[1-3]`, `[1–3]`, `[[1]]`, `[[1](#cit/…)]`, `[[4](#…)-[7](#…)]`, `¹²`,
 //! `<sup>1</sup>`, `[^note]`, `[@key; @other]`, and bare trailing numbers in scraped text.
 
+use super::patterns;
 use super::{Citation, CiteSyntax, Document, Format, ParseOptions, RefKey, Role, Target};
-use regex::Regex;
+use crate::lexicon_regex::{Captures, DocAlternation, DocRegex, Match, doc_regex};
 use std::ops::Range;
 use std::sync::OnceLock;
-
-/// A pandoc citation key: letters, digits and `_`, with internal punctuation; or any text in
-/// braces (`@{doe.2020:x}`). Group `braced` or `plain`.
-const KEY: &str =
-    r"(?:\{(?P<braced>[^{}\s@]+)\}|(?P<plain>[\p{L}\p{N}_]+(?:[:.#$%&\-+?<>~/]+[\p{L}\p{N}_]+)*))";
 
 /// Quarto cross-reference prefixes: `@fig-x`, `@tbl-x`, `@sec-x`, `@eq-x` are never citations.
 const CROSS_REFS: &[&str] = &[
@@ -26,67 +22,21 @@ pub fn is_cross_ref(key: &str) -> bool {
 
 /// Each pattern is compiled the first time a file's text needs it: a file without the
 /// syntax a pattern matches never pays for compiling it (most of a short run's start-up).
-fn any_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| {
-        Regex::new(concat!(
-            // linked: [[1](#a)] [[1](#a),[2](#b)] [[4](#a)-[7](#b)]
-            r"(?P<linked>\[\s*\[[0-9]{1,4}\]\([^)\s]*\)(?:\s*[,;\-–—]\s*\[[0-9]{1,4}\]\([^)\s]*\))*\s*\])",
-            // a bare markdown link whose text is a number: [3](#ref-3)
-            r"|(?P<link1>\[[0-9]{1,4}\]\(#[^)\s]*\))",
-            // a link whose text is a bracketed number written escaped, as HTML-to-Markdown
-            // converters write a page's `<a href=…>[36]</a>`: [\[36\]](https://…), [\[2, 3\]](…)
-            r#"|(?P<esc>\[\\\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\\\]\]\([^)\s]*(?:\s+"[^"]*")?\))"#,
-            // [[1]] and [[1, 2]]
-            r"|(?P<double>\[\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]\](?:[^(]|$))",
-            // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>
-            r"|(?P<sup><sup>\s*(?:<a(?-u:\b)[^>]*>)?\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*(?:</a>)?\s*</sup>)",
-            // <a href="#ref-1">1</a>, <a href="#ref-1">[1]</a>: an in-page link whose text is a number
-            r##"|(?P<aref><a(?-u:\b)[^>]*(?-u:\b)href\s*=\s*["']?#[^>]*>\s*\[?\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]?\s*</a>)"##,
-            // <ref>source</ref>, <ref name="x">source</ref>, <ref name="x" />
-            r##"|(?P<wiki><ref(?:\s+(?:name|group|follow|details)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>/]+))*\s*(?:/>|>(?s:.)*?</ref\s*>))"##,
-            // [^note] (not a definition)
-            r"|(?P<foot>\[\^[^\]\s]+\])",
-            // [@key], [see @key, p. 3; @other]
-            r"|(?P<pandoc>\[[^\[\]@]*-?@[^\s\[\]@;,.][^\[\]]*\])",
-            // \citep{a, b}, \citet[p. 3]{a}, \parencite*{a} (natbib, biblatex)
-            r"|(?P<latex>\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite|smartcite|supercite)\*?(?:\[[^\[\]{}]*\]){0,2}\{[^{}\s]+(?:\s*,\s*[^{}\s,]+)*\s*\})",
-            // @key and @{key} in running text (checked in `narrative`)
-            r"|(?P<narr>@(?:\{[^{}\s@]+\}|[\p{L}\p{N}_]))",
-            // [1], [1, 2], [1-3], [1–3]
-            r"|(?P<bracket>\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
-            // ¹², ¹⁻³, ¹,²
-            r"|(?P<super>[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s?[,⁻–-]\s?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)",
-        ))
-        .expect("citation pattern")
-    })
+fn any_re() -> &'static DocAlternation {
+    static P: OnceLock<DocAlternation> = OnceLock::new();
+    P.get_or_init(|| DocAlternation::new(&patterns::CITATION))
 }
 
-fn linked_item_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| Regex::new(r"\[([0-9]{1,4})\]\([^)\s]*\)").expect("linked item"))
-}
+doc_regex!(linked_item_re = patterns::LINKED_ITEM);
 
-fn pandoc_key_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| Regex::new(&format!(r"(?:^|[\s;\[,(])-?@{KEY}")).expect("pandoc key"))
-}
+doc_regex!(pandoc_key_re = patterns::pandoc_key());
 
-fn narrative_key_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| Regex::new(&format!(r"^@{KEY}")).expect("narrative key"))
-}
+doc_regex!(narrative_key_re = patterns::narrative_key());
 
-/// A group of numbers right before the full stop that ends a line or sentence.
-fn bare_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| {
-        Regex::new(
-            r"(?P<word>[A-Za-z\u{00C0}-\u{024F}][A-Za-z\u{00C0}-\u{024F}\-]*\)?|\))[ \t]+(?P<nums>[0-9]{1,3}(?:[ \t]*,[ \t]*[0-9]{1,3})*)[ \t]*(?:\.(?:\s|$)|$)",
-        )
-        .expect("bare pattern")
-    })
-}
+doc_regex!(
+    /// A group of numbers right before the full stop that ends a line or sentence.
+    bare_re = patterns::BARE
+);
 
 /// A citation of `syntax` over `span` whose reference numbers are written `list` ("1, 3-5")
 /// starting at `at`, with the malformation found, if any.
@@ -367,7 +317,7 @@ fn footnote(m: &Marker) -> Option<Citation> {
 }
 
 /// The key of a `KEY` match and its range in the match's text.
-fn key_of<'a>(caps: &regex::Captures<'a>) -> Option<regex::Match<'a>> {
+fn key_of<'a>(caps: &Captures<'a>) -> Option<Match<'a>> {
     caps.name("braced").or(caps.name("plain"))
 }
 
@@ -537,10 +487,8 @@ fn bracket(m: &Marker) -> Option<Citation> {
 
 /// Does `after` start with another bracketed citation (`[3]` of `[1][3]`), itself not a link?
 fn next_is_numbered(after: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r"^\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]").expect("next bracket")
-    });
+    static R: OnceLock<DocRegex> = OnceLock::new();
+    let re = R.get_or_init(|| DocRegex::new(patterns::NEXT_BRACKET));
     // a chain `[1][2][3]` is citations unless its last bracket is a link
     let mut rest = after;
     while let Some(m) = re.find(rest) {
@@ -664,14 +612,9 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
 /// not starting an enumeration ("(1) first, (2) second" is followed by words). Kept only
 /// when the document uses them consistently (see `scan`).
 fn scan_paren(doc: &Document, taken: &[Citation]) -> Vec<Citation> {
-    static R: OnceLock<Regex> = OnceLock::new();
+    static R: OnceLock<DocRegex> = OnceLock::new();
     // compiled at the first block that holds a `(`
-    let re = || {
-        R.get_or_init(|| {
-            Regex::new(r"(?P<word>[\p{L}\p{N}%’'\)\]]+[.,]?)?[ \t]?\((?P<nums>[0-9]{1,3}(?:[ \t]*[,–\-][ \t]*[0-9]{1,3})*)\)(?P<after>[.,;:]|[ \t]*$|[ \t]*\n)")
-                .expect("paren pattern")
-        })
-    };
+    let re = || R.get_or_init(|| DocRegex::new(patterns::PAREN_NUMBERS));
     let src = doc.text.as_str();
     let mut out = Vec::new();
     for b in prose_text_blocks(doc) {
@@ -731,13 +674,11 @@ pub fn prose_text_blocks(doc: &Document) -> impl Iterator<Item = &super::Block> 
         .filter(|b| b.role == Role::Prose && !matches!(b.kind, super::BlockKind::Heading(_)))
 }
 
-/// The pattern of `scan_glued`, compiled at the first block that has a digit after a full stop.
-fn glued_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?P<word>\p{L}[\p{L}\-]+|[0-9]%|\))[\x22”’]?\.(?P<nums>[0-9]{1,3}(?:,[0-9]{1,3})*)(?:[ \t]+\p{Lu}|[ \t]*(?:\n|$))").expect("glued pattern")
-    })
-}
+doc_regex!(
+    /// The pattern of `scan_glued`, loaded at the first block that has a digit after a full
+    /// stop.
+    glued_re = patterns::GLUED
+);
 
 /// A number glued after a sentence's full stop, before the next sentence or the end of the
 /// line: `…competitions.1 It…`, `…well-being.4,7`. Exports that flatten superscripts write

@@ -6,7 +6,8 @@
 //! (`doi:`, `PMID:`, `ISBN`, `arXiv:`, `EudraCT`), a resolver's address (`doi.org/`,
 //! `pubmed.ncbi.nlm.nih.gov/`, `arxiv.org/abs/`) or its own prefix (`NCT`, `ISRCTN`, `PMC`).
 
-use regex::Regex;
+use super::patterns;
+use crate::lexicon_regex::DocRegex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -49,38 +50,15 @@ pub struct Identifier {
     pub span: Range<usize>,
 }
 
-fn patterns() -> &'static [(IdKind, Regex)] {
-    static P: OnceLock<Vec<(IdKind, Regex)>> = OnceLock::new();
+fn patterns() -> &'static [(IdKind, DocRegex)] {
+    static P: OnceLock<Vec<(IdKind, DocRegex)>> = OnceLock::new();
     P.get_or_init(|| {
-        let re = |s: &str| Regex::new(s).expect("identifier pattern");
-        vec![
-            (
-                IdKind::Doi,
-                re(r"(?i)(?:\bdoi(?::\s*|\s+)|\b(?:dx\.)?doi\.org/)(?P<v>[0-9][^\s<>]*)"),
-            ),
-            (
-                IdKind::Pmid,
-                re(r"(?i)(?:\bpmid\b(?::\s*|\s+)|list_uids=|pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)(?P<v>[0-9][0-9A-Za-z]*)"),
-            ),
-            (
-                IdKind::Pmcid,
-                re(r"(?i:\bpmcid\b(?::\s*|\s+))(?P<v>(?:PMC)?[0-9]\S*)|\b(?P<w>PMC[0-9]+)\b"),
-            ),
-            (IdKind::Nct, re(r"\b(?P<v>NCT[0-9]+)\b")),
-            (IdKind::Isrctn, re(r"\b(?P<v>ISRCTN[0-9]+)\b")),
-            (
-                IdKind::Eudract,
-                re(r"(?i:\beudract\b(?:\s+(?:number|no\.?|n[o°]))?(?::\s*|\s+))(?P<v>[0-9][0-9-]*[0-9])"),
-            ),
-            (
-                IdKind::Isbn,
-                re(r"\bISBN(?:-1[03])?(?::\s*|\s+)(?P<v>[0-9][0-9Xx-]*[0-9Xx])"),
-            ),
-            (
-                IdKind::Arxiv,
-                re(r"(?i:\barxiv(?::\s*|\s+)|\barxiv\.org/(?:abs|pdf)/)(?P<v>(?:[A-Za-z-]+(?:\.[A-Za-z-]+)?/)?[0-9][0-9.]*(?:v[0-9]+)?)"),
-            ),
-        ]
+        use IdKind::*;
+        [Doi, Pmid, Pmcid, Nct, Isrctn, Eudract, Isbn, Arxiv]
+            .into_iter()
+            .zip(patterns::IDENTIFIERS)
+            .map(|(kind, p)| (kind, DocRegex::new(p)))
+            .collect()
     })
 }
 

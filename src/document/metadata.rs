@@ -8,9 +8,10 @@
 //! Canonical field names: `last_reviewed`, `last_updated`, `published`, `reviewed_by`,
 //! `review_board` (a board or committee named as reviewer), `review_status`, `status`.
 
+use super::patterns;
 use crate::document::{Block, BlockKind, Document, MetaField, MetaSource, Role};
+use crate::lexicon_regex::{DocRegex, doc_regex};
 use jiff::civil::Date;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -116,38 +117,29 @@ pub fn pack() -> &'static Pack {
     })
 }
 
-/// The body label patterns, compiled the first time a prose line starts with a label's first
-/// word (`label_starts`): a file without one never pays for compiling them.
-fn body_res() -> &'static [(Regex, usize)] {
-    static P: OnceLock<Vec<(Regex, usize)>> = OnceLock::new();
+/// The body label patterns, loaded the first time a prose line starts with a label's first
+/// word (`label_starts`).
+fn body_res() -> &'static [(DocRegex, usize)] {
+    static P: OnceLock<Vec<(DocRegex, usize)>> = OnceLock::new();
     P.get_or_init(|| {
-        let mut out = Vec::new();
-        for (i, b) in pack().body.iter().enumerate() {
-            let mut labels: Vec<&String> = b.labels.iter().collect();
-            labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-            let alt = |ls: &[&String]| {
-                ls.iter()
-                    .map(|l| regex::escape(l).replace(' ', r"\s+"))
-                    .collect::<Vec<_>>()
-                    .join("|")
-            };
-            let re = if b.value == "name" {
-                // "Reviewed by X", or "Reviewer: X" (a colon is required without "by")
-                let (by, other): (Vec<&String>, Vec<&String>) =
-                    labels.iter().copied().partition(|l| l.ends_with(" by"));
-                format!(
-                    r"(?i)^(?:(?:{})\s*:?\s*|(?:{})\s*:\s*)",
-                    alt(&by),
-                    alt(&other)
-                )
-            } else {
-                format!(r"(?i)^(?:{})\s*(?::|\bon\b|-|–|—)?\s*", alt(&labels))
-            };
-            let re = Regex::new(&re).expect("body label pattern");
-            out.push((re, i));
-        }
-        out
+        pack()
+            .body
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (DocRegex::new(&body_pattern(b)), i))
+            .collect()
     })
+}
+
+/// The pattern of a body label entry.
+fn body_pattern(b: &BodyLabel) -> String {
+    patterns::body_label(&b.labels, b.value == "name")
+}
+
+/// The body label entries' patterns.
+#[cfg(test)]
+pub(crate) fn body_patterns() -> Vec<String> {
+    pack().body.iter().map(body_pattern).collect()
 }
 
 /// Compile the metadata patterns now (the run's start-up warms them on an idle thread).
@@ -171,25 +163,9 @@ pub fn canonical(key: &str) -> Option<&'static str> {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const MONTHS: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-
-fn date_patterns() -> &'static [Regex; 5] {
-    static P: OnceLock<[Regex; 5]> = OnceLock::new();
-    P.get_or_init(|| {
-        [
-            Regex::new(r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})").expect("iso"),
-            Regex::new(&format!(
-                r"(?i)\b{MONTHS}\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})"
-            ))
-            .expect("month first"),
-            Regex::new(&format!(
-                r"(?i)\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+(?P<y>[0-9]{{4}})"
-            ))
-            .expect("day first"),
-            Regex::new(r"\b(?P<a>[0-9]{1,2})[/.](?P<b>[0-9]{1,2})[/.](?P<y>[0-9]{4})").expect("numeric"),
-            Regex::new(&format!(r"(?i)\b{MONTHS}\.?,?\s+(?P<y>[0-9]{{4}})")).expect("month year"),
-        ]
-    })
+fn date_patterns() -> &'static [DocRegex; 5] {
+    static P: OnceLock<[DocRegex; 5]> = OnceLock::new();
+    P.get_or_init(|| patterns::dates().map(|p| DocRegex::new(&p)))
 }
 
 fn month_number(m: &str) -> Option<i8> {
@@ -412,37 +388,13 @@ fn front_matter(doc: &Document, out: &mut Vec<MetaField>) {
     }
 }
 
-/// The reviewer patterns, each compiled on first use: their bounded repeats of Unicode
-/// classes cost milliseconds to compile, and each is searched only in blocks that pass a
-/// substring test first, which most articles never do.
-fn list_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    // "The lead reviewers for X are:" / "Medical reviewers:" over a list of names
-    P.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:lead |medical |clinical |expert )?reviewers?\b[^.]{0,120}:\s*$")
-            .expect("reviewer list")
-    })
-}
-
-fn board_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    // "… reviewed … by the/our X Board"
-    P.get_or_init(|| {
-        Regex::new(
-            r"\b[Rr]eviewed\b[^.;]{0,80}?\bby\s+(?:the\s+|our\s+)?(?P<who>[A-Z][^.;()]{0,150})",
-        )
-        .expect("board")
-    })
-}
-
-fn byline_re() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
-    // "This article was medically reviewed by Dr. Jane Roe" inside a sentence
-    P.get_or_init(|| {
-        Regex::new(r"\b(?:[Mm]edically|[Cc]linically) reviewed by\s+(?P<who>(?:Dr\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*(?:[A-Z][A-Za-z.-]{1,6}))*)")
-            .expect("reviewed by")
-    })
-}
+// The reviewer patterns, each loaded on first use and searched only in blocks that pass a
+// substring test first, which most articles never do. The list and board patterns' bounded
+// repeats of Unicode classes are too big for prebuilt DFAs: they are compiled then (a
+// millisecond or so each).
+doc_regex!(list_re = patterns::REVIEWER_LIST);
+doc_regex!(board_re = patterns::REVIEWED_BY_BOARD);
+doc_regex!(byline_re = patterns::REVIEWED_BY);
 
 /// The source span of `r` (a range of the block's plain text).
 fn src(b: &Block, r: Range<usize>) -> Range<usize> {

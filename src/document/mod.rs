@@ -15,6 +15,7 @@ pub mod identifiers;
 pub mod lines;
 pub mod markdown;
 pub mod metadata;
+pub mod patterns;
 pub mod references;
 pub mod sentences;
 pub mod split;

@@ -3,8 +3,9 @@
 //! numeric link definitions and front-matter `references:`; their scopes; and resolution of
 //! every citation target against the list in scope.
 
+use super::patterns;
 use super::{BlockKind, Document, Ids, ListKind, RefKey, Reference, ReferenceList, Role};
-use regex::Regex;
+use crate::lexicon_regex::{DocRegex, doc_regex};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -97,27 +98,18 @@ pub fn is_reference_title(title: &str) -> bool {
     TITLES.contains(&t)
 }
 
-fn leading_marker() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})[.)])\s+").expect("marker"))
-}
+doc_regex!(leading_marker = patterns::LEADING_MARKER);
 
-fn heading_marker() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\[\^([^\]\s]+)\]|\[([0-9]{1,4})\]").expect("heading marker"))
-}
+doc_regex!(heading_marker = patterns::HEADING_MARKER);
 
 /// Identifiers in an entry's source text.
 pub fn find_ids(src: &str) -> Ids {
-    static R: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    static R: OnceLock<(DocRegex, DocRegex, DocRegex)> = OnceLock::new();
     let (doi, pmid, url) = R.get_or_init(|| {
         (
-            Regex::new(r#"\b(10\.[0-9]{4,9}/[^\s"'<>\]\)]+)"#).expect("doi"),
-            Regex::new(
-                r"(?i)(?:\bpmid:?\s*|list_uids=|pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)([0-9]{4,9})",
-            )
-            .expect("pmid"),
-            Regex::new(r#"https?://[^\s<>"'\)\]]+"#).expect("url"),
+            DocRegex::new(patterns::ENTRY_DOI),
+            DocRegex::new(patterns::ENTRY_PMID),
+            DocRegex::new(patterns::ENTRY_URL),
         )
     });
     // substring tests first: most entries carry one identifier or none
@@ -359,10 +351,10 @@ pub fn collect(doc: &mut Document) {
             };
             match new_entry {
                 Some((key, key_span)) => {
-                    let clean = leading_marker().replace(&text, "").to_string();
+                    let clean = leading_marker().remove_first(&text);
                     let title = match b.kind {
                         BlockKind::Heading(_) => {
-                            Some(heading_marker().replace_all(&clean, "").trim().to_string())
+                            Some(heading_marker().remove_all(&clean).trim().to_string())
                         }
                         _ => None,
                     };

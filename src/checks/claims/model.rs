@@ -38,6 +38,51 @@ pub struct Model {
     pub bias: f32,
     pub threshold: f32,
     weights: FxHashMap<Box<str>, f32>,
+    words: WordIndex,
+}
+
+/// The word features of a model indexed for [`Model::logit`]: each word of a `w:` or `b:`
+/// feature numbered, its own weight, and the word pairs' weights by their two numbers. A
+/// sentence's word looks up one string instead of building and hashing two; a pair whose
+/// first word is in no pair is not looked up.
+#[derive(Default)]
+struct WordIndex {
+    ids: FxHashMap<Box<str>, u32>,
+    word: Vec<Option<f32>>,
+    pair: FxHashMap<u64, f32>,
+    /// the number of `<s>`, which opens the sentence
+    start: Option<u32>,
+}
+
+impl WordIndex {
+    fn new(weights: &FxHashMap<Box<str>, f32>) -> WordIndex {
+        let mut ix = WordIndex::default();
+        for (name, &w) in weights {
+            if let Some(word) = name.strip_prefix("w:") {
+                let id = ix.id(word);
+                ix.word[id as usize] = Some(w);
+            } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once(' ')) {
+                let key = pair(ix.id(a), ix.id(b));
+                ix.pair.insert(key, w);
+            }
+        }
+        ix.start = ix.ids.get("<s>").copied();
+        ix
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.word.len() as u32;
+        self.ids.insert(word.into(), id);
+        self.word.push(None);
+        id
+    }
+}
+
+fn pair(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 impl std::fmt::Debug for Model {
@@ -110,11 +155,11 @@ impl Model {
                 }
             }
         }
-        Ok(Model {
-            bias: bias.ok_or("no `bias` line")?,
-            threshold: threshold.ok_or("no `threshold` line")?,
+        Ok(Model::from_weights(
+            bias.ok_or("no `bias` line")?,
+            threshold.ok_or("no `threshold` line")?,
             weights,
-        })
+        ))
     }
 
     /// Builds a model from fitted weights (training).
@@ -122,6 +167,7 @@ impl Model {
         Model {
             bias,
             threshold,
+            words: WordIndex::new(&weights),
             weights,
         }
     }
@@ -154,9 +200,27 @@ impl Model {
     }
 
     /// The log-odds that an editor would cite `sentence`, before any document shift.
+    /// The same sum as [`Model::predict`]'s, in the same order, with the word features
+    /// looked up by number ([`WordIndex`]).
     pub fn logit(&self, sentence: &str, shape: Shape) -> f32 {
         let mut z = self.bias;
-        features(sentence, shape, |name, _| {
+        let mut lower = String::with_capacity(sentence.len() + 16);
+        let toks = tokens(sentence, &mut lower);
+        let ix = &self.words;
+        let mut prev = ix.start;
+        for t in &toks {
+            let id = ix.ids.get(&lower[t.0.clone()]).copied();
+            if let Some(w) = id.and_then(|id| ix.word[id as usize]) {
+                z += w;
+            }
+            if let (Some(p), Some(id)) = (prev, id)
+                && let Some(&w) = ix.pair.get(&pair(p, id))
+            {
+                z += w;
+            }
+            prev = id;
+        }
+        sentence_features(sentence, shape, &toks, &lower, |name, _| {
             if let Some(&w) = self.weights.get(name) {
                 z += w;
             }
@@ -225,10 +289,15 @@ pub fn sigmoid(z: f32) -> f32 {
 /// other into `lower`; each is its range there and its range in the sentence.
 fn tokens(sentence: &str, lower: &mut String) -> Vec<(Range<usize>, Range<usize>)> {
     let b = sentence.as_bytes();
+    // the character at `i` (a char boundary), read without decoding where it is ASCII
+    let char_at = |i: usize| match b.get(i) {
+        Some(&a) if a.is_ascii() => Some(char::from(a)),
+        _ => sentence[i..].chars().next(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let c = sentence[i..].chars().next().unwrap_or(' ');
+        let c = char_at(i).unwrap_or(' ');
         if c.is_ascii_digit() {
             let start = i;
             while i < b.len()
@@ -259,16 +328,17 @@ fn tokens(sentence: &str, lower: &mut String) -> Vec<(Range<usize>, Range<usize>
         } else if c.is_alphanumeric() {
             let start = i;
             while i < b.len() {
-                let Some(ch) = sentence[i..].chars().next() else {
+                if b[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                let Some(ch) = char_at(i) else {
                     break;
                 };
                 if ch.is_alphanumeric() && !ch.is_ascii_digit() {
                     i += ch.len_utf8();
                 } else if (ch == '\'' || ch == '\u{2019}')
-                    && sentence[i + ch.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
+                    && char_at(i + ch.len_utf8()).is_some_and(char::is_alphabetic)
                 {
                     // keep "don't", "patient's" whole
                     i += ch.len_utf8();
@@ -279,7 +349,8 @@ fn tokens(sentence: &str, lower: &mut String) -> Vec<(Range<usize>, Range<usize>
             let at = lower.len();
             let word = &sentence[start..i];
             if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                lower.push_str(word);
+                lower[at..].make_ascii_lowercase();
             } else {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
             }
@@ -338,6 +409,18 @@ pub fn features(sentence: &str, shape: Shape, mut emit: impl FnMut(&str, Range<u
         }
         prev = Some(t);
     }
+    sentence_features(sentence, shape, &toks, &lower, emit);
+}
+
+/// The whole-sentence features of [`features`], after the word features: shape, position,
+/// length, ending.
+fn sentence_features(
+    sentence: &str,
+    shape: Shape,
+    toks: &[(Range<usize>, Range<usize>)],
+    lower: &str,
+    mut emit: impl FnMut(&str, Range<usize>),
+) {
     let whole = 0..0;
     emit(
         if shape.list_item {

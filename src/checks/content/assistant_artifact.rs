@@ -224,26 +224,45 @@ pub fn builtin() -> &'static AssistantLexicon {
 /// `text` with every quotation blanked (same byte length): quoted words are someone else
 /// speaking, never the assistant.
 fn mask_quotes(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['"', '\u{201c}']) {
+    // no `"` nor `“` (memchr: most sentences have neither, and a char search decodes them)
+    let b = text.as_bytes();
+    if memchr::memchr(b'"', b).is_none() && memchr::memmem::find(b, "\u{201c}".as_bytes()).is_none()
+    {
         return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
+    // a character is blanked when it stands inside quotes and does not close them; only the
+    // quotation marks change the state, so the text between two of them is copied or blanked
+    // whole (with as many spaces as it has bytes)
+    let mut out = b.to_vec();
     let mut inside = false;
-    for c in text.chars() {
-        let blank = inside;
-        match c {
-            '"' => inside = !inside,
-            '\u{201c}' => inside = true,
-            '\u{201d}' => inside = false,
-            _ => {}
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(k) = memchr::memchr2(b'"', 0xE2, &b[at..]) {
+        let p = at + k;
+        let (opens, closes, len) = match b[p..] {
+            [b'"', ..] => (!inside, inside, 1),
+            // “ and ”
+            [0xE2, 0x80, 0x9C, ..] => (true, false, 3),
+            [0xE2, 0x80, 0x9D, ..] => (false, true, 3),
+            _ => {
+                at = p + 1;
+                continue;
+            }
+        };
+        if inside {
+            out[run..p].fill(b' ');
+            if !closes {
+                out[p..p + len].fill(b' ');
+            }
         }
-        if blank && inside {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        } else {
-            out.push(c);
-        }
+        inside = opens || (inside && !closes);
+        run = p + len;
+        at = run;
     }
-    std::borrow::Cow::Owned(out)
+    if inside {
+        out[run..].fill(b' ');
+    }
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("whole characters blanked"))
 }
 
 /// What one paragraph (a prose block with sentences) holds.
@@ -528,6 +547,39 @@ mod tests {
         let m = super::mask_quotes("a \u{201c}Let me é\u{201d} b \"x\" c");
         assert_eq!(m.len(), "a \u{201c}Let me é\u{201d} b \"x\" c".len());
         assert!(!m.contains("Let") && !m.contains('x') && m.ends_with(" c"));
+    }
+
+    /// The masking read the text char by char before: the same result.
+    #[test]
+    fn quotes_are_blanked_as_char_by_char() {
+        let by_char = |text: &str| {
+            let mut out = String::new();
+            let mut inside = false;
+            for c in text.chars() {
+                let blank = inside;
+                match c {
+                    '"' => inside = !inside,
+                    '\u{201c}' => inside = true,
+                    '\u{201d}' => inside = false,
+                    _ => {}
+                }
+                if blank && inside {
+                    out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        };
+        for t in [
+            "a \"b\" c \"d",
+            "“a “b” c” – “é” \"“x\"” y",
+            "no “close – é",
+            "\"\"\"",
+            "” lone “",
+        ] {
+            assert_eq!(super::mask_quotes(t), by_char(t), "{t}");
+        }
     }
 
     #[test]

@@ -61,9 +61,8 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
     }
     let mut found: Vec<Absence> = Vec::new();
 
-    // the capture groups' regex is compiled only for a sentence that has a match
-    let pre = lex.pre_re.is_match(sentence).then(|| lex.pre_re.full());
-    for m in pre.into_iter().flat_map(|re| re.captures_iter(sentence)) {
+    // the capture groups are read only on the matches found
+    for m in lex.pre_re.captures_iter(sentence) {
         let all = m.get(0)?;
         if is_pseudo(sentence, all.start(), lex)
             || lex.conditional_re.is_match(&sentence[..all.start()])

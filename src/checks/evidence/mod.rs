@@ -501,11 +501,16 @@ impl EvidenceLexicon {
 /// ("sars-cov-2"); a number keeps its decimal point and thousands commas; `%` is a token.
 pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
     let b = text.as_bytes();
+    // the character at `i` (a char boundary), read without decoding where it is ASCII
+    let char_at = |i: usize| match b.get(i) {
+        Some(&a) if a.is_ascii() => Some(char::from(a)),
+        _ => text[i..].chars().next(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     let is_word = |c: char| c.is_alphanumeric();
     while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = char_at(i).unwrap_or(' ');
         if c == '%' {
             out.push(("%".to_string(), i..i + 1));
             i += 1;
@@ -518,17 +523,21 @@ pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
         let start = i;
         let mut j = i;
         while j < text.len() {
-            let d = text[j..].chars().next().unwrap_or(' ');
+            if b[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let d = char_at(j).unwrap_or(' ');
             if is_word(d) {
                 j += d.len_utf8();
                 continue;
             }
             // inner joiners: hyphen, apostrophe, decimal point or comma between digits
-            let next = text[j + d.len_utf8()..].chars().next();
+            let next = || char_at(j + d.len_utf8());
             let prev_digit = j > 0 && b[j - 1].is_ascii_digit();
             let joins = match d {
-                '-' | '\'' | '’' => next.is_some_and(is_word),
-                '.' | ',' | '·' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                '-' | '\'' | '’' => next().is_some_and(is_word),
+                '.' | ',' | '·' => prev_digit && next().is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
             };
             if joins {

@@ -3,7 +3,8 @@
 //! reference numbers and other bare numbers are never figures: a number is one only with a
 //! percent sign, a ratio's name, a participant noun or a dose unit.
 
-use regex::Regex;
+use crate::document::patterns;
+use crate::lexicon_regex::DocRegex;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -52,32 +53,9 @@ pub struct Figure {
     pub range: Range<usize>,
 }
 
-fn patterns() -> &'static [Regex; 5] {
-    static P: OnceLock<[Regex; 5]> = OnceLock::new();
-    const NUM: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
-    P.get_or_init(|| {
-        let re = |s: String| Regex::new(&s).expect("figure pattern");
-        [
-            // 35%, 35 percent, 20–30%
-            re(format!(
-                r"(?i)(?:(?P<a>{NUM})\s*%?\s*(?:-|–|—|to)\s*)?(?P<b>{NUM})\s*(?:%|\bper\s?cent\b)"
-            )),
-            // HR 0.72, odds ratio of 1.4, (95% CI 0.61–0.90)
-            re(String::from(
-                r"(?:\b(?:a?HR|a?OR|a?RR|IRR|aIRR)\b|(?i:\b(?:hazard|odds|rate|risk)\s+ratios?\b|\brelative\s+risks?\b))[^0-9;.]{0,25}?(?P<v>[0-9]+\.[0-9]+)(?:[^;]{0,12}?(?:\bCI\b|(?i:confidence\s+interval))[^0-9;]{0,6}(?P<lo>[0-9]+\.[0-9]+)\s*(?:-|–|—|to|,)\s*(?P<hi>[0-9]+\.[0-9]+))?"
-            )),
-            // 4,120 women, 310 adult patients
-            re(format!(
-                r"(?i)(?P<n>{NUM})\s+(?:(?:adult|older|elderly|healthy|eligible|pregnant|postmenopausal|premenopausal|randomi[sz]ed|enrolled|hospitali[sz]ed|consecutive|evaluable|female|male|new|cancer|study)\s+){{0,2}}(?:patients|participants|subjects|women|men|adults|children|people|persons|individuals|volunteers|infants|adolescents|survivors|smokers|residents|nurses|mothers|newborns|neonates|pregnancies)\b"
-            )),
-            // n = 120
-            re(format!(r"\b[nN]\s*=\s*(?P<n>{NUM})")),
-            // 60 mg, 10–20 mg/kg, 400 IU, 2.5 mL
-            re(format!(
-                r"(?:(?P<a>{NUM})\s*(?:-|–|—|to)\s*)?(?P<b>{NUM})\s*(?P<u>mg/kg|mg/m2|mg/m²|mg|mcg|µg|μg|g|IU|mL|ml|L)(?:$|[^A-Za-z0-9/²])"
-            )),
-        ]
-    })
+fn patterns() -> &'static [DocRegex; 5] {
+    static P: OnceLock<[DocRegex; 5]> = OnceLock::new();
+    P.get_or_init(|| patterns::figures().map(|p| DocRegex::new(&p)))
 }
 
 fn value(s: &str) -> Option<(f64, usize)> {
@@ -129,20 +107,21 @@ pub fn figures(text: &str) -> Vec<Figure> {
         return out;
     }
     let [percent, ratio, count, n_equals, dose] = patterns();
-    let mut push = |kind: Kind, m: Option<regex::Match>, end: Option<usize>, factor: f64| {
-        if let Some(m) = m
-            && !glued(text, m.start())
-            && let Some((v, d)) = value(m.as_str())
-        {
-            out.push(Figure {
-                kind,
-                value: v * factor,
-                written: v,
-                decimals: d,
-                range: m.start()..end.unwrap_or(m.end()).max(m.end()),
-            });
-        }
-    };
+    let mut push =
+        |kind: Kind, m: Option<crate::lexicon_regex::Match>, end: Option<usize>, factor: f64| {
+            if let Some(m) = m
+                && !glued(text, m.start())
+                && let Some((v, d)) = value(m.as_str())
+            {
+                out.push(Figure {
+                    kind,
+                    value: v * factor,
+                    written: v,
+                    decimals: d,
+                    range: m.start()..end.unwrap_or(m.end()).max(m.end()),
+                });
+            }
+        };
     for c in percent.captures_iter(text) {
         let all = c.get(0).expect("match");
         // "95% CI" is a confidence level, not a finding
@@ -195,9 +174,8 @@ pub fn figures(text: &str) -> Vec<Figure> {
 /// Every number written in `text` (for the loosest comparison: a figure whose value the
 /// source writes in any form is not reported).
 pub fn numbers(text: &str) -> Vec<f64> {
-    static N: OnceLock<Regex> = OnceLock::new();
-    let re = N
-        .get_or_init(|| Regex::new(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+").expect("number"));
+    static N: OnceLock<DocRegex> = OnceLock::new();
+    let re = N.get_or_init(|| DocRegex::new(patterns::NUMBER));
     re.find_iter(text)
         .filter(|m| !glued(text, m.start()) || m.as_str().starts_with('.'))
         .filter_map(|m| {
