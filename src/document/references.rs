@@ -76,7 +76,9 @@ fn names_a_source(text: &str) -> bool {
         || text.contains("http")
         || text.contains("www.")
         || text.contains("et al")
-        || text.to_ascii_lowercase().contains("doi")
+        || text.contains("doi:")
+        || text.contains("doi.org")
+        || text.contains("DOI")
         || text.contains("PMID")
 }
 
@@ -288,6 +290,11 @@ pub fn collect(doc: &mut Document) {
             if chrome {
                 continue;
             }
+            // `1.` alone on its line, the entry the paragraph after it
+            let numbered_paragraph = match style {
+                Style::Ordered => empty_item_number(doc, b),
+                _ => None,
+            };
             let new_entry = match b.kind {
                 BlockKind::ListItem
                     if style != Style::Headings
@@ -314,13 +321,10 @@ pub fn collect(doc: &mut Document) {
                     };
                     Some((key, key_span))
                 }
-                // `1.` alone on its line, the entry the paragraph after it
-                BlockKind::Paragraph
-                    if style == Style::Ordered && empty_item_number(doc, b).is_some() =>
-                {
+                BlockKind::Paragraph if numbered_paragraph.is_some() => {
                     ordinal += 1;
                     numbered_paragraphs = true;
-                    empty_item_number(doc, b).map(|(n, span)| (RefKey::Num(n), span))
+                    numbered_paragraph.map(|(n, span)| (RefKey::Num(n), span))
                 }
                 // APA-style entries written as paragraphs: "Smith, J. (2020). Title."
                 BlockKind::Paragraph

@@ -295,20 +295,24 @@ pub fn judged(
     while i < n {
         let b = doc.sentences[i].block;
         let j = (i..n).find(|&k| doc.sentences[k].block != b).unwrap_or(n);
-        let before = (0..i).rev().find(|&k| {
-            let kb = &doc.blocks[doc.sentences[k].block];
-            kb.role == Role::Prose
-                && kb.kind != BlockKind::TableCell
-                && !is_caption(&doc.text[kb.span.clone()])
-        });
-        let continues = before.is_some_and(|k| {
-            in_study[k] && doc.blocks[doc.sentences[k].block].section == doc.blocks[b].section
-        }) && doc.blocks[b].kind == BlockKind::Paragraph
+        // the prose sentence before the paragraph, past tables and captions
+        let before = || {
+            (0..i).rev().find(|&k| {
+                let kb = &doc.blocks[doc.sentences[k].block];
+                kb.role == Role::Prose
+                    && kb.kind != BlockKind::TableCell
+                    && !is_caption(&doc.text[kb.span.clone()])
+            })
+        };
+        let continues = doc.blocks[b].kind == BlockKind::Paragraph
             && (i..j).all(|k| {
                 let t = doc.sentence_text(&doc.sentences[k]);
                 !cites[k] && !intro[k] && claims::reports_past(t)
             })
-            && (i..j).any(|k| claims::resumes_study(doc.sentence_text(&doc.sentences[k])));
+            && (i..j).any(|k| claims::resumes_study(doc.sentence_text(&doc.sentences[k])))
+            && before().is_some_and(|k| {
+                in_study[k] && doc.blocks[doc.sentences[k].block].section == doc.blocks[b].section
+            });
         if continues {
             for k in i..j {
                 covered[k] = true;
