@@ -1,7 +1,8 @@
 //! Bibliographies named by front-matter `bibliography:` (pandoc's convention: one file or a
 //! list), by LaTeX in the body (`\bibliography{refs}`, natbib's way in an R Markdown manuscript
 //! knitted to PDF; `\addbibresource{refs.bib}`, biblatex's), by a Quarto project (`_quarto.yml`, `_metadata.yml`) or a bookdown book (the first
-//! chapter of `_bookdown.yml`), by the document that pulls a
+//! chapter of `_bookdown.yml`, or an `index.Rmd` that says `site: bookdown::…`), by the
+//! document that pulls a
 //! child in (`{{< include >}}`), or by the config; resolved relative to the file that names
 //! them. BibTeX/BibLaTeX (`.bib`, `.bibtex`, read with typst's `biblatex` crate), CSL-JSON and
 //! CSL-YAML. Each entry keeps its title, identifiers and abstract for the evidence rule.
@@ -164,6 +165,25 @@ fn from_project(dir: &Path) -> Vec<Named> {
         if book.is_file() {
             return from_book(&book, d);
         }
+        // a bookdown book without `_bookdown.yml`: its `index.Rmd` says `site: bookdown::…`
+        // and every chapter beside it is merged after it
+        let index = d.join("index.Rmd");
+        if index.is_file() {
+            let fm = read_small(&index)
+                .and_then(|t| super::front_matter::FrontMatter::detect(&t))
+                .and_then(|f| f.value);
+            let site = fm
+                .as_ref()
+                .and_then(|v| v.get("site"))
+                .and_then(|v| v.as_str());
+            if site.is_some_and(|s| s.contains("bookdown")) {
+                return with_base(
+                    names_in(fm.as_ref().and_then(|v| v.get("bibliography"))),
+                    d,
+                    &index,
+                );
+            }
+        }
         at = d.parent().filter(|p| !p.as_os_str().is_empty());
     }
     Vec::new()
@@ -182,10 +202,7 @@ fn from_book(book: &Path, dir: &Path) -> Vec<Named> {
         })
         .unwrap_or_else(|| "index.Rmd".to_string());
     let path = dir.join(first);
-    if std::fs::metadata(&path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {
-        return Vec::new();
-    }
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Some(text) = read_small(&path) else {
         return Vec::new();
     };
     let fm = super::front_matter::FrontMatter::detect(&text);
@@ -195,6 +212,14 @@ fn from_book(book: &Path, dir: &Path) -> Vec<Named> {
             .and_then(|v| v.get("bibliography")),
     );
     with_base(names, dir, &path)
+}
+
+/// A book's file of at most 4 MB, as text.
+fn read_small(path: &Path) -> Option<String> {
+    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
 }
 
 fn with_base(names: Vec<String>, base: &Path, by: &Path) -> Vec<Named> {
