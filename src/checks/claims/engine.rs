@@ -1163,7 +1163,6 @@ fn in_list(w: &str, set: &rustc_hash::FxHashSet<&'static [u8]>) -> bool {
 /// Whether a sentence opens as a summary of what came before ("In summary,", "Overall,",
 /// "Taken together,"): it restates content, so an earlier citation covers it.
 pub fn summarises_previous(sentence: &str) -> bool {
-    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
     const HEADS: &[&str] = &[
         "In summary",
         "In sum,",
@@ -1181,13 +1180,18 @@ pub fn summarises_previous(sentence: &str) -> bool {
         "Summing up",
         "In a nutshell",
     ];
-    HEADS.iter().any(|h| s.starts_with(h))
+    opens_with(sentence, HEADS)
+}
+
+/// Whether a sentence's first words (after any punctuation or markup) are one of `heads`.
+fn opens_with(sentence: &str, heads: &[&str]) -> bool {
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    heads.iter().any(|h| s.starts_with(h))
 }
 
 /// "For example, a trial of 300 adults…", "For instance, …": a sentence that gives an example
 /// of the one before it, so its citation is the evidence for that statement too.
 pub fn gives_example(sentence: &str) -> bool {
-    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
     const HEADS: &[&str] = &[
         "For example",
         "For instance",
@@ -1197,7 +1201,7 @@ pub fn gives_example(sentence: &str) -> bool {
         "To give an example",
         "One example",
     ];
-    HEADS.iter().any(|h| s.starts_with(h))
+    opens_with(sentence, HEADS)
 }
 
 /// "It is estimated that…", "It is known that…": an expletive "it" opens a new claim.
@@ -1222,7 +1226,7 @@ fn expletive_it(s: &str) -> bool {
         "It can be",
         "It may be",
     ];
-    HEADS.iter().any(|h| s.starts_with(h))
+    opens_with(s, HEADS)
 }
 
 #[cfg(test)]
