@@ -646,10 +646,67 @@ fn explain(sentence: &str, score: &ClaimScore) -> (String, Option<Range<usize>>)
         strongest.get_or_insert(span);
     }
     if parts.is_empty() {
-        ("states a fact".to_string(), None)
+        // no telling signal: quote what the sentence asserts, its finite verb and the
+        // words that complete it ("is poorly understood"), so the finding is in the
+        // article's own words
+        match predicate(sentence) {
+            Some(r) => (
+                format!("states a fact ('{}')", &sentence[r.clone()]),
+                Some(r),
+            ),
+            None => ("states a fact".to_string(), None),
+        }
     } else {
         (parts.join("; "), strongest)
     }
+}
+
+/// The sentence's predicate: its first finite verb (a present or past form of
+/// [`PRESENT`] or [`PAST`]) and up to four words after it in the same clause, with
+/// trailing function words dropped ("have a single MYC rearrangement", "is poorly
+/// understood"). `None` when there is no such verb or nothing completes it.
+fn predicate(sentence: &str) -> Option<Range<usize>> {
+    const TRAILING: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from",
+        "that", "than", "as", "but", "be", "been", "not", "also",
+    ];
+    static SETS: [WordSet; 1] = [OnceLock::new()];
+    let trailing = set_of(&SETS[0], TRAILING);
+    let (present, past) = tense_sets();
+    let base = sentence.as_ptr() as usize;
+    let at = |w: &str| w.as_ptr() as usize - base;
+    let mut ws = words(sentence);
+    // the first finite verb not of a relative clause ("patients who are treated…")
+    let mut prev = "";
+    let verb = ws.find(|&w| {
+        let relative = matches!(prev, "who" | "which" | "that" | "whom" | "whose");
+        prev = w;
+        !relative && (in_list(w, present) || in_list(w, past))
+    })?;
+    let start = at(verb);
+    let mut ends = vec![start + verb.len()];
+    let mut last = start + verb.len();
+    for w in ws.take(4) {
+        // the clause goes on only across spaces: a comma, bracket or colon ends it
+        if !sentence[last..at(w)].chars().all(char::is_whitespace) {
+            break;
+        }
+        last = at(w) + w.len();
+        ends.push(last);
+    }
+    // drop trailing function words: "is made in a" → "is made"
+    while ends.len() > 1 {
+        let k = ends.len() - 1;
+        let from = sentence[..ends[k]]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        if in_list(&sentence[from..ends[k]], trailing) {
+            ends.pop();
+        } else {
+            break;
+        }
+    }
+    (ends.len() > 1).then(|| start..ends[ends.len() - 1])
 }
 
 /// A signal's span widened so that it does not end inside a number: "sensitivity of 0" of
@@ -723,6 +780,46 @@ fn telling(sentence: &str, s: &Signal) -> bool {
 /// Scores `sentence` with the built-in lexicon.
 pub fn score(sentence: &str) -> ClaimScore {
     score_sentence(sentence, ClaimLexicon::builtin())
+}
+
+/// The feature names of the lexicon's signal kinds in the model, by [`SignalKind`] index:
+/// a statistic and a telling quantity are both "a figure".
+pub const MODEL_KIND_FEATURES: [&str; SignalKind::COUNT] = [
+    "lex:research",
+    "lex:figure",
+    "lex:figure",
+    "lex:effect",
+    "lex:comparison",
+    "lex:general",
+    "lex:entity",
+    "lex:question",
+    "lex:advice",
+    "lex:hedge",
+    "lex:first-person",
+    "lex:disclaimer",
+    "lex:chrome",
+    "lex:attributed",
+    "lex:vague",
+    "lex:topic",
+    "lex:fragment",
+];
+
+/// The kinds of a sentence's lexicon signals that the model reads, one bit per
+/// [`SignalKind`] index: every kind against a claim, and the kinds for one when they tell
+/// (the ones a message would name: not a bare entity, a year or "Figure 2").
+pub fn model_kinds(sentence: &str, score: &ClaimScore) -> u32 {
+    let mut bits = 0u32;
+    for s in &score.signals {
+        let k = if s.kind == SignalKind::Quantity {
+            SignalKind::Statistic
+        } else {
+            s.kind
+        };
+        if !s.kind.is_positive() || telling(sentence, s) {
+            bits |= 1 << k.index();
+        }
+    }
+    bits
 }
 
 /// Whether a sentence directly continues the one before it ("These findings…", "This
@@ -1389,6 +1486,59 @@ mod tests {
         assert!(span_text(s, SignalKind::Comparative).is_empty());
         let s = "Excess sodium causes fluid retention in some people.";
         assert_eq!(span_text(s, SignalKind::Causal), vec!["causes"]);
+    }
+
+    #[test]
+    fn model_kind_features_follow_the_kinds() {
+        assert_eq!(
+            MODEL_KIND_FEATURES[SignalKind::Research.index()],
+            "lex:research"
+        );
+        assert_eq!(
+            MODEL_KIND_FEATURES[SignalKind::Quantity.index()],
+            "lex:figure"
+        );
+        assert_eq!(
+            MODEL_KIND_FEATURES[SignalKind::Instruction.index()],
+            "lex:advice"
+        );
+        assert_eq!(
+            MODEL_KIND_FEATURES[SignalKind::Fragment.index()],
+            "lex:fragment"
+        );
+        // a figure tells; "Figure 2" and a bare year do not
+        let s = "About 30% of adults lose muscle.";
+        assert_eq!(
+            model_kinds(s, &score(s)) & (1 << SignalKind::Statistic.index()),
+            1 << SignalKind::Statistic.index()
+        );
+        let s = "See Figure 2 for the design.";
+        assert_eq!(
+            model_kinds(s, &score(s)) & (1 << SignalKind::Statistic.index()),
+            0
+        );
+    }
+
+    #[test]
+    fn explain_quotes_the_predicate() {
+        let s = "The natural history of the disease in adults is poorly understood.";
+        let (reason, span) = score(s).explain(s);
+        assert_eq!(reason, "states a fact ('is poorly understood')");
+        assert_eq!(&s[span.unwrap()], "is poorly understood");
+        // the clause ends at a comma; trailing function words are dropped
+        assert_eq!(
+            predicate("Regimens have varied, and some use radiation."),
+            Some(9..20)
+        );
+        assert_eq!(
+            predicate("An assumption is made in a trial of chemotherapy.")
+                .map(|r| &"An assumption is made in a trial of chemotherapy."[r]),
+            Some("is made in a trial")
+        );
+        // a relative clause's verb is not the sentence's
+        assert_eq!(predicate("Patients who are treated early recover."), None);
+        // a verb with nothing after it in its clause says nothing
+        assert_eq!(predicate("Cure rates are, overall, high."), None);
     }
 
     #[test]

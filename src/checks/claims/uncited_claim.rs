@@ -24,7 +24,9 @@
 //!    its claims need no source). `citelint train` fits a team's own model (README).
 //!
 //! The message names the claim's signals in the sentence's own words ("states an effect
-//! ('reduces'); gives a figure (35%)"), or "states a fact" when no single phrase carries it.
+//! ('reduces'); gives a figure (35%)"); when no such signal stands out, it quotes what the
+//! sentence asserts, its verb and the words completing it ("states a fact ('is poorly
+//! understood')").
 //!
 //! Not judged, because they are not prose claims: headings, table cells (also the rows of a
 //! pipe table written without its `|---|` row), reference entries,
@@ -187,6 +189,8 @@ pub struct Judged {
     /// A citation in its scope covers it (its own, or one the scope rules extend to it).
     pub covered: bool,
     pub shape: Shape,
+    /// The lexicon's reading of it.
+    pub score: claims::ClaimScore,
 }
 
 /// The sentences `uncited-claim` judges, in order: prose that is not a heading, a table
@@ -562,6 +566,7 @@ pub fn judged(
         }
         let first = i == 0 || doc.sentences[i - 1].block != s.block;
         let last = i + 1 == n || doc.sentences[i + 1].block != s.block;
+        let score = claims::score_sentence(text, lex);
         out.push(Judged {
             index: i,
             cited: cites[i],
@@ -571,7 +576,9 @@ pub fn judged(
                 quote: block.kind == BlockKind::Quote,
                 first,
                 last,
+                signals: claims::model_kinds(text, &score),
             },
+            score,
         });
     }
     out
@@ -694,7 +701,6 @@ fn under_flagged(doc: &Document, flags: &[bool], mut sec: Option<usize>) -> bool
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let o = cx.options::<Options>();
     let paragraph_scope = o.scope == Some(Scope::Paragraph);
-    let lex = cx.lexicons.claims();
     let model = cx.lexicons.claims_model();
     let threshold = o.threshold.map_or(model.threshold, |p| p.0);
     let mut out = Vec::new();
@@ -720,7 +726,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         let s = &doc.sentences[j.index];
         let block = &doc.blocks[s.block];
         let text = doc.sentence_text(s);
-        let score = claims::score_sentence(text, lex);
+        let score = &j.score;
         // two opinions must agree: the lexicon's sense of a claim, and the model of what
         // editors cite; an assistant's talk about its own process, a sentence or a whole
         // reasoning paragraph, is reported by assistant-artifact (the whole document's traces
