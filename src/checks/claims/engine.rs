@@ -662,7 +662,7 @@ fn explain(sentence: &str, score: &ClaimScore) -> (String, Option<Range<usize>>)
 }
 
 /// The sentence's predicate: its first finite verb (a present or past form of
-/// [`PRESENT`] or [`PAST`]) and up to four words after it in the same clause, with
+/// [`PRESENT`] or [`PAST`]) and up to six words after it in the same clause, with
 /// trailing function words dropped ("have a single MYC rearrangement", "is poorly
 /// understood"). `None` when there is no such verb or nothing completes it.
 fn predicate(sentence: &str) -> Option<Range<usize>> {
@@ -686,9 +686,26 @@ fn predicate(sentence: &str) -> Option<Range<usize>> {
     let start = at(verb);
     let mut ends = vec![start + verb.len()];
     let mut last = start + verb.len();
-    for w in ws.take(4) {
-        // the clause goes on only across spaces: a comma, bracket or colon ends it
-        if !sentence[last..at(w)].chars().all(char::is_whitespace) {
+    for w in ws.take(6) {
+        // the clause goes on only across spaces: a comma, bracket or colon ends it, and so
+        // does a clause of its own ("tumors that extend…", "…because it…")
+        if !sentence[last..at(w)].chars().all(char::is_whitespace)
+            || matches!(
+                w,
+                "that"
+                    | "which"
+                    | "who"
+                    | "whose"
+                    | "where"
+                    | "when"
+                    | "because"
+                    | "while"
+                    | "although"
+                    | "whereas"
+                    | "if"
+                    | "unless"
+            )
+        {
             break;
         }
         last = at(w) + w.len();
@@ -1533,7 +1550,7 @@ mod tests {
         assert_eq!(
             predicate("An assumption is made in a trial of chemotherapy.")
                 .map(|r| &"An assumption is made in a trial of chemotherapy."[r]),
-            Some("is made in a trial")
+            Some("is made in a trial of chemotherapy")
         );
         // a relative clause's verb is not the sentence's
         assert_eq!(predicate("Patients who are treated early recover."), None);
