@@ -49,7 +49,10 @@
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts; so does a link that cites: numbered, `[2](https://…)` or `[Source 2](https://…)`,
 //! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
-//! into a DOI, PubMed or a trial registry; a link standing alone right after the full stop,
+//! into a DOI, PubMed or a trial registry; a link, Markdown or HTML `<a href>`, that puts a
+//! phrase of the claim itself on a page of another site, the way health pages cite ("…
+//! pills [work by suppressing the brain's signals](https://…)"; a name, a page title or
+//! "read more" is not one); a link standing alone right after the full stop,
 //! `… treatment. ([Friend et al., 2011](https://…))`, cites the sentence before it; so does a
 //! link in parentheses, `… decline ([Neurology, 2021](https://…)).`, or into a quoted passage
 //! of a page, `#:~:text=`; and a scholarly identifier in brackets, `(PMC9659594)`,
@@ -211,7 +214,10 @@ pub fn judged(
         .iter()
         .map(|s| {
             let src = &doc.text[s.span.clone()];
-            !s.citations.is_empty() || links_a_source(src) || names_an_identifier(src)
+            !s.citations.is_empty()
+                || links_a_source(src)
+                || names_an_identifier(src)
+                || links_its_claim(src)
         })
         .collect();
     // `…outpatient treatment. ([Friend et al., 2011](https://…))`: a source link standing
@@ -827,6 +833,102 @@ fn links_a_source(src: &str) -> bool {
             return true;
         }
         rest = &rest[k + 2..];
+    }
+    false
+}
+
+/// Whether a sentence links its own words to the page that sources them, the way health
+/// pages cite: a link (Markdown, or HTML `<a href>`) to a page of another site (an address
+/// with a path) whose text is a phrase of the claim (three words or more, mostly in lower
+/// case, one of them a word that joins others: "[suppresses the brain's
+/// signals](https://…)", "[a 2019 study](https://…)"); or an
+/// HTML link numbered, by author and year, or into a scholarly index, as [`links_a_source`]
+/// reads Markdown ones. A name ("the [heart foundation](https://…)") or a call to action
+/// ("read more") is not a source of the sentence.
+fn links_its_claim(src: &str) -> bool {
+    const ACTIONS: &[&str] = &[
+        "click here",
+        "read more",
+        "learn more",
+        "find out more",
+        "see more",
+        "more info",
+        "here",
+        "this page",
+        "this article",
+        "this link",
+        "website",
+        "our website",
+    ];
+    const JOINING: &[&str] = &[
+        "the", "a", "an", "of", "in", "on", "to", "by", "for", "with", "and", "or", "is", "are",
+        "was", "were", "can", "may", "that", "than", "from", "their", "its",
+    ];
+    let cites = |label: &str, url: &str| {
+        let after_host = url
+            .split_once("://")
+            .map_or("", |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+        if SCHOLARLY_HOSTS.iter().any(|h| url.contains(h)) {
+            return true;
+        }
+        let label = label.trim();
+        let lower = label.to_ascii_lowercase();
+        if (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        if after_host.trim_matches('/').is_empty() || ACTIONS.contains(&lower.as_str()) {
+            return false;
+        }
+        if label.contains("://") || label.starts_with("www.") {
+            return false;
+        }
+        let words: Vec<&str> = label
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // a page's title ("Managing Cancer Care") names where to go, not what is claimed
+        let capitalised = words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        // a phrase of the sentence, not a noun for a place to go ("advanced clinical trial
+        // search"): it holds a word that joins others
+        let joins = words
+            .iter()
+            .any(|w| JOINING.contains(&w.to_ascii_lowercase().as_str()));
+        (words.len() >= 3 && capitalised * 2 < words.len() && joins) || names_author_year(label)
+    };
+    // Markdown links into the web
+    let mut rest = src;
+    while let Some(k) = rest.find("](http") {
+        let head = &rest[..k];
+        let url = &rest[k + 2..];
+        let url = &url[..url.find([')', ' ']).unwrap_or(url.len())];
+        // (an image's description is not a link's text)
+        if let Some(open) = head.rfind('[')
+            && !head[..open].ends_with('!')
+            && cites(&head[open + 1..], url)
+        {
+            return true;
+        }
+        rest = &rest[k + 2..];
+    }
+    // HTML links: `<a href="https://…" …>label</a>`
+    let mut rest = src;
+    while let Some(k) = rest.find("<a ") {
+        rest = &rest[k + 3..];
+        let Some(h) = rest.find("href=") else { break };
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        if h > tag_end {
+            continue;
+        }
+        let value = rest[h + 5..tag_end].trim_start_matches(['"', '\'']);
+        let url = &value[..value.find(['"', '\'', ' ']).unwrap_or(value.len())];
+        let body = rest.get(tag_end + 1..).unwrap_or("");
+        let label = &body[..body.find("</a>").unwrap_or(body.len())];
+        if url.starts_with("http") && cites(label, url) {
+            return true;
+        }
     }
     false
 }
