@@ -85,7 +85,7 @@ fn phrase_automaton(phrases: &[String]) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(phrases)
         .expect("review phrases build an automaton")
 }
