@@ -321,15 +321,7 @@ fn ascii_boundaries(pattern: &str) -> (String, Fit) {
     fn walk(h: Hir, fit: &mut Fit, safe: bool) -> Hir {
         match h.into_kind() {
             HirKind::Look(look) => {
-                let ascii = match look {
-                    Look::WordUnicode => Look::WordAscii,
-                    Look::WordUnicodeNegate => Look::WordAsciiNegate,
-                    Look::WordStartUnicode => Look::WordStartAscii,
-                    Look::WordEndUnicode => Look::WordEndAscii,
-                    Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-                    Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-                    other => other,
-                };
+                let ascii = lexicon_patterns::ascii_look(look);
                 if ascii != look {
                     *fit = match (*fit, safe && look == Look::WordUnicode) {
                         (Fit::AsciiText, _) | (_, false) => Fit::AsciiText,

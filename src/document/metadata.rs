@@ -74,18 +74,27 @@ pub struct Pack {
     /// them is not tried against the label patterns.
     #[serde(skip)]
     label_starts: Vec<String>,
-    /// `review.banners` and `review.assurances` as ASCII-case-insensitive automata.
+    /// `review.banners` as an ASCII-case-insensitive automaton.
     #[serde(skip)]
     pub banner_ac: Option<aho_corasick::AhoCorasick>,
+    /// `review.assurances` so, built when first needed (only next to a banner).
     #[serde(skip)]
-    pub assurance_ac: Option<aho_corasick::AhoCorasick>,
+    assurance_ac: OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl Pack {
+    /// `review.assurances` as an ASCII-case-insensitive automaton.
+    pub fn assurance_ac(&self) -> &aho_corasick::AhoCorasick {
+        self.assurance_ac
+            .get_or_init(|| phrase_automaton(&self.review.assurances))
+    }
 }
 
 fn phrase_automaton(phrases: &[String]) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(phrases)
         .expect("review phrases build an automaton")
 }
@@ -112,7 +121,6 @@ pub fn pack() -> &'static Pack {
         starts.dedup();
         p.label_starts = starts;
         p.banner_ac = Some(phrase_automaton(&p.review.banners));
-        p.assurance_ac = Some(phrase_automaton(&p.review.assurances));
         p
     })
 }

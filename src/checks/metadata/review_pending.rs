@@ -127,7 +127,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     let assurances = if banners.is_empty() {
         Vec::new()
     } else {
-        find_phrases(doc, pack().assurance_ac.as_ref())
+        find_phrases(doc, Some(pack().assurance_ac()))
     };
     for (span, sentence) in banners {
         let contradicted = !assurances.is_empty() || !approved.is_empty();
