@@ -158,6 +158,8 @@ pub(crate) struct PhraseTable {
     /// first stem -> length of the longest phrase that starts with it: most words start
     /// none, and are passed over with one lookup
     first: HashMap<String, usize>,
+    /// the length of the longest phrase
+    longest: usize,
 }
 
 impl PhraseTable {
@@ -168,6 +170,7 @@ impl PhraseTable {
         }
         let longest = self.first.entry(key[0].clone()).or_default();
         *longest = (*longest).max(key.len());
+        self.longest = self.longest.max(key.len());
         self.map.entry(key).or_insert(value);
     }
 
@@ -177,6 +180,12 @@ impl PhraseTable {
             t.insert(p, 0);
         }
         t
+    }
+
+    /// The length of the longest phrase: [`PhraseTable::longest_at`] reads no stem past
+    /// `i` + this.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 
     /// Longest phrase starting at `i`: (length, value).
