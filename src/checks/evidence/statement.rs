@@ -403,8 +403,8 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
         return false;
     }
     let toks = tokens(t);
-    // the stems are made as far as the loop reads them (most sentences assert something in
-    // their first words): up to the longest phrase of the tables past the word at hand
+    // the stems are made only as far as the loop reads them, up to the longest phrase of
+    // the tables past the word at hand: a sentence that asserts something early needs no more
     let mut stems: Vec<String> = Vec::with_capacity(toks.len());
     let reach = lex
         .auxiliaries
