@@ -320,3 +320,17 @@ pub fn absence(a: &RawAbsence) -> AbsencePatterns {
         tail: any_of(&a.claim_tails, r"\s+(?:{})\b"),
     }
 }
+
+/// The ASCII word boundary of a Unicode one (`\b` and its kin); any other assertion as it is.
+pub fn ascii_look(look: regex_syntax::hir::Look) -> regex_syntax::hir::Look {
+    use regex_syntax::hir::Look;
+    match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
+    }
+}

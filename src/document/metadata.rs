@@ -74,20 +74,75 @@ pub struct Pack {
     /// them is not tried against the label patterns.
     #[serde(skip)]
     label_starts: Vec<String>,
-    /// `review.banners` and `review.assurances` as ASCII-case-insensitive automata.
+    /// `review.banners`, found ASCII-case-insensitively.
     #[serde(skip)]
-    pub banner_ac: Option<aho_corasick::AhoCorasick>,
+    pub banner_ac: Phrases,
+    /// `review.assurances` so.
     #[serde(skip)]
-    pub assurance_ac: Option<aho_corasick::AhoCorasick>,
+    pub assurance_ac: Phrases,
 }
 
-fn phrase_automaton(phrases: &[String]) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(phrases)
-        .expect("review phrases build an automaton")
+/// Phrases found ignoring ASCII case, the longest at each place. Text without the longest
+/// piece that every phrase holds (`review` in every banner) holds none of them: it is passed
+/// over with a search for that piece, and the phrases' automaton is built when a text first
+/// has it (searching every prose block with it was 5 % of a PDQ run).
+#[derive(Default)]
+pub struct Phrases {
+    phrases: Vec<String>,
+    shared: Option<aho_corasick::AhoCorasick>,
+    all: OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl std::fmt::Debug for Phrases {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.phrases).finish()
+    }
+}
+
+impl Phrases {
+    fn new(phrases: &[String]) -> Phrases {
+        let shared = shared_piece(phrases).map(|piece| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build([piece])
+                .expect("a phrase piece builds an automaton")
+        });
+        Phrases {
+            phrases: phrases.to_vec(),
+            shared,
+            all: OnceLock::new(),
+        }
+    }
+
+    /// The successive non-overlapping phrases in `hay`.
+    pub fn find_iter<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+        let may = self.shared.as_ref().is_none_or(|s| s.is_match(hay));
+        may.then(|| {
+            self.all.get_or_init(|| {
+                aho_corasick::AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&self.phrases)
+                    .expect("review phrases build an automaton")
+            })
+        })
+        .into_iter()
+        .flat_map(move |ac| ac.find_iter(hay))
+    }
+}
+
+/// The longest piece of the shortest phrase, three bytes or more, that every phrase holds
+/// (ASCII case aside), in lower case.
+fn shared_piece(phrases: &[String]) -> Option<String> {
+    let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+    let short = lower.iter().min_by_key(|p| p.len())?;
+    (3..=short.len()).rev().find_map(|len| {
+        (0..=short.len() - len)
+            .filter_map(|at| short.get(at..at + len))
+            .find(|piece| lower.iter().all(|p| p.contains(piece)))
+            .map(str::to_string)
+    })
 }
 
 pub fn pack() -> &'static Pack {
@@ -111,8 +166,8 @@ pub fn pack() -> &'static Pack {
         starts.sort();
         starts.dedup();
         p.label_starts = starts;
-        p.banner_ac = Some(phrase_automaton(&p.review.banners));
-        p.assurance_ac = Some(phrase_automaton(&p.review.assurances));
+        p.banner_ac = Phrases::new(&p.review.banners);
+        p.assurance_ac = Phrases::new(&p.review.assurances);
         p
     })
 }
@@ -659,6 +714,21 @@ pub fn is_prose(b: &Block) -> bool {
 mod tests {
     use super::*;
     use crate::document::{Format, ParseOptions};
+
+    #[test]
+    fn phrases_pass_over_text_without_their_shared_piece() {
+        assert_eq!(
+            shared_piece(&pack().review.banners).as_deref(),
+            Some("review")
+        );
+        let list = ["Pending Review", "fact-checked by our"].map(String::from);
+        assert_eq!(shared_piece(&list), None);
+        let p = Phrases::new(&["pending review".into(), "awaiting REVIEW".into()]);
+        let found = |t: &str| p.find_iter(t).map(|m| m.range()).collect::<Vec<_>>();
+        assert!(found("Pending approval.").is_empty());
+        assert!(p.all.get().is_none());
+        assert_eq!(found("This page is PENDING review."), vec![13..27]);
+    }
 
     fn d(y: i16, m: i8, day: i8) -> Date {
         Date::new(y, m, day).unwrap()

@@ -158,6 +158,8 @@ pub(crate) struct PhraseTable {
     /// first stem -> length of the longest phrase that starts with it: most words start
     /// none, and are passed over with one lookup
     first: HashMap<String, usize>,
+    /// the length of the longest phrase
+    longest: usize,
 }
 
 impl PhraseTable {
@@ -168,6 +170,7 @@ impl PhraseTable {
         }
         let longest = self.first.entry(key[0].clone()).or_default();
         *longest = (*longest).max(key.len());
+        self.longest = self.longest.max(key.len());
         self.map.entry(key).or_insert(value);
     }
 
@@ -177,6 +180,12 @@ impl PhraseTable {
             t.insert(p, 0);
         }
         t
+    }
+
+    /// The length of the longest phrase: [`PhraseTable::longest_at`] reads no stem past
+    /// `i` + this.
+    pub(crate) fn longest(&self) -> usize {
+        self.longest
     }
 
     /// Longest phrase starting at `i`: (length, value).
@@ -221,7 +230,8 @@ impl PhraseTable {
     }
 }
 
-/// Compiled lexicon: regexes for absence statements and word tables for judges.
+/// Compiled lexicon: the regexes that find absence statements, and (through `Deref`) the
+/// word tables the judge and the statement model read, [`EvidenceTables`].
 #[derive(Debug)]
 pub struct EvidenceLexicon {
     /// A word of every evidence noun, study noun and post-trigger: a sentence without any of
@@ -237,6 +247,21 @@ pub struct EvidenceLexicon {
     pub(crate) pseudo_re: Regex,
     pub(crate) finding_re: Regex,
     pub(crate) post_needs_subject: HashSet<String>,
+    /// weak denials ("insufficient evidence"), "it is unknown whether", conditions before a
+    /// trigger ("in the absence of evidence") and endings of X that belong to the trigger
+    pub(crate) weak_re: Regex,
+    pub(crate) unknown_re: Regex,
+    pub(crate) conditional_re: Regex,
+    pub(crate) tail_re: Regex,
+    /// The word tables: read with the patterns for a rule pack's lexicon; for the built-in
+    /// one, from `rules/evidence.toml` when first needed (only after an absence statement is
+    /// found: a file without one never parses the lexicon).
+    tables: OnceLock<EvidenceTables>,
+}
+
+/// The word tables of an [`EvidenceLexicon`].
+#[derive(Debug)]
+pub struct EvidenceTables {
     /// Weights of [`LexicalJudge`].
     pub weights: JudgeWeights,
     pub(crate) stop: HashSet<String>,
@@ -278,12 +303,6 @@ pub struct EvidenceLexicon {
     pub(crate) population_nouns: PhraseTable,
     pub(crate) empty_heads: HashSet<String>,
     pub(crate) benefit_nouns: PhraseTable,
-    /// weak denials ("insufficient evidence"), "it is unknown whether", conditions before a
-    /// trigger ("in the absence of evidence") and endings of X that belong to the trigger
-    pub(crate) weak_re: Regex,
-    pub(crate) unknown_re: Regex,
-    pub(crate) conditional_re: Regex,
-    pub(crate) tail_re: Regex,
     /// reporting verbs and irregular past forms, as written
     pub(crate) report_verbs: HashSet<String>,
     pub(crate) irregular_past: HashSet<String>,
@@ -323,7 +342,60 @@ impl EvidenceLexicon {
     pub fn builtin() -> &'static EvidenceLexicon {
         static LEX: OnceLock<EvidenceLexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            EvidenceLexicon::parse(BUILTIN_LEXICON).expect("built-in evidence lexicon is valid")
+            // the absence patterns as `build.rs` assembled them from `[absence]`: no TOML is
+            // read until a sentence holds an absence statement
+            EvidenceLexicon::with_absence(
+                builtin_absence::PATTERNS,
+                builtin_absence::POST_NEEDS_SUBJECT,
+                OnceLock::new(),
+            )
+            .expect("built-in evidence lexicon is valid")
+        })
+    }
+
+    /// The lexicon of the absence patterns `p` (in the order of
+    /// [`crate::lexicon_patterns::AbsencePatterns::all`]), with `tables`.
+    fn with_absence(
+        p: [&str; 14],
+        post_needs_subject: &[impl AsRef<str>],
+        tables: OnceLock<EvidenceTables>,
+    ) -> Result<EvidenceLexicon, LexiconError> {
+        let [
+            gate,
+            pre,
+            study,
+            post,
+            bare,
+            subject,
+            terminator,
+            opener,
+            pseudo,
+            finding,
+            weak,
+            unknown,
+            conditional,
+            tail,
+        ] = p;
+        Ok(EvidenceLexicon {
+            gate_re: re(gate)?,
+            pre_re: re(pre)?,
+            study_re: re(study)?,
+            post_re: re(post)?,
+            bare_re: re(bare)?,
+            subject_re: re(subject)?,
+            terminator_re: re(terminator)?,
+            opener_re: re(opener)?,
+            pseudo_re: re(pseudo)?,
+            finding_re: re(finding)?,
+            post_needs_subject: post_needs_subject
+                .iter()
+                .map(|s| s.as_ref().split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect(),
+            weak_re: re(weak)?,
+            unknown_re: re(unknown)?,
+            conditional_re: re(conditional)?,
+            tail_re: re(tail)?,
+            tables,
         })
     }
 
@@ -351,19 +423,44 @@ impl EvidenceLexicon {
 
     /// Compile a lexicon from TOML text in the format of `rules/evidence.toml`.
     pub fn parse(text: &str) -> Result<EvidenceLexicon, LexiconError> {
-        let raw: RawLexicon = toml::from_str(text).map_err(|e| LexiconError(e.to_string()))?;
+        let raw = raw_lexicon(text)?;
         let a = &raw.absence;
         let p = crate::lexicon_patterns::absence(a);
-        let gate_re = re(&p.gate)?;
-        let pre_re = re(&p.pre)?;
-        let study_re = re(&p.study)?;
-        let post_re = re(&p.post)?;
-        let bare_re = re(&p.bare)?;
-        let subject_re = re(&p.subject)?;
-        let terminator_re = re(&p.terminator)?;
-        let opener_re = re(&p.opener)?;
-        let pseudo_re = re(&p.pseudo)?;
-        let finding_re = re(&p.finding)?;
+        let lex = EvidenceLexicon::with_absence(
+            p.all(),
+            &a.post_needs_evidence_subject,
+            OnceLock::new(),
+        )?;
+        let _ = lex.tables.set(EvidenceTables::new(raw));
+        Ok(lex)
+    }
+}
+
+fn raw_lexicon(text: &str) -> Result<RawLexicon, LexiconError> {
+    toml::from_str(text).map_err(|e| LexiconError(e.to_string()))
+}
+
+/// The built-in lexicon's absence patterns, assembled by `build.rs`.
+mod builtin_absence {
+    include!(concat!(env!("OUT_DIR"), "/builtin_absence.rs"));
+}
+
+impl std::ops::Deref for EvidenceLexicon {
+    type Target = EvidenceTables;
+
+    fn deref(&self) -> &EvidenceTables {
+        // only the built-in lexicon is made without its tables
+        self.tables.get_or_init(|| {
+            EvidenceTables::new(
+                raw_lexicon(BUILTIN_LEXICON).expect("built-in evidence lexicon is valid"),
+            )
+        })
+    }
+}
+
+impl EvidenceTables {
+    /// The word tables of a lexicon read from TOML.
+    fn new(raw: RawLexicon) -> EvidenceTables {
         let w = &raw.words;
         let mut quantifier_groups = PhraseTable::default();
         for (i, g) in w.quantifier_groups.iter().enumerate() {
@@ -434,7 +531,7 @@ impl EvidenceLexicon {
             .map(|l| l.split(' ').count())
             .max()
             .unwrap_or(0);
-        Ok(EvidenceLexicon {
+        EvidenceTables {
             section_labels,
             section_label_words,
             procedure: PhraseTable::from_list(&src.procedure),
@@ -448,29 +545,10 @@ impl EvidenceLexicon {
             population_nouns: PhraseTable::from_list(&st.population_nouns),
             empty_heads: set(&st.empty_heads),
             benefit_nouns: PhraseTable::from_list(&st.benefit_nouns),
-            weak_re: re(&p.weak)?,
-            unknown_re: re(&p.unknown)?,
-            conditional_re: re(&p.conditional)?,
-            tail_re: re(&p.tail)?,
             report_verbs: st.report_verbs.iter().cloned().collect(),
             irregular_past: st.irregular_past.iter().cloned().collect(),
             markers,
             marker_keys,
-            gate_re,
-            pre_re,
-            study_re,
-            post_re,
-            bare_re,
-            subject_re,
-            terminator_re,
-            opener_re,
-            pseudo_re,
-            finding_re,
-            post_needs_subject: a
-                .post_needs_evidence_subject
-                .iter()
-                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect(),
             weights: raw.judge,
             stop: w.stop.iter().map(|s| stem(s)).collect(),
             negation: PhraseTable::from_list(&w.negation),
@@ -493,7 +571,7 @@ impl EvidenceLexicon {
             concept_names,
             antonyms,
             negative_prefixes: raw.antonyms.prefixes,
-        })
+        }
     }
 }
 
@@ -646,6 +724,19 @@ mod tests {
         let lex = EvidenceLexicon::builtin();
         assert!(lex.concept_names.len() > 50);
         assert!(lex.stop.contains("the"));
+    }
+
+    #[test]
+    fn builtin_absence_patterns_are_the_lexicons() {
+        // `build.rs` assembled the built-in absence patterns from the same TOML
+        let (built, read) = (
+            EvidenceLexicon::builtin(),
+            EvidenceLexicon::parse(BUILTIN_LEXICON).unwrap(),
+        );
+        let debug = |l: &EvidenceLexicon| l.regexes().map(|r| format!("{r:?}")).collect::<Vec<_>>();
+        assert_eq!(debug(built), debug(&read));
+        assert_eq!(built.post_needs_subject, read.post_needs_subject);
+        assert!(!built.post_needs_subject.is_empty());
     }
 
     #[test]

@@ -403,7 +403,14 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
         return false;
     }
     let toks = tokens(t);
-    let stems: Vec<String> = toks.iter().map(|(w, _)| stem(w)).collect();
+    // the stems are made only as far as the loop reads them, up to the longest phrase of
+    // the tables past the word at hand: a sentence that asserts something early needs no more
+    let mut stems: Vec<String> = Vec::with_capacity(toks.len());
+    let reach = lex
+        .auxiliaries
+        .longest()
+        .max(lex.relation_verbs.longest())
+        .max(1);
     let preps = [
         "with", "by", "from", "in", "for", "to", "as", "among", "using", "at", "on",
     ];
@@ -427,6 +434,9 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
         )
     };
     for i in 0..toks.len() {
+        while stems.len() < toks.len().min(i + reach) {
+            stems.push(stem(&toks[stems.len()].0));
+        }
         let after_to = i > 0 && toks[i - 1].0 == "to";
         let w = toks[i].0.as_str();
         let colon_before = i > 0 && t[toks[i - 1].1.end..toks[i].1.start].contains([':', '.']);

@@ -180,9 +180,10 @@ fn disclosed(doc: &Document, p: &Patterns) -> bool {
 
 /// The first "pending review" banner in the prose.
 fn pending_banner(doc: &Document) -> Option<Range<usize>> {
-    let ac = pack().banner_ac.as_ref()?;
+    let ac = &pack().banner_ac;
     doc.prose().find_map(|(_, b)| {
-        ac.find(b.text.as_str())
+        ac.find_iter(b.text.as_str())
+            .next()
             .map(|m| b.map.range(m.start()..m.end()))
     })
 }

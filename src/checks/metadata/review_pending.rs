@@ -28,7 +28,7 @@ use super::{StatusKind, status_kind};
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::document::metadata::{REVIEW_STATUS, STATUS, pack};
+use crate::document::metadata::{Phrases, REVIEW_STATUS, STATUS, pack};
 use std::ops::Range;
 
 pub static RULE: Rule = Rule {
@@ -50,14 +50,8 @@ pub static RULE: Rule = Rule {
 
 /// Occurrences of any phrase of `phrases` (case-insensitive, longest at each place) in the
 /// prose, as (source span, plain text of the sentence).
-fn find_phrases(
-    doc: &Document,
-    phrases: Option<&aho_corasick::AhoCorasick>,
-) -> Vec<(Range<usize>, String)> {
+fn find_phrases(doc: &Document, ac: &Phrases) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
-    let Some(ac) = phrases else {
-        return out;
-    };
     for (bi, b) in doc.prose() {
         for m in ac.find_iter(b.text.as_str()) {
             let (s, e) = (m.start(), m.end());
@@ -122,12 +116,12 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
-    let banners = find_phrases(doc, pack().banner_ac.as_ref());
+    let banners = find_phrases(doc, &pack().banner_ac);
     // assurances only matter next to a banner
     let assurances = if banners.is_empty() {
         Vec::new()
     } else {
-        find_phrases(doc, pack().assurance_ac.as_ref())
+        find_phrases(doc, &pack().assurance_ac)
     };
     for (span, sentence) in banners {
         let contradicted = !assurances.is_empty() || !approved.is_empty();
