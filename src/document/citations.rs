@@ -130,10 +130,22 @@ fn parse_num(s: &str) -> Option<u32> {
 fn superscript_context_ok(src: &str, at: usize) -> bool {
     // "m²", "kg/m²", "10⁹" are units and powers, not citations
     let before = &src[..at];
-    let prev = before.chars().next_back();
-    match prev {
+    match before.chars().next_back() {
         None => false,
-        Some(c) if c.is_ascii_digit() || c == '/' || c == '^' => false,
+        Some(c) if c.is_alphanumeric() || c == '/' || c == '^' => !raises_a_power(before),
+        Some(c) => matches!(
+            c,
+            '.' | ',' | ')' | ';' | ':' | '"' | '\'' | '”' | '’' | ']'
+        ),
+    }
+}
+
+/// Whether a superscript right after `before` would be a power, not a citation: glued to a
+/// digit (`10⁹`), a slash or caret, a unit (`m²`, `cm<sup>3</sup>`) or a statistic named in
+/// letters (`Chi²`, `Tau²`), or a single letter (`I²`, `R<sup>2</sup>`).
+fn raises_a_power(before: &str) -> bool {
+    match before.chars().next_back() {
+        Some(c) if c.is_ascii_digit() || c == '/' || c == '^' => true,
         Some(c) if c.is_alphabetic() => {
             let word: String = before
                 .chars()
@@ -143,21 +155,16 @@ fn superscript_context_ok(src: &str, at: usize) -> bool {
                 .into_iter()
                 .rev()
                 .collect();
-            // units, and statistics named in letters (`Chi²` is χ², `Tau²` is τ²); one
-            // letter is a power or a statistic (`I²`, `R²`) too
             let units = [
                 "m", "cm", "mm", "km", "μm", "µm", "nm", "in", "ft", "x", "y", "n", "r", "e", "dm",
                 "yd", "mi", "chi", "tau", "eta", "omega", "sigma",
             ];
-            word.chars().count() >= 2
-                && !units
+            word.chars().count() < 2
+                || units
                     .iter()
                     .any(|u| u.len() == word.len() && u.eq_ignore_ascii_case(&word))
         }
-        Some(c) => matches!(
-            c,
-            '.' | ',' | ')' | ';' | ':' | '"' | '\'' | '”' | '’' | ']'
-        ),
+        _ => false,
     }
 }
 
@@ -267,6 +274,10 @@ fn double(m: &Marker) -> Option<Citation> {
 
 /// `<sup>1</sup>`, `<sup>[1, 2]</sup>`, `<sup><a href=…>1</a></sup>`.
 fn sup_tag(m: &Marker) -> Option<Citation> {
+    // `I<sup>2</sup> = 42%`, `m<sup>2</sup>`: a power or a statistic, not a citation
+    if raises_a_power(&m.src[..m.at]) || !superscript_follow_ok(m.after) {
+        return None;
+    }
     let whole = m.whole;
     let mut c = m.citation(CiteSyntax::SupTag);
     let open = whole.find('>').map(|i| i + 1).unwrap_or(0);
@@ -933,6 +944,13 @@ mod tests {
         assert_eq!(
             keys("A.<sup>1,2</sup>", md),
             vec![(CiteSyntax::SupTag, nums(&[1, 2]))]
+        );
+        // a power or a statistic in HTML is not a citation; a word's superscript is
+        assert!(keys("Heterogeneity was low (I<sup>2</sup> = 0%).", md).is_empty());
+        assert!(keys("A room of 12 m<sup>2</sup> was used.", md).is_empty());
+        assert_eq!(
+            keys("Sepsis kills millions<sup>3</sup> each year.", md),
+            vec![(CiteSyntax::SupTag, nums(&[3]))]
         );
         assert_eq!(
             keys("A.[^116tr6H6]", md),
