@@ -94,9 +94,10 @@
 //! of 116 adults…[1]"). A general statement followed by a cited one on the same topic is
 //! not covered otherwise: sharing words is not sourcing.
 //! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
-//! covered when none of the items carries a citation of its own. A paragraph whose only
-//! citation closes it ("…. …. ….[3]") was sourced as a whole: the citation covers every
-//! sentence of it. A paragraph with no citation at all is judged sentence by sentence.
+//! covered when none of the items carries a citation of its own, and so is the paragraph
+//! right after a cited lead-in paragraph ("…shows this:[7]" and then the figures). A
+//! paragraph or a list item whose only citation closes it ("…. …. ….[3]") was sourced as a
+//! whole: the citation covers every sentence of it. A paragraph with no citation at all is judged sentence by sentence.
 //!
 //! **Example:** in an article that cites its other sentences, `About 40% of adults over seventy
 //! have low vitamin D levels by the end of winter.` reports "Gives a figure (40% of adults)
@@ -400,7 +401,10 @@ pub fn judged(
             }
             let last = j - 1;
             if j - i >= 2
-                && matches!(doc.blocks[b].kind, BlockKind::Paragraph | BlockKind::Quote)
+                && matches!(
+                    doc.blocks[b].kind,
+                    BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
+                )
                 && cites[last]
                 && !cites[i..last].iter().any(|&c| c)
             {
@@ -490,6 +494,32 @@ pub fn judged(
                     *flag = true;
                 }
             }
+        }
+    }
+    // the same for a paragraph: "The trial's age-stratified analysis shows this:[7]" and
+    // then the figures, in the next prose block (an HTML comment or a chart between them
+    // is not prose), when that paragraph cites nothing itself
+    for b in 1..doc.blocks.len() {
+        if doc.blocks[b].kind != BlockKind::Paragraph
+            || doc.blocks[b].role != Role::Prose
+            || block_cited[b]
+        {
+            continue;
+        }
+        let Some(lead) = (0..b).rev().find(|&k| doc.blocks[k].role == Role::Prose) else {
+            continue;
+        };
+        if doc.blocks[lead].kind != BlockKind::Paragraph {
+            continue;
+        }
+        if let Some(li) = doc.sentences.iter().rposition(|s| s.block == lead)
+            && covered[li]
+            && doc
+                .sentence_text(&doc.sentences[li])
+                .trim_end()
+                .ends_with(':')
+        {
+            lead_in_covers[b] = true;
         }
     }
     let manuscript = doc
@@ -1140,4 +1170,43 @@ fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
             && m.span.start < span.end
             && span.start < m.span.end
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::links_its_claim;
+
+    #[test]
+    fn a_link_on_the_claims_own_words_cites_it() {
+        // a phrase of the claim on a page of another site, Markdown or HTML
+        assert!(links_its_claim(
+            "Pills <a href=\"https://example.org/pill/how\" target=\"_blank\">work by suppressing the signals of the brain</a>."
+        ));
+        assert!(links_its_claim(
+            "Constipation is common, according to [a review of 43 trials](https://example.org/iron/side-effects)."
+        ));
+        // an HTML link numbered or into PubMed, as a Markdown one
+        assert!(links_its_claim(
+            "Iron helps.<a href=\"https://pubmed.ncbi.nlm.nih.gov/123/\">PubMed</a>"
+        ));
+        // a name, a page title, navigation, a site's root, an image or a call to action do not
+        assert!(!links_its_claim(
+            "Risk rose by 27%, as the [heart foundation](https://example.org/heart) explains."
+        ));
+        assert!(!links_its_claim(
+            "See the [Managing Cancer Care](https://example.org/care) page."
+        ));
+        assert!(!links_its_claim(
+            "Use our [advanced clinical trial search](https://example.org/trials/search) to find trials."
+        ));
+        assert!(!links_its_claim(
+            "Risk rose, says [the society for the heart](https://example.org/)."
+        ));
+        assert!(!links_its_claim(
+            "![a drawing of the layers of the skin](https://example.org/skin.png) Skin has layers."
+        ));
+        assert!(!links_its_claim(
+            "Risk rose. <a href=\"https://example.org/x\">read more</a>"
+        ));
+    }
 }
