@@ -227,6 +227,10 @@ fn lbfgs(
             }
             step *= 0.5;
         }
+        // no step lowers the value any more (rounding): keep the point reached
+        if fx_new > fx {
+            break;
+        }
         let s: Vec<f64> = x_new.iter().zip(&x).map(|(a, b)| a - b).collect();
         let y: Vec<f64> = g_new.iter().zip(&g).map(|(a, b)| a - b).collect();
         let sy = dot(&s, &y);
@@ -391,4 +395,27 @@ fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
         let _ = std::fs::remove_file(&tmp);
         format!("{}: {e}", path.display())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lbfgs;
+
+    #[test]
+    fn lbfgs_finds_the_minimum_of_an_ill_conditioned_bowl() {
+        // (x - 3)^2 + 100 (y + 1)^2, from the origin
+        let f = |x: &[f64], g: &mut [f64]| {
+            g[0] = 2.0 * (x[0] - 3.0);
+            g[1] = 200.0 * (x[1] + 1.0);
+            (x[0] - 3.0).powi(2) + 100.0 * (x[1] + 1.0).powi(2)
+        };
+        let x = lbfgs(f, vec![0.0, 0.0], 100);
+        assert!(
+            (x[0] - 3.0).abs() < 1e-4 && (x[1] + 1.0).abs() < 1e-4,
+            "{x:?}"
+        );
+        // one step allowed: not there yet
+        let x = lbfgs(f, vec![0.0, 0.0], 1);
+        assert!((x[0] - 3.0).abs() > 1e-2, "{x:?}");
+    }
 }
