@@ -226,6 +226,37 @@ fn written_at(doc: &Document, b: &super::Block, n: &str) -> usize {
         .map_or(b.span.start, |o| b.span.start + o)
 }
 
+/// The entries of a paragraph whose every line (two or more) opens with a number, `[1] …`
+/// or `1. …`: one entry per line, spanning the line.
+fn marker_lines(doc: &Document, b: &super::Block) -> Option<Vec<Pending>> {
+    let raw = &doc.text[b.span.clone()];
+    if !raw.contains('\n') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut at = b.span.start;
+    for line in raw.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(|c: char| c.is_whitespace() || c == '\\');
+        if body.trim().is_empty() {
+            continue;
+        }
+        let c = leading_marker().captures(body)?;
+        let g = c.get(1).or(c.get(2))?;
+        out.push(Pending {
+            key: RefKey::Num(g.as_str().parse().unwrap_or(0)),
+            span: start..start + body.len(),
+            body: start..start + body.len(),
+            key_span: start + g.start()..start + g.end(),
+            text: body[c.get(0).map_or(0, |m| m.end())..].trim().to_string(),
+            title: None,
+            excerpt: String::new(),
+        });
+    }
+    (out.len() >= 2).then_some(out)
+}
+
 /// Does this list-item block begin its item (rather than continue it with a second paragraph)?
 fn starts_item(doc: &Document, b: &super::Block) -> bool {
     if doc.format != super::Format::Markdown {
@@ -288,6 +319,16 @@ pub fn collect(doc: &mut Document) {
                 chrome = true;
             }
             if chrome {
+                continue;
+            }
+            // `[1] https://…  ⏎ [2] https://…`: one paragraph of entries held apart by hard
+            // line breaks, the way AI reports write their sources
+            if b.kind == BlockKind::Paragraph
+                && style != Style::Headings
+                && let Some(lines) = marker_lines(doc, b)
+            {
+                ordinal += lines.len() as u32;
+                entries.extend(lines);
                 continue;
             }
             // `1.` alone on its line, the entry the paragraph after it
