@@ -13,6 +13,7 @@ pub mod front_matter;
 pub mod html;
 pub mod identifiers;
 pub mod lines;
+pub mod links;
 pub mod markdown;
 pub mod metadata;
 pub mod patterns;
@@ -179,6 +180,9 @@ pub struct Sentence {
     pub text_range: Range<usize>,
     /// Indices into `Document::citations` of the markers inside or right after the sentence.
     pub citations: Vec<usize>,
+    /// It names its source without a marker: a link that cites it or a scholarly identifier
+    /// (see [`links::names_its_source`]).
+    pub names_source: bool,
 }
 
 /// How a citation was written.

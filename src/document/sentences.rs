@@ -88,11 +88,13 @@ pub fn build(doc: &mut Document, split: bool) {
         let first = sentences.len();
         for r in super::split::split_sentences(&b.text) {
             let src = balance_emphasis(&doc.text, b.map.range(r.clone()));
+            let names_source = super::links::names_its_source(&doc.text[src.clone()]);
             sentences.push(Sentence {
                 span: src,
                 block: bi,
                 text_range: r,
                 citations: Vec::new(),
+                names_source,
             });
         }
         if sentences.len() == first {
@@ -109,6 +111,15 @@ pub fn build(doc: &mut Document, split: bool) {
                 _ => next.saturating_sub(1),
             };
             sentences[first + k].citations.push(c);
+        }
+        // `…outpatient treatment. ([Friend et al., 2011](https://…))`: a source link standing
+        // alone after the full stop is the citation of the sentence it follows
+        for i in first + 1..sentences.len() {
+            if (sentences[i].names_source || !sentences[i].citations.is_empty())
+                && super::links::only_a_link(&doc.text[sentences[i].span.clone()])
+            {
+                sentences[i - 1].names_source = true;
+            }
         }
     }
     doc.sentences = sentences;
@@ -162,5 +173,26 @@ mod tests {
         assert_eq!(d.sentence_text(s0), "Intro bold text  here.");
         assert_eq!(&t[d.sentences[1].span.clone()], "Next one [[3](#x)].");
         assert_eq!(d.sentences[1].citations.len(), 1);
+    }
+
+    #[test]
+    fn a_source_link_standing_alone_cites_the_sentence_before_it() {
+        let t = "Visits fell by a third. ([Friend et al., 2011](https://example.org/study))\n\nNurses stayed. Care improved. See [the society](https://example.org/home).\n";
+        let d = doc(t, Format::Markdown);
+        let named: Vec<(&str, bool)> = d
+            .sentences
+            .iter()
+            .map(|s| (&t[s.span.clone()], s.names_source))
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                ("Visits fell by a third.", true),
+                ("([Friend et al., 2011](https://example.org/study))", true),
+                ("Nurses stayed.", false),
+                ("Care improved.", false),
+                ("See [the society](https://example.org/home).", false),
+            ]
+        );
     }
 }

@@ -1,0 +1,330 @@
+//! Sources named without a marker: links and scholarly identifiers.
+//!
+//! AI answers, research reports and health pages often cite with no reference list at all:
+//! a link numbered or labelled as the source (`[2](https://…)`, `[Lee et al., 2015](…)`),
+//! a link into a scholarly index (a DOI, PubMed), a link on the claim's own words
+//! (`[a review of 43 trials](https://…)`), or an identifier in parentheses (`(PMID: 31234567)`).
+//! [`names_its_source`] reads all of them, once per sentence, into
+//! [`Sentence::names_source`](super::Sentence); the markers of `citations.rs` stay the
+//! citations that resolve against a reference list.
+
+/// One link of a sentence's source text: Markdown `[label](url)` or HTML
+/// `<a href="url">label</a>`, web addresses only.
+#[derive(Clone, Copy, Debug)]
+pub struct Link<'a> {
+    pub label: &'a str,
+    pub url: &'a str,
+    /// The source text before the label (back to the previous link).
+    pub before: &'a str,
+    /// The source text right after the link (after its `)` or `</a>`).
+    pub after: &'a str,
+    /// A Markdown image, `![…](…)`: its text describes a picture.
+    pub image: bool,
+}
+
+/// The web links in `src`, Markdown ones first, then HTML ones.
+pub fn links(src: &str) -> Vec<Link<'_>> {
+    let mut out = Vec::new();
+    // Markdown: `[label](http…)`; the label runs back to the nearest `[` (a label may hold
+    // brackets of its own: `([[PDF] Title](…))`)
+    let mut rest = src;
+    while let Some(k) = rest.find("](http") {
+        let head = &rest[..k];
+        let tail = &rest[k + 2..];
+        let url = &tail[..tail.find([')', ' ']).unwrap_or(tail.len())];
+        let (before, label) = match head.rfind('[') {
+            Some(open) => (&head[..open], &head[open + 1..]),
+            None => ("", ""),
+        };
+        let after = &tail[url.len()..];
+        out.push(Link {
+            label,
+            url,
+            before,
+            after: after.strip_prefix(')').unwrap_or(after),
+            image: before.ends_with('!'),
+        });
+        rest = tail;
+    }
+    // HTML: `<a href="https://…" …>label</a>`
+    let mut rest = src;
+    while let Some(k) = rest.find("<a ") {
+        let before = &rest[..k];
+        rest = &rest[k + 3..];
+        let Some(h) = rest.find("href=") else { break };
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        if h > tag_end {
+            continue;
+        }
+        let value = rest[h + 5..tag_end].trim_start_matches(['"', '\'']);
+        let url = &value[..value.find(['"', '\'', ' ']).unwrap_or(value.len())];
+        let body = rest.get(tag_end + 1..).unwrap_or("");
+        let close = body.find("</a>").unwrap_or(body.len());
+        if url.starts_with("http") {
+            out.push(Link {
+                label: &body[..close],
+                url,
+                before,
+                after: body.get(close + 4..).unwrap_or(""),
+                image: false,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a sentence's source names the source of what it says: a link that cites (see
+/// [`cites`]) or a scholarly identifier or bare address in parentheses or brackets.
+pub fn names_its_source(src: &str) -> bool {
+    (src.contains("http") && links(src).iter().any(cites)) || names_an_identifier(src)
+}
+
+/// Whether a link cites the sentence it stands in:
+/// - it leads into a scholarly index (a DOI, PubMed, PMC, a trial registry, a preprint server);
+/// - its text is a number or a numbered label (`[2]`, `[Source 2]`, `[ref. 4]`), or names
+///   authors and a year (`[Reynolds et al., 2021]`);
+/// - it is labelled as the source (`Source: [World Health Organization](…)`), set in
+///   parentheses the way research assistants cite (`… decline ([Neurology, 2021](…))`), or
+///   leads into a quoted passage (`#:~:text=`, the words the source says);
+/// - its text is a phrase of the claim (three words or more, mostly in lower case, one of
+///   them a word that joins others: `[suppresses the brain's signals](…)`, `[a 2019
+///   study](…)`) on a page of another site (an address with a path).
+///
+/// A name ("the [heart foundation](…)"), a page title ("Managing Cancer Care"), a call to
+/// action ("read more"), a site's root page or an image's description does not.
+pub fn cites(link: &Link) -> bool {
+    if SCHOLARLY_HOSTS.iter().any(|h| link.url.contains(h)) {
+        return true;
+    }
+    if numbered(link.label) || names_author_year(link.label) {
+        return true;
+    }
+    let before = link.before.trim_end().to_ascii_lowercase();
+    if before.ends_with("source:") || before.ends_with("sources:") {
+        return true;
+    }
+    let in_parens = link.before.trim_end_matches('[').ends_with('(') && link.after.starts_with(')');
+    if in_parens || link.url.contains("#:~:text=") {
+        return true;
+    }
+    !link.image && states_the_claim(link.label, link.url)
+}
+
+/// A link's text that is a number or a numbered label: `2`, `Source 2`, `ref. #4`.
+fn numbered(label: &str) -> bool {
+    let label = label.trim().to_ascii_lowercase();
+    let label = [
+        "sources",
+        "source",
+        "reference",
+        "citation",
+        "ref.",
+        "ref",
+        "cite",
+    ]
+    .iter()
+    .find_map(|w| label.strip_prefix(w))
+    .unwrap_or(&label)
+    .trim_start_matches([' ', '#']);
+    (1..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A link's text that is a phrase of the claim, on a page of another site (see [`cites`]).
+fn states_the_claim(label: &str, url: &str) -> bool {
+    const ACTIONS: &[&str] = &[
+        "click here",
+        "read more",
+        "learn more",
+        "find out more",
+        "see more",
+        "more info",
+        "here",
+        "this page",
+        "this article",
+        "this link",
+        "website",
+        "our website",
+    ];
+    const JOINING: &[&str] = &[
+        "the", "a", "an", "of", "in", "on", "to", "by", "for", "with", "and", "or", "is", "are",
+        "was", "were", "can", "may", "that", "than", "from", "their", "its",
+    ];
+    let path = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let label = label.trim();
+    if path.trim_matches('/').is_empty()
+        || ACTIONS.contains(&label.to_ascii_lowercase().as_str())
+        || label.contains("://")
+        || label.starts_with("www.")
+    {
+        return false;
+    }
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // a page's title ("Managing Cancer Care") names where to go, not what is claimed
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    // a phrase of the sentence, not a noun for a place to go ("advanced clinical trial
+    // search"): it holds a word that joins others
+    let joins = words
+        .iter()
+        .any(|w| JOINING.contains(&w.to_ascii_lowercase().as_str()));
+    words.len() >= 3 && capitalised * 2 < words.len() && joins
+}
+
+/// Whether a sentence's source is one Markdown link and nothing else, in parentheses or
+/// not: `([Friend et al., 2011](https://…))`, `[WHO fact sheet](https://…).` Such a
+/// "sentence" is the citation of the one before it.
+pub fn only_a_link(src: &str) -> bool {
+    let t = src.trim().trim_end_matches('.').trim_end();
+    let t = t
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(t)
+        .trim();
+    t.starts_with('[')
+        && t.ends_with(')')
+        && t.matches("](").count() == 1
+        && t.find("](")
+            .is_some_and(|k| !t[k + 2..t.len() - 1].contains([' ', '(', ')']))
+}
+
+/// Whether a sentence names its source by a scholarly identifier or a bare address in
+/// parentheses or brackets, the way research assistants built on PubMed Central cite:
+/// `(PMC9659594)`, `(PMID: 31234567)`, `[PMID 31234567]`, `(doi:10.1000/xyz)`,
+/// `(https://www.who.int/…)`, also among other names (`(Smith 2020; PMC123456)`). A bare
+/// number or a word that only mentions PubMed ("searched PubMed (2010–2020)") is not one.
+fn names_an_identifier(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    let mut from = 0;
+    while let Some(k) = src[from..].find(['(', '[']).map(|k| from + k) {
+        from = k + 1;
+        // (a Markdown link's target, `[insulin](https://…)`, is not a citation of its own)
+        if bytes[k] == b'(' && k > 0 && bytes[k - 1] == b']' {
+            continue;
+        }
+        let close = if bytes[k] == b'(' { ')' } else { ']' };
+        let Some(end) = src[k + 1..].find(close) else {
+            break;
+        };
+        let inside = &src[k + 1..k + 1 + end];
+        if inside.split([';', ',']).any(is_identifier) {
+            return true;
+        }
+    }
+    false
+}
+
+/// One name inside a citation group that is a scholarly identifier (see [`names_an_identifier`]).
+fn is_identifier(part: &str) -> bool {
+    let p = part.trim().to_ascii_lowercase();
+    let p = ["source:", "sources:", "see", "ref:"]
+        .iter()
+        .find_map(|w| p.strip_prefix(w))
+        .unwrap_or(&p)
+        .trim_start();
+    let digits = |rest: &str, min: usize| {
+        let rest = rest.trim_start_matches([':', ' ', '#']);
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        n >= min && rest[n..].trim().is_empty()
+    };
+    if (p.starts_with("https://") || p.starts_with("http://")) && !p.contains(' ') {
+        return true;
+    }
+    if let Some(rest) = p.strip_prefix("pmcid") {
+        return digits(
+            rest.trim_start_matches([':', ' '])
+                .trim_start_matches("pmc"),
+            5,
+        );
+    }
+    if let Some(rest) = p.strip_prefix("pmc") {
+        return digits(rest, 5);
+    }
+    if let Some(rest) = p.strip_prefix("pmid") {
+        return digits(rest, 5);
+    }
+    let doi = p
+        .strip_prefix("doi")
+        .map(|r| r.trim_start_matches([':', ' ']))
+        .or_else(|| p.strip_prefix("https://doi.org/"));
+    doi.is_some_and(|d| d.starts_with("10.") && d.contains('/') && !d.contains(' '))
+}
+
+/// Hosts whose links are sources by nature: DOIs, PubMed and PubMed Central, trial registries.
+const SCHOLARLY_HOSTS: &[&str] = &[
+    "doi.org/",
+    "pubmed.ncbi.nlm.nih.gov/",
+    // PubMed's older addresses: `ncbi.nlm.nih.gov/pubmed/12345`, `…/pubmed/?term=12345`
+    "ncbi.nlm.nih.gov/pubmed",
+    "ncbi.nlm.nih.gov/pmc/",
+    "pmc.ncbi.nlm.nih.gov/",
+    "clinicaltrials.gov/",
+    "europepmc.org/",
+    "arxiv.org/abs/",
+    "medrxiv.org/",
+    "biorxiv.org/",
+];
+
+/// Link text that names authors and a year: "Lee et al., 2015", "Lee and Kim 2015",
+/// "Lee, 2015".
+fn names_author_year(text: &str) -> bool {
+    let t = text.trim();
+    let Some(year_at) = t.len().checked_sub(4) else {
+        return false;
+    };
+    let year = t.get(year_at..).unwrap_or("");
+    let head = t
+        .get(..year_at)
+        .unwrap_or("")
+        .trim_end_matches([',', ' ', '(']);
+    year.bytes().all(|b| b.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"))
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && head.split_whitespace().count() <= 5
+        && (head.contains(" et al") || head.split_whitespace().count() <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_its_source;
+
+    #[test]
+    fn a_link_on_the_claims_own_words_cites_it() {
+        // a phrase of the claim on a page of another site, Markdown or HTML
+        assert!(names_its_source(
+            "Pills <a href=\"https://example.org/pill/how\" target=\"_blank\">work by suppressing the signals of the brain</a>."
+        ));
+        assert!(names_its_source(
+            "Constipation is common, according to [a review of 43 trials](https://example.org/iron/side-effects)."
+        ));
+        // an HTML link numbered or into PubMed, as a Markdown one
+        assert!(names_its_source(
+            "Iron helps.<a href=\"https://pubmed.ncbi.nlm.nih.gov/123/\">PubMed</a>"
+        ));
+        // a name, a page title, navigation, a site's root, an image or a call to action do not
+        assert!(!names_its_source(
+            "Risk rose by 27%, as the [heart foundation](https://example.org/heart) explains."
+        ));
+        assert!(!names_its_source(
+            "See the [Managing Cancer Care](https://example.org/care) page."
+        ));
+        assert!(!names_its_source(
+            "Use our [advanced clinical trial search](https://example.org/trials/search) to find trials."
+        ));
+        assert!(!names_its_source(
+            "Risk rose, says [the society for the heart](https://example.org/)."
+        ));
+        assert!(!names_its_source(
+            "![a drawing of the layers of the skin](https://example.org/skin.png) Skin has layers."
+        ));
+        assert!(!names_its_source(
+            "Risk rose. <a href=\"https://example.org/x\">read more</a>"
+        ));
+    }
+}
