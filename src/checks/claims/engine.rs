@@ -274,8 +274,11 @@ impl ClaimLexicon {
     /// Whether the sentence is not a prose claim at all: a question, a caption or
     /// cross-reference, an author or affiliation line, a log line, a bibliographic fragment,
     /// a manuscript's account of its own work (`[not-prose]` in `rules/claims.toml`).
+    /// A sentence led by a short label ("Clinical summary: This meta-analysis suggests…") is
+    /// read both whole and from after its label.
     pub fn not_prose(&self, sentence: &str) -> bool {
-        self.not_prose.iter().any(|re| re.is_match(sentence))
+        let test = |s: &str| self.not_prose.iter().any(|re| re.is_match(s));
+        test(sentence) || after_label(sentence).is_some_and(test)
     }
 
     /// Whether a section with this heading is administrative ("About This Summary",
@@ -987,6 +990,56 @@ pub fn resumes_study(sentence: &str) -> bool {
     false
 }
 
+/// The rest of a sentence led by a short label of one to four words and a colon, the first
+/// capitalised ("Clinical summary: This review…", "Key finding: …").
+fn after_label(sentence: &str) -> Option<&str> {
+    let colon = sentence.get(..48.min(sentence.len()))?.find(':')?;
+    let label = sentence[..colon].trim();
+    let words = label.split_whitespace().count();
+    let rest = &sentence[colon + 1..];
+    ((1..=4).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-'))
+        && rest.starts_with(' '))
+    .then(|| rest.trim_start())
+}
+
+/// Whether a sentence speaks of the document itself or its authors: "our", "we", or "this",
+/// "the present" or "the current" up to two words before a word for the work ("this
+/// meta-analysis", "the present systematic review").
+pub fn speaks_of_itself(sentence: &str) -> bool {
+    const WORK: &[&str] = &[
+        "study",
+        "review",
+        "meta-analysis",
+        "analysis",
+        "report",
+        "paper",
+        "article",
+        "work",
+        "manuscript",
+        "survey",
+    ];
+    // words since the last "this", "present" or "current"
+    let mut since: Option<usize> = None;
+    for w in words(sentence) {
+        let lower = w.to_ascii_lowercase();
+        let lower = lower.as_str();
+        if matches!(lower, "our" | "we") || (since.is_some_and(|n| n <= 2) && WORK.contains(&lower))
+        {
+            return true;
+        }
+        since = if matches!(lower, "this" | "present" | "current") {
+            Some(0)
+        } else {
+            since.map(|n| n + 1)
+        };
+    }
+    false
+}
+
 /// Whether a sentence of a manuscript's discussion restates the manuscript's own finding: its
 /// main clause is in the past tense ("The association was strongest in women", "Internal
 /// validation showed that the model is…") and it attributes nothing to other work (no
@@ -1025,13 +1078,27 @@ pub fn restates_own_finding(sentence: &str) -> bool {
     let mut main: Option<bool> = None;
     let mut after_aux = false;
     let mut prev = "";
+    // a "study" not marked as the manuscript's own, unless the next word names a part of it
+    let mut outside_study = false;
     for w in words(sentence) {
         if in_list(w, others) {
             return false;
         }
-        // "study", "cohort", "sample": the manuscript's own when "this", "our", "present"
-        if matches!(w, "study" | "cohort" | "sample" | "analysis") && !in_list(prev, own) {
+        if std::mem::take(&mut outside_study)
+            && !matches!(
+                w,
+                "groups" | "group" | "arms" | "arm" | "period" | "visit" | "visits"
+            )
+        {
             return false;
+        }
+        // "study", "cohort", "sample": the manuscript's own when "this", "our", "present"
+        // ("the study groups", "the study period": a part of it)
+        if matches!(w, "study" | "cohort" | "sample" | "analysis") && !in_list(prev, own) {
+            if w != "study" {
+                return false;
+            }
+            outside_study = true;
         }
         if main.is_none() && !after_aux {
             if in_list(w, present) {
@@ -1043,7 +1110,7 @@ pub fn restates_own_finding(sentence: &str) -> bool {
         after_aux = w.eq_ignore_ascii_case("did") || w == "not" || w == "to";
         prev = w;
     }
-    main.unwrap_or(false) || reports_past(sentence)
+    !outside_study && (main.unwrap_or(false) || reports_past(sentence))
 }
 
 /// Whether a sentence opens the report of another study, named with an indefinite article
@@ -1672,6 +1739,29 @@ mod tests {
         assert!(!restates_own_finding(
             "Short sleep increases the risk of low mood."
         ));
+        // the parts of a study are its own ("the study groups"); a study is not
+        assert!(restates_own_finding(
+            "The difference between study groups was not significant."
+        ));
+        assert!(!restates_own_finding(
+            "A study found that screen use was linked to shorter sleep."
+        ));
+        assert!(speaks_of_itself(
+            "Clinical summary: This meta-analysis suggests no benefit."
+        ));
+        assert!(speaks_of_itself(
+            "The present systematic review pooled nine trials."
+        ));
+        assert!(speaks_of_itself("Based on these data we advise caution."));
+        assert!(!speaks_of_itself(
+            "This drug was studied in a review of nine trials."
+        ));
+        assert_eq!(
+            after_label("Clinical summary: This meta-analysis suggests no benefit."),
+            Some("This meta-analysis suggests no benefit.")
+        );
+        assert_eq!(after_label("Note that the ratio was 3:1 in women."), None);
+        assert_eq!(after_label("In 2019: rates rose."), None);
         let lex = ClaimLexicon::builtin();
         assert!(lex.marks_manuscript("Materials and Methods"));
         assert!(lex.marks_manuscript("3. Results and Analysis {#sec-results}"));

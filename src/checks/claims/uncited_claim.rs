@@ -33,8 +33,11 @@
 //! metadata lines ("Last updated: …"), questions, figure and table captions and
 //! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
 //! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
-//! a manuscript's account of its own work ("We found…", "Our results suggest…", "The aim of
-//! this study…", whole Methods and Results sections (`[sections] manuscript-parts`, skipped
+//! the document's account of its own work, in any document ("We found…", "Our results
+//! suggest…", "This meta-analysis suggests…", "The aim of this study…", "…met our criteria",
+//! "We recommend…"; also after a short label, "Clinical summary: This review…"), with the
+//! past-tense sentences that follow it in its paragraph and attribute nothing to other work
+//! ("The difference between study groups was not significant."); in a manuscript, whole Methods and Results sections (`[sections] manuscript-parts`, skipped
 //! only in a manuscript: elsewhere "Methods of Nutrition Therapy" is a topic), and in its
 //! Discussion and Conclusion a
 //! sentence whose main clause is in the past tense and that attributes nothing to other work:
@@ -565,8 +568,12 @@ pub fn judged(
         })
         .collect();
     let mut out = Vec::new();
+    // the last sentence was the document's own voice ("This meta-analysis suggests…", "Our
+    // results show…"), and the index of its block
+    let mut own_voice: Option<usize> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = &doc.blocks[s.block];
+        let own_before = own_voice.take() == Some(s.block);
         if in_skipped(block.section)
             || labelled_skip[s.block]
             || block.role != Role::Prose
@@ -578,12 +585,23 @@ pub fn judged(
             continue;
         }
         let text = doc.sentence_text(s);
-        if lex.not_prose(text)
-            || (manuscript
-                && !cites[i]
-                && in_discussion(block.section)
-                && claims::restates_own_finding(text))
+        if lex.not_prose(text) {
+            if claims::speaks_of_itself(text) {
+                own_voice = Some(s.block);
+            }
+            continue;
+        }
+        // a past-tense sentence that attributes nothing to other work restates the
+        // document's own findings in its discussion, or right after the document spoke of
+        // itself in the same paragraph ("This meta-analysis suggests… The difference was
+        // not significant.")
+        if !cites[i]
+            && ((manuscript && in_discussion(block.section)) || own_before)
+            && claims::restates_own_finding(text)
         {
+            if own_before {
+                own_voice = Some(s.block);
+            }
             continue;
         }
         let first = i == 0 || doc.sentences[i - 1].block != s.block;
