@@ -456,9 +456,15 @@ fn src(b: &Block, r: Range<usize>) -> Range<usize> {
     b.map.range(r)
 }
 
-/// Segments of a line: the whole text, and the parts after ` • ` or ` | ` separators.
-fn segments(t: &str) -> Vec<usize> {
+/// Segments of a paragraph: the whole text, its later source lines `lines` (a header block
+/// of `**Status:** …`, `**Last Updated:** …` lines held together by line breaks), and the
+/// parts after ` • ` or ` | ` separators.
+fn segments(t: &str, lines: &[usize]) -> Vec<usize> {
     let mut v = vec![0];
+    for &next in lines {
+        let skip = t[next..].len() - t[next..].trim_start().len();
+        v.push(next + skip);
+    }
     // '|', and the lead bytes of '•' (E2 80 A2) and '·' (C2 B7): found by byte search
     for i in memchr::memchr3_iter(b'|', 0xE2, 0xC2, t.as_bytes()) {
         let rest = &t[i..];
@@ -494,7 +500,20 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
     while k < blocks.len() {
         let (_, b) = blocks[k];
         let t = b.text.as_str();
-        for &seg in &segments(t) {
+        // the later lines of a short paragraph with a label in it (a header block)
+        let lines = if t.len() < 1000 && t.contains(':') {
+            b.map.line_starts(&doc.text)
+        } else {
+            Vec::new()
+        };
+        let mut segs = segments(t, &lines);
+        segs.sort_unstable();
+        // a line that gave a field gives no other (a later line of the block may)
+        let mut line_done = 0;
+        for &seg in &segs {
+            if seg < line_done {
+                continue;
+            }
             let rest = &t[seg..];
             let may_be_label = p.label_starts.iter().any(|w| {
                 rest.len() >= w.len()
@@ -514,6 +533,10 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
             let mut value = &t[vstart..];
             if let Some(j) = value.find(['•', '|']) {
                 value = &value[..j];
+            }
+            // (a value ends with its line)
+            if let Some(&next) = lines.iter().find(|&&l| l > vstart) {
+                value = &value[..(next - vstart).min(value.len())];
             }
             let raw_key = rest[..m.end()].trim().trim_end_matches(':').trim();
             match label.value.as_str() {
@@ -595,7 +618,7 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
                     }
                 }
             }
-            break;
+            line_done = lines.iter().copied().find(|&l| l > seg).unwrap_or(t.len());
         }
         // a list of reviewers after "The lead reviewers for … are:"
         // cheap substring tests first: these patterns are searched in every prose block
@@ -808,6 +831,25 @@ mod tests {
         assert!(has(REVIEWED_BY, "Jane Roe, MD"), "{m:?}");
         assert!(has(LAST_REVIEWED, "April 1, 2025"), "{m:?}");
         assert!(has(REVIEW_BOARD, "Editorial Board"), "{m:?}");
+    }
+
+    #[test]
+    fn a_header_block_of_label_lines_gives_each_field() {
+        let t = "# T\n\n**Status:** Living document  \n**Last Updated:** January 2026  \n**Reviewed by:** Ana Ruiz, MD  \n**Project:** Dawnward\n\nAspirin lowers fever.\n";
+        let d = Document::parse(
+            "a",
+            t.to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        let m = meta(t, Format::Markdown);
+        let has = |n: &str, v: &str| m.iter().any(|(a, b, c)| a == n && b == v && c == v);
+        assert!(
+            has(LAST_UPDATED, "January 2026"),
+            "{m:?} {:?}",
+            d.blocks[1].text
+        );
+        assert!(has(REVIEWED_BY, "Ana Ruiz, MD"), "{m:?}");
     }
 
     #[test]

@@ -169,6 +169,19 @@ impl OffsetMap {
         let e = self.end(r.end).max(s);
         s..e
     }
+
+    /// Plain-text offsets where a later line of the source begins (after a soft or hard line
+    /// break), given the document's source.
+    pub fn line_starts(&self, src: &str) -> Vec<usize> {
+        self.pieces
+            .windows(2)
+            .filter(|w| {
+                src.get(w[0].src..w[1].src)
+                    .is_some_and(|between| between.contains('\n'))
+            })
+            .map(|w| w[1].text)
+            .collect()
+    }
 }
 
 /// A sentence of prose with the citations that cover it.

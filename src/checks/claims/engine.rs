@@ -992,7 +992,7 @@ pub fn resumes_study(sentence: &str) -> bool {
 
 /// The rest of a sentence led by a short label of one to four words and a colon, the first
 /// capitalised ("Clinical summary: This review…", "Key finding: …").
-fn after_label(sentence: &str) -> Option<&str> {
+pub fn after_label(sentence: &str) -> Option<&str> {
     let colon = sentence.get(..48.min(sentence.len()))?.find(':')?;
     let label = sentence[..colon].trim();
     let words = label.split_whitespace().count();

@@ -30,7 +30,8 @@
 //!
 //! Not judged, because they are not prose claims: headings, table cells (also the rows of a
 //! pipe table written without its `|---|` row), reference entries,
-//! metadata lines ("Last updated: …"), questions, figure and table captions and
+//! metadata lines ("Last updated: …") and header blocks of label lines (`**Project:** …`,
+//! `**Author:** …`, `**Date:** …`, one per line), questions, figure and table captions and
 //! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
 //! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
 //! the document's account of its own work, in any document ("We found…", "Our results
@@ -565,6 +566,7 @@ pub fn judged(
             let src = &doc.text[b.span.clone()];
             bold_label(src).is_some_and(|l| lex.skips_section(l) || lex.skips_manuscript_part(l))
                 || is_caption(src)
+                || label_lines(doc, b)
         })
         .collect();
     let mut out = Vec::new();
@@ -622,6 +624,19 @@ pub fn judged(
         });
     }
     out
+}
+
+/// A header block: a paragraph of two or more lines, each a short label and its value
+/// (`**Project:** Cadence`, `**Author:** …`, `**Date:** 2026-05-18`): page metadata, not prose.
+fn label_lines(doc: &Document, b: &crate::document::Block) -> bool {
+    if b.kind != BlockKind::Paragraph || !b.text.contains(':') {
+        return false;
+    }
+    let starts = b.map.line_starts(&doc.text);
+    !starts.is_empty()
+        && std::iter::once(0)
+            .chain(starts.iter().copied())
+            .all(|at| claims::after_label(b.text[at..].trim_start()).is_some())
 }
 
 /// A heading's source text links out of the page: a Markdown link or an `<a href>` to an
@@ -909,4 +924,24 @@ fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
             && m.span.start < span.end
             && span.start < m.span.end
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_lines;
+    use crate::document::{Document, Format, ParseOptions};
+
+    #[test]
+    fn a_header_block_of_label_lines_is_not_prose() {
+        let t = "# T\n\n**Project:** Cadence (staffing)  \n**Date:** 2026-05-18  \n**Scope:** Home care, 2015 to 2026\n\nSummary: Night shifts raise the risk of falls by 20%.\nRates were higher in winter.\n";
+        let d = Document::parse(
+            "a.md",
+            t.to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        let header: Vec<bool> = d.blocks.iter().map(|b| label_lines(&d, b)).collect();
+        // the header block, not the title, and not a paragraph whose first line alone is labelled
+        assert_eq!(header, vec![false, true, false]);
+    }
 }
