@@ -1,6 +1,7 @@
 //! Author-year citations against a written reference list: "(Smith et al., 2020)",
-//! "(Smith & Jones, 2019; Lee, 2021a)", "Smith et al. (2020) showed…", resolved by the first
-//! author's surname and the year.
+//! "(Smith & Jones, 2019; Lee, 2021a)", "Smith et al. (2020) showed…", "Smith, Lee, and Park
+//! (2020)", resolved by the first author's surname and the year. A narrative name starts a
+//! word: "Alexander Borbély (1982)" cites Borbély, not "der Borbély".
 //!
 //! Precision first: entries are read as author-year only in a list whose entries mostly begin
 //! "Surname, I. … (2020)" (or "Surname I, … 2020"), and only in a document that cites nothing
@@ -279,15 +280,18 @@ fn scan(doc: &mut Document) {
             continue;
         }
         for m in p.narrative.captures_iter(region) {
-            let whole = m.get(0).expect("match");
-            let at = b.span.start + whole.start();
-            let sur = m.name("sur").expect("sur").as_str();
+            // (the match may open with the character before the name: a name starts a word,
+            // so "Alexander Borbély" is not "der Borbély")
+            let sur = m.name("sur").expect("sur");
+            let at = b.span.start + sur.start();
+            let end = b.span.start + m.get(0).expect("match").end();
+            let sur = sur.as_str();
             if !is_author(sur) || doc.in_code(at) {
                 continue;
             }
-            let mut c = citation(at..at + whole.len(), CiteSyntax::AuthorYear);
+            let mut c = citation(at..end, CiteSyntax::AuthorYear);
             for y in m.name("years").expect("years").as_str().split(',') {
-                c.targets.push(target(sur, y.trim(), at..at + whole.len()));
+                c.targets.push(target(sur, y.trim(), at..end));
             }
             found.push(c);
         }

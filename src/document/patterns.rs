@@ -137,7 +137,7 @@ pub fn author_year() -> [String; 4] {
             r"^\s*(?:(?:see(?: also)?|e\.g\.,?|cf\.|for example,?|reviewed in|as in)\s+)?(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?,?\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp|ch|chap|fig|table)\.?\s*[\w\-–]+)?\s*$"
         ),
         format!(
-            r"(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME})?\s+\((?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
+            r"(?:^|[^\p{{L}}'’\-])(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?\s+\((?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
         ),
         format!(r"(?:^|[\s(,.])(?P<year>{YEAR})(?:$|[\s),.;:])"),
     ]
