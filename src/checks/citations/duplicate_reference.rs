@@ -12,6 +12,9 @@
 //! DOIs in a bibliography file are not reported (the file is shared and often merged from
 //! several sources).
 //!
+//! A number repeated after the list starts its numbering again at 1 (sub-lists under
+//! sub-headings of the reference section) is not a duplicate; a shared DOI or PMID still is.
+//!
 //! A shared URL counts only when the two entries also read alike (many different works link
 //! to one search page or portal); a shared DOI or PMID always counts.
 //!
@@ -22,7 +25,7 @@
 
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, ListKind};
+use crate::document::{Document, ListKind, RefKey};
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
@@ -42,8 +45,20 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     for list in &doc.lists {
         let mut keys: HashMap<String, usize> = HashMap::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut highest = 0;
         for &r in &list.entries {
             let e = &doc.references[r];
+            // a list whose numbering starts again at 1 (sub-lists under sub-headings: "Trials
+            // included", "Trials excluded") repeats its numbers by design
+            let written = e
+                .path
+                .is_none()
+                .then(|| doc.text.get(e.span.clone()).and_then(written_number))
+                .flatten();
+            if written == Some(1) && highest >= 1 {
+                keys.retain(|_, &mut first| !matches!(doc.references[first].key, RefKey::Num(_)));
+            }
+            highest = highest.max(written.unwrap_or(0));
             let k = e.key.to_string();
             let mut d = None;
             if let Some(&first) = keys.get(&k) {
@@ -98,6 +113,16 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The number an entry's text opens with, as written (`2.` or `2)`).
+fn written_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    t[digits..]
+        .starts_with(['.', ')'])
+        .then(|| t[..digits].parse().ok())
+        .flatten()
 }
 
 /// Does a marker of the article resolve to this entry?
