@@ -224,10 +224,12 @@ pub fn builtin() -> &'static AssistantLexicon {
 /// `text` with every quotation blanked (same byte length): quoted words are someone else
 /// speaking, never the assistant.
 fn mask_quotes(text: &str) -> std::borrow::Cow<'_, str> {
-    // no `"` nor `“` (memchr: most sentences have neither, and a char search decodes them)
+    // no `"` nor `“` (memchr: most sentences have neither, and a char search decodes them;
+    // the `“` searcher built once, not on every call)
+    static OPENING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{201c}"));
     let b = text.as_bytes();
-    if memchr::memchr(b'"', b).is_none() && memchr::memmem::find(b, "\u{201c}".as_bytes()).is_none()
-    {
+    if memchr::memchr(b'"', b).is_none() && OPENING.find(b).is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
     // a character is blanked when it stands inside quotes and does not close them; only the
