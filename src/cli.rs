@@ -296,6 +296,8 @@ fn report_config_error(e: &ConfigError) {
 struct Warm {
     claims: bool,
     evidence: bool,
+    /// the evidence lexicon's word tables too
+    evidence_tables: bool,
     assistant: bool,
     metadata: bool,
     any_file: bool,
@@ -319,7 +321,13 @@ impl Warm {
             },
             || {
                 if self.evidence {
-                    config.lexicons.evidence();
+                    let lexicon = config.lexicons.evidence();
+                    // with its word tables, which the first sentence that denies something
+                    // reads (this thread is idle while the first file is parsed), unless
+                    // the run is one short file
+                    if self.evidence_tables {
+                        let _ = &lexicon.weights;
+                    }
                 }
                 // the document layer's patterns (citations, dates, labels, identifiers) are
                 // compiled when a file's text first needs one, so a file without that syntax
@@ -598,9 +606,9 @@ fn check(args: CheckArgs) -> i32 {
         files.retain(|(shown, _)| shard.holds(shown));
     }
     files.sort();
-    // Compiling the lexicons is most of a short run: the run's patterns are compiled first,
-    // on both threads at once (a thread that met an uncompiled lexicon in a file would only
-    // wait for it).
+    // Compiling the lexicons is most of a short run: the run's patterns are compiled on
+    // both threads at once, beside the reading and parsing of the first files (a rule that
+    // meets a lexicon still compiling waits for it).
     let first = files.first().map(|(s, _)| config.settings_for(s, &cli));
     let rules = first
         .iter()
@@ -609,11 +617,15 @@ fn check(args: CheckArgs) -> i32 {
     let warm = Warm {
         claims: lexicon(checks::Lexicon::Claims),
         evidence: lexicon(checks::Lexicon::Evidence),
+        // (a short file seldom denies anything: building them would only delay its end)
+        evidence_tables: files.len() > 1
+            || files
+                .first()
+                .is_none_or(|(_, p)| std::fs::metadata(p).map_or(true, |m| m.len() >= 16 << 10)),
         assistant: lexicon(checks::Lexicon::Assistant),
         metadata: rules.clone().any(|r| r.metadata),
         any_file: first.is_some(),
     };
-    warm.run(&config);
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
@@ -714,7 +726,13 @@ fn check(args: CheckArgs) -> i32 {
             (None, false) => Box::new(std::io::stdout()),
         };
         let out = std::io::BufWriter::with_capacity(1 << 16, out);
-        let outcome = match crate::run::stream(files.len(), lint, renderer, threshold, out) {
+        // the lexicons compile while the first files are read and parsed (which need none
+        // of them); a rule that meets one still compiling waits for it
+        let (_, streamed) = rayon::join(
+            || warm.run(&config),
+            || crate::run::stream(files.len(), lint, renderer, threshold, out),
+        );
+        let outcome = match streamed {
             Ok(o) => o,
             Err(e) => return crate::run::write_error(&e),
         };
@@ -732,6 +750,7 @@ fn check(args: CheckArgs) -> i32 {
         };
     };
 
+    warm.run(&config);
     let results: Vec<Result<FileReport, String>> =
         (0..files.len()).into_par_iter().map(lint).collect();
     let mut reports = Vec::with_capacity(results.len());

@@ -50,30 +50,38 @@ pub fn lint_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
 }
 
 /// The findings of the run's rules that `wanted` picks, with the run's severities; no
-/// suppressions applied.
+/// suppressions applied. The rules read the document on every thread the pool has free (a
+/// run of one file has one idle; a run of many, only at its end), their findings kept in
+/// rule order.
 pub fn run_rules(
     doc: &Document,
     settings: &Settings,
-    wanted: impl Fn(&checks::Rule) -> bool,
+    wanted: impl Fn(&checks::Rule) -> bool + Sync,
 ) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for (rule, severity, options) in settings.rules.iter().filter(|r| wanted(r.0)) {
-        let cx = Context {
-            today: settings.today,
-            options: &**options,
-            profile: settings.profile,
-            lexicons: &settings.lexicons,
-        };
-        for mut d in (rule.check)(doc, &cx) {
-            d.severity = if d.milder {
-                severity.milder()
-            } else {
-                *severity
+    use rayon::prelude::*;
+    let per_rule: Vec<Vec<Diagnostic>> = settings
+        .rules
+        .par_iter()
+        .filter(|r| wanted(r.0))
+        .map(|(rule, severity, options)| {
+            let cx = Context {
+                today: settings.today,
+                options: &**options,
+                profile: settings.profile,
+                lexicons: &settings.lexicons,
             };
-            diags.push(d);
-        }
-    }
-    diags
+            let mut found = (rule.check)(doc, &cx);
+            for d in &mut found {
+                d.severity = if d.milder {
+                    severity.milder()
+                } else {
+                    *severity
+                };
+            }
+            found
+        })
+        .collect();
+    per_rule.concat()
 }
 
 /// Lint text held in memory (an editor buffer, a test) as the file `path`.

@@ -62,13 +62,34 @@ fn patterns() -> &'static [(IdKind, DocRegex)] {
     })
 }
 
+/// Fixed strings to look for, each with its searcher built once (`memmem::find` builds one
+/// on every call, which was most of its cost here).
+struct Needles(Vec<memchr::memmem::Finder<'static>>);
+
+impl Needles {
+    fn new(needles: &[&'static str]) -> Needles {
+        Needles(
+            needles
+                .iter()
+                .map(|n| memchr::memmem::Finder::new(*n))
+                .collect(),
+        )
+    }
+
+    /// Whether any of them occurs in `hay`.
+    fn any_in(&self, hay: &str) -> bool {
+        self.0.iter().any(|f| f.find(hay.as_bytes()).is_some())
+    }
+}
+
 /// Cheap test before the patterns: text with none of these holds no identifier.
 fn may_hold(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memmem::find(b, b"doi").is_some()
-        || memchr::memmem::find(b, b"DOI").is_some()
-        || memchr::memmem::find(b, b"Doi").is_some()
-        || [
+    static N: OnceLock<Needles> = OnceLock::new();
+    N.get_or_init(|| {
+        Needles::new(&[
+            "doi",
+            "DOI",
+            "Doi",
             "PM",
             "pm",
             "Pm",
@@ -82,9 +103,9 @@ fn may_hold(text: &str) -> bool {
             "RXIV",
             "udra",
             "UDRA",
-        ]
-        .iter()
-        .any(|n| memchr::memmem::find(b, n.as_bytes()).is_some())
+        ])
+    })
+    .any_in(text)
 }
 
 /// Every identifier in `text` (an entry's source), spans offset by `base`.
@@ -99,22 +120,24 @@ pub fn scan(text: &str, base: usize) -> Vec<Identifier> {
     // none holds an `s` or a `k`, the only ASCII letters that case folding also matches
     // with other characters (`ſ`, the Kelvin sign), so no match is missed.
     let lower = text.to_ascii_lowercase();
-    let has = |hay: &str, needles: &[&str]| {
-        needles
-            .iter()
-            .any(|n| memchr::memmem::find(hay.as_bytes(), n.as_bytes()).is_some())
-    };
-    for (kind, re) in patterns() {
-        let present = match kind {
-            IdKind::Doi => has(&lower, &["doi"]),
-            IdKind::Pmid => has(&lower, &["pmid", "_uid", "pubmed"]),
-            IdKind::Pmcid => has(&lower, &["pmc"]),
-            IdKind::Nct => has(text, &["NCT"]),
-            IdKind::Isrctn => has(text, &["ISRCTN"]),
-            IdKind::Eudract => has(&lower, &["eudract"]),
-            IdKind::Isbn => has(text, &["ISBN"]),
-            IdKind::Arxiv => has(&lower, &["arxiv"]),
-        };
+    // each kind's labels or prefixes (in the order of `patterns`), and whether they are
+    // looked for in `lower`
+    static N: OnceLock<[(Needles, bool); 8]> = OnceLock::new();
+    let needles = N.get_or_init(|| {
+        [
+            (Needles::new(&["doi"]), true),
+            (Needles::new(&["pmid", "_uid", "pubmed"]), true),
+            (Needles::new(&["pmc"]), true),
+            (Needles::new(&["NCT"]), false),
+            (Needles::new(&["ISRCTN"]), false),
+            (Needles::new(&["eudract"]), true),
+            (Needles::new(&["ISBN"]), false),
+            (Needles::new(&["arxiv"]), true),
+        ]
+    });
+    for (i, (kind, re)) in patterns().iter().enumerate() {
+        let (n, folded) = &needles[i];
+        let present = n.any_in(if *folded { &lower } else { text });
         if !present {
             continue;
         }

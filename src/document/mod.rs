@@ -522,6 +522,26 @@ pub struct Document {
     pub link_defs: Vec<(String, Range<usize>)>,
     /// Regions the source marks as an assistant's reasoning (`<think>…</think>`).
     pub traces: Vec<Range<usize>>,
+    /// `assistant-artifact`'s findings, which `missing-ai-disclosure` reads too.
+    pub(crate) assistant_findings: Memo<Vec<Diagnostic>>,
+    /// For each section, whether its heading is over an assistant's reasoning.
+    pub(crate) trace_sections: Memo<Vec<bool>>,
+}
+
+/// What two rules (or every sentence of one) read of a document, computed once with one
+/// lexicon, by the first that needs it. The lexicon's address is the key: a run reads each
+/// document with one, and another lexicon computes its own value afresh.
+#[derive(Clone, Debug, Default)]
+pub struct Memo<T>(std::sync::OnceLock<(usize, T)>);
+
+impl<T: Clone> Memo<T> {
+    pub fn get<L>(&self, lexicon: &L, make: impl Fn() -> T) -> std::borrow::Cow<'_, T> {
+        let key = lexicon as *const L as usize;
+        match self.0.get_or_init(|| (key, make())) {
+            (k, v) if *k == key => std::borrow::Cow::Borrowed(v),
+            _ => std::borrow::Cow::Owned(make()),
+        }
+    }
 }
 
 /// Options that change how a document is parsed.
@@ -576,6 +596,8 @@ impl Document {
             footnote_defs: Vec::new(),
             link_defs: Vec::new(),
             traces: Vec::new(),
+            assistant_findings: Memo::default(),
+            trace_sections: Memo::default(),
         }
     }
 

@@ -37,6 +37,7 @@ use crate::lexicon_patterns;
 use crate::lexicon_regex::LexRegex;
 use regex::Regex;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub static RULE: Rule = Rule {
@@ -224,10 +225,12 @@ pub fn builtin() -> &'static AssistantLexicon {
 /// `text` with every quotation blanked (same byte length): quoted words are someone else
 /// speaking, never the assistant.
 fn mask_quotes(text: &str) -> std::borrow::Cow<'_, str> {
-    // no `"` nor `“` (memchr: most sentences have neither, and a char search decodes them)
+    // no `"` nor `“` (memchr: most sentences have neither, and a char search decodes them;
+    // the `“` searcher built once, not on every call)
+    static OPENING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{201c}"));
     let b = text.as_bytes();
-    if memchr::memchr(b'"', b).is_none() && memchr::memmem::find(b, "\u{201c}".as_bytes()).is_none()
-    {
+    if memchr::memchr(b'"', b).is_none() && OPENING.find(b).is_none() {
         return std::borrow::Cow::Borrowed(text);
     }
     // a character is blanked when it stands inside quotes and does not close them; only the
@@ -324,12 +327,8 @@ pub fn may_be_trace(doc: &Document, lex: &AssistantLexicon, k: usize) -> bool {
     if block.kind == BlockKind::Quote || doc.traces.iter().any(|r| r.contains(&block.span.start)) {
         return true;
     }
-    let mut sec = block.section;
-    while let Some(i) = sec {
-        if lex.is_trace_heading(&doc.sections[i].title) {
-            return true;
-        }
-        sec = doc.sections[i].parent;
+    if under_trace_heading(doc, &trace_sections(doc, lex), b) {
+        return true;
     }
     let first = doc.sentences[..k]
         .iter()
@@ -343,6 +342,34 @@ pub fn may_be_trace(doc: &Document, lex: &AssistantLexicon, k: usize) -> bool {
             let (strong, weak, _) = lex.cues(masked.trim_start());
             strong + weak > 0
         })
+}
+
+/// For each section of `doc`, whether its own heading is over a reasoning trace: read once
+/// per document (not once per paragraph, nor per sentence that `may_be_trace` tests).
+fn trace_sections<'d>(doc: &'d Document, lex: &AssistantLexicon) -> Cow<'d, [bool]> {
+    let flags = doc.trace_sections.get(lex, || {
+        doc.sections
+            .iter()
+            .map(|s| lex.is_trace_heading(&s.title))
+            .collect()
+    });
+    match flags {
+        Cow::Borrowed(v) => Cow::Borrowed(v),
+        Cow::Owned(v) => Cow::Owned(v),
+    }
+}
+
+/// Whether block `b` stands under a heading that `trace_heading` marks (or under its
+/// subsections).
+fn under_trace_heading(doc: &Document, trace_heading: &[bool], b: usize) -> bool {
+    let mut s = doc.blocks[b].section;
+    while let Some(i) = s {
+        if trace_heading[i] {
+            return true;
+        }
+        s = doc.sections[i].parent;
+    }
+    false
 }
 
 /// For each block of `doc`, whether it is a paragraph of an assistant's reasoning trace (see
@@ -361,22 +388,8 @@ pub fn trace_blocks(doc: &Document, lex: &AssistantLexicon) -> Vec<bool> {
 /// paragraph under a trace heading; in a run of blockquote paragraphs holding two traces or
 /// more, each paragraph with a cue, and every paragraph when two thirds of the run are traces.
 fn mark_traces(doc: &Document, lex: &AssistantLexicon, paras: &mut [Para]) {
-    // each section's own heading, read once (not once per paragraph)
-    let trace_heading: Vec<bool> = doc
-        .sections
-        .iter()
-        .map(|s| lex.is_trace_heading(&s.title))
-        .collect();
-    let under_trace_heading = |b: usize| {
-        let mut s = doc.blocks[b].section;
-        while let Some(i) = s {
-            if trace_heading[i] {
-                return true;
-            }
-            s = doc.sections[i].parent;
-        }
-        false
-    };
+    let trace_heading = trace_sections(doc, lex);
+    let under_trace_heading = |b: usize| under_trace_heading(doc, &trace_heading, b);
     let in_trace_tags = |b: usize| {
         let at = doc.blocks[b].span.start;
         doc.traces.iter().any(|r| r.contains(&at))
@@ -433,7 +446,14 @@ fn excerpt(text: &str, max: usize) -> String {
 }
 
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
+    // `missing-ai-disclosure` reports the same findings: they are read once per document
     let lex = cx.lexicons.assistant();
+    doc.assistant_findings
+        .get(lex, || findings(doc, lex))
+        .into_owned()
+}
+
+fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
     let mut paras = read_paragraphs(doc, lex);
     mark_traces(doc, lex, &mut paras);
     let mut out = Vec::new();
