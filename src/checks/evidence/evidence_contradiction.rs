@@ -4,8 +4,10 @@
 //! evidence that X reduces Y", "no convincing evidence of X in P", "there is no evidence to
 //! support the use of X", "X has not been shown to Y", "no studies have shown X", "it is
 //! unknown whether X") while a source the statement cites asserts exactly X. A statement
-//! with no citation of its own is checked against every source the article lists; a cited
-//! sentence of the article itself that asserts X counts too.
+//! with no citation of its own is checked against every source the article lists (of a
+//! bibliography file, only the entries the article cites: the file is a shared database, and
+//! its other works are not in the article's reference list); a cited sentence of the article
+//! itself that asserts X counts too.
 //!
 //! **Why it matters:** it is the error a medical editor most needs caught: the article denies
 //! what its own references say. "There is no direct evidence that cryotherapy increases the
@@ -150,6 +152,15 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     // against every reference, and reading them again for each one was a quarter of a PDQ run.
     let mut per_reference: Vec<Option<(Vec<String>, Prepared)>> =
         (0..doc.references.len()).map(|_| None).collect();
+    // which references a marker of the article resolves to
+    let mut cited = vec![false; doc.references.len()];
+    for r in doc
+        .citations
+        .iter()
+        .flat_map(|c| c.targets.iter().filter_map(|t| t.resolved))
+    {
+        cited[r] = true;
+    }
     for (si, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(s);
         let Some(abs) = &absences[si] else {
@@ -183,10 +194,13 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             .flat_map(|&c| doc.citations[c].targets.iter().filter_map(|t| t.resolved))
             .collect();
         refs.dedup();
-        // a statement with no citation of its own is about the sources the article lists
+        // a statement with no citation of its own is about the sources the article lists (of
+        // a bibliography file, a shared database of works, only those the article cites: the
+        // others are not in its reference list)
         if all_sources || s.citations.is_empty() {
-            for r in 0..doc.references.len() {
-                if !refs.contains(&r) {
+            for (r, reference) in doc.references.iter().enumerate() {
+                let listed = reference.path.is_none() || cited[r];
+                if listed && !refs.contains(&r) {
                     refs.push(r);
                 }
             }
