@@ -117,7 +117,7 @@ use super::model::Shape;
 use crate::checks::content::assistant_artifact as assistant;
 use crate::checks::{Context, Lexicon, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{BlockKind, Document, Role};
+use crate::document::{BlockKind, CiteSyntax, Document, Role};
 
 pub static RULE: Rule = Rule {
     id: "uncited-claim",
@@ -626,6 +626,34 @@ pub fn judged(
     out
 }
 
+/// A citation written the way the article cites most often, for the help line: `[3]`,
+/// `[^3]`, `[@key]`, `(Author, 2020)`, …; `[3]` when it cites nothing by marker, a link when
+/// it cites only by links.
+fn citation_example(doc: &Document) -> &'static str {
+    let mut counts: Vec<(CiteSyntax, usize)> = Vec::new();
+    for c in &doc.citations {
+        match counts.iter_mut().find(|(k, _)| *k == c.syntax) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c.syntax, 1)),
+        }
+    }
+    // the most used; the first written among equals
+    let most = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(k, _)| *k);
+    match most {
+        Some(CiteSyntax::Footnote) => "`[^3]`",
+        Some(CiteSyntax::Pandoc | CiteSyntax::Narrative) => "`[@key]`",
+        Some(CiteSyntax::Latex) => "`\\cite{key}`",
+        Some(CiteSyntax::AuthorYear) => "`(Author, 2020)`",
+        Some(CiteSyntax::SupTag) => "`<sup>3</sup>`",
+        Some(CiteSyntax::Superscript | CiteSyntax::Glued) => "`³`",
+        Some(CiteSyntax::Paren) => "`(3)`",
+        Some(CiteSyntax::WikiRef) => "`<ref>…</ref>`",
+        Some(_) => "`[3]`",
+        None if doc.sentences.iter().any(|s| s.names_source) => "a link to the source",
+        None => "`[3]`",
+    }
+}
+
 /// A header block: a paragraph of two or more lines, each a short label and its value
 /// (`**Project:** Cadence`, `**Author:** …`, `**Date:** 2026-05-18`): page metadata, not prose.
 fn label_lines(doc: &Document, b: &crate::document::Block) -> bool {
@@ -774,6 +802,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     };
     let shift = super::model::document_shift(&logits, cited);
     let traces = std::cell::OnceCell::new();
+    let example = std::cell::OnceCell::new();
     for (k, j) in judged.iter().enumerate() {
         if j.covered {
             continue;
@@ -796,8 +825,15 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let (reason, strongest) = score.explain(text);
-        let mut d = Diagnostic::new(RULE.id, s.span.clone(), format!("{} without a citation", capitalise_first(&reason)))
-            .help("cite a source for it (e.g. `[3]` after the sentence), or rephrase it as the article's own hedged view");
+        let example = *example.get_or_init(|| citation_example(doc));
+        let mut d = Diagnostic::new(
+            RULE.id,
+            s.span.clone(),
+            format!("{} without a citation", capitalise_first(&reason)),
+        )
+        .help(format!(
+            "cite a source for it (e.g. {example}), or rephrase it as the article's own hedged view"
+        ));
         if let Some(r) = strongest {
             let from = s.text_range.start + r.start;
             let to = s.text_range.start + r.end;
@@ -930,6 +966,32 @@ fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
 mod tests {
     use super::label_lines;
     use crate::document::{Document, Format, ParseOptions};
+
+    #[test]
+    fn the_help_line_cites_the_way_the_article_does() {
+        let ex = |t: &str| {
+            let d = Document::parse(
+                "a.md",
+                t.to_string(),
+                Format::Markdown,
+                &ParseOptions::default(),
+            );
+            super::citation_example(&d)
+        };
+        assert_eq!(
+            ex("Salt raises pressure.[^1]\n\n[^1]: A study.\n"),
+            "`[^3]`"
+        );
+        assert_eq!(
+            ex("Salt raises pressure [1].\n\n## References\n\n1. A study.\n"),
+            "`[3]`"
+        );
+        assert_eq!(
+            ex("Salt raises pressure ([source 1](https://example.org/salt)).\n"),
+            "a link to the source"
+        );
+        assert_eq!(ex("Salt raises pressure.\n"), "`[3]`");
+    }
 
     #[test]
     fn a_header_block_of_label_lines_is_not_prose() {
