@@ -657,7 +657,13 @@ fn explain(sentence: &str, score: &ClaimScore) -> (String, Option<Range<usize>>)
                 format!("states a fact ('{}')", &sentence[r.clone()]),
                 Some(r),
             ),
-            None => ("states a fact".to_string(), None),
+            // a verb the tense lists do not know ("orchestrates", "beats"): the
+            // sentence's opening words
+            // (quoted, not labelled: they name the sentence, not what makes it a claim)
+            None => match opening(sentence) {
+                Some(r) => (format!("states a fact ('{}…')", &sentence[r]), None),
+                None => ("states a fact".to_string(), None),
+            },
         }
     } else {
         (parts.join("; "), strongest)
@@ -669,15 +675,7 @@ fn explain(sentence: &str, score: &ClaimScore) -> (String, Option<Range<usize>>)
 /// trailing function words dropped ("have a single MYC rearrangement", "is poorly
 /// understood"). `None` when there is no such verb or nothing completes it.
 fn predicate(sentence: &str) -> Option<Range<usize>> {
-    const TRAILING: &[&str] = &[
-        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from",
-        "that", "than", "as", "but", "be", "been", "not", "also",
-    ];
-    static SETS: [WordSet; 1] = [OnceLock::new()];
-    let trailing = set_of(&SETS[0], TRAILING);
     let (present, past) = tense_sets();
-    let base = sentence.as_ptr() as usize;
-    let at = |w: &str| w.as_ptr() as usize - base;
     let mut ws = words(sentence);
     // the first finite verb not of a relative clause ("patients who are treated…")
     let mut prev = "";
@@ -686,9 +684,37 @@ fn predicate(sentence: &str) -> Option<Range<usize>> {
         prev = w;
         !relative && (in_list(w, present) || in_list(w, past))
     })?;
-    let start = at(verb);
-    let mut ends = vec![start + verb.len()];
-    let mut last = start + verb.len();
+    clause_from(sentence, verb, ws)
+}
+
+/// The sentence's opening words: up to seven, in its first clause ("These models provide
+/// low-dimensional representations"), for a sentence whose verb the tense lists do not know.
+/// `None` for fewer than three.
+fn opening(sentence: &str) -> Option<Range<usize>> {
+    let mut ws = words(sentence);
+    let first = ws.next()?;
+    let r = clause_from(sentence, first, ws)?;
+    (sentence[r.clone()].split_whitespace().count() >= 3).then_some(r)
+}
+
+/// `first` (a word of `sentence`) and up to six words after it in the same clause, with
+/// trailing function words dropped. `None` when nothing follows `first`.
+fn clause_from<'a>(
+    sentence: &'a str,
+    first: &'a str,
+    ws: impl Iterator<Item = &'a str>,
+) -> Option<Range<usize>> {
+    const TRAILING: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from",
+        "that", "than", "as", "but", "be", "been", "not", "also",
+    ];
+    static SETS: [WordSet; 1] = [OnceLock::new()];
+    let trailing = set_of(&SETS[0], TRAILING);
+    let base = sentence.as_ptr() as usize;
+    let at = |w: &str| w.as_ptr() as usize - base;
+    let start = at(first);
+    let mut ends = vec![start + first.len()];
+    let mut last = start + first.len();
     for w in ws.take(6) {
         // the clause goes on only across spaces: a comma, bracket or colon ends it, and so
         // does a clause of its own ("tumors that extend…", "…because it…")
@@ -1623,11 +1649,29 @@ mod tests {
         assert_eq!(predicate("Patients who are treated early recover."), None);
         // a verb with nothing after it in its clause says nothing
         assert_eq!(predicate("Cure rates are, overall, high."), None);
+        // a verb the tense lists do not know: the sentence's opening words
+        let s = "These models provide simple representations of the clock.";
+        let (reason, span) = score(s).explain(s);
+        assert_eq!(
+            reason,
+            "states a fact ('These models provide simple representations…')"
+        );
+        assert_eq!(span, None);
+        assert_eq!(opening("Light helps, mostly."), None);
     }
 
     #[test]
     fn explain_without_positive_signals() {
         let s = "The clinic opens early on weekdays for blood tests.";
+        assert_eq!(
+            score(s).explain(s),
+            (
+                "states a fact ('The clinic opens early on weekdays…')".to_string(),
+                None
+            )
+        );
+        // nothing to quote: a bare "states a fact"
+        let s = "Rest, mostly.";
         assert_eq!(score(s).explain(s), ("states a fact".to_string(), None));
     }
 

@@ -26,7 +26,8 @@
 //! The message names the claim's signals in the sentence's own words ("states an effect
 //! ('reduces'); gives a figure (35%)"); when no such signal stands out, it quotes what the
 //! sentence asserts, its verb and the words completing it ("states a fact ('is poorly
-//! understood')").
+//! understood')"), or, for a verb it does not know, the sentence's opening words ("states a
+//! fact ('These models provide simple representations…')").
 //!
 //! Not judged, because they are not prose claims: headings, table cells (also the rows of a
 //! pipe table written without its `|---|` row), reference entries,
