@@ -99,8 +99,11 @@ pub fn cites(link: &Link) -> bool {
     if numbered(link.label) || names_author_year(link.label) {
         return true;
     }
-    let before = link.before.trim_end().to_ascii_lowercase();
-    if before.ends_with("source:") || before.ends_with("sources:") {
+    // (only the end of the text before the link is read: "…Source:" or "…Sources:")
+    let before = link.before.trim_end().as_bytes();
+    let tail = &before[before.len().saturating_sub(8)..];
+    let tail = tail.to_ascii_lowercase();
+    if tail.ends_with(b"source:") || tail.ends_with(b"sources:") {
         return true;
     }
     let in_parens = link.before.trim_end_matches('[').ends_with('(') && link.after.starts_with(')');
@@ -306,6 +309,10 @@ mod tests {
         // an HTML link numbered or into PubMed, as a Markdown one
         assert!(names_its_source(
             "Iron helps.<a href=\"https://pubmed.ncbi.nlm.nih.gov/123/\">PubMed</a>"
+        ));
+        // a link labelled as the source
+        assert!(names_its_source(
+            "Rates rose in winter. Sources: [World Health Organization](https://example.org/who/flu)"
         ));
         // a name, a page title, navigation, a site's root, an image or a call to action do not
         assert!(!names_its_source(

@@ -50,11 +50,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             let e = &doc.references[r];
             // a list whose numbering starts again at 1 (sub-lists under sub-headings: "Trials
             // included", "Trials excluded") repeats its numbers by design
-            let written = e
-                .path
-                .is_none()
-                .then(|| doc.text.get(e.span.clone()).and_then(written_number))
-                .flatten();
+            let written = e.path.is_none().then(|| written_number(doc, r)).flatten();
             if written == Some(1) && highest >= 1 {
                 keys.retain(|_, &mut first| !matches!(doc.references[first].key, RefKey::Num(_)));
             }
@@ -115,14 +111,13 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// The number an entry's text opens with, as written (`2.` or `2)`).
-fn written_number(text: &str) -> Option<u32> {
-    let t = text.trim_start();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    t[digits..]
-        .starts_with(['.', ')'])
-        .then(|| t[..digits].parse().ok())
-        .flatten()
+/// The number an entry's list item carries as written (`2.` → 2), as the parser read it.
+fn written_number(doc: &Document, r: usize) -> Option<u32> {
+    let at = doc.references[r].span.start;
+    // blocks are in source order
+    let b = doc.blocks.partition_point(|b| b.span.start < at);
+    let block = doc.blocks.get(b).filter(|b| b.span.start == at)?;
+    block.number.as_ref().map(|(n, _)| *n)
 }
 
 /// Does a marker of the article resolve to this entry?

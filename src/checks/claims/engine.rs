@@ -1019,7 +1019,7 @@ pub fn resumes_study(sentence: &str) -> bool {
 /// The rest of a sentence led by a short label of one to four words and a colon, the first
 /// capitalised ("Clinical summary: This review…", "Key finding: …").
 pub fn after_label(sentence: &str) -> Option<&str> {
-    let colon = sentence.get(..48.min(sentence.len()))?.find(':')?;
+    let colon = sentence.bytes().take(48).position(|b| b == b':')?;
     let label = sentence[..colon].trim();
     let words = label.split_whitespace().count();
     let rest = &sentence[colon + 1..];
@@ -1806,6 +1806,15 @@ mod tests {
         );
         assert_eq!(after_label("Note that the ratio was 3:1 in women."), None);
         assert_eq!(after_label("In 2019: rates rose."), None);
+        // a label with letters beyond ASCII, and no colon within reach
+        assert_eq!(
+            after_label("Résumé clinique: This review found no benefit."),
+            Some("This review found no benefit.")
+        );
+        assert_eq!(
+            after_label("Épidémiologie des maladies infectieuses chez l’enfant: une revue"),
+            None
+        );
         let lex = ClaimLexicon::builtin();
         assert!(lex.marks_manuscript("Materials and Methods"));
         assert!(lex.marks_manuscript("3. Results and Analysis {#sec-results}"));
