@@ -39,6 +39,42 @@ fn names_in(v: Option<&serde_json::Value>) -> Vec<String> {
     }
 }
 
+/// What pandoc's `nocite:` asks to print without a citation: `@*` every entry, otherwise
+/// the `@key`s written there (a string, or a list of strings).
+#[derive(Debug, Default, PartialEq)]
+pub struct Nocite {
+    pub all: bool,
+    pub keys: Vec<String>,
+}
+
+impl Nocite {
+    /// Whether the entry is printed in the article's reference list by `nocite:`.
+    pub fn lists(&self, key: &RefKey) -> bool {
+        match key {
+            RefKey::Key(k) => self.all || self.keys.iter().any(|n| n == k),
+            _ => false,
+        }
+    }
+}
+
+impl Document {
+    /// The front matter's `nocite:` field.
+    pub fn nocite(&self) -> Nocite {
+        let mut out = Nocite::default();
+        let fm = self.front_matter.as_ref().and_then(|f| f.value.as_ref());
+        for field in names_in(fm.and_then(|v| v.get("nocite"))) {
+            for word in field.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+                match word.strip_prefix('@') {
+                    Some("*") => out.all = true,
+                    Some(k) if !k.is_empty() => out.keys.push(k.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+}
+
 fn named(doc: &Document, base: &Path) -> Vec<Named> {
     let mut out: Vec<Named> = latex_named(doc)
         .into_iter()
@@ -701,6 +737,31 @@ fn push(doc: &mut Document, items: Vec<CslItem>, text: &str, shown: String, span
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nocite_names_keys_or_everything() {
+        let read = |fm: &str| {
+            let t = format!("---\n{fm}\n---\nText.\n");
+            Document::parse(
+                "t.md",
+                t,
+                super::super::Format::Markdown,
+                &Default::default(),
+            )
+            .nocite()
+        };
+        let n = read("nocite: |\n  @lee2020, @kim2019; @park");
+        assert_eq!(n.keys, ["lee2020", "kim2019", "park"]);
+        assert!(!n.all);
+        assert!(n.lists(&RefKey::Key("kim2019".into())));
+        assert!(!n.lists(&RefKey::Key("kim".into())));
+        // a numbered entry is never a bibliography key
+        assert!(!n.lists(&RefKey::Num(1)));
+        let all = read("nocite: '@*'");
+        assert!(all.all && all.lists(&RefKey::Key("anything".into())));
+        assert_eq!(read("title: x"), Nocite::default());
+        assert_eq!(read("nocite: [\"@a\", \"@b\"]").keys, ["a", "b"]);
+    }
 
     #[test]
     fn rich_text_fields_read_as_plain_text() {

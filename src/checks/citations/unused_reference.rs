@@ -19,7 +19,8 @@
 //!
 //! **Options:** `bibliography` (boolean, default false): also report entries of bibliography
 //! files (`.bib`, CSL-JSON, CSL-YAML) that the article never cites, for an article that owns
-//! its bibliography.
+//! its bibliography; entries its front matter's `nocite:` names (`@*` names all) are printed
+//! by pandoc without a citation and are not reported.
 
 use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -128,9 +129,11 @@ fn unused_in_bibliography(
     cited: &[bool],
 ) -> Vec<Diagnostic> {
     let file = list.file.clone().unwrap_or_default();
+    // pandoc prints what `nocite:` names without a citation
+    let nocite = doc.nocite();
     list.entries
         .iter()
-        .filter(|&&r| !cited[r])
+        .filter(|&&r| !cited[r] && !nocite.lists(&doc.references[r].key))
         .map(|&r| {
             let e = &doc.references[r];
             let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();

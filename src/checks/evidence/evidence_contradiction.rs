@@ -5,9 +5,9 @@
 //! support the use of X", "X has not been shown to Y", "no studies have shown X", "it is
 //! unknown whether X") while a source the statement cites asserts exactly X. A statement
 //! with no citation of its own is checked against every source the article lists (of a
-//! bibliography file, only the entries the article cites: the file is a shared database, and
-//! its other works are not in the article's reference list); a cited sentence of the article
-//! itself that asserts X counts too.
+//! bibliography file, only the entries the article cites or its `nocite:` names: the file is
+//! a shared database, and its other works are not in the article's reference list); a cited
+//! sentence of the article itself that asserts X counts too.
 //!
 //! **Why it matters:** it is the error a medical editor most needs caught: the article denies
 //! what its own references say. "There is no direct evidence that cryotherapy increases the
@@ -160,6 +160,13 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         .flat_map(|c| c.targets.iter().filter_map(|t| t.resolved))
     {
         cited[r] = true;
+    }
+    // pandoc prints the entries `nocite:` names as if they were cited
+    let nocite = doc.nocite();
+    for (r, reference) in doc.references.iter().enumerate() {
+        if reference.path.is_some() && nocite.lists(&reference.key) {
+            cited[r] = true;
+        }
     }
     for (si, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(s);
