@@ -221,6 +221,8 @@ const SYNTAXES: &[(&str, Reader)] = &[
     ("narr", narrative),
     ("wiki", wiki_ref),
     ("bracket", bracket),
+    ("escbr", escaped_bracket),
+    ("labeled", labeled),
     ("super", superscript),
 ];
 
@@ -485,14 +487,44 @@ fn bracket(m: &Marker) -> Option<Citation> {
     {
         return None; // arithmetic: ([206–160]/90)
     }
-    let inner = &m.whole[1..m.whole.len() - 1];
+    bracketed(m, 1)
+}
+
+/// The citation of numbers between brackets `open` bytes wide; none for a year in brackets.
+fn bracketed(m: &Marker, open: usize) -> Option<Citation> {
+    let inner = &m.whole[open..m.whole.len() - open];
     if let Ok(y) = inner.trim().parse::<u32>()
         && (1800..=2100).contains(&y)
     {
         return None; // a year in brackets
     }
     let mut c = m.citation(CiteSyntax::Bracket);
-    c.malformed = numbers(inner, m.at + 1, &mut c.targets);
+    c.malformed = numbers(inner, m.at + open, &mut c.targets);
+    Some(c)
+}
+
+/// `\[1\]`, `\[2, 3\]`: a bracketed citation with its brackets escaped.
+fn escaped_bracket(m: &Marker) -> Option<Citation> {
+    bracketed(m, 2)
+}
+
+/// `[Source #5, #12]`, `[#3]`, `[Ref 4]`: the numbers read with the label and the `#`s as
+/// blanks, so that every number keeps its place. Not the text of a link (`[#3](…)`).
+fn labeled(m: &Marker) -> Option<Citation> {
+    if m.after.starts_with(['(', '[', ':']) {
+        return None;
+    }
+    let inner = &m.whole[1..m.whole.len() - 1];
+    let label = inner.len()
+        - inner
+            .trim_start_matches(|c: char| c.is_alphabetic() || c == '.')
+            .len();
+    let blanked: String = inner
+        .char_indices()
+        .map(|(i, c)| if i < label || c == '#' { ' ' } else { c })
+        .collect();
+    let mut c = m.citation(CiteSyntax::Bracket);
+    c.malformed = numbers(&blanked, m.at + 1, &mut c.targets);
     Some(c)
 }
 
@@ -884,6 +916,31 @@ mod tests {
         // the full stop before the number ends the sentence
         let d = Document::parse("t", format!("{body}{list}"), md, &ParseOptions::default());
         assert_eq!(d.sentence_text(&d.sentences[1]), "Salt losses differ.");
+    }
+
+    #[test]
+    fn escaped_and_labelled_numbers_cite() {
+        let md = Format::Markdown;
+        let b = |v: &[u32]| (CiteSyntax::Bracket, nums(v));
+        assert_eq!(keys("Tea helps \\[1\\].", md), vec![b(&[1])]);
+        assert_eq!(keys("Tea helps \\[2, 3\\].", md), vec![b(&[2, 3])]);
+        assert_eq!(keys("Made in \\[2019\\].", md), vec![]);
+        assert_eq!(keys("Tea helps [Source #5, #12].", md), vec![b(&[5, 12])]);
+        assert_eq!(
+            keys("Tea helps [#3] and [Ref 4].", md),
+            vec![b(&[3]), b(&[4])]
+        );
+        assert_eq!(keys("Tea helps [Sources 1-3].", md), vec![b(&[1, 2, 3])]);
+        // every number is spanned where it is written
+        let d = Document::parse("t", "A [Source #5, #12].".into(), md, &Default::default());
+        let at: Vec<&str> = d.citations[0]
+            .targets
+            .iter()
+            .map(|t| &d.text[t.span.clone()])
+            .collect();
+        assert_eq!(at, ["5", "12"]);
+        // a link's text and a word that is not a label are not citations
+        assert!(keys("See [#3](https://example.org/3) and [Step 2].", md).is_empty());
     }
 
     #[test]

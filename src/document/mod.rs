@@ -744,7 +744,17 @@ pub fn finish_structure(doc: &mut Document) {
 /// the article's own sections after it.
 fn promote_title_lines(doc: &mut Document) {
     let mut i = 0;
-    while i + 1 < doc.blocks.len() {
+    while i < doc.blocks.len() {
+        // "Citations:" as the first line of the paragraph that holds the entries, one per
+        // line ("[1] https://…"): the way chat assistants export an answer's sources
+        if let Some(cut) = title_over_entries(doc, &doc.blocks[i]) {
+            split_block(doc, i, cut, false);
+            i += 2;
+            continue;
+        }
+        if i + 1 == doc.blocks.len() {
+            break;
+        }
         let (b, next) = (&doc.blocks[i], &doc.blocks[i + 1]);
         if b.kind != BlockKind::Paragraph
             || !matches!(next.kind, BlockKind::ListItem | BlockKind::Paragraph)
@@ -776,26 +786,55 @@ fn promote_title_lines(doc: &mut Document) {
                 if doc.format != Format::Html
                     && is_title(&doc.text[cut..b.span.start + src.len()]) =>
             {
-                let b = &mut doc.blocks[i];
-                let (before, after): (Vec<_>, Vec<_>) = std::mem::take(&mut b.pieces)
-                    .into_iter()
-                    .partition(|p| p.1.start < cut);
-                // the soft break before the title line ends nothing
-                let before: Vec<_> = before
-                    .into_iter()
-                    .filter(|p| p.1.start < cut - 1 || p.0.trim() != "")
-                    .collect();
-                let end = before.iter().map(|p| p.1.end).max().unwrap_or(b.span.start);
-                let mut title = Block::new(BlockKind::Heading(6), cut..b.span.end);
-                title.pieces = after;
-                b.pieces = before;
-                b.span = b.span.start..end;
-                doc.blocks.insert(i + 1, title);
+                split_block(doc, i, cut, true);
                 i += 2;
             }
             _ => i += 1,
         }
     }
+}
+
+/// Where the entries start in a paragraph whose first line is a reference-list title and
+/// whose next line opens with an entry number (`[1] …`, `1. …`).
+fn title_over_entries(doc: &Document, b: &Block) -> Option<usize> {
+    if b.kind != BlockKind::Paragraph || doc.format == Format::Html || b.span.len() < 12 {
+        return None;
+    }
+    let src = &doc.text[b.span.clone()];
+    let nl = src.find('\n')?;
+    let title = src[..nl].trim_end_matches(|c: char| c.is_whitespace() || c == '\\');
+    let rest = &src[nl + 1..];
+    (title.len() <= 60
+        && references::is_reference_title(title)
+        && references::opens_with_entry_number(rest))
+    .then_some(b.span.start + nl + 1)
+}
+
+/// Split block `i` at `cut` into two: the part before stays, the part from `cut` on follows
+/// it as a block of its own, a level-6 heading when `title_after` (a title line at the end)
+/// or else a paragraph after a heading made of the first part.
+fn split_block(doc: &mut Document, i: usize, cut: usize, title_after: bool) {
+    let b = &mut doc.blocks[i];
+    let (before, after): (Vec<_>, Vec<_>) = std::mem::take(&mut b.pieces)
+        .into_iter()
+        .partition(|p| p.1.start < cut);
+    // the soft break before the cut ends nothing
+    let before: Vec<_> = before
+        .into_iter()
+        .filter(|p| p.1.start < cut - 1 || p.0.trim() != "")
+        .collect();
+    let end = before.iter().map(|p| p.1.end).max().unwrap_or(b.span.start);
+    let (first, second) = if title_after {
+        (BlockKind::Paragraph, BlockKind::Heading(6))
+    } else {
+        (BlockKind::Heading(6), BlockKind::Paragraph)
+    };
+    let mut tail = Block::new(second, cut..b.span.end);
+    tail.pieces = after;
+    b.kind = first;
+    b.pieces = before;
+    b.span = b.span.start..end;
+    doc.blocks.insert(i + 1, tail);
 }
 
 /// The text of a block's raw pieces joined, before citation markers are removed.

@@ -32,6 +32,13 @@ pub const CITATION: [&str; 5] = [
         r"|(?P<pandoc>\[[^\[\]@]*-?@[^\s\[\]@;,.][^\[\]]*\])",
         // [1], [1, 2], [1-3], [1–3]
         r"|(?P<bracket>\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
+        // \[1\], \[2, 3\]: brackets escaped, as converters from HTML or Word write a
+        // citation so that Markdown prints it as typed
+        r"|(?P<escbr>\\\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\\\])",
+        // [Source #5, #12], [#3], [Ref 4], [Sources 1, 2]: a number labelled as a source, the
+        // way research assistants and some CMSs write them
+        r"|(?P<labeled>\[(?i:sources?|refs?\.?|references?)?\s*#\s*[0-9]{1,4}(?:\s*[-–—,;]\s*#?\s*[0-9]{1,4})*\s*\]",
+        r"|\[(?i:sources?|refs?\.?|references?)\s+[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
     ),
     concat!(
         // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>
@@ -74,8 +81,8 @@ pub const PAREN_NUMBERS: &str = r"(?P<word>[\p{L}\p{N}%’'\)\]]+[.,]?)?[ \t]?\(
 /// Numbers glued after a sentence's full stop.
 pub const GLUED: &str = r"(?P<word>\p{L}[\p{L}\-]+|[0-9]%|\))[\x22”’]?\.(?P<nums>[0-9]{1,3}(?:,[0-9]{1,3})*)(?:[ \t]+\p{Lu}|[ \t]*(?:\n|$))";
 
-/// The number that starts a reference entry.
-pub const LEADING_MARKER: &str = r"^\s*(?:\[([0-9]{1,4})\]|([0-9]{1,4})[.)])\s+";
+/// The number that starts a reference entry: `[1]`, `\[1\]` (escaped), `1.`, `1)`.
+pub const LEADING_MARKER: &str = r"^\s*(?:\\?\[([0-9]{1,4})\\?\]|([0-9]{1,4})[.)])\s+";
 
 /// The marker of a reference written as a heading.
 pub const HEADING_MARKER: &str = r"\[\^([^\]\s]+)\]|\[([0-9]{1,4})\]";

@@ -104,6 +104,11 @@ doc_regex!(leading_marker = patterns::LEADING_MARKER);
 
 doc_regex!(heading_marker = patterns::HEADING_MARKER);
 
+/// Does the text open with a reference entry's number (`[1] …`, `1. …`)?
+pub fn opens_with_entry_number(text: &str) -> bool {
+    leading_marker().is_match(text)
+}
+
 /// Identifiers in an entry's source text.
 pub fn find_ids(src: &str) -> Ids {
     static R: OnceLock<(DocRegex, DocRegex, DocRegex)> = OnceLock::new();
