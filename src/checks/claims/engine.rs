@@ -1486,6 +1486,31 @@ mod tests {
     }
 
     #[test]
+    fn cause_counts_as_a_verb_not_as_the_noun_of_a_definition() {
+        for (s, want) in [
+            (
+                "Statins cause muscle pain in some adults.",
+                vec!["Statins cause"],
+            ),
+            ("Long flights can cause swollen ankles.", vec!["can cause"]),
+            (
+                "Smoking is the main cause of lung cancer.",
+                vec!["cause of"],
+            ),
+            ("Sunburn causes peeling within days.", vec!["causes"]),
+        ] {
+            assert_eq!(span_text(s, SignalKind::Causal), want, "{s}");
+        }
+        for s in [
+            "Pain with no clear underlying cause that lasts for months.",
+            "This cause has its supporters among nurses.",
+            "Its cause is still unknown to doctors.",
+        ] {
+            assert!(!has(s, SignalKind::Causal), "{s}");
+        }
+    }
+
+    #[test]
     fn research_reporting() {
         let s = "Several studies have shown that regular walking lowers blood pressure.";
         assert_eq!(

@@ -461,29 +461,24 @@ pub fn judged(
             .map_or(doc.blocks.len(), |k| h + 1 + k);
         cover_uncited_entry(doc, &cites, &mut covered, h + 1..to, n);
     }
-    // list items under a cited lead-in, when no item of the list has its own citation
+    // a lead-in ending in a colon and the list after it: a list that cites item by item
+    // ("When EEG is unavailable, studies suggest:" and every item with its citation) sources
+    // its lead-in; a cited lead-in sources a list none of whose items cites
     let mut lead_in_covers = vec![false; doc.blocks.len()];
-    let mut b = 0;
-    while b < doc.blocks.len() {
-        if doc.blocks[b].kind != BlockKind::ListItem {
-            b += 1;
+    for items in list_runs(doc) {
+        let Some(li) = lead_in(doc, items.start) else {
             continue;
-        }
-        let start = b;
-        while b < doc.blocks.len() && doc.blocks[b].kind == BlockKind::ListItem {
-            b += 1;
-        }
-        if start == 0 || (start..b).any(|k| block_cited[k]) {
-            continue;
-        }
-        let lead = start - 1;
-        let last = doc.sentences.iter().rposition(|s| s.block == lead);
-        if let Some(li) = last {
-            let text = doc.sentence_text(&doc.sentences[li]).trim_end();
-            if covered[li] && text.ends_with(':') {
-                for flag in &mut lead_in_covers[start..b] {
-                    *flag = true;
-                }
+        };
+        // the items at the list's own depth (a nested item belongs to the one above)
+        let depth = doc.blocks[items.start].depth;
+        let each_cites = items
+            .clone()
+            .all(|k| doc.blocks[k].depth != depth || block_cited[k]);
+        if each_cites && doc.blocks[items.start - 1].kind == BlockKind::Paragraph {
+            covered[li] = true;
+        } else if covered[li] && !items.clone().any(|k| block_cited[k]) {
+            for flag in &mut lead_in_covers[items] {
+                *flag = true;
             }
         }
     }
@@ -625,6 +620,35 @@ pub fn judged(
         });
     }
     out
+}
+
+/// The runs of consecutive list-item blocks, as block index ranges.
+fn list_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut b = 0;
+    while b < doc.blocks.len() {
+        let start = b;
+        while b < doc.blocks.len() && doc.blocks[b].kind == BlockKind::ListItem {
+            b += 1;
+        }
+        if b > start {
+            out.push(start..b);
+        } else {
+            b += 1;
+        }
+    }
+    out
+}
+
+/// The sentence that leads into the list starting at block `start`: the last sentence of the
+/// block before, when it ends in a colon.
+fn lead_in(doc: &Document, start: usize) -> Option<usize> {
+    let before = start.checked_sub(1)?;
+    let li = doc.sentences.iter().rposition(|s| s.block == before)?;
+    doc.sentence_text(&doc.sentences[li])
+        .trim_end()
+        .ends_with(':')
+        .then_some(li)
 }
 
 /// A citation written the way the article cites most often, for the help line: `[3]`,

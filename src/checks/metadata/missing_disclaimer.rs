@@ -9,8 +9,10 @@
 //! clinician's advice; publishers of medical content are expected to say so on every page.
 //!
 //! **Where it looks:** section headings (words of `disclaimer-headings` in the title), the prose
-//! of every block, and HTML `<meta name="disclaimer">` / JSON-LD `disclaimer`. The finding
-//! points at the article's title (or its start): it is about the whole document.
+//! of every block (the phrases, and a paragraph that introduces its disclaimer in words:
+//! "Disclaimer: …", "A disclaimer is in order: …"), and HTML `<meta name="disclaimer">` /
+//! JSON-LD `disclaimer`. The finding points at the article's title (or its start): it is
+//! about the whole document.
 //!
 //! **Example:** an article about statins with a References list and no disclaimer section
 //! reports "the article has no disclaimer".
@@ -107,6 +109,35 @@ pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<u
                 return Some(b.map.range(i..i + p.len()));
             }
         }
+        if let Some(i) = introduces_disclaimer(&t) {
+            return Some(b.map.range(i..i + "disclaimer".len()));
+        }
+    }
+    None
+}
+
+/// Where a paragraph introduces its own disclaimer in words ("Disclaimer: …", "**Medical
+/// disclaimer** - …", "A disclaimer is, therefore, in order: …"): the word "disclaimer"
+/// followed, within a few words, by the colon or dash that opens it. Lower-case text.
+fn introduces_disclaimer(t: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = t[from..].find("disclaimer") {
+        let at = from + k;
+        from = at + "disclaimer".len();
+        let word_start = at == 0 || !t[..at].ends_with(|c: char| c.is_alphanumeric());
+        let before = t[..at].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word_start || before.ends_with("no") || before.ends_with("without") {
+            continue;
+        }
+        let rest = t[from..].trim_start_matches('s');
+        let window: String = rest.chars().take(40).collect();
+        let opens = window
+            .find([':', '—', '–'])
+            .or_else(|| window.find(" - "))
+            .is_some_and(|e| !window[..e].contains(['.', ';']));
+        if opens {
+            return Some(at);
+        }
     }
     None
 }
@@ -159,6 +190,27 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].span, 0..6);
+    }
+
+    #[test]
+    fn a_paragraph_that_introduces_its_disclaimer_satisfies_it() {
+        for text in [
+            "A disclaimer is, therefore, in order: what I write may be wrong.",
+            "**Disclaimer:** I am not a doctor.",
+            "Medical disclaimers - the author is a student.",
+        ] {
+            let doc = format!("# Salt\n\nSalt raises blood pressure.\n\n{text}\n");
+            assert!(run("missing-disclaimer", &doc, "a.md").is_empty(), "{text}");
+        }
+        // the word alone, or a page that says it has none, is no disclaimer
+        for text in [
+            "This page has no disclaimer: ask a doctor anyway.",
+            "Writing a disclaimer takes time. Later: more on salt.",
+            "Our disclaimer policy changed last year.",
+        ] {
+            let doc = format!("# Salt\n\nSalt raises blood pressure.\n\n{text}\n");
+            assert_eq!(run("missing-disclaimer", &doc, "a.md").len(), 1, "{text}");
+        }
     }
 
     #[test]
