@@ -76,7 +76,46 @@ pub fn links(src: &str) -> Vec<Link<'_>> {
 /// Whether a sentence's source names the source of what it says: a link that cites (see
 /// [`cites`]) or a scholarly identifier or bare address in parentheses or brackets.
 pub fn names_its_source(src: &str) -> bool {
-    (src.contains("http") && links(src).iter().any(cites)) || names_an_identifier(src)
+    (src.contains("http") && links(src).iter().any(cites))
+        || names_an_identifier(src)
+        || chat_tokens(src).iter().any(|t| t.cites)
+}
+
+/// A chat tool's token in a text (see [`patterns::CHAT_TOKEN`](super::patterns::CHAT_TOKEN)).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChatToken {
+    pub span: std::ops::Range<usize>,
+    /// It stands for a source (`cite…`, `oaicite`, `【4†source】`, `[cite: 3]`), though the
+    /// source is not in the article; not markup such as `entity` or `[cite_start]`.
+    pub cites: bool,
+}
+
+crate::lexicon_regex::doc_regex!(chat_token_re = super::patterns::CHAT_TOKEN);
+
+/// The chat tools' tokens in `src`, in order.
+pub fn chat_tokens(src: &str) -> Vec<ChatToken> {
+    // each form holds one of these (searchers built once): most texts have none
+    static NEEDLES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| {
+            ["cite", "†", "\u{E201}"].map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        });
+    if NEEDLES.iter().all(|f| f.find(src.as_bytes()).is_none()) {
+        return Vec::new();
+    }
+    chat_token_re()
+        .find_iter(src)
+        .map(|m| {
+            let t = m.as_str();
+            let markup = t
+                .strip_prefix('\u{E200}')
+                .is_some_and(|rest| !rest.starts_with("cite"))
+                || t.starts_with("[cite_");
+            ChatToken {
+                span: m.start()..m.end(),
+                cites: !markup,
+            }
+        })
+        .collect()
 }
 
 /// Whether a link cites the sentence it stands in:
@@ -295,7 +334,31 @@ fn names_author_year(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::names_its_source;
+    use super::{chat_tokens, names_its_source};
+
+    #[test]
+    fn chat_tokens_are_found_and_told_apart() {
+        let text = "Cramps ease.\u{E200}cite\u{E202}turn3view0\u{E201} Ask \u{E200}entity\u{E202}[\"org\",\"NHS\"]\u{E201}. Next【4†source】 and [cite: 2, 3] or [cite_start].";
+        let got: Vec<(&str, bool)> = chat_tokens(text)
+            .into_iter()
+            .map(|t| (&text[t.span], t.cites))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("\u{E200}cite\u{E202}turn3view0\u{E201}", true),
+                ("\u{E200}entity\u{E202}[\"org\",\"NHS\"]\u{E201}", false),
+                ("【4†source】", true),
+                ("[cite: 2, 3]", true),
+                ("[cite_start]", false),
+            ]
+        );
+        assert!(names_its_source(
+            "Salt raises blood pressure.citeturn0search1"
+        ));
+        // words that hold "cite", and a wiki's tags, are not tokens
+        assert!(chat_tokens("Teens recite and excite; [cite] [citation needed] [1]").is_empty());
+    }
 
     #[test]
     fn a_link_on_the_claims_own_words_cites_it() {

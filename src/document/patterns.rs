@@ -81,6 +81,19 @@ pub const PAREN_NUMBERS: &str = r"(?P<word>[\p{L}\p{N}%’'\)\]]+[.,]?)?[ \t]?\(
 /// Numbers glued after a sentence's full stop.
 pub const GLUED: &str = r"(?P<word>\p{L}[\p{L}\-]+|[0-9]%|\))[\x22”’]?\.(?P<nums>[0-9]{1,3}(?:,[0-9]{1,3})*)(?:[ \t]+\p{Lu}|[ \t]*(?:\n|$))";
 
+/// A chat tool's citation or markup token copied with an answer: ChatGPT's
+/// `\u{E200}cite\u{E202}turn20search0\u{E201}` (private-use characters around it; other
+/// markup such as `entity` in the same form), the same with those characters lost
+/// (`citeturn0search1`), `:contentReference[oaicite:0]{index=0}` and `【4†source】`;
+/// Gemini's `[cite: 3]` and `[cite_start]`.
+pub const CHAT_TOKEN: &str = concat!(
+    r"\x{E200}[a-z_]+(?:\x{E202}[^\x{E200}\x{E201}\x{E202}]*)*\x{E201}",
+    r"|\bcite(?:turn[0-9]+(?:search|news|view|file|image|academia)[0-9]+)+",
+    r"|(?::contentReference)?\[oaicite:[0-9]+\](?:\{index=[0-9]+\})?",
+    r"|【[0-9]+(?::[0-9]+)?†[^】]*】",
+    r"|\[cite:\s*[0-9]+(?:\s*,\s*[0-9]+)*\]|\[cite_(?:start|end)\]",
+);
+
 /// The number that starts a reference entry: `[1]`, `\[1\]` (escaped), `1.`, `1)`.
 pub const LEADING_MARKER: &str = r"^\s*(?:\\?\[([0-9]{1,4})\\?\]|([0-9]{1,4})[.)])\s+";
 
@@ -216,6 +229,7 @@ pub fn all() -> Vec<String> {
             GLUED,
             LEADING_MARKER,
             HEADING_MARKER,
+            CHAT_TOKEN,
             ENTRY_DOI,
             ENTRY_PMID,
             ENTRY_URL,

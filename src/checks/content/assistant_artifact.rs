@@ -7,7 +7,12 @@
 //! "Putting this together, I should conclude …"), in blockquotes, plain paragraphs,
 //! `<think>` tags or under a "Reasoning" or "Thinking" heading; and chat left in the answer
 //! ("Please confirm:", "If you confirm the drug name, I can …", "Would you like me to …", "I
-//! can't find a drug named …", "As of my knowledge cutoff …", "I hope this helps").
+//! can't find a drug named …", "As of my knowledge cutoff …", "I hope this helps"); and a
+//! chat tool's tokens copied with the answer (`:contentReference[oaicite:0]{index=0}`,
+//! `【4†source】`, ChatGPT's `cite…turn0search1` and `entity…` markup, Gemini's `[cite: 3]`;
+//! read by the document layer, `links::chat_tokens`), each reported at the token: a citing
+//! one stands for a source the article does not give (its sentence counts as cited for
+//! `uncited-claim`, so the missing source is reported once, here).
 //!
 //! **Why it matters:** such text shows that the answer was generated and pasted without an
 //! edit, and it often sits next to claims the assistant did not actually check.
@@ -456,7 +461,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
 fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
     let mut paras = read_paragraphs(doc, lex);
     mark_traces(doc, lex, &mut paras);
-    let mut out = Vec::new();
+    let mut out = chat_tokens(doc);
     for p in &paras {
         let b = &doc.blocks[p.block];
         if p.trace {
@@ -503,6 +508,50 @@ fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
                 d = d.label(words, what.clone());
             }
             out.push(d);
+        }
+    }
+    out
+}
+
+/// A chat tool's tokens in the prose, each reported at the token.
+fn chat_tokens(doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        if doc.blocks[s.block].role != Role::Prose {
+            continue;
+        }
+        for t in crate::document::links::chat_tokens(&doc.text[s.span.clone()]) {
+            let span = s.span.start + t.span.start..s.span.start + t.span.end;
+            // the private-use characters around ChatGPT's tokens print as nothing
+            let shown: String = doc.text[span.clone()]
+                .chars()
+                .map(|c| {
+                    if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                        '·'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let (message, help) = if t.cites {
+                (
+                    "a chat tool's citation token was left in the article (the source it stands for is not in it)",
+                    "replace it with a citation of the source it stands for, or delete it",
+                )
+            } else {
+                (
+                    "a chat tool's markup was left in the article",
+                    "delete it, keeping in plain words what it marks up",
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    RULE.id,
+                    span,
+                    format!("{message}: \u{201c}{}\u{201d}", excerpt(&shown, 60)),
+                )
+                .help(help),
+            );
         }
     }
     out
