@@ -97,7 +97,33 @@ pub fn is_reference_title(title: &str) -> bool {
     };
     let t = super::normalise_title(title);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    TITLES.contains(&t)
+    TITLES.contains(&t) || qualified_title(t)
+}
+
+/// A reference-list word with a word or two that qualify it, in English or in another
+/// language ("Scientific references", "Referencias seleccionadas", "Bibliografía
+/// consultada"); not a sentence that mentions one ("See the references").
+fn qualified_title(t: &str) -> bool {
+    const LIST: &[&str] = &[
+        "references",
+        "bibliography",
+        "referencias",
+        "referências",
+        "références",
+        "riferimenti",
+        "bibliografía",
+        "bibliografia",
+        "bibliographie",
+        "literaturverzeichnis",
+    ];
+    const NOT: &[&str] = &[
+        "see", "the", "our", "these", "read", "view", "all", "more", "show", "hide", "to", "of",
+        "for", "with", "and", "or", "in", "on", "cross", "no", "add", "check", "edit",
+    ];
+    let words: Vec<&str> = t.split(' ').collect();
+    words.len() <= 3
+        && words.iter().filter(|w| LIST.contains(w)).count() == 1
+        && !words.iter().any(|w| NOT.contains(w))
 }
 
 doc_regex!(leading_marker = patterns::LEADING_MARKER);
@@ -887,6 +913,27 @@ pub fn resolve(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, Format, ListKind, ParseOptions, RefKey, Role};
+
+    #[test]
+    fn qualified_reference_titles_head_lists() {
+        for t in [
+            "References",
+            "## Scientific References",
+            "Referencias seleccionadas",
+            "Bibliografía consultada",
+            "Selected references:",
+        ] {
+            assert!(super::is_reference_title(t), "{t}");
+        }
+        for t in [
+            "See the references",
+            "Cross references",
+            "Quick reference guide",
+            "References to sleep in ancient texts",
+        ] {
+            assert!(!super::is_reference_title(t), "{t}");
+        }
+    }
 
     fn parse(t: &str) -> Document {
         Document::parse(
