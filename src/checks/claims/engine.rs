@@ -580,6 +580,15 @@ fn roman_numeral_one(sentence: &str, span: Range<usize>) -> bool {
 /// The first capitalised word or acronym that is not the sentence's first word, the
 /// pronoun "I", or the first word after a colon or an opening quote.
 fn first_entity(sentence: &str) -> Option<Range<usize>> {
+    if sentence.is_ascii() {
+        first_entity_ascii(sentence.as_bytes())
+    } else {
+        first_entity_chars(sentence)
+    }
+}
+
+/// [`first_entity`], read by characters.
+fn first_entity_chars(sentence: &str) -> Option<Range<usize>> {
     let mut first = true;
     let mut after_break = false;
     let mut pos = 0;
@@ -600,6 +609,47 @@ fn first_entity(sentence: &str) -> Option<Range<usize>> {
         let Some(c0) = chars.next() else { continue };
         if c0.is_uppercase() && core != "I" && !core.starts_with("I'") {
             return Some(cs..cs + core.len());
+        }
+    }
+    None
+}
+
+/// [`first_entity`] of an ASCII sentence, read by bytes: the same words (the runs up to and
+/// with one white-space byte), the same tests, without decoding a character at a time (a
+/// tenth of sentence scoring).
+fn first_entity_ascii(b: &[u8]) -> Option<Range<usize>> {
+    let white = |c: u8| c == b' ' || (b'\t'..=b'\r').contains(&c);
+    let mut first = true;
+    let mut after_break = false;
+    let mut start = 0;
+    while start < b.len() {
+        // the word is `b[start..end]`; without its white space, `b[start..t_end]`
+        let t_end = b[start..]
+            .iter()
+            .position(|&c| white(c))
+            .map_or(b.len(), |k| start + k);
+        let end = (t_end + 1).min(b.len());
+        let word_start = start;
+        start = end;
+        let t = &b[word_start..t_end];
+        let core_start = t
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .map(|i| word_start + i);
+        let was_first = first || after_break;
+        after_break = matches!(t.last(), Some(b':' | b';'));
+        let Some(cs) = core_start else { continue };
+        first = false;
+        if was_first || b[word_start..cs].contains(&b'"') {
+            continue;
+        }
+        let mut ce = t_end;
+        while ce > cs && !b[ce - 1].is_ascii_alphanumeric() {
+            ce -= 1;
+        }
+        let core = &b[cs..ce];
+        if core[0].is_ascii_uppercase() && core != b"I" && !core.starts_with(b"I'") {
+            return Some(cs..ce);
         }
     }
     None
@@ -1482,6 +1532,31 @@ fn expletive_it(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_entity_reads_ascii_by_bytes_as_by_characters() {
+        for s in [
+            "",
+            " ",
+            "Aspirin lowers the risk.",
+            "In 2020, the WHO said so.",
+            "The trial (NCT01) by Smith found it.",
+            "Note: Vitamin D helps;  Zinc does not.",
+            "He said \"Paris is big\" and Rome too.",
+            "I think I'm right, and I' is odd; Bob? Yes.",
+            "the\tcat\r\nSat on\x0bthe Mat",
+            "first: second: Third fourth",
+            "a b:  C d",
+            "lower case only here",
+            "(Aspirin) and [Bayer]-made pills.",
+        ] {
+            assert_eq!(
+                first_entity_ascii(s.as_bytes()),
+                first_entity_chars(s),
+                "{s:?}"
+            );
+        }
+    }
 
     fn kinds(s: &str) -> Vec<SignalKind> {
         let mut k: Vec<_> = score(s).signals.iter().map(|x| x.kind).collect();
