@@ -244,7 +244,7 @@ pub fn only_a_link(src: &str) -> bool {
 fn names_an_identifier(src: &str) -> bool {
     let bytes = src.as_bytes();
     let mut from = 0;
-    while let Some(k) = src[from..].find(['(', '[']).map(|k| from + k) {
+    while let Some(k) = memchr::memchr2(b'(', b'[', &bytes[from..]).map(|k| from + k) {
         from = k + 1;
         // (a Markdown link's target, `[insulin](https://…)`, is not a citation of its own)
         if bytes[k] == b'(' && k > 0 && bytes[k - 1] == b']' {
@@ -264,6 +264,11 @@ fn names_an_identifier(src: &str) -> bool {
 
 /// One name inside a citation group that is a scholarly identifier (see [`names_an_identifier`]).
 fn is_identifier(part: &str) -> bool {
+    // every identifier starts with letters ("http", "pmc", "pmid", "doi"): a part without
+    // any ("1", "2-4", "12–14") is none, and is not lower-cased into a new string
+    if !part.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
     let p = part.trim().to_ascii_lowercase();
     let p = ["source:", "sources:", "see", "ref:"]
         .iter()

@@ -34,8 +34,30 @@ fn is_terminal(c: char) -> bool {
 /// Byte ranges of the sentences in `text`, in order, trimmed of surrounding whitespace.
 /// Every non-blank part of `text` lies in exactly one range.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    thread_local! {
+        /// The character table of the last text split, kept for the next: sixteen bytes a
+        /// byte of text, it was allocated and freed for every block. Kept up to 64 Ki
+        /// characters (1 MiB); a longer text gets a table of its own.
+        static CHARS: std::cell::RefCell<Vec<(usize, char)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CHARS.with(|cell| {
+        let (out, chars) = split_with(text, cell.take());
+        if chars.capacity() <= 1 << 16 {
+            cell.replace(chars);
+        }
+        out
+    })
+}
+
+/// [`split_sentences`], with `chars` (emptied first) for the character table, given back.
+fn split_with(
+    text: &str,
+    mut chars: Vec<(usize, char)>,
+) -> (Vec<Range<usize>>, Vec<(usize, char)>) {
     // sized once (a char is at least a byte); ASCII text without decoding
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.clear();
+    chars.reserve(text.len());
     if text.is_ascii() {
         chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
     } else {
@@ -83,7 +105,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             cuts.push(cut);
         }
     }
-    ranges_from_cuts(text, &cuts)
+    (ranges_from_cuts(text, &cuts), chars)
 }
 
 /// Decides a candidate boundary: terminal punctuation `chars[run_start..run_end]`,

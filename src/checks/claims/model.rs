@@ -300,7 +300,9 @@ fn tokens(sentence: &str, lower: &mut String) -> Vec<(Range<usize>, Range<usize>
         Some(&a) if a.is_ascii() => Some(char::from(a)),
         _ => sentence[i..].chars().next(),
     };
-    let mut out = Vec::new();
+    // (a token takes two bytes or more but for a lone letter or digit: a quarter of the
+    // length is room for most sentences' tokens, allocated once)
+    let mut out = Vec::with_capacity((b.len() / 4 + 4).min(1024));
     let mut i = 0;
     while i < b.len() {
         let c = char_at(i).unwrap_or(' ');

@@ -584,7 +584,8 @@ pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
         Some(&a) if a.is_ascii() => Some(char::from(a)),
         _ => text[i..].chars().next(),
     };
-    let mut out = Vec::new();
+    // (room for most texts' tokens, allocated once)
+    let mut out = Vec::with_capacity((text.len() / 4 + 4).min(1024));
     let mut i = 0;
     let is_word = |c: char| c.is_alphanumeric();
     while i < text.len() {
