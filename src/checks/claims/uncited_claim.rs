@@ -33,7 +33,8 @@
 //! pipe table written without its `|---|` row), reference entries,
 //! metadata lines ("Last updated: …") and header blocks of label lines (`**Project:** …`,
 //! `**Author:** …`, `**Date:** …`, one per line), questions, figure and table captions and
-//! cross-references ("Figure 2 shows…", "See Table 3"), author, affiliation and
+//! cross-references ("Figure 2 shows…", "See Table 3"), a table's note (the paragraph under
+//! it, in italics as a whole or labelled "Note:" or "Abbreviations:"), author, affiliation and
 //! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
 //! the document's account of its own work, in any document ("We found…", "Our results
 //! suggest…", "This meta-analysis suggests…", "The aim of this study…", "…met our criteria",
@@ -558,11 +559,13 @@ pub fn judged(
     let labelled_skip: Vec<bool> = doc
         .blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             let src = &doc.text[b.span.clone()];
             bold_label(src).is_some_and(|l| lex.skips_section(l) || lex.skips_manuscript_part(l))
                 || is_caption(src)
                 || label_lines(doc, b)
+                || table_note(doc, i)
         })
         .collect();
     let mut out = Vec::new();
@@ -893,6 +896,30 @@ fn capitalise_first(s: &str) -> String {
 /// Whether a paragraph is a figure or table caption: it opens with the label and its number
 /// followed by a full stop, colon or dash (`Figure 10. The pathway…`, `**Table 2:** Trials…`);
 /// every sentence of it belongs to the caption. "Figure 2 shows…" is a sentence, not a caption.
+/// Is block `i` a table's note: the paragraph right under a table, set in italics as a
+/// whole (`*Cohort: … Values are per ear.*`) or labelled as a note ("Note:", "Notes.",
+/// "Abbreviations:")? It describes the table, as a caption does.
+fn table_note(doc: &Document, i: usize) -> bool {
+    let b = &doc.blocks[i];
+    if b.kind != BlockKind::Paragraph || i == 0 || doc.blocks[i - 1].kind != BlockKind::TableCell {
+        return false;
+    }
+    let src = doc.text[b.span.clone()].trim();
+    let italic = ["*", "_"]
+        .iter()
+        .any(|m| src.starts_with(m) && !src.starts_with("**") && src.ends_with(m));
+    let label = src.trim_start_matches(['*', '_']);
+    let labelled = ["note", "notes", "abbreviations"].iter().any(|w| {
+        label
+            .get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && label[w.len()..]
+                .trim_start_matches(['*', '_'])
+                .starts_with([':', '.'])
+    });
+    italic || labelled
+}
+
 fn is_caption(src: &str) -> bool {
     let s = src.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#'));
     let lower = s.get(..s.len().min(24)).unwrap_or("").to_ascii_lowercase();
