@@ -1604,6 +1604,22 @@ mod tests {
     }
 
     #[test]
+    fn figures_keep_their_ranges_and_decimal_commas() {
+        for (s, want) in [
+            ("Adults took 1,000 mg of the drug each day.", "1,000 mg"),
+            ("Cheese held up to 17,16 mg/kg of histamine.", "17,16 mg/kg"),
+            (
+                "About 18–22% of adults had some hearing loss.",
+                "18–22% of adults",
+            ),
+            ("The usual dose is 0.5-1 mg at night.", "0.5-1 mg"),
+            ("Blood pressure fell by 5 mmHg in the trial.", "5 mmHg"),
+        ] {
+            assert_eq!(span_text(s, SignalKind::Statistic), vec![want], "{s}");
+        }
+    }
+
+    #[test]
     fn cause_counts_as_a_verb_not_as_the_noun_of_a_definition() {
         for (s, want) in [
             (
