@@ -194,8 +194,11 @@ pub struct Sentence {
     /// Indices into `Document::citations` of the markers inside or right after the sentence.
     pub citations: Vec<usize>,
     /// It names its source without a marker: a link that cites it or a scholarly identifier
-    /// (see [`links::names_its_source`]).
+    /// (see [`links::names_its_source`]), or a chat tool's citation token.
     pub names_source: bool,
+    /// A chat tool's tokens in the sentence (spans relative to `span.start`), read once here
+    /// for `names_source` and `assistant-artifact`.
+    pub chat_tokens: Vec<links::ChatToken>,
 }
 
 /// How a citation was written.

@@ -88,13 +88,16 @@ pub fn build(doc: &mut Document, split: bool) {
         let first = sentences.len();
         for r in super::split::split_sentences(&b.text) {
             let src = balance_emphasis(&doc.text, b.map.range(r.clone()));
-            let names_source = super::links::names_its_source(&doc.text[src.clone()]);
+            let chat_tokens = super::links::chat_tokens(&doc.text[src.clone()]);
+            let names_source = chat_tokens.iter().any(|t| t.cites)
+                || super::links::names_its_source(&doc.text[src.clone()]);
             sentences.push(Sentence {
                 span: src,
                 block: bi,
                 text_range: r,
                 citations: Vec::new(),
                 names_source,
+                chat_tokens,
             });
         }
         if sentences.len() == first {

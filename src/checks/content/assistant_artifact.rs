@@ -520,7 +520,7 @@ fn chat_tokens(doc: &Document) -> Vec<Diagnostic> {
         if doc.blocks[s.block].role != Role::Prose {
             continue;
         }
-        for t in crate::document::links::chat_tokens(&doc.text[s.span.clone()]) {
+        for t in &s.chat_tokens {
             let span = s.span.start + t.span.start..s.span.start + t.span.end;
             // the private-use characters around ChatGPT's tokens print as nothing
             let shown: String = doc.text[span.clone()]
