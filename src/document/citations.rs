@@ -508,16 +508,19 @@ fn escaped_bracket(m: &Marker) -> Option<Citation> {
     bracketed(m, 2)
 }
 
-/// `[Source #5, #12]`, `[#3]`, `[Ref 4]`: the numbers read with the label and the `#`s as
-/// blanks, so that every number keeps its place. Not the text of a link (`[#3](…)`).
+/// `[Source #5, #12]`, `[#3]`, `[Ref 4]`, `[cite: 3]`: the numbers read with the label and
+/// the `#`s as blanks, so that every number keeps its place. Not the text of a link
+/// (`[#3](…)`).
 fn labeled(m: &Marker) -> Option<Citation> {
-    if m.after.starts_with(['(', '[', ':']) {
+    // `[Ref 4]: https://…` defines a link; `…five domains [cite: 5, 6]:` leads in a list
+    let colon = m.after.starts_with(':') && !m.whole.starts_with("[cite:");
+    if m.after.starts_with(['(', '[']) || colon {
         return None;
     }
     let inner = &m.whole[1..m.whole.len() - 1];
     let label = inner.len()
         - inner
-            .trim_start_matches(|c: char| c.is_alphabetic() || c == '.')
+            .trim_start_matches(|c: char| c.is_alphabetic() || c == '.' || c == ':')
             .len();
     let blanked: String = inner
         .char_indices()
@@ -645,6 +648,23 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
         if consistent {
             found.extend(bare);
         }
+    }
+    // Gemini's `[cite: 3]` names an entry of the numbered "Sources:" list under its answer:
+    // citations where most of their numbers are entries of the document's numbered lists;
+    // otherwise chat tokens standing for sources the text does not hold (`assistant-artifact`
+    // reports them)
+    let gemini = |c: &Citation| doc.text[c.span.clone()].starts_with("[cite:");
+    let (mut numbers, mut listed) = (0, 0);
+    for t in found.iter().filter(|c| gemini(c)).flat_map(|c| &c.targets) {
+        numbers += 1;
+        listed += usize::from(
+            doc.references
+                .iter()
+                .any(|r| r.key == t.key && r.path.is_none()),
+        );
+    }
+    if listed * 2 <= numbers {
+        found.retain(|c| !gemini(c));
     }
     found.sort_by_key(|c| c.span.start);
     doc.citations = found;

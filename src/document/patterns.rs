@@ -38,7 +38,10 @@ pub const CITATION: [&str; 5] = [
         // [Source #5, #12], [#3], [Ref 4], [Sources 1, 2]: a number labelled as a source, the
         // way research assistants and some CMSs write them
         r"|(?P<labeled>\[(?i:sources?|refs?\.?|references?)?\s*#\s*[0-9]{1,4}(?:\s*[-–—,;]\s*#?\s*[0-9]{1,4})*\s*\]",
-        r"|\[(?i:sources?|refs?\.?|references?)\s+[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\])",
+        r"|\[(?i:sources?|refs?\.?|references?)\s+[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]",
+        // [cite: 3], [cite: 1, 2]: Gemini's markers, numbers of the "Sources:" list it
+        // writes under its answer (kept only where the document has a numbered list)
+        r"|\[cite:\s*[0-9]{1,4}(?:\s*,\s*[0-9]{1,4})*\s*\])",
     ),
     concat!(
         // <sup>1</sup>, <sup>[1, 2]</sup>, <sup><a href=…>1</a></sup>

@@ -327,6 +327,17 @@ pub fn collect(doc: &mut Document) {
             if b.span.start < sec.span.start || b.span.start >= first_def || b.role != Role::Prose {
                 continue;
             }
+            // `4. **[cite: 2, 49]** Title…`: Gemini's index of the numbered sources it lists
+            // under it, whose numbers its `[cite: n]` markers give; a row is prose that cites
+            // those sources, not an entry of its own
+            if b.kind == BlockKind::ListItem
+                && leading_marker()
+                    .remove_first(&super::plain_pieces(b))
+                    .trim_start()
+                    .starts_with("[cite:")
+            {
+                continue;
+            }
             if b.kind == BlockKind::ListItem {
                 min_depth = min_depth.min(b.depth);
             }

@@ -88,7 +88,13 @@ pub fn build(doc: &mut Document, split: bool) {
         let first = sentences.len();
         for r in super::split::split_sentences(&b.text) {
             let src = balance_emphasis(&doc.text, b.map.range(r.clone()));
-            let chat_tokens = super::links::chat_tokens(&doc.text[src.clone()]);
+            let mut chat_tokens = super::links::chat_tokens(&doc.text[src.clone()]);
+            // a token read as a citation (Gemini's `[cite: 3]` over a numbered list) is one
+            chat_tokens.retain(|t| {
+                !cuts[lo..hi.max(lo)]
+                    .iter()
+                    .any(|c| c.start == src.start + t.span.start)
+            });
             let names_source = chat_tokens.iter().any(|t| t.cites)
                 || super::links::names_its_source(&doc.text[src.clone()]);
             sentences.push(Sentence {

@@ -12,7 +12,9 @@
 //! `【4†source】`, ChatGPT's `cite…turn0search1` and `entity…` markup, Gemini's `[cite: 3]`;
 //! read by the document layer, `links::chat_tokens`), each reported at the token: a citing
 //! one stands for a source the article does not give (its sentence counts as cited for
-//! `uncited-claim`, so the missing source is reported once, here).
+//! `uncited-claim`, so the missing source is reported once, here). Gemini's `[cite: 3]` is
+//! no token where the article keeps the numbered `Sources:` list it points into: there it is
+//! a citation like `[3]`.
 //!
 //! **Why it matters:** such text shows that the answer was generated and pasted without an
 //! edit, and it often sits next to claims the assistant did not actually check.
@@ -513,6 +515,22 @@ fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
     out
 }
 
+/// A chat tool's token as a reader can see it: the private-use characters around ChatGPT's
+/// tokens print as nothing, so they are shown as `·`; a long token is cut to 60 bytes.
+pub(crate) fn shown(token: &str) -> String {
+    let seen: String = token
+        .chars()
+        .map(|c| {
+            if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                '·'
+            } else {
+                c
+            }
+        })
+        .collect();
+    excerpt(&seen, 60)
+}
+
 /// A chat tool's tokens in the prose, each reported at the token.
 fn chat_tokens(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -522,17 +540,7 @@ fn chat_tokens(doc: &Document) -> Vec<Diagnostic> {
         }
         for t in &s.chat_tokens {
             let span = s.span.start + t.span.start..s.span.start + t.span.end;
-            // the private-use characters around ChatGPT's tokens print as nothing
-            let shown: String = doc.text[span.clone()]
-                .chars()
-                .map(|c| {
-                    if ('\u{E000}'..='\u{F8FF}').contains(&c) {
-                        '·'
-                    } else {
-                        c
-                    }
-                })
-                .collect();
+            let shown = shown(&doc.text[span.clone()]);
             let (message, help) = if t.cites {
                 (
                     "a chat tool's citation token was left in the article (the source it stands for is not in it)",
@@ -545,12 +553,8 @@ fn chat_tokens(doc: &Document) -> Vec<Diagnostic> {
                 )
             };
             out.push(
-                Diagnostic::new(
-                    RULE.id,
-                    span,
-                    format!("{message}: \u{201c}{}\u{201d}", excerpt(&shown, 60)),
-                )
-                .help(help),
+                Diagnostic::new(RULE.id, span, format!("{message}: \u{201c}{shown}\u{201d}"))
+                    .help(help),
             );
         }
     }

@@ -221,14 +221,25 @@ fn signs(doc: &Document, cx: &Context, p: &Patterns) -> Vec<Sign> {
     }
     // an assistant's notes and reasoning, as `assistant-artifact` finds them
     for a in (crate::checks::content::assistant_artifact::RULE.check)(doc, cx) {
+        let sentence = doc.sentences.iter().find(|s| {
+            s.span.start <= a.span.start && a.span.start < s.span.end.max(s.span.start + 1)
+        });
+        // a chat tool's token is quoted itself, as a reader sees it
+        if sentence.is_some_and(|s| {
+            s.chat_tokens
+                .iter()
+                .any(|t| s.span.start + t.span.start == a.span.start)
+        }) {
+            let token =
+                crate::checks::content::assistant_artifact::shown(&doc.text[a.span.clone()]);
+            out.push(Sign {
+                span: a.span,
+                what: format!("a chat tool's token left in the text: \u{201c}{token}\u{201d}"),
+            });
+            continue;
+        }
         // the plain text of the first sentence it covers (no markup, no line breaks)
-        let words = doc
-            .sentences
-            .iter()
-            .find(|s| {
-                s.span.start <= a.span.start && a.span.start < s.span.end.max(s.span.start + 1)
-            })
-            .map_or(&doc.text[a.span.clone()], |s| doc.sentence_text(s));
+        let words = sentence.map_or(&doc.text[a.span.clone()], |s| doc.sentence_text(s));
         let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
         let words: String = if words.chars().count() > 80 {
             format!("{}…", words.chars().take(80).collect::<String>().trim_end())
@@ -294,5 +305,19 @@ mod tests {
         assert_eq!(run(R, t, "a.md").len(), 1);
         let t = "---\ngenerator: Hugo 0.120\n---\n# AI in radiology\n\nAI tools can flag fractures; a language model drafted none of this page.\n";
         assert!(run(R, t, "a.md").is_empty());
+    }
+
+    #[test]
+    fn a_chat_token_is_quoted_as_a_reader_sees_it() {
+        let t = "# Zinc\n\nZinc lozenges shortened colds by a day in adults.\u{e200}cite\u{e202}turn0search1\u{e201}\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message.contains(
+                "(a chat tool's token left in the text: \u{201c}·cite·turn0search1·\u{201d})"
+            ),
+            "{}",
+            d[0].message
+        );
     }
 }
