@@ -18,17 +18,22 @@ struct Patterns {
     item: DocRegex,
     narrative: DocRegex,
     year: DocRegex,
+    org_item: DocRegex,
+    org_narrative: DocRegex,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let [paren, item, narrative, year] = patterns::author_year().map(|p| DocRegex::new(&p));
+        let [paren, item, narrative, year, org_item, org_narrative] =
+            patterns::author_year().map(|p| DocRegex::new(&p));
         Patterns {
             paren,
             item,
             narrative,
             year,
+            org_item,
+            org_narrative,
         }
     })
 }
@@ -233,6 +238,74 @@ pub fn matches(cited: &str, entry: &str) -> bool {
     (0..words.len()).any(|i| (i + 1..=words.len()).any(|j| fold(&words[i..j].join(" ")) == c))
 }
 
+/// Is a cited key an organisation's acronym and a year ("AHA/ASA 2023")?
+pub fn is_organisation(cited: &str) -> bool {
+    let name = cited.rsplit_once(' ').map_or(cited, |(n, _)| n);
+    name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '/' || c == '-')
+}
+
+/// Does an organisation's cited key ("KSEBPR/KSN 2022") name this entry? The entry gives the
+/// year, and one part of the acronym as a word ("EASL Clinical Practice Guidelines…") or as
+/// the initials of a run of its capitalised words, small words skipped ("Korean Society of
+/// Nephrology" for KSN).
+pub fn names_organisation(cited: &str, entry_text: &str) -> bool {
+    let Some((name, year)) = cited.rsplit_once(' ') else {
+        return false;
+    };
+    let words: Vec<&str> = entry_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.contains(&year.trim_end_matches(|c: char| c.is_ascii_lowercase())) {
+        return false;
+    }
+    const SMALL: &[&str] = &[
+        "of", "the", "for", "and", "on", "in", "de", "la", "du", "der",
+    ];
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    name.split(['/', '-'])
+        .filter(|part| part.len() >= 2)
+        .any(|part| {
+            words.contains(&part)
+                || (0..words.len()).filter(|&i| capital(words[i])).any(|i| {
+                    let mut initials = String::new();
+                    for w in &words[i..] {
+                        if capital(w) {
+                            initials.extend(w.chars().next());
+                        } else if !SMALL.contains(w) {
+                            break;
+                        }
+                        if initials.len() >= part.len() {
+                            break;
+                        }
+                    }
+                    initials == part
+                })
+        })
+}
+
+/// Is this entry a guideline of the cited key's year (its text gives the year and says
+/// "guideline", "recommendations", "consensus" or "position statement")?
+pub fn guideline_of_year(cited: &str, entry_text: &str) -> bool {
+    let year = cited.rsplit_once(' ').map_or("", |(_, y)| y);
+    let lower = entry_text.to_lowercase();
+    !year.is_empty()
+        && entry_text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == year)
+        && [
+            "guideline",
+            "recommendation",
+            "consensus",
+            "position statement",
+        ]
+        .iter()
+        .any(|g| lower.contains(g))
+}
+
 /// Turn qualifying reference lists into author-year lists (their entries keyed by surname and
 /// year), then find the author-year citations of the prose. Runs after `citations::scan`,
 /// before `references::resolve`.
@@ -311,7 +384,7 @@ fn scan(doc: &mut Document) {
             for item in body.as_str().split(';') {
                 let item_at = b.span.start + pos;
                 pos += item.len() + 1;
-                let Some(i) = p.item.captures(item) else {
+                let Some(i) = p.item.captures(item).or_else(|| p.org_item.captures(item)) else {
                     continue;
                 };
                 let sur = i.name("sur").expect("sur").as_str();
@@ -327,6 +400,24 @@ fn scan(doc: &mut Document) {
             if !c.targets.is_empty() {
                 found.push(c);
             }
+        }
+    }
+    // "as per the EASL 2018 guidelines": an organisation's guideline named with its year
+    for b in super::citations::prose_text_blocks(doc) {
+        let region = &src[b.span.clone()];
+        for m in p.org_narrative.captures_iter(region) {
+            let (org, years) = (m.name("sur").expect("sur"), m.name("years").expect("years"));
+            let span = b.span.start + org.start()..b.span.start + years.end();
+            if doc.in_code(span.start)
+                || found
+                    .iter()
+                    .any(|c| c.span.end > span.start && c.span.start < span.end)
+            {
+                continue;
+            }
+            let mut c = citation(span.clone(), CiteSyntax::AuthorYear);
+            c.targets.push(target(org.as_str(), years.as_str(), span));
+            found.push(c);
         }
     }
     if found.is_empty() {
@@ -400,6 +491,23 @@ mod tests {
         assert!(matches("van Hees 2014", "van Hees 2014") && matches("Hees 2014", "van Hees 2014"));
         assert!(!matches("Lee 2021b", "Lee 2021a"));
         assert!(!matches("Smith 2021", "Smith 2020"));
+    }
+
+    #[test]
+    fn organisations_match_by_acronym_or_initials_and_year() {
+        let kidney = "Lee Y, Yoo KD. Korean Society of Nephrology 2022 Recommendations on hyponatremia. Kidney Res. 2022;41:393.";
+        assert!(is_organisation("KSEBPR/KSN 2022") && is_organisation("ERA-EDTA/ESE 2014"));
+        assert!(!is_organisation("Smith 2020") && !is_organisation("A 2020"));
+        assert!(names_organisation("KSEBPR/KSN 2022", kidney));
+        assert!(!names_organisation("KSN 2021", kidney), "another year");
+        assert!(!names_organisation("KSR 2022", kidney), "other initials");
+        let liver = "European Association for the Study of the Liver. EASL Clinical Practice Guidelines. J Hepatol. 2018;69:406.";
+        assert!(names_organisation("EASL 2018", liver));
+        assert!(guideline_of_year("ESE 2018", liver) && !guideline_of_year("ESE 2019", liver));
+        assert!(
+            guideline_of_year("ESE 2022", kidney),
+            "'Recommendations' names a guideline"
+        );
     }
 
     #[test]

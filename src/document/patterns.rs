@@ -153,7 +153,7 @@ const YEAR: &str = r"(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)";
 
 /// Author-year citations: a parenthesis holding a year, one item of it, a narrative
 /// citation, and a year in a reference entry's head.
-pub fn author_year() -> [String; 4] {
+pub fn author_year() -> [String; 6] {
     [
         format!(r"\((?P<body>[^()\n]*?{YEAR}[^()\n]*?)\)"),
         format!(
@@ -163,8 +163,20 @@ pub fn author_year() -> [String; 4] {
             r"(?:^|[^\p{{L}}'’\-])(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?\s+\((?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
         ),
         format!(r"(?:^|[\s(,.])(?P<year>{YEAR})(?:$|[\s),.;:])"),
+        // an organisation's acronym and a year as an item of a parenthesis: "AHA/ASA 2023"
+        format!(r"^\s*(?P<sur>{ORG}),?\s+(?P<years>{YEAR})\s*$"),
+        // …and in running text, naming its guideline or ending a clause: "as per the EASL
+        // 2018 guidelines", "according to ERA-EDTA/ESE/ESICM 2014 recommendations",
+        // "according to AHA/ASA 2023:"
+        format!(
+            r"(?i:\b(?:per|to|by|from|in|with|under)\s+(?:the\s+)?)(?P<sur>{ORG})\s+(?P<years>{YEAR})(?:\s+(?i:guidelines?|recommendations?|consensus|statement|criteria|classification|update)\b|\s*[:,;.)])"
+        ),
     ]
 }
+
+/// An organisation's acronym as a citation writes it: two capitals or more, parts joined by
+/// `/` or `-` ("EASL", "AHA/ASA", "ERA-EDTA/ESE/ESICM").
+const ORG: &str = r"\p{Lu}[\p{Lu}0-9]*\p{Lu}[\p{Lu}0-9]*(?:[/\-]\p{Lu}[\p{Lu}0-9]*)*";
 
 const NUM: &str = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?";
 

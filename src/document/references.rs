@@ -849,6 +849,17 @@ pub fn assign_scopes(doc: &mut Document) {
 
 /// Resolve every target; record which list each citation consulted.
 pub fn resolve(doc: &mut Document) {
+    // organisations cited by acronym ("AHA/ASA 2023"): an entry one of them names is not
+    // another's guideline of the same year
+    let organisations: Vec<String> = doc
+        .citations
+        .iter()
+        .flat_map(|c| &c.targets)
+        .filter_map(|t| match &t.key {
+            RefKey::AuthorYear(k) if super::author_year::is_organisation(k) => Some(k.clone()),
+            _ => None,
+        })
+        .collect();
     for c in 0..doc.citations.len() {
         let at = doc.citations[c].span.start;
         let numbered = doc
@@ -896,6 +907,9 @@ pub fn resolve(doc: &mut Document) {
             let mut hit = None;
             for &l in &candidates {
                 let same = |r: usize| match (&key, &doc.references[r].key) {
+                    (RefKey::AuthorYear(c), _) if super::author_year::is_organisation(c) => {
+                        super::author_year::names_organisation(c, &doc.references[r].text)
+                    }
                     (RefKey::AuthorYear(c), RefKey::AuthorYear(e)) => {
                         super::author_year::matches(c, e)
                     }
@@ -905,6 +919,30 @@ pub fn resolve(doc: &mut Document) {
                     hit = Some(r);
                     consulted = Some(l);
                     break;
+                }
+            }
+            // "(ERA-EDTA/ESE/ESICM 2014)" where the entry names no society: the list's only
+            // guideline of that year
+            if let RefKey::AuthorYear(k) = &key
+                && hit.is_none()
+                && super::author_year::is_organisation(k)
+            {
+                let mut of_year = candidates.iter().flat_map(|&l| {
+                    doc.lists[l]
+                        .entries
+                        .iter()
+                        .map(move |&r| (l, r))
+                        .filter(|&(_, r)| {
+                            let text = &doc.references[r].text;
+                            super::author_year::guideline_of_year(k, text)
+                                && !organisations
+                                    .iter()
+                                    .any(|o| super::author_year::names_organisation(o, text))
+                        })
+                });
+                if let (Some((l, r)), None) = (of_year.next(), of_year.next()) {
+                    hit = Some(r);
+                    consulted = Some(l);
                 }
             }
             if consulted.is_none() {

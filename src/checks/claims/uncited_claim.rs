@@ -101,7 +101,12 @@
 //! not covered otherwise: sharing words is not sourcing.
 //! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
 //! covered when none of the items carries a citation of its own, and so is the paragraph
-//! right after a cited lead-in paragraph ("…shows this:[7]" and then the figures). A
+//! right after a cited lead-in paragraph ("…shows this:[7]" and then the figures). A cited
+//! label on a line of its own sources what it heads when none of that cites on its own: a
+//! paragraph that only attributes ("As per the EASL 2018 guidelines:", "According to
+//! (Lee, 2020):"), the text under it down to the next heading; a label opening a paragraph
+//! ("**As per KSN 2022 guidelines:**" and a recommendation a line), those lines and the list
+//! right after them. A
 //! paragraph or a list item whose only citation closes it ("…. …. ….[3]") was sourced as a
 //! whole: the citation covers every sentence of it. A paragraph with no citation at all is judged sentence by sentence.
 //!
@@ -405,6 +410,62 @@ pub fn judged(
                 }
             }
             i = j;
+        }
+    }
+    // a cited label on a line of its own ("**As per the EASL 2018 guidelines:**", "According
+    // to the ADA 2024 standards:") sources what it heads, when none of that cites on its own:
+    // a paragraph that is only an attribution ("As per…", "According to…"), the text under
+    // it down to the next heading (a lead-in such as "…include the following:[1]" sources
+    // only its list, above); a label opening a paragraph (then a recommendation a line), the
+    // lines under it and the list right after it
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph || block.role != Role::Prose {
+            continue;
+        }
+        let src = &doc.text[block.span.clone()];
+        let Some(eol) = src.find('\n') else {
+            let mut own = doc.sentences.iter().filter(|s| s.block == b);
+            if let (Some(s), None) = (own.next(), own.next())
+                && !s.citations.is_empty()
+                && attribution_label(doc.sentence_text(s))
+            {
+                let to = doc.blocks[b + 1..]
+                    .iter()
+                    .position(|x| matches!(x.kind, BlockKind::Heading(_)))
+                    .map_or(doc.blocks.len(), |k| b + 1 + k);
+                cover_uncited_entry(doc, &cites, &mut covered, b + 1..to, n);
+            }
+            continue;
+        };
+        let label = src[..eol].trim_end().trim_end_matches(['*', '_']);
+        let Some(i) = doc.sentences.iter().position(|s| s.block == b) else {
+            continue;
+        };
+        let cited_label = label.ends_with(':')
+            && doc.sentences[i]
+                .citations
+                .iter()
+                .any(|&c| doc.citations[c].span.start < block.span.start + eol);
+        if !cited_label {
+            continue;
+        }
+        // its own sentences, then those of the list items right after it
+        let (mut to, mut last) = (i + 1, b);
+        while to < n {
+            let k = doc.sentences[to].block;
+            if k != last
+                && !doc.blocks[last + 1..=k]
+                    .iter()
+                    .all(|x| x.kind == BlockKind::ListItem)
+            {
+                break;
+            }
+            (to, last) = (to + 1, k);
+        }
+        if !cites[i + 1..to].iter().any(|&c| c) {
+            for flag in &mut covered[i + 1..to] {
+                *flag = true;
+            }
         }
     }
     // a source list under an entry ("Sources:" and links) sources the paragraphs above it,
@@ -983,6 +1044,25 @@ fn source_list_labels(doc: &Document) -> Vec<usize> {
         }
     }
     out
+}
+
+/// A short sentence that only attributes what follows, ending in a colon: "As per the EASL
+/// 2018 guidelines:", "According to the ADA standards (2024):".
+fn attribution_label(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    t.ends_with(':')
+        && t.split_whitespace().count() <= 12
+        && [
+            "as per ",
+            "per ",
+            "according to ",
+            "based on ",
+            "adapted from ",
+            "in line with ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// The label of a paragraph that opens with one in bold, followed by a colon:
