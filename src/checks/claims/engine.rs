@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon_regex::LexRegex as Regex;
+use crate::lexicon_regex::{LexRegex as Regex, Prefilter};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
@@ -178,6 +178,8 @@ pub struct ClaimLexicon {
     phrase_info: Vec<(SignalKind, f32, bool)>,
     /// One combined regex per group that has patterns.
     patterns: Vec<(SignalKind, f32, Regex)>,
+    /// Which of `patterns` can match a sentence at all (the built-in groups' only).
+    prefilter: Option<Prefilter>,
     /// Sentences that are not prose claims at all (`[not-prose]`), in parts.
     not_prose: Vec<Regex>,
 }
@@ -206,6 +208,7 @@ impl ClaimLexicon {
         let mut words: Vec<String> = Vec::new();
         let mut phrase_info = Vec::new();
         let mut patterns = Vec::new();
+        let mut sources = Vec::new();
         for (gi, g) in file.group.iter().enumerate() {
             if !g.weight.is_finite() {
                 return Err(format!("group {gi}: weight is not a number"));
@@ -226,6 +229,7 @@ impl ClaimLexicon {
                 let re = crate::lexicon_regex::compile(&src)
                     .map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
                 patterns.push((g.kind, g.weight, re));
+                sources.push(src);
             }
         }
         let phrases = if words.is_empty() {
@@ -257,6 +261,7 @@ impl ClaimLexicon {
             phrases,
             phrase_info,
             patterns,
+            prefilter: Prefilter::prebuilt(&sources),
         })
     }
 }
@@ -402,7 +407,15 @@ pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
         }
     }
     let ascii = sentence.is_ascii();
-    for (kind, weight, re) in &lex.patterns {
+    // the groups that can match at all: one pass over the sentence instead of one a group
+    let maybe = lex
+        .prefilter
+        .as_ref()
+        .map_or(u64::MAX, |p| p.candidates(sentence));
+    for (i, (kind, weight, re)) in lex.patterns.iter().enumerate() {
+        if i < 64 && maybe & (1 << i) == 0 {
+            continue;
+        }
         for m in re.find_iter(sentence) {
             if !ascii && !crate::lexicon_regex::unicode_edges(sentence, m.range()) {
                 continue;
@@ -1575,6 +1588,88 @@ mod tests {
             .filter(|x| x.kind == kind)
             .map(|x| &s[x.span.clone()])
             .collect()
+    }
+
+    /// The built-in groups' prefilter never rules out a group that matches: every group
+    /// whose pattern finds a match in a text is among the prefilter's candidates for it. The
+    /// texts: each group's necessary literals as written, upper-cased, capitalised, glued to
+    /// letters, with `ſ` for `s` and the Kelvin sign for `k` (which `(?i)` folds together), next
+    /// to non-ASCII letters; sentences of the claims examples; and every line of the fixtures.
+    #[test]
+    fn group_prefilter_never_rules_out_a_match() {
+        let lex = ClaimLexicon::builtin();
+        let filter = lex
+            .prefilter
+            .as_ref()
+            .expect("the built-in groups have a prefilter");
+        let mut texts: Vec<String> = [
+            "Studies show that aspirin lowers the risk by 20%.",
+            "STUDIES SHOW it.",
+            "ſtudies ſhow that it works.",
+            "The \u{212A}ey finding: it can cause harm.",
+            "Smoking can cause cancer; the causes of it are many.",
+            "Smoking can CAUSE cancer.",
+            "It is important to consult your doctor.",
+            "It\u{2019}s best to ask.",
+            "This summary was revised.",
+            "\u{201C}It helps a lot, really,\u{201D} she said.",
+            "Lymphedema means swelling.",
+            "In the provided context, passage #2 says so.",
+            "I think so. My view. Let\u{2019}s see.",
+            "Δ9-THC and β2 agonists in µg/kg.",
+            "é cause à the firſt",
+            "xcause causex _cause cause_ 9cause",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let sources = &lex.patterns;
+        for (_, _, re) in sources {
+            let src = crate::lexicon_patterns::ascii_word_classes(re.pattern());
+            for lit in crate::lexicon_patterns::necessary_literals(&src).unwrap_or_default() {
+                let upper = lit.to_uppercase();
+                let mut title = lit.clone();
+                if let Some(first) = title.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                let long_s = lit.replace('s', "\u{17F}");
+                let kelvin = lit.replace('k', "\u{212A}");
+                for v in [&lit, &upper, &title, &long_s, &kelvin] {
+                    texts.push(v.clone());
+                    texts.push(format!("The {v} here."));
+                    texts.push(format!("x{v}x"));
+                    texts.push(format!("é{v}é"));
+                    texts.push(format!("{v}?"));
+                }
+            }
+        }
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut dirs = vec![fixtures];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        let mut ruled_out = 0;
+        for t in &texts {
+            let maybe = filter.candidates(t);
+            for (i, (kind, _, re)) in sources.iter().enumerate() {
+                let matches = re.find_iter(t).next().is_some();
+                assert!(
+                    !matches || maybe & (1 << i) != 0,
+                    "group {i} ({kind:?}) matches {t:?} but the prefilter rules it out"
+                );
+                ruled_out += usize::from(maybe & (1 << i) == 0);
+            }
+        }
+        // and it does rule groups out
+        assert!(ruled_out > texts.len(), "{ruled_out} of {}", texts.len());
     }
 
     #[test]
