@@ -825,6 +825,66 @@ pub fn unicode_edges(hay: &str, range: std::ops::Range<usize>) -> bool {
     !glued(before, inner_first) && !glued(after, inner_last)
 }
 
+/// Asserts that `filter` never rules out one of `patterns` (its list, in order) that matches:
+/// every pattern that finds a match in a text is among the filter's candidates for it. The
+/// texts: `extra`; each pattern's necessary literals as written, upper-cased, capitalised,
+/// glued to letters, with `ſ` for `s` and the Kelvin sign for `k` (which `(?i)` folds
+/// together), next to non-ASCII letters, before `?`; and every line of the fixtures. And it
+/// does rule some out.
+#[cfg(test)]
+pub(crate) fn assert_prefilter_keeps_matches(
+    filter: &Prefilter,
+    patterns: &[&LexRegex],
+    extra: &[&str],
+) {
+    let mut texts: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    texts.push(String::new());
+    for re in patterns {
+        let src = ascii_word_classes(re.pattern());
+        for lit in crate::lexicon_patterns::necessary_literals(&src).unwrap_or_default() {
+            let upper = lit.to_uppercase();
+            let mut title = lit.clone();
+            if let Some(first) = title.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            let long_s = lit.replace('s', "\u{17F}");
+            let kelvin = lit.replace('k', "\u{212A}");
+            for v in [&lit, &upper, &title, &long_s, &kelvin] {
+                texts.push(v.clone());
+                texts.push(format!("The {v} here."));
+                texts.push(format!("x{v}x"));
+                texts.push(format!("é{v}é"));
+                texts.push(format!("{v}?"));
+            }
+        }
+    }
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs = vec![fixtures];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+    }
+    let mut ruled_out = 0;
+    for t in &texts {
+        let maybe = filter.candidates(t);
+        for (i, re) in patterns.iter().enumerate() {
+            let matches = re.find_iter(t).next().is_some();
+            assert!(
+                !matches || maybe & (1 << i) != 0,
+                "pattern {i} matches {t:?} but the prefilter rules it out"
+            );
+            ruled_out += usize::from(maybe & (1 << i) == 0);
+        }
+    }
+    assert!(ruled_out > texts.len(), "{ruled_out} of {}", texts.len());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
