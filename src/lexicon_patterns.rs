@@ -334,3 +334,177 @@ pub fn ascii_look(look: regex_syntax::hir::Look) -> regex_syntax::hir::Look {
         other => other,
     }
 }
+
+// ---- necessary literals (prefilters) -------------------------------------------------------
+
+/// The most strings a literal set may hold while it is built (a product of classes and
+/// alternatives); beyond it the set is given up or cut where it stands.
+const LITERAL_SET_MAX: usize = 64;
+/// The most characters a class may have (ASCII letters counted once for both cases) to be
+/// read as a set of one-character literals.
+const CLASS_MAX: usize = 10;
+/// The most literals a pattern's necessary set may hold.
+const NECESSARY_MAX: usize = 1000;
+
+/// The shortest literal worth giving: a single byte (a digit, `i`, `,`) occurs in most
+/// sentences, where it would stop the prefilter's pass for nothing.
+const LITERAL_MIN: usize = 2;
+
+/// A set of byte strings, ASCII letters lower-cased.
+type Literals = Vec<Vec<u8>>;
+
+/// Literals that every match of `pattern` (a regex source, as compiled) contains at least
+/// one of, compared ASCII-case-insensitively: where none of them occurs in a text (ASCII
+/// letters of either case), the pattern does not match there. `None` when no such set can
+/// be derived (a class of many characters, a repeat that may match nothing, `\w+`), or only
+/// with a literal shorter than `LITERAL_MIN`: then the pattern must always be searched. Derived from the pattern's syntax tree, each step exact:
+/// a literal is itself, a small class its characters (each non-ASCII member as its own UTF-8
+/// bytes, so `(?i)k` gives `k` and `K`, the Kelvin sign), a sequence the product of its
+/// neighbouring literal parts (look-arounds match no text, so a sequence reads across them)
+/// or else the best necessary set of one part, an alternation the union of its branches'
+/// sets (every branch must have one), a repeat of at least one its part's set.
+pub fn necessary_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let mut set = necessary(&hir)?;
+    if set.iter().any(|l| l.len() < LITERAL_MIN) || set.len() > NECESSARY_MAX {
+        return None;
+    }
+    set.sort();
+    set.dedup();
+    // a literal that contains another is implied by it
+    let all = set.clone();
+    set.retain(|l| {
+        !all.iter()
+            .any(|o| o.len() < l.len() && l.windows(o.len()).any(|w| w == o.as_slice()))
+    });
+    // the bytes of a `&str` pattern's literals are UTF-8 (a byte class of non-ASCII bytes
+    // would not be): a literal that is not is not given
+    set.into_iter().map(|l| String::from_utf8(l).ok()).collect()
+}
+
+/// Every string `h` matches, if they are few (letters lower-cased): a literal, a small class,
+/// a look-around (the empty string), and products, unions and short repeats of those.
+fn exact_literals(h: &regex_syntax::hir::Hir) -> Option<Literals> {
+    use regex_syntax::hir::{Class, HirKind};
+    let lower = |b: &[u8]| b.to_ascii_lowercase();
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Literal(l) => Some(vec![lower(&l.0)]),
+        HirKind::Class(Class::Unicode(c)) => class_literals(
+            c.ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|ch| lower(ch.encode_utf8(&mut [0u8; 4]).as_bytes())),
+        ),
+        HirKind::Class(Class::Bytes(c)) => class_literals(
+            c.ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|b| vec![b.to_ascii_lowercase()]),
+        ),
+        HirKind::Capture(c) => exact_literals(&c.sub),
+        HirKind::Concat(hs) => hs.iter().try_fold(vec![Vec::new()], |acc, h| {
+            let next = exact_literals(h)?;
+            (acc.len() * next.len() <= LITERAL_SET_MAX).then(|| product(&acc, &next))
+        }),
+        HirKind::Alternation(hs) => union(hs, LITERAL_SET_MAX, exact_literals),
+        HirKind::Repetition(r) => {
+            let sub = exact_literals(&r.sub)?;
+            match (r.min, r.max) {
+                (0, Some(1)) => {
+                    let mut out = vec![Vec::new()];
+                    out.extend(sub);
+                    Some(out)
+                }
+                (n, Some(m)) if n == m && n <= 3 => (0..n).try_fold(vec![Vec::new()], |acc, _| {
+                    (acc.len() * sub.len() <= LITERAL_SET_MAX).then(|| product(&acc, &sub))
+                }),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The members of a class (each a string, letters lower-cased), if it has at most
+/// `CLASS_MAX`.
+fn class_literals(members: impl Iterator<Item = Vec<u8>>) -> Option<Literals> {
+    let mut out: Literals = Vec::new();
+    for l in members {
+        if !out.contains(&l) {
+            out.push(l);
+        }
+        if out.len() > CLASS_MAX {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The union of the sets `f` gives each of `hs`, if each has one and they hold at most `max`.
+fn union(
+    hs: &[regex_syntax::hir::Hir],
+    max: usize,
+    f: fn(&regex_syntax::hir::Hir) -> Option<Literals>,
+) -> Option<Literals> {
+    let mut out: Literals = Vec::new();
+    for h in hs {
+        out.extend(f(h)?);
+        if out.len() > max {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Each string of `a` followed by each of `b`.
+fn product(a: &Literals, b: &Literals) -> Literals {
+    a.iter()
+        .flat_map(|x| b.iter().map(move |y| [x.as_slice(), y].concat()))
+        .collect()
+}
+
+/// A set of literals every match of `h` contains one of (see [`necessary_literals`]).
+fn necessary(h: &regex_syntax::hir::Hir) -> Option<Literals> {
+    use regex_syntax::hir::HirKind;
+    if let Some(all) = exact_literals(h) {
+        return Some(all);
+    }
+    match h.kind() {
+        HirKind::Capture(c) => necessary(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => necessary(&r.sub),
+        HirKind::Alternation(hs) => union(hs, NECESSARY_MAX, necessary),
+        HirKind::Concat(hs) => {
+            // the best of: each run of neighbouring exact parts (their product) and each
+            // other part's own necessary set
+            let mut best: Option<Literals> = None;
+            let mut consider = |set: Literals| {
+                let score = |s: &Literals| {
+                    let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
+                    (shortest.min(4), std::cmp::Reverse(s.len()))
+                };
+                let useful = !set.is_empty() && set.iter().all(|l| l.len() >= LITERAL_MIN);
+                if useful && best.as_ref().is_none_or(|b| score(&set) > score(b)) {
+                    best = Some(set);
+                }
+            };
+            let mut run: Literals = vec![Vec::new()];
+            for h in hs {
+                match exact_literals(h) {
+                    Some(next) if run.len() * next.len() <= LITERAL_SET_MAX => {
+                        run = product(&run, &next);
+                    }
+                    Some(next) => consider(std::mem::replace(&mut run, next)),
+                    None => {
+                        consider(std::mem::replace(&mut run, vec![Vec::new()]));
+                        if let Some(set) = necessary(h) {
+                            consider(set);
+                        }
+                    }
+                }
+            }
+            consider(run);
+            best
+        }
+        _ => None,
+    }
+}

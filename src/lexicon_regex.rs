@@ -59,8 +59,16 @@ pub(crate) enum Fit {
     AsciiText,
 }
 
+/// The prefilter `build.rs` built for a list of patterns (see [`Prefilter`]).
+pub(crate) struct PrebuiltPrefilter {
+    patterns: &'static [&'static str],
+    /// the patterns without necessary literals, one bit each: always searched
+    always: u64,
+    dfa: &'static [u8],
+}
+
 mod prebuilt {
-    use super::{AlignAs, Fit, Prebuilt};
+    use super::{AlignAs, Fit, Prebuilt, PrebuiltPrefilter};
     include!(concat!(env!("OUT_DIR"), "/prebuilt_lexicons.rs"));
 }
 
@@ -115,6 +123,79 @@ impl Dfa {
 
     fn is_match(&self, hay: &str) -> bool {
         self.0.is_match(hay)
+    }
+}
+
+/// Which of a list of patterns can match a text at all: a necessary condition, never a
+/// sufficient one. `build.rs` derives from each pattern a set of literals every match of it
+/// contains (`lexicon_patterns::necessary_literals`) and builds one DFA of them all, whose
+/// overlapping search tells, in one pass over the text, the patterns of which some literal
+/// occurs (ASCII letters of either case). A pattern none of whose literals occurs does not
+/// match, and need not be searched; a pattern without such literals is always searched.
+pub struct Prefilter {
+    dfa: dense::DFA<&'static [u32]>,
+    always: u64,
+    /// one bit a pattern
+    all: u64,
+}
+
+impl std::fmt::Debug for Prefilter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prefilter")
+            .field("always", &format_args!("{:#x}", self.always))
+            .finish()
+    }
+}
+
+impl Prefilter {
+    /// The prefilter of exactly the list `patterns` (as written), if `build.rs` built one.
+    pub fn prebuilt<S: AsRef<str>>(patterns: &[S]) -> Option<Prefilter> {
+        let p = prebuilt::PREFILTERS.iter().find(|p| {
+            p.patterns.len() == patterns.len()
+                && p.patterns
+                    .iter()
+                    .zip(patterns)
+                    .all(|(a, b)| *a == b.as_ref())
+        })?;
+        Prefilter::load(p, false)
+    }
+
+    /// `p`'s DFA, validated or trusted as [`Dfa::load`] says.
+    fn load(p: &PrebuiltPrefilter, validate: bool) -> Option<Prefilter> {
+        let dfa = if validate {
+            dense::DFA::from_bytes(p.dfa).ok()?.0
+        } else {
+            // SAFETY: as in `Dfa::load`: serialised by this regex-automata version in this
+            // build; validated by a test
+            unsafe { dense::DFA::from_bytes_unchecked(p.dfa).ok()?.0 }
+        };
+        let n = p.patterns.len();
+        let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+        Some(Prefilter {
+            dfa,
+            always: p.always,
+            all,
+        })
+    }
+
+    /// The patterns that may match `hay`, one bit each (pattern `i` is bit `i`): those whose
+    /// necessary literals occur in it, and those that have none.
+    pub fn candidates(&self, hay: &str) -> u64 {
+        use regex_automata::dfa::{Automaton, OverlappingState};
+        let mut found = self.always;
+        let input = Input::new(hay);
+        let mut state = OverlappingState::start();
+        while found != self.all {
+            // the DFA has no look-around and no size-limited cache: its search cannot fail
+            let Ok(()) = self.dfa.try_search_overlapping_fwd(&input, &mut state) else {
+                return self.all;
+            };
+            match state.get_match() {
+                Some(m) => found |= 1 << m.pattern().as_usize(),
+                None => break,
+            }
+        }
+        found
     }
 }
 
@@ -229,6 +310,11 @@ impl LexRegex {
             }
         }
         Ok(re)
+    }
+
+    /// The pattern as written.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
     }
 
     /// Whether the pattern's automata were built before the program ran.
@@ -519,6 +605,11 @@ impl DocRegex {
         }
     }
 
+    /// The pattern as written.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
     /// Whether the pattern's automata were built before the program ran.
     pub fn is_prebuilt(&self) -> bool {
         self.dfa.is_some()
@@ -734,6 +825,66 @@ pub fn unicode_edges(hay: &str, range: std::ops::Range<usize>) -> bool {
     !glued(before, inner_first) && !glued(after, inner_last)
 }
 
+/// Asserts that `filter` never rules out one of `patterns` (its list, in order) that matches:
+/// every pattern that finds a match in a text is among the filter's candidates for it. The
+/// texts: `extra`; each pattern's necessary literals as written, upper-cased, capitalised,
+/// glued to letters, with `ſ` for `s` and the Kelvin sign for `k` (which `(?i)` folds
+/// together), next to non-ASCII letters, before `?`; and every line of the fixtures. And it
+/// does rule some out.
+#[cfg(test)]
+pub(crate) fn assert_prefilter_keeps_matches(
+    filter: &Prefilter,
+    patterns: &[&LexRegex],
+    extra: &[&str],
+) {
+    let mut texts: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    texts.push(String::new());
+    for re in patterns {
+        let src = ascii_word_classes(re.pattern());
+        for lit in crate::lexicon_patterns::necessary_literals(&src).unwrap_or_default() {
+            let upper = lit.to_uppercase();
+            let mut title = lit.clone();
+            if let Some(first) = title.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            let long_s = lit.replace('s', "\u{17F}");
+            let kelvin = lit.replace('k', "\u{212A}");
+            for v in [&lit, &upper, &title, &long_s, &kelvin] {
+                texts.push(v.clone());
+                texts.push(format!("The {v} here."));
+                texts.push(format!("x{v}x"));
+                texts.push(format!("é{v}é"));
+                texts.push(format!("{v}?"));
+            }
+        }
+    }
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs = vec![fixtures];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+    }
+    let mut ruled_out = 0;
+    for t in &texts {
+        let maybe = filter.candidates(t);
+        for (i, re) in patterns.iter().enumerate() {
+            let matches = re.find_iter(t).next().is_some();
+            assert!(
+                !matches || maybe & (1 << i) != 0,
+                "pattern {i} matches {t:?} but the prefilter rules it out"
+            );
+            ruled_out += usize::from(maybe & (1 << i) == 0);
+        }
+    }
+    assert!(ruled_out > texts.len(), "{ruled_out} of {}", texts.len());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,6 +898,42 @@ mod tests {
         for (p, ..) in prebuilt::DOCUMENT {
             assert!(Dfa::load(p, true).is_some(), "{}", p.pattern);
         }
+        assert!(!prebuilt::PREFILTERS.is_empty());
+        for p in prebuilt::PREFILTERS {
+            assert!(Prefilter::load(p, true).is_some(), "{:?}", p.patterns);
+        }
+    }
+
+    /// The necessary literals of a pattern, as derived, on small cases.
+    #[test]
+    fn necessary_literals_of_small_patterns() {
+        use crate::lexicon_patterns::necessary_literals as lits;
+        let some = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        // case-insensitive: the Kelvin sign and the long s are what `k` and `s` fold with
+        assert_eq!(lits("(?i)ok"), some(&["ok", "o\u{212A}"]));
+        assert_eq!(lits("(?i)as"), some(&["as", "a\u{17F}"]));
+        // case-sensitive literals are given lower-cased (searched ASCII-case-insensitively)
+        assert_eq!(lits("OR|HR"), some(&["hr", "or"]));
+        // a sequence reads across look-arounds; the best part of it is taken
+        assert_eq!(lits(r"(?-u:\b)cause(?-u:\b)"), some(&["cause"]));
+        assert_eq!(lits(r"[0-9]+\s+(?:mg|kg)"), some(&["kg", "mg"]));
+        assert_eq!(lits(r"[a-z]+ed"), some(&["ed"]));
+        assert_eq!(
+            lits(r"fig(?:ure)?s?\."),
+            some(&["fig.", "figs.", "figure.", "figures."])
+        );
+        // an alternation needs a set in every branch; a longer literal with a shorter one
+        // inside it is implied by the shorter
+        assert_eq!(lits("studies|data"), some(&["data", "studies"]));
+        assert_eq!(lits("(?:ab|cd)+x"), some(&["ab", "cd"]));
+        assert_eq!(lits("abc|abcd"), some(&["abc"]));
+        assert_eq!(lits(r"data|[0-9]+"), None);
+        // nothing necessary, or only a single byte
+        assert_eq!(lits(r"[a-z]+"), None);
+        assert_eq!(lits("x?"), None);
+        assert_eq!(lits(r"(?-u:\b)I(?-u:\b)"), None);
+        assert_eq!(lits(r"[0-9]+%"), None);
+        assert_eq!(lits("^"), None);
     }
 
     /// Every document-layer pattern is prebuilt (or listed as too big), and finds the matches

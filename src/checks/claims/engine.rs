@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon_regex::LexRegex as Regex;
+use crate::lexicon_regex::{LexRegex as Regex, Prefilter};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
@@ -178,6 +178,8 @@ pub struct ClaimLexicon {
     phrase_info: Vec<(SignalKind, f32, bool)>,
     /// One combined regex per group that has patterns.
     patterns: Vec<(SignalKind, f32, Regex)>,
+    /// Which of `patterns` can match a sentence at all (the built-in groups' only).
+    prefilter: Option<Prefilter>,
     /// Sentences that are not prose claims at all (`[not-prose]`), in parts.
     not_prose: Vec<Regex>,
 }
@@ -206,6 +208,7 @@ impl ClaimLexicon {
         let mut words: Vec<String> = Vec::new();
         let mut phrase_info = Vec::new();
         let mut patterns = Vec::new();
+        let mut sources = Vec::new();
         for (gi, g) in file.group.iter().enumerate() {
             if !g.weight.is_finite() {
                 return Err(format!("group {gi}: weight is not a number"));
@@ -226,6 +229,7 @@ impl ClaimLexicon {
                 let re = crate::lexicon_regex::compile(&src)
                     .map_err(|e| format!("group {gi} ({:?}): {e}", g.kind))?;
                 patterns.push((g.kind, g.weight, re));
+                sources.push(src);
             }
         }
         let phrases = if words.is_empty() {
@@ -257,6 +261,7 @@ impl ClaimLexicon {
             phrases,
             phrase_info,
             patterns,
+            prefilter: Prefilter::prebuilt(&sources),
         })
     }
 }
@@ -402,7 +407,15 @@ pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
         }
     }
     let ascii = sentence.is_ascii();
-    for (kind, weight, re) in &lex.patterns {
+    // the groups that can match at all: one pass over the sentence instead of one a group
+    let maybe = lex
+        .prefilter
+        .as_ref()
+        .map_or(u64::MAX, |p| p.candidates(sentence));
+    for (i, (kind, weight, re)) in lex.patterns.iter().enumerate() {
+        if i < 64 && maybe & (1 << i) == 0 {
+            continue;
+        }
         for m in re.find_iter(sentence) {
             if !ascii && !crate::lexicon_regex::unicode_edges(sentence, m.range()) {
                 continue;
@@ -1575,6 +1588,37 @@ mod tests {
             .filter(|x| x.kind == kind)
             .map(|x| &s[x.span.clone()])
             .collect()
+    }
+
+    /// The built-in groups' prefilter never rules out a group that matches (see
+    /// `lexicon_regex::assert_prefilter_keeps_matches`), here also on claims sentences.
+    #[test]
+    fn group_prefilter_never_rules_out_a_match() {
+        let lex = ClaimLexicon::builtin();
+        let filter = lex
+            .prefilter
+            .as_ref()
+            .expect("the built-in groups have a prefilter");
+        let groups: Vec<&Regex> = lex.patterns.iter().map(|(_, _, re)| re).collect();
+        let sentences = [
+            "Studies show that aspirin lowers the risk by 20%.",
+            "STUDIES SHOW it.",
+            "ſtudies ſhow that it works.",
+            "The \u{212A}ey finding: it can cause harm.",
+            "Smoking can cause cancer; the causes of it are many.",
+            "Smoking can CAUSE cancer.",
+            "It is important to consult your doctor.",
+            "It\u{2019}s best to ask.",
+            "This summary was revised.",
+            "\u{201C}It helps a lot, really,\u{201D} she said.",
+            "Lymphedema means swelling.",
+            "In the provided context, passage #2 says so.",
+            "I think so. My view. Let\u{2019}s see.",
+            "Δ9-THC and β2 agonists in µg/kg.",
+            "é cause à the firſt",
+            "xcause causex _cause cause_ 9cause",
+        ];
+        crate::lexicon_regex::assert_prefilter_keeps_matches(filter, &groups, &sentences);
     }
 
     #[test]

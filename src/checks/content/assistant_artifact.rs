@@ -41,7 +41,7 @@ use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Role};
 use crate::lexicon_patterns;
-use crate::lexicon_regex::LexRegex;
+use crate::lexicon_regex::{LexRegex, Prefilter};
 use regex::Regex;
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -91,6 +91,8 @@ struct Lexicon {
 /// fifth slower on PDQ. The built-in alternations are prebuilt (`build.rs`).
 struct Group {
     any: Vec<LexRegex>,
+    /// which of `any` can match a text at all (the built-in lists of several only)
+    prefilter: Option<Prefilter>,
     patterns: Vec<(String, String, bool, OnceLock<Option<Regex>>)>,
 }
 
@@ -108,7 +110,9 @@ impl Group {
             })
             .collect();
         let srcs: Vec<String> = patterns.iter().map(|(src, ..)| src.clone()).collect();
-        let any = lexicon_patterns::assistant_any(&srcs)
+        let parts = lexicon_patterns::assistant_any(&srcs);
+        let prefilter = Prefilter::prebuilt(&parts);
+        let any = parts
             .iter()
             .zip(srcs.chunks(lexicon_patterns::MATCH_CHUNK))
             .map(|(joined, part)| {
@@ -125,11 +129,22 @@ impl Group {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
-        Ok(Group { any, patterns })
+        Ok(Group {
+            any,
+            prefilter,
+            patterns,
+        })
     }
 
     fn matches(&self, text: &str) -> bool {
-        self.any.iter().any(|a| a.is_match(text))
+        let maybe = self
+            .prefilter
+            .as_ref()
+            .map_or(u64::MAX, |p| p.candidates(text));
+        self.any
+            .iter()
+            .enumerate()
+            .any(|(i, a)| (i >= 64 || maybe & (1 << i) != 0) && a.is_match(text))
     }
 
     /// Every pattern that matches `text`, in lexicon order: the match, what it finds, and
@@ -563,6 +578,17 @@ fn chat_tokens(doc: &Document) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
+    /// The sentence alternations' prefilter never rules out one that matches (see
+    /// `lexicon_regex::assert_prefilter_keeps_matches`).
+    #[test]
+    fn sentence_prefilter_never_rules_out_a_match() {
+        let lex = super::builtin();
+        let group = &lex.sentences;
+        let filter = group.prefilter.as_ref().expect("a built-in prefilter");
+        let any: Vec<_> = group.any.iter().collect();
+        crate::lexicon_regex::assert_prefilter_keeps_matches(filter, &any, &[]);
+    }
+
     #[test]
     fn group_names_are_dropped_outside_classes_only() {
         use crate::lexicon_patterns::unnamed_groups;

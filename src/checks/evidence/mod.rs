@@ -164,7 +164,7 @@ pub(crate) struct PhraseTable {
 
 impl PhraseTable {
     fn insert(&mut self, phrase: &str, value: usize) {
-        let key: Vec<String> = words(phrase).into_iter().map(|w| stem(&w)).collect();
+        let key = stems(phrase);
         if key.is_empty() {
             return;
         }
@@ -503,7 +503,7 @@ impl EvidenceTables {
         let mut marker_keys = Vec::new();
         for (i, g) in raw.markers.groups.iter().enumerate() {
             let Some(first) = g.first() else { continue };
-            let fk: Vec<String> = words(first).iter().map(|w| stem(w)).collect();
+            let fk = stems(first);
             let key = match concepts.map.get(&fk) {
                 Some(c) => format!("c{c}"),
                 None => fk.join(" "),
@@ -578,6 +578,19 @@ impl EvidenceTables {
 /// Lower-cased word tokens with their byte ranges. Hyphenated words stay whole
 /// ("sars-cov-2"); a number keeps its decimal point and thousands commas; `%` is a token.
 pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
+    let mut words = String::new();
+    token_spans(text, &mut words)
+        .into_iter()
+        .map(|(w, r)| (words[w].to_string(), r))
+        .collect()
+}
+
+/// The [`tokens`] of `text` without a string each: every token lower-cased into `words`
+/// (cleared first), one after another; for each, its range there and its byte range in
+/// `text`.
+pub(crate) fn token_spans(text: &str, words: &mut String) -> Vec<(Range<usize>, Range<usize>)> {
+    words.clear();
+    words.reserve(text.len());
     let b = text.as_bytes();
     // the character at `i` (a char boundary), read without decoding where it is ASCII
     let char_at = |i: usize| match b.get(i) {
@@ -591,7 +604,8 @@ pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
     while i < text.len() {
         let c = char_at(i).unwrap_or(' ');
         if c == '%' {
-            out.push(("%".to_string(), i..i + 1));
+            words.push('%');
+            out.push((words.len() - 1..words.len(), i..i + 1));
             i += 1;
             continue;
         }
@@ -626,22 +640,39 @@ pub(crate) fn tokens(text: &str) -> Vec<(String, Range<usize>)> {
             }
         }
         let raw = &text[start..j];
-        let mut word = if raw.is_ascii() {
-            // the same as below, without three allocations: most words are ASCII
-            raw.to_ascii_lowercase()
+        let from = words.len();
+        if raw.is_ascii() {
+            // the same as below, without allocations: most words are ASCII
+            words.push_str(raw);
+            words[from..].make_ascii_lowercase();
         } else {
-            raw.to_lowercase().replace('’', "'").replace('·', ".")
-        };
-        if word.ends_with("'s") {
-            word.truncate(word.len() - 2);
+            // (`str::to_lowercase`: a final sigma is `ς`, as no `char` lower-casing knows)
+            words.extend(raw.to_lowercase().chars().map(|c| match c {
+                '’' => '\'',
+                '·' => '.',
+                c => c,
+            }));
         }
-        out.push((word, start..j));
+        if words[from..].ends_with("'s") {
+            words.truncate(words.len() - 2);
+        }
+        out.push((from..words.len(), start..j));
         i = j;
     }
     out
 }
 
+/// The [`stem`]s of the [`tokens`] of `text`.
+pub(crate) fn stems(text: &str) -> Vec<String> {
+    let mut words = String::new();
+    token_spans(text, &mut words)
+        .into_iter()
+        .map(|(w, _)| stem(&words[w]))
+        .collect()
+}
+
 /// Lower-cased words of `text` (see [`tokens`]).
+#[cfg(test)]
 pub(crate) fn words(text: &str) -> Vec<String> {
     tokens(text).into_iter().map(|(w, _)| w).collect()
 }

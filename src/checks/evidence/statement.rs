@@ -10,7 +10,7 @@
 //! names a topic ("primary tumor", "clinical utility") has no parts to compare and is not
 //! judged. Every word list is in `[statement]` of `rules/evidence.toml`.
 
-use super::{EvidenceLexicon, stem, tokens};
+use super::{EvidenceLexicon, stem, token_spans, tokens};
 use std::ops::Range;
 
 /// What kind of proposition X is.
@@ -402,7 +402,11 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
     if t.ends_with('?') {
         return false;
     }
-    let toks = tokens(t);
+    // each token's lower-cased word in one buffer, and its range there and in `t`
+    let mut buf = String::new();
+    let toks = token_spans(t, &mut buf);
+    let word = |i: usize| &buf[toks[i].0.clone()];
+    let word_at = |i: usize| (i < toks.len()).then(|| word(i));
     // the stems are made only as far as the loop reads them, up to the longest phrase of
     // the tables past the word at hand: a sentence that asserts something early needs no more
     let mut stems: Vec<String> = Vec::with_capacity(toks.len());
@@ -422,10 +426,7 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
     };
     let gap_before = |i: usize| i == 0 || gap(i - 1);
     let nounish = |i: usize| {
-        i > 0
-            && !gap_before(i)
-            && !function_word(toks[i - 1].0.as_str())
-            && !toks[i - 1].0.ends_with("ly")
+        i > 0 && !gap_before(i) && !function_word(word(i - 1)) && !word(i - 1).ends_with("ly")
     };
     let determiner = |n: &str| {
         matches!(
@@ -435,10 +436,10 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
     };
     for i in 0..toks.len() {
         while stems.len() < toks.len().min(i + reach) {
-            stems.push(stem(&toks[stems.len()].0));
+            stems.push(stem(word(stems.len())));
         }
-        let after_to = i > 0 && toks[i - 1].0 == "to";
-        let w = toks[i].0.as_str();
+        let after_to = i > 0 && word(i - 1) == "to";
+        let w = word(i);
         let colon_before = i > 0 && t[toks[i - 1].1.end..toks[i].1.start].contains([':', '.']);
         if lex.auxiliaries.longest_at(&stems, i).is_some() && !after_to && i > 0 && !colon_before {
             return true;
@@ -450,7 +451,7 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
         if lex.report_verbs.contains(w) && nounish(i) && !gap(i) {
             return true;
         }
-        let next = toks.get(i + 1).map(|(w, _)| w.as_str());
+        let next = word_at(i + 1);
         // a past form that is not a participle or an adjective: "Clinical improvement
         // occurred within 28 days", "The curve peaked in January"
         if w.len() >= 6
@@ -458,7 +459,7 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
             && !w.ends_with("eed")
             && nounish(i)
             && !gap(i)
-            && !toks[i - 1].0.ends_with("ed")
+            && !word(i - 1).ends_with("ed")
             && next.is_some_and(|n| {
                 n.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(
@@ -490,7 +491,7 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
         }
         // "This report describes the trends", "These findings highlight the need": a
         // present form before a determiner
-        let plural_before = i > 0 && plural_noun(&toks[i - 1].0);
+        let plural_before = i > 0 && plural_noun(word(i - 1));
         if w.len() >= 4
             && !lex.stop.contains(&stems[i])
             && w.chars().all(|c| c.is_ascii_lowercase())
@@ -509,23 +510,23 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
             let past = w.ends_with("ed") || lex.irregular_past.contains(w);
             let third = w.ends_with('s') && !w.ends_with("ss");
             // "some viruses severely affect other mammals": a plural subject's verb
-            let before = |k: usize| (k >= 1 && i >= k).then(|| toks[i - k].0.as_str());
+            let before = |k: usize| (k >= 1 && i >= k).then(|| word(i - k));
             let plural = |x: Option<&str>| x.is_some_and(plural_noun);
             let base = !past
                 && !third
                 && (plural(before(1))
                     || before(1).is_some_and(|x| x.ends_with("ly")) && plural(before(2)));
             // "patients treated with", "prostatectomy associated with": a participle
-            let after = toks.get(i + len).map(|(w, _)| w.as_str());
+            let after = word_at(i + len);
             let participle =
                 past && (len > 1 || after.is_none_or(|n| preps.contains(&n)) || gap(i + len - 1));
             // after an article or a preposition it is a noun or an adjective ("an increased
             // risk"); a past form after an adverb is one too ("newly diagnosed")
-            let prev = toks[i - 1].0.as_str();
+            let prev = word(i - 1);
             // "for newly diagnosed": an adjective; "interventions successfully prevented"
             let adverb = prev.ends_with("ly");
             if function_word(prev)
-                || (adverb && past && (i < 2 || function_word(&toks[i - 2].0) || gap_before(i - 1)))
+                || (adverb && past && (i < 2 || function_word(word(i - 2)) || gap_before(i - 1)))
             {
                 continue;
             }
@@ -576,6 +577,7 @@ fn plural_noun(x: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::evidence::stems;
 
     fn parts(claim: &str) -> Option<(Form, String)> {
         let lex = EvidenceLexicon::builtin();
@@ -621,10 +623,6 @@ mod tests {
         ] {
             assert_eq!(parts(c), None, "{c}");
         }
-    }
-
-    fn stems(t: &str) -> Vec<String> {
-        tokens(t).iter().map(|(w, _)| stem(w)).collect()
     }
 
     #[test]
