@@ -57,7 +57,18 @@ fn describe_list(doc: &Document, list: usize) -> String {
         })
         .collect();
     if nums.is_empty() {
-        return format!("{} entries", doc.lists[list].entries.len());
+        let n = doc.lists[list].entries.len();
+        let footnotes = doc.lists[list]
+            .entries
+            .iter()
+            .all(|&r| matches!(doc.references[r].key, RefKey::Footnote(_)));
+        return if footnotes && n == 1 {
+            "one footnote definition (`[^1]: …`) and no numbered entry".to_string()
+        } else if footnotes {
+            format!("{n} footnote definitions (`[^1]: …`) and no numbered entry")
+        } else {
+            format!("{n} entries and no numbered one")
+        };
     }
     nums.sort_unstable();
     nums.dedup();
@@ -255,4 +266,20 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         out.push(d);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::run;
+
+    #[test]
+    fn a_number_against_footnotes_says_they_are_footnotes() {
+        let t = "# Light\n\nBright light eased winter low mood in adults²[^1].\n\n[^1]: https://www.example.org/light\n";
+        let d = run("unresolved-citation", t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "`²` cites reference 2, but the reference list in scope has one footnote definition (`[^1]: …`) and no numbered entry"
+        );
+    }
 }

@@ -219,6 +219,21 @@ fn signs(doc: &Document, cx: &Context, p: &Patterns) -> Vec<Sign> {
             }
         }
     }
+    // Gemini's citation markers, read as citations where its sources list is kept: the
+    // form is the tool's own
+    if let Some(c) = doc
+        .citations
+        .iter()
+        .find(|c| doc.text[c.span.clone()].starts_with("[cite:"))
+    {
+        out.push(Sign {
+            span: c.span.clone(),
+            what: format!(
+                "Gemini's citation marker \u{201c}{}\u{201d}",
+                &doc.text[c.span.clone()]
+            ),
+        });
+    }
     // an assistant's notes and reasoning, as `assistant-artifact` finds them
     for a in (crate::checks::content::assistant_artifact::RULE.check)(doc, cx) {
         let sentence = doc.sentences.iter().find(|s| {
@@ -319,5 +334,19 @@ mod tests {
             "{}",
             d[0].message
         );
+    }
+
+    #[test]
+    fn gemini_markers_read_as_citations_are_still_a_sign() {
+        let t = "# Zinc\n\nZinc lozenges shortened colds by a day in adults [cite: 1].\n\n**Sources:**\n1. [example.org](https://www.example.org/zinc)\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message
+                .contains("(Gemini's citation marker \u{201c}[cite: 1]\u{201d})"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(&t[d[0].span.clone()], "[cite: 1]");
     }
 }
