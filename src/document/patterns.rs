@@ -40,7 +40,8 @@ pub const CITATION: [&str; 5] = [
         r"|(?P<labeled>\[(?i:sources?|refs?\.?|references?)?\s*#\s*[0-9]{1,4}(?:\s*[-–—,;]\s*#?\s*[0-9]{1,4})*\s*\]",
         r"|\[(?i:sources?|refs?\.?|references?)\s+[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]",
         // [cite: 3], [cite: 1, 2]: Gemini's markers, numbers of the "Sources:" list it
-        // writes under its answer (kept only where the document has a numbered list)
+        // writes under its answer (kept where most of their numbers are entries of a
+        // numbered list: `citations::scan`)
         r"|\[cite:\s*[0-9]{1,4}(?:\s*,\s*[0-9]{1,4})*\s*\])",
     ),
     concat!(

@@ -418,17 +418,21 @@ pub fn judged(
     // it down to the next heading (a lead-in such as "…include the following:[1]" sources
     // only its list, above); a label opening a paragraph (then a recommendation a line), the
     // lines under it and the list right after it
-    for (b, block) in doc.blocks.iter().enumerate() {
-        if block.kind != BlockKind::Paragraph || block.role != Role::Prose {
+    // (each paragraph once, at its first sentence)
+    for i in 0..n {
+        let b = doc.sentences[i].block;
+        let block = &doc.blocks[b];
+        if (i > 0 && doc.sentences[i - 1].block == b)
+            || block.kind != BlockKind::Paragraph
+            || block.role != Role::Prose
+            || doc.sentences[i].citations.is_empty()
+        {
             continue;
         }
         let src = &doc.text[block.span.clone()];
         let Some(eol) = src.find('\n') else {
-            let mut own = doc.sentences.iter().filter(|s| s.block == b);
-            if let (Some(s), None) = (own.next(), own.next())
-                && !s.citations.is_empty()
-                && attribution_label(doc.sentence_text(s))
-            {
+            let alone = doc.sentences.get(i + 1).is_none_or(|s| s.block != b);
+            if alone && attribution_label(doc.sentence_text(&doc.sentences[i])) {
                 let to = doc.blocks[b + 1..]
                     .iter()
                     .position(|x| matches!(x.kind, BlockKind::Heading(_)))
@@ -438,9 +442,6 @@ pub fn judged(
             continue;
         };
         let label = src[..eol].trim_end().trim_end_matches(['*', '_']);
-        let Some(i) = doc.sentences.iter().position(|s| s.block == b) else {
-            continue;
-        };
         let cited_label = label.ends_with(':')
             && doc.sentences[i]
                 .citations
