@@ -508,12 +508,20 @@ fn escaped_bracket(m: &Marker) -> Option<Citation> {
     bracketed(m, 2)
 }
 
+/// Is this citation Gemini's `[cite: 3]` (`text` is the document's)?
+pub fn is_gemini(text: &str, c: &Citation) -> bool {
+    text[c.span.clone()].starts_with(GEMINI)
+}
+
+/// How Gemini's markers open.
+pub(crate) const GEMINI: &str = "[cite:";
+
 /// `[Source #5, #12]`, `[#3]`, `[Ref 4]`, `[cite: 3]`: the numbers read with the label and
 /// the `#`s as blanks, so that every number keeps its place. Not the text of a link
 /// (`[#3](…)`).
 fn labeled(m: &Marker) -> Option<Citation> {
     // `[Ref 4]: https://…` defines a link; `…five domains [cite: 5, 6]:` leads in a list
-    let colon = m.after.starts_with(':') && !m.whole.starts_with("[cite:");
+    let colon = m.after.starts_with(':') && !m.whole.starts_with(GEMINI);
     if m.after.starts_with(['(', '[']) || colon {
         return None;
     }
@@ -653,7 +661,7 @@ pub fn scan(doc: &mut Document, opts: &ParseOptions) {
     // citations where most of their numbers are entries of the document's numbered lists;
     // otherwise chat tokens standing for sources the text does not hold (`assistant-artifact`
     // reports them)
-    let gemini = |c: &Citation| doc.text[c.span.clone()].starts_with("[cite:");
+    let gemini = |c: &Citation| is_gemini(&doc.text, c);
     let (mut numbers, mut listed) = (0, 0);
     for t in found.iter().filter(|c| gemini(c)).flat_map(|c| &c.targets) {
         numbers += 1;

@@ -331,11 +331,11 @@ pub fn collect(doc: &mut Document) {
             // under it, whose numbers its `[cite: n]` markers give; a row is prose that cites
             // those sources, not an entry of its own
             if b.kind == BlockKind::ListItem
-                && doc.text[b.span.clone()].contains("[cite:")
+                && doc.text[b.span.clone()].contains(super::citations::GEMINI)
                 && leading_marker()
                     .remove_first(&super::plain_pieces(b))
                     .trim_start()
-                    .starts_with("[cite:")
+                    .starts_with(super::citations::GEMINI)
             {
                 continue;
             }

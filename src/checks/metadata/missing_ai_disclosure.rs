@@ -224,7 +224,7 @@ fn signs(doc: &Document, cx: &Context, p: &Patterns) -> Vec<Sign> {
     if let Some(c) = doc
         .citations
         .iter()
-        .find(|c| doc.text[c.span.clone()].starts_with("[cite:"))
+        .find(|c| crate::document::citations::is_gemini(&doc.text, c))
     {
         out.push(Sign {
             span: c.span.clone(),
