@@ -200,6 +200,72 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     Some((name.join(" "), year))
 }
 
+/// A paragraph that is only a bibliographic reference, written under the text it sources
+/// rather than in a list: "Seon Ha Baek et al. JAMA Intern Med. 2021 Jan 1.", "Source: Lee
+/// K, Park J. Title. Lancet. 2020;395:12-19.", "Smith, J. (2019). Title. Journal." It opens
+/// as an author-year entry (after an optional "Source:" label or dash) and then shows a
+/// reference's form, not prose's: "et al." followed by a capitalised word (a title or a
+/// journal, where prose goes on with a verb), a Vancouver date or issue ("2021 Jan",
+/// "2020;395"), or an APA year closing the authors ("(2019)."); at most 60 words.
+pub fn source_line(text: &str) -> bool {
+    let mut t = text.trim().trim_start_matches(['-', '–', '—', '(', ' ']);
+    for label in ["source:", "sources:", "reference:", "ref:", "citation:"] {
+        if t.get(..label.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(label))
+        {
+            t = t[label.len()..].trim_start();
+        }
+    }
+    if t.split_whitespace().count() > 60 || entry(t).is_none() {
+        return false;
+    }
+    let et_al = t.match_indices("et al.").any(|(i, m)| {
+        t[i + m.len()..]
+            .trim_start_matches([' ', ','])
+            .starts_with(|c: char| c.is_uppercase())
+    });
+    et_al || vancouver_date(t) || apa_year(t)
+}
+
+/// A year as a Vancouver entry writes it: followed by a month ("2021 Jan") or by the volume
+/// after a semicolon ("2020;395", "2019; 12(3)").
+fn vancouver_date(t: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    years(t).any(|end| {
+        let rest = &t[end..];
+        rest.trim_start_matches(' ')
+            .strip_prefix(';')
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            || rest.strip_prefix(' ').is_some_and(|r| {
+                MONTHS.iter().any(|m| {
+                    r.starts_with(m) && !r[m.len()..].starts_with(|c: char| c.is_alphabetic())
+                })
+            })
+    })
+}
+
+/// An APA year closing the author list: "(2019).", "(2019a).".
+fn apa_year(t: &str) -> bool {
+    years(t).any(|end| {
+        let rest = t[end..].trim_start_matches(|c: char| c.is_ascii_lowercase());
+        t[..end - 4].ends_with('(') && rest.starts_with(").")
+    })
+}
+
+/// The end offsets of the four-digit years (1900–2099) standing as words in `t`.
+fn years(t: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = t.as_bytes();
+    (0..b.len().saturating_sub(3)).filter_map(move |i| {
+        let digits = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let century = matches!(&b[i..i + 2], b"19" | b"20");
+        let alone = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        (digits && century && alone).then_some(i + 4)
+    })
+}
+
 /// The written form of an author-year key: "Smith 2020a".
 fn key(surname: &str, year: &str) -> RefKey {
     RefKey::AuthorYear(format!("{surname} {year}"))
@@ -450,6 +516,29 @@ fn target(surname: &str, year: &str, span: std::ops::Range<usize>) -> Target {
 mod tests {
     use super::*;
     use crate::document::{Format, ParseOptions};
+
+    #[test]
+    fn a_reference_standing_alone_is_a_source_line_and_prose_is_not() {
+        for line in [
+            "Maria Lopez Garcia et al. Lancet Neurol. 2019 Mar 4.",
+            "Source: Okafor N, Brandt L. Cycling and knee pain. BMJ. 2018;360:k112.",
+            "— Tanaka, H., & Weiss, R. (2017). Walking speed in older adults. Gerontology, 4, 2.",
+            "Okafor N et al. Title of a trial. N Engl J Med. 2020.",
+        ] {
+            assert!(source_line(line), "{line}");
+        }
+        for prose in [
+            "Okafor et al. (2020) found that cycling eased knee pain.",
+            "Okafor et al. reported in 2020 that cycling eased knee pain.",
+            "Brandt and colleagues followed 300 cyclists from 2015 to 2020.",
+            "In March 2020 Jan Brandt opened the clinic.",
+            "Lopez Garcia et al. Lancet Neurol. 2019 Mar 4."
+                .repeat(8)
+                .as_str(),
+        ] {
+            assert!(!source_line(prose), "{prose}");
+        }
+    }
 
     #[test]
     fn entries_read_as_author_year() {

@@ -68,6 +68,9 @@ pub enum Role {
     Prose,
     /// Text of a reference entry (list item, footnote definition, excerpt under a title heading).
     Reference,
+    /// A paragraph that is only a bibliographic reference, standing under the text it
+    /// sources ("Baek SH et al. JAMA Intern Med. 2021 Jan 1."): not prose, and no entry.
+    SourceLine,
 }
 
 /// A prose unit with its plain text and the way back to the source.

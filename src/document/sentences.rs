@@ -82,6 +82,13 @@ pub fn build(doc: &mut Document, split: bool) {
         let b = &mut doc.blocks[bi];
         b.text = text;
         b.map = map;
+        if b.role == Role::Prose
+            && b.kind == super::BlockKind::Paragraph
+            && lo >= hi
+            && super::author_year::source_line(&b.text)
+        {
+            b.role = Role::SourceLine;
+        }
         if !split || b.role != Role::Prose {
             continue;
         }

@@ -65,7 +65,10 @@
 //! `(PMID: 31234567)`, `(doi:10.1000/xyz)`). A `Sources:` label followed by links, under the
 //! paragraphs of an entry, sources those paragraphs back to the entry's heading; so does a
 //! heading that links to its source (`### [Title](https://…)`, a digest's entry) for the text
-//! under it, down to the next heading, when none of that text cites on its own; and in a
+//! under it, down to the next heading, when none of that text cites on its own; so does a
+//! reference written as a paragraph of its own under the text it sources ("Maria Lopez
+//! Garcia et al. Lancet Rheumatol. 2019 Mar 4.", "Source: Okafor N. Title. BMJ.
+//! 2020;368:m112."), back to the heading or the previous such line; and in a
 //! document with no marker at all, each of two or more headed source lists ("### Sources"
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
@@ -495,6 +498,14 @@ pub fn judged(
             .map_or(0, |k| k + 1);
         cover_uncited_entry(doc, &cites, &mut covered, from..b, n);
     }
+    // a reference written as a paragraph of its own under a study's summary ("Seon Ha Baek
+    // et al. JAMA Intern Med. 2021 Jan 1.") sources the text above it, back to the heading
+    // or the previous source line, when none of that text cites on its own
+    for (b, block) in doc.blocks.iter().enumerate() {
+        if block.role == Role::SourceLine {
+            cover_uncited_entry(doc, &cites, &mut covered, entry_start(doc, b)..b, n);
+        }
+    }
     // a line that only names the source, `(Source: [WHO](https://…))`, closing the text of
     // a section sources that text back to the heading, when none of it cites on its own
     for (i, sent) in doc.sentences.iter().enumerate() {
@@ -832,13 +843,12 @@ fn cover_uncited_entry(
 }
 
 /// The first block of the entry that ends before block `b`: the block after the last
-/// heading or reference entry before `b` (or the document's first block).
+/// heading, reference entry or source line before `b` (or the document's first block).
 fn entry_start(doc: &Document, b: usize) -> usize {
     (0..b)
         .rev()
         .find(|&k| {
-            matches!(doc.blocks[k].kind, BlockKind::Heading(_))
-                || doc.blocks[k].role == Role::Reference
+            matches!(doc.blocks[k].kind, BlockKind::Heading(_)) || doc.blocks[k].role != Role::Prose
         })
         .map_or(0, |k| k + 1)
 }
