@@ -76,7 +76,34 @@ pub fn links(src: &str) -> Vec<Link<'_>> {
 /// Whether a sentence's source names the source of what it says: a link that cites (see
 /// [`cites`]) or a scholarly identifier or bare address in parentheses or brackets.
 pub fn names_its_source(src: &str) -> bool {
-    (src.contains("http") && links(src).iter().any(cites)) || names_an_identifier(src)
+    (src.contains("http") && links(src).iter().any(cites))
+        || names_an_identifier(src)
+        || names_authors_and_year(src)
+}
+
+/// Whether a sentence names the work it reports by its authors and year, "et al." and the
+/// year after it: "Morgan et al. (2025) found…", "**Lee et al. (2019)**: 30% of…", "(Park et
+/// al., 2021)". Read even where no reference list resolves it (a literature synthesis that
+/// cites only in its prose): the claim is attributed, and whether the work is listed is the
+/// citation rules' question.
+pub fn names_authors_and_year(src: &str) -> bool {
+    static ET_AL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("et al"));
+    ET_AL.find_iter(src.as_bytes()).any(|k| {
+        let surname = src[..k]
+            .trim_end_matches([' ', ','])
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['*', '_', '(', '[']);
+        let after = src[k + 5..].trim_start_matches(['.', ',', ' ', '*', '_', '(', '[']);
+        let year = after.as_bytes();
+        surname.starts_with(|c: char| c.is_uppercase())
+            && year.len() >= 4
+            && (year.starts_with(b"19") || year.starts_with(b"20"))
+            && year[..4].iter().all(u8::is_ascii_digit)
+            && year.get(4).is_none_or(|b| !b.is_ascii_digit())
+    })
 }
 
 /// A chat tool's token in a text (see [`patterns::CHAT_TOKEN`](super::patterns::CHAT_TOKEN)).
@@ -125,7 +152,8 @@ pub fn chat_tokens(src: &str) -> Vec<ChatToken> {
 ///   leads into a quoted passage (`#:~:text=`, the words the source says);
 /// - its text is a phrase of the claim (three words or more, mostly in lower case, one of
 ///   them a word that joins others: `[suppresses the brain's signals](…)`, `[a 2019
-///   study](…)`) on a page of another site (an address with a path).
+///   study](…)`) on a page of another site (an address with a path), or names the kind of
+///   work it is (`a [study](…)`, `[this review](…)`).
 ///
 /// A name ("the [heart foundation](…)"), a page title ("Managing Cancer Care"), a call to
 /// action ("read more"), a site's root page or an image's description does not.
@@ -147,7 +175,47 @@ pub fn cites(link: &Link) -> bool {
     if in_parens || link.url.contains("#:~:text=") {
         return true;
     }
-    !link.image && states_the_claim(link.label, link.url)
+    !link.image && (states_the_claim(link.label, link.url) || names_a_study(link.label, link.url))
+}
+
+/// The path of a web address, after its host ("" for a site's root).
+fn url_path(url: &str) -> &str {
+    url.split_once("://")
+        .map_or("", |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p))
+}
+
+/// A link whose text is the study or report the sentence draws on ("There was a
+/// [study](https://…) that…", "[this review](…)", "[research](…)"), on a page of another
+/// site: the writer points at the source by its kind.
+fn names_a_study(label: &str, url: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "study",
+        "studies",
+        "research",
+        "trial",
+        "trials",
+        "review",
+        "meta-analysis",
+        "report",
+        "survey",
+        "analysis",
+        "paper",
+        "evidence",
+        "data",
+        "guidelines",
+        "guideline",
+    ];
+    const DETERMINERS: &[&str] = &[
+        "a", "one", "this", "the", "that", "another", "recent", "new",
+    ];
+    let has_path = !url_path(url).trim_matches('/').is_empty();
+    let label = label.trim().to_ascii_lowercase();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    has_path
+        && words.len() <= 3
+        && words.split_last().is_some_and(|(last, rest)| {
+            KINDS.contains(last) && rest.iter().all(|w| DETERMINERS.contains(w))
+        })
 }
 
 /// A link's text that is a number or a numbered label: `2`, `Source 2`, `ref. #4`.
@@ -189,11 +257,8 @@ fn states_the_claim(label: &str, url: &str) -> bool {
         "the", "a", "an", "of", "in", "on", "to", "by", "for", "with", "and", "or", "is", "are",
         "was", "were", "can", "may", "that", "than", "from", "their", "its",
     ];
-    let path = url
-        .split_once("://")
-        .map_or("", |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
     let label = label.trim();
-    if path.trim_matches('/').is_empty()
+    if url_path(url).trim_matches('/').is_empty()
         || ACTIONS.contains(&label.to_ascii_lowercase().as_str())
         || label.contains("://")
         || label.starts_with("www.")
@@ -319,7 +384,8 @@ const SCHOLARLY_HOSTS: &[&str] = &[
 /// Link text that names authors and a year: "Lee et al., 2015", "Lee and Kim 2015",
 /// "Lee, 2015".
 fn names_author_year(text: &str) -> bool {
-    let t = text.trim();
+    // (in parentheses or brackets inside the link's text: `[(Nam et al., 2025)](…)`)
+    let t = text.trim().trim_matches(['(', ')', '[', ']']).trim();
     let Some(year_at) = t.len().checked_sub(4) else {
         return false;
     };
@@ -397,5 +463,45 @@ mod tests {
         assert!(!names_its_source(
             "Risk rose. <a href=\"https://example.org/x\">read more</a>"
         ));
+    }
+
+    #[test]
+    fn a_link_naming_the_work_or_its_authors_cites_it() {
+        // the kind of work, on a page of another site
+        assert!(names_its_source(
+            "There was a [study](https://example.org/news/salt) that tied salt to strokes."
+        ));
+        assert!(names_its_source(
+            "Rates fell by half in [this review](https://example.org/papers/42)."
+        ));
+        // authors and year in parentheses inside the link's text, any site
+        assert!(names_its_source(
+            "Clearance reached 53% [(Nam et al., 2025)](https://example.org/journal/article/9)."
+        ));
+        assert!(names_its_source(
+            "No limit applies [(FDA, 2025)](https://example.org/label.pdf)."
+        ));
+        // a kind qualified by a name, or a site's root page, is not one
+        assert!(!names_its_source(
+            "Search [clinical trials](https://example.org/trials) near you."
+        ));
+        assert!(!names_its_source(
+            "Read the [study](https://example.org/) on salt."
+        ));
+    }
+
+    #[test]
+    fn authors_and_year_in_the_text_name_the_source() {
+        assert!(names_its_source(
+            "**Morgan et al. (2025)**: 30% of patients had low ferritin."
+        ));
+        assert!(names_its_source("Ferritin fell (Park et al., 2021)."));
+        assert!(names_its_source("Devi et al. 2017 pooled six trials."));
+        // no year after it, or no name before it
+        assert!(!names_its_source(
+            "Morgan et al. found that 30% had low ferritin."
+        ));
+        assert!(!names_its_source("As noted et al. 2019 was a hard year."));
+        assert!(!names_its_source("Morgan et al. (20251) is not a year."));
     }
 }

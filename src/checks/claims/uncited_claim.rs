@@ -57,8 +57,11 @@
 //! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
 //! into a DOI, PubMed or a trial registry; a link, Markdown or HTML `<a href>`, that puts a
 //! phrase of the claim itself on a page of another site, the way health pages cite ("…
-//! pills [work by suppressing the brain's signals](https://…)"; a name, a page title or
-//! "read more" is not one); a link standing alone right after the full stop,
+//! pills [work by suppressing the brain's signals](https://…)", or names the kind of work,
+//! "a [study](https://…) found…"; a name, a page title or "read more" is not one); authors
+//! and year named in the sentence, `Morgan et al. (2025)` or `(Park et al., 2021)`, even
+//! where no reference list resolves them (whether the work is listed is for the citation
+//! rules); a link standing alone right after the full stop,
 //! `… treatment. ([Friend et al., 2011](https://…))`, cites the sentence before it; so does a
 //! link in parentheses, `… decline ([Neurology, 2021](https://…)).`, or into a quoted passage
 //! of a page, `#:~:text=`; and a scholarly identifier in brackets, `(PMC9659594)`,
@@ -750,6 +753,14 @@ fn citation_example(doc: &Document) -> &'static str {
         Some(CiteSyntax::Paren) => "`(3)`",
         Some(CiteSyntax::WikiRef) => "`<ref>…</ref>`",
         Some(_) => "`[3]`",
+        // (a sentence naming its source by authors and year, or by a link)
+        None if doc.sentences.iter().any(|s| {
+            s.names_source
+                && crate::document::links::names_authors_and_year(&doc.text[s.span.clone()])
+        }) =>
+        {
+            "`(Author et al., 2020)`"
+        }
         None if doc.sentences.iter().any(|s| s.names_source) => "a link to the source",
         None => "`[3]`",
     }
