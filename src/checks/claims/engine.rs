@@ -299,6 +299,14 @@ impl ClaimLexicon {
         Self::heading_in(&self.manuscript_parts, title)
     }
 
+    /// Whether a label is a manuscript part's name as a whole ("Results", "Limitations"),
+    /// the way a quoted structured abstract writes it in any document: not a topic that
+    /// opens with one ("Limitations of risk models").
+    pub fn names_manuscript_part(&self, label: &str) -> bool {
+        let t = heading_words(label);
+        self.manuscript_parts.contains(&t)
+    }
+
     /// A heading that starts with one of `list` (numbering such as "2." or "IV." aside), or
     /// a short one that ends in one.
     fn heading_in(list: &[String], title: &str) -> bool {
@@ -1149,6 +1157,43 @@ pub fn speaks_of_itself(sentence: &str) -> bool {
 /// "studies", "previous", "et al.", "reported", "the literature"; "this study" and "our
 /// cohort" are its own).
 pub fn restates_own_finding(sentence: &str) -> bool {
+    own_reading(sentence).is_some_and(|past| past || reports_past(sentence))
+}
+
+/// Whether a sentence of a manuscript's discussion is its authors' reading of their own
+/// findings: hedged ("This change suggests that…", "One explanation may be…", "…may also
+/// reflect a true clinical effect") and attributing nothing to other work, as
+/// [`restates_own_finding`] reads it. Speculation of the authors' own is theirs to make; a
+/// claim that leans on other work names it ("studies", "previous", "et al.").
+pub fn interprets_own_finding(sentence: &str) -> bool {
+    const HEDGES: &[&str] = &[
+        "may",
+        "might",
+        "could",
+        "suggest",
+        "suggests",
+        "suggested",
+        "suggesting",
+        "appears",
+        "appear",
+        "likely",
+        "possibly",
+        "perhaps",
+        "presumably",
+        "plausibly",
+        "hypothesis",
+        "speculative",
+        "explanation",
+    ];
+    static SET: WordSet = OnceLock::new();
+    let hedges = set_of(&SET, HEDGES);
+    words(sentence).any(|w| in_list(w, hedges)) && own_reading(sentence).is_some()
+}
+
+/// How a sentence of a manuscript's discussion reads when it attributes nothing to other
+/// work: whether its main clause is in the past tense (its first finite verb; `false` when
+/// none is found). `None` when it names other work.
+fn own_reading(sentence: &str) -> Option<bool> {
     const OTHERS: &[&str] = &[
         "studies",
         "trial",
@@ -1185,7 +1230,7 @@ pub fn restates_own_finding(sentence: &str) -> bool {
     let mut outside_study = false;
     for w in words(sentence) {
         if in_list(w, others) {
-            return false;
+            return None;
         }
         if std::mem::take(&mut outside_study)
             && !matches!(
@@ -1193,13 +1238,13 @@ pub fn restates_own_finding(sentence: &str) -> bool {
                 "groups" | "group" | "arms" | "arm" | "period" | "visit" | "visits"
             )
         {
-            return false;
+            return None;
         }
         // "study", "cohort", "sample": the manuscript's own when "this", "our", "present"
         // ("the study groups", "the study period": a part of it)
         if matches!(w, "study" | "cohort" | "sample" | "analysis") && !in_list(prev, own) {
             if w != "study" {
-                return false;
+                return None;
             }
             outside_study = true;
         }
@@ -1213,7 +1258,7 @@ pub fn restates_own_finding(sentence: &str) -> bool {
         after_aux = w.eq_ignore_ascii_case("did") || w == "not" || w == "to";
         prev = w;
     }
-    !outside_study && (main.unwrap_or(false) || reports_past(sentence))
+    (!outside_study).then_some(main.unwrap_or(false))
 }
 
 /// Whether a sentence opens the report of another study, named with an indefinite article
@@ -1961,6 +2006,35 @@ mod tests {
             "Few participants failed to complete the course."
         ));
         assert!(!reports_past("Participants have diabetes."));
+    }
+
+    #[test]
+    fn a_hedged_reading_of_own_results_is_the_authors_and_named_work_is_not() {
+        assert!(interprets_own_finding(
+            "This marked change suggests that body weight shapes the association."
+        ));
+        assert!(interprets_own_finding(
+            "Another factor may be the modelling of age as a linear term."
+        ));
+        // it leans on other work, or hedges nothing
+        assert!(!interprets_own_finding(
+            "Previous studies suggest that body weight shapes the association."
+        ));
+        assert!(!interprets_own_finding(
+            "Smith et al. may have measured weight differently."
+        ));
+        assert!(!interprets_own_finding(
+            "Body weight shapes the association."
+        ));
+    }
+
+    #[test]
+    fn a_label_names_a_manuscript_part_only_as_a_whole() {
+        let lex = ClaimLexicon::builtin();
+        assert!(lex.names_manuscript_part("Limitations"));
+        assert!(lex.names_manuscript_part("Results:"));
+        assert!(!lex.names_manuscript_part("Limitations of risk models"));
+        assert!(lex.skips_manuscript_part("Limitations of risk models"));
     }
 
     #[test]

@@ -44,7 +44,9 @@
 //! only in a manuscript: elsewhere "Methods of Nutrition Therapy" is a topic), and in its
 //! Discussion and Conclusion a
 //! sentence whose main clause is in the past tense and that attributes nothing to other work:
-//! "The association was strongest in women", "Internal validation showed that…"; headings in
+//! "The association was strongest in women", "Internal validation showed that…", or that is
+//! hedged, the authors' reading of their own results ("This change suggests that…", "One
+//! explanation may be…"); headings in
 //! `[sections] manuscript` and `discussion`), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
 //! Updates…, Disclaimer, …) or in a paragraph led by such a label in bold (a structured
@@ -638,8 +640,16 @@ pub fn judged(
         .enumerate()
         .map(|(i, b)| {
             let src = &doc.text[b.span.clone()];
-            bold_label(src).is_some_and(|l| lex.skips_section(l) || lex.skips_manuscript_part(l))
-                || is_caption(src)
+            // (a manuscript's own part by its heading's rule; elsewhere only a part's whole
+            // name, "**Results**:", not a topic opening with one)
+            bold_label(src).is_some_and(|l| {
+                lex.skips_section(l)
+                    || if manuscript {
+                        lex.skips_manuscript_part(l)
+                    } else {
+                        lex.names_manuscript_part(l)
+                    }
+            }) || is_caption(src)
                 || label_lines(doc, b)
                 || table_note(doc, i)
         })
@@ -672,9 +682,10 @@ pub fn judged(
         // document's own findings in its discussion, or right after the document spoke of
         // itself in the same paragraph ("This meta-analysis suggests… The difference was
         // not significant.")
+        let discussing = manuscript && in_discussion(block.section);
         if !cites[i]
-            && ((manuscript && in_discussion(block.section)) || own_before)
-            && claims::restates_own_finding(text)
+            && ((discussing || own_before) && claims::restates_own_finding(text)
+                || discussing && claims::interprets_own_finding(text))
         {
             if own_before {
                 own_voice = Some(s.block);
