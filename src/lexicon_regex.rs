@@ -938,7 +938,16 @@ pub fn unicode_edges(hay: &str, range: std::ops::Range<usize>) -> bool {
 /// Every line of every file under `fixtures/`.
 #[cfg(test)]
 fn fixture_lines() -> Vec<String> {
-    let mut lines = Vec::new();
+    fixture_texts()
+        .iter()
+        .flat_map(|t| t.lines().map(str::to_string))
+        .collect()
+}
+
+/// The text of every file under `fixtures/`.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut dirs = vec![fixtures];
     while let Some(dir) = dirs.pop() {
@@ -947,11 +956,11 @@ fn fixture_lines() -> Vec<String> {
             if path.is_dir() {
                 dirs.push(path);
             } else if let Ok(text) = std::fs::read_to_string(&path) {
-                lines.extend(text.lines().map(str::to_string));
+                texts.push(text);
             }
         }
     }
-    lines
+    texts
 }
 
 /// Asserts that `filter` never rules out one of `patterns` (its list, in order) that matches:
