@@ -87,6 +87,33 @@ pub fn claim_group(patterns: &[String], case_sensitive: bool) -> String {
     }
 }
 
+/// A claims phrase as written: its text, and whether it matches as the start of a word (a
+/// trailing `*`: "prevent*" is "prevents", "prevented").
+pub fn claim_phrase(phrase: &str) -> (&str, bool) {
+    match phrase.strip_suffix('*') {
+        Some(text) => (text.trim(), true),
+        None => (phrase.trim(), false),
+    }
+}
+
+/// The pattern of a claims phrase's text as the phrases are searched (Aho-Corasick, ASCII
+/// case-insensitive): its characters as written, each ASCII letter in either case and
+/// nothing else folded.
+pub fn phrase_pattern(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            out.push('[');
+            out.push(c.to_ascii_lowercase());
+            out.push(c.to_ascii_uppercase());
+            out.push(']');
+        } else {
+            out.push_str(&regex_syntax::escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    out
+}
+
 /// Patterns only ever tested with `is_match` are split into alternations of at most this
 /// many: "one of the parts matches" is the same test, and the DFA of one long alternation of
 /// patterns with counted repeats can explode when determinised (a part that does is compiled

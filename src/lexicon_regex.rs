@@ -67,9 +67,119 @@ pub(crate) struct PrebuiltPrefilter {
     dfa: &'static [u8],
 }
 
+/// The claims phrases' DFA `build.rs` built (see [`PhraseSet`]).
+pub(crate) struct PrebuiltPhrases {
+    words: &'static [&'static str],
+    dfa: &'static [u8],
+}
+
 mod prebuilt {
-    use super::{AlignAs, Fit, Prebuilt, PrebuiltPrefilter};
+    use super::{AlignAs, Fit, Prebuilt, PrebuiltPhrases, PrebuiltPrefilter};
     include!(concat!(env!("OUT_DIR"), "/prebuilt_lexicons.rs"));
+}
+
+/// A list of phrases, each found wherever it occurs (ASCII letters of either case), also
+/// inside or across others: the claims lexicon's phrases. The built-in list's automaton is
+/// a DFA `build.rs` built; another list's an Aho-Corasick automaton built now.
+pub struct PhraseSet {
+    engine: PhraseEngine,
+    /// each phrase's length in bytes
+    lens: Vec<usize>,
+}
+
+enum PhraseEngine {
+    Prebuilt(Box<dense::DFA<&'static [u32]>>),
+    Built(aho_corasick::AhoCorasick),
+}
+
+impl std::fmt::Debug for PhraseSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PhraseSet")
+            .field("phrases", &self.lens.len())
+            .field("prebuilt", &self.is_prebuilt())
+            .finish()
+    }
+}
+
+impl PhraseSet {
+    /// The automaton of `words` (none empty): the prebuilt one if `build.rs` built it for
+    /// exactly this list, else one built now.
+    pub fn new<S: AsRef<str>>(words: &[S]) -> Result<PhraseSet, String> {
+        let lens = words.iter().map(|w| w.as_ref().len()).collect();
+        let same = prebuilt::PHRASES.words.len() == words.len()
+            && prebuilt::PHRASES
+                .words
+                .iter()
+                .zip(words)
+                .all(|(a, b)| *a == b.as_ref());
+        match PhraseSet::load(&prebuilt::PHRASES, false) {
+            Some(dfa) if same => Ok(PhraseSet {
+                engine: PhraseEngine::Prebuilt(Box::new(dfa)),
+                lens,
+            }),
+            _ => PhraseSet::built(words),
+        }
+    }
+
+    /// The Aho-Corasick automaton of `words`, built now.
+    fn built<S: AsRef<str>>(words: &[S]) -> Result<PhraseSet, String> {
+        let lens = words.iter().map(|w| w.as_ref().len()).collect();
+        let ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::Standard)
+            // a contiguous NFA: built in a tenth of a full DFA's time, searched nearly as fast
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(words.iter().map(AsRef::<str>::as_ref))
+            .map_err(|e| e.to_string())?;
+        Ok(PhraseSet {
+            engine: PhraseEngine::Built(ac),
+            lens,
+        })
+    }
+
+    /// `p`'s DFA, validated or trusted as [`Dfa::load`] says.
+    fn load(p: &PrebuiltPhrases, validate: bool) -> Option<dense::DFA<&'static [u32]>> {
+        if validate {
+            Some(dense::DFA::from_bytes(p.dfa).ok()?.0)
+        } else {
+            // SAFETY: as in `Dfa::load`: serialised by this regex-automata version in this
+            // build; validated by a test
+            unsafe { Some(dense::DFA::from_bytes_unchecked(p.dfa).ok()?.0) }
+        }
+    }
+
+    /// Whether the automaton was built before the program ran.
+    pub fn is_prebuilt(&self) -> bool {
+        matches!(self.engine, PhraseEngine::Prebuilt(_))
+    }
+
+    /// Every occurrence of every phrase in `hay`, as (phrase, start, end), into `out`
+    /// (cleared first), in the order of an Aho-Corasick overlapping search (`MatchKind::Standard`):
+    /// by end; at one end the longest first, equal ones (the same phrase listed twice) by
+    /// their place in the list. The order reaches the signals of a claim's score.
+    pub fn occurrences(&self, hay: &str, out: &mut Vec<(usize, usize, usize)>) {
+        out.clear();
+        match &self.engine {
+            PhraseEngine::Built(ac) => out.extend(
+                ac.find_overlapping_iter(hay)
+                    .map(|m| (m.pattern().as_usize(), m.start(), m.end())),
+            ),
+            PhraseEngine::Prebuilt(dfa) => {
+                use regex_automata::dfa::{Automaton, OverlappingState};
+                let input = Input::new(hay);
+                let mut state = OverlappingState::start();
+                // the DFA has no look-around and no size-limited cache: its search cannot fail
+                while let Ok(()) = dfa.try_search_overlapping_fwd(&input, &mut state)
+                    && let Some(m) = state.get_match()
+                {
+                    let p = m.pattern().as_usize();
+                    out.push((p, m.offset() - self.lens[p], m.offset()));
+                }
+                // the DFA gives the phrases that end at one place in no set order
+                out.sort_unstable_by_key(|&(p, start, end)| (end, start, p));
+            }
+        }
+    }
 }
 
 /// The DFAs of a prebuilt pattern.
@@ -825,6 +935,34 @@ pub fn unicode_edges(hay: &str, range: std::ops::Range<usize>) -> bool {
     !glued(before, inner_first) && !glued(after, inner_last)
 }
 
+/// Every line of every file under `fixtures/`.
+#[cfg(test)]
+fn fixture_lines() -> Vec<String> {
+    fixture_texts()
+        .iter()
+        .flat_map(|t| t.lines().map(str::to_string))
+        .collect()
+}
+
+/// The text of every file under `fixtures/`.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs = vec![fixtures];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.push(text);
+            }
+        }
+    }
+    texts
+}
+
 /// Asserts that `filter` never rules out one of `patterns` (its list, in order) that matches:
 /// every pattern that finds a match in a text is among the filter's candidates for it. The
 /// texts: `extra`; each pattern's necessary literals as written, upper-cased, capitalised,
@@ -858,18 +996,7 @@ pub(crate) fn assert_prefilter_keeps_matches(
             }
         }
     }
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs = vec![fixtures];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
-    }
+    texts.extend(fixture_lines());
     let mut ruled_out = 0;
     for t in &texts {
         let maybe = filter.candidates(t);
@@ -902,6 +1029,58 @@ mod tests {
         for p in prebuilt::PREFILTERS {
             assert!(Prefilter::load(p, true).is_some(), "{:?}", p.patterns);
         }
+        assert!(!prebuilt::PHRASES.words.is_empty());
+        assert!(PhraseSet::load(&prebuilt::PHRASES, true).is_some());
+    }
+
+    /// The prebuilt phrase DFA finds what the Aho-Corasick automaton of the same phrases
+    /// finds, in its order: each phrase alone, in sentences, in upper and title case, glued
+    /// to letters and to non-ASCII ones, all phrases run together (every overlap of one's
+    /// end with another's start), and every line of the fixtures.
+    #[test]
+    fn prebuilt_phrases_occur_as_aho_corasick_finds_them() {
+        let words = prebuilt::PHRASES.words;
+        let dfa = PhraseSet::new(words).unwrap();
+        assert!(dfa.is_prebuilt());
+        let ac = PhraseSet::built(words).unwrap();
+        assert!(!ac.is_prebuilt());
+        let mut texts = fixture_lines();
+        texts.push(words.join(" "));
+        texts.push(words.join(""));
+        texts.push(words.join("é").to_uppercase());
+        for w in words {
+            let upper = w.to_uppercase();
+            let mut title = w.to_string();
+            if let Some(first) = title.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for v in [w.to_string(), upper, title] {
+                texts.push(format!("The {v}, as {v} {v}."));
+                texts.push(format!("x{v}x é{v}é"));
+            }
+        }
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let mut found = 0;
+        for t in &texts {
+            dfa.occurrences(t, &mut a);
+            ac.occurrences(t, &mut b);
+            assert_eq!(a, b, "{t}");
+            found += a.len();
+        }
+        assert!(found > 10 * words.len());
+    }
+
+    /// The order of occurrences on a small list: by end, the longest first at one end, a
+    /// phrase listed twice (in either case) by its place; ASCII letters fold, nothing else.
+    #[test]
+    fn phrase_occurrences_in_order() {
+        let set = PhraseSet::built(&["risk", "high risk", "RISK", "isk", "é"]).unwrap();
+        let mut out = Vec::new();
+        set.occurrences("High risk: É é", &mut out);
+        assert_eq!(
+            out,
+            vec![(1, 0, 9), (0, 5, 9), (2, 5, 9), (3, 6, 9), (4, 14, 16)]
+        );
     }
 
     /// The necessary literals of a pattern, as derived, on small cases.

@@ -51,68 +51,152 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// [`split_sentences`], with `chars` (emptied first) for the character table, given back.
-fn split_with(
+/// ASCII text needs no table: its characters are its bytes.
+fn split_with(text: &str, chars: Vec<(usize, char)>) -> (Vec<Range<usize>>, Vec<(usize, char)>) {
+    if text.is_ascii() {
+        let mut scan = AsciiScan::new(text.as_bytes());
+        let cuts = cuts(text, &Ascii(text.as_bytes()), |i| scan.next(i));
+        (ranges_from_cuts(text, &cuts), chars)
+    } else {
+        split_by_table(text, chars)
+    }
+}
+
+/// [`split_with`] through a table of the characters, whatever the text.
+fn split_by_table(
     text: &str,
     mut chars: Vec<(usize, char)>,
 ) -> (Vec<Range<usize>>, Vec<(usize, char)>) {
-    // sized once (a char is at least a byte); ASCII text without decoding
+    // sized once (a char is at least a byte)
     chars.clear();
     chars.reserve(text.len());
-    if text.is_ascii() {
-        chars.extend(text.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
-    } else {
-        chars.extend(text.char_indices());
-    }
-    let mut cuts: Vec<usize> = Vec::new();
+    chars.extend(text.char_indices());
     let n = chars.len();
+    let table = chars.as_slice();
+    let next = |from: usize| {
+        (from..n)
+            .find(|&j| table[j].1 == '\n' || is_terminal(table[j].1))
+            .unwrap_or(n)
+    };
+    let cuts = cuts(text, table, next);
+    (ranges_from_cuts(text, &cuts), chars)
+}
+
+/// A text's characters by their index, each with its byte offset.
+trait Chars {
+    fn count(&self) -> usize;
+    fn at(&self, i: usize) -> (usize, char);
+}
+
+impl Chars for [(usize, char)] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn at(&self, i: usize) -> (usize, char) {
+        self[i]
+    }
+}
+
+/// ASCII text: a character a byte.
+struct Ascii<'a>(&'a [u8]);
+
+impl Chars for Ascii<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, i: usize) -> (usize, char) {
+        (i, char::from(self.0[i]))
+    }
+}
+
+/// In ASCII text, the next line break or terminal punctuation (`.`, `?`, `!`) at or after
+/// an index that only grows: the next of each is found with `memchr` and kept until passed.
+struct AsciiScan<'a> {
+    bytes: &'a [u8],
+    line_break: usize,
+    terminal: usize,
+}
+
+impl<'a> AsciiScan<'a> {
+    fn new(bytes: &'a [u8]) -> AsciiScan<'a> {
+        AsciiScan {
+            bytes,
+            line_break: AsciiScan::find_line_break(bytes, 0),
+            terminal: AsciiScan::find_terminal(bytes, 0),
+        }
+    }
+    fn find_line_break(bytes: &[u8], from: usize) -> usize {
+        memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |k| from + k)
+    }
+    fn find_terminal(bytes: &[u8], from: usize) -> usize {
+        memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map_or(bytes.len(), |k| from + k)
+    }
+    /// The index of the next line break or terminal punctuation from `from` on (`from` no
+    /// smaller than at the last call), or the text's length.
+    fn next(&mut self, from: usize) -> usize {
+        if self.line_break < from {
+            self.line_break = AsciiScan::find_line_break(self.bytes, from);
+        }
+        if self.terminal < from {
+            self.terminal = AsciiScan::find_terminal(self.bytes, from);
+        }
+        self.line_break.min(self.terminal)
+    }
+}
+
+/// The byte offsets where `text` is cut into sentences. `next(i)` gives the index of the
+/// first line break or terminal punctuation at or after `i` (`chars.count()` if none); the
+/// characters between are not looked at.
+fn cuts<C: Chars + ?Sized>(
+    text: &str,
+    chars: &C,
+    mut next: impl FnMut(usize) -> usize,
+) -> Vec<usize> {
+    let mut cuts: Vec<usize> = Vec::new();
+    let n = chars.count();
     let mut i = 0;
-    while i < n {
-        let (_, c) = chars[i];
+    loop {
+        i = next(i);
+        if i >= n {
+            break;
+        }
+        let (_, c) = chars.at(i);
         if c == '\n' {
-            if let Some(cut) = line_break_cut(text, &chars, i) {
+            if let Some(cut) = line_break_cut(text, chars.at(i).0) {
                 cuts.push(cut);
             }
             i += 1;
             continue;
         }
-        if !is_terminal(c) {
-            i += 1;
-            continue;
-        }
         // A run of terminal punctuation ("?!", "...", "…").
         let run_start = i;
-        while i < n && is_terminal(chars[i].1) {
+        while i < n && is_terminal(chars.at(i).1) {
             i += 1;
         }
         let run_end = i;
-        while i < n && is_closer(chars[i].1) {
+        while i < n && is_closer(chars.at(i).1) {
             i += 1;
         }
         let after = i;
         // The run must be followed by whitespace (or the end of the text).
-        if after < n && !chars[after].1.is_whitespace() {
+        if after < n && !chars.at(after).1.is_whitespace() {
             continue;
         }
-        let cut = if after < n {
-            chars[after].0
-        } else {
-            text.len()
-        };
         if after >= n {
             break;
         }
-        if is_boundary(text, &chars, run_start, run_end, after) {
-            cuts.push(cut);
+        if is_boundary(text, chars, run_start, run_end, after) {
+            cuts.push(chars.at(after).0);
         }
     }
-    (ranges_from_cuts(text, &cuts), chars)
+    cuts
 }
 
 /// Decides a candidate boundary: terminal punctuation `chars[run_start..run_end]`,
 /// closers up to `after`, which is a whitespace character.
-fn is_boundary(
+fn is_boundary<C: Chars + ?Sized>(
     text: &str,
-    chars: &[(usize, char)],
+    chars: &C,
     run_start: usize,
     run_end: usize,
     after: usize,
@@ -125,7 +209,7 @@ fn is_boundary(
     if starts_lower {
         return false;
     }
-    let single_period = run_end - run_start == 1 && chars[run_start].1 == '.';
+    let single_period = run_end - run_start == 1 && chars.at(run_start).1 == '.';
     if !single_period {
         // "?", "!", "..." or "…" before something that is not lower-case.
         return true;
@@ -185,25 +269,25 @@ fn is_boundary(
 
 /// The run of non-space characters ending just before `chars[end]`, without leading
 /// opening punctuation.
-fn word_before<'a>(text: &'a str, chars: &[(usize, char)], end: usize) -> &'a str {
+fn word_before<'a, C: Chars + ?Sized>(text: &'a str, chars: &C, end: usize) -> &'a str {
     let mut s = end;
-    while s > 0 && !chars[s - 1].1.is_whitespace() {
+    while s > 0 && !chars.at(s - 1).1.is_whitespace() {
         s -= 1;
     }
-    while s < end && (is_opener_punct(chars[s].1) || chars[s].1 == '-') {
+    while s < end && (is_opener_punct(chars.at(s).1) || chars.at(s).1 == '-') {
         s += 1;
     }
-    &text[chars[s].0.min(chars[end].0)..chars[end].0]
+    &text[chars.at(s).0.min(chars.at(end).0)..chars.at(end).0]
 }
 
 /// The word before the one that ends at `chars[idx]` (exclusive of the final full stop).
-fn word_before_index<'a>(text: &'a str, chars: &[(usize, char)], idx: usize) -> &'a str {
+fn word_before_index<'a, C: Chars + ?Sized>(text: &'a str, chars: &C, idx: usize) -> &'a str {
     // Walk back over the current word, then the whitespace, then take the previous word.
     let mut s = idx;
-    while s > 0 && !chars[s - 1].1.is_whitespace() {
+    while s > 0 && !chars.at(s - 1).1.is_whitespace() {
         s -= 1;
     }
-    while s > 0 && chars[s - 1].1.is_whitespace() {
+    while s > 0 && chars.at(s - 1).1.is_whitespace() {
         s -= 1;
     }
     if s == 0 {
@@ -211,48 +295,51 @@ fn word_before_index<'a>(text: &'a str, chars: &[(usize, char)], idx: usize) -> 
     }
     let end = s;
     let mut b = end;
-    while b > 0 && !chars[b - 1].1.is_whitespace() {
+    while b > 0 && !chars.at(b - 1).1.is_whitespace() {
         b -= 1;
     }
-    let end_byte = if end < chars.len() {
-        chars[end].0
+    let end_byte = if end < chars.count() {
+        chars.at(end).0
     } else {
         text.len()
     };
-    text[chars[b].0..end_byte].trim_matches(|c: char| !c.is_alphanumeric())
+    text[chars.at(b).0..end_byte].trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// The next word after position `from` (skipping whitespace and opening punctuation) and
 /// its first alphanumeric character.
-fn next_word<'a>(text: &'a str, chars: &[(usize, char)], from: usize) -> Option<(&'a str, char)> {
+fn next_word<'a, C: Chars + ?Sized>(
+    text: &'a str,
+    chars: &C,
+    from: usize,
+) -> Option<(&'a str, char)> {
     let mut j = from;
-    while j < chars.len() && (chars[j].1.is_whitespace() || is_opener_punct(chars[j].1)) {
+    while j < chars.count() && (chars.at(j).1.is_whitespace() || is_opener_punct(chars.at(j).1)) {
         j += 1;
     }
-    if j >= chars.len() {
+    if j >= chars.count() {
         return None;
     }
-    let start = chars[j].0;
+    let start = chars.at(j).0;
     let mut k = j;
-    while k < chars.len() && chars[k].1.is_alphanumeric() {
+    while k < chars.count() && chars.at(k).1.is_alphanumeric() {
         k += 1;
     }
     if k == j {
         // Not a word (a dash, a bullet, a symbol): treat it as a non-lower-case start.
-        return Some(("", chars[j].1));
+        return Some(("", chars.at(j).1));
     }
-    let end = if k < chars.len() {
-        chars[k].0
+    let end = if k < chars.count() {
+        chars.at(k).0
     } else {
         text.len()
     };
-    Some((&text[start..end], chars[j].1))
+    Some((&text[start..end], chars.at(j).1))
 }
 
 /// A cut at a line break: a blank line always; a single line break when the next line
 /// starts a list item, or the line ends in a colon and the next starts with a capital.
-fn line_break_cut(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let here = chars[i].0;
+fn line_break_cut(text: &str, here: usize) -> Option<usize> {
     let rest = &text[here + 1..];
     let next_line = rest.split('\n').next().unwrap_or("");
     if next_line.trim().is_empty() && rest.contains('\n') {
@@ -267,7 +354,6 @@ fn line_break_cut(text: &str, chars: &[(usize, char)], i: usize) -> Option<usize
     if line.ends_with(':') && next.chars().next().is_some_and(char::is_uppercase) {
         return Some(here);
     }
-    let _ = chars;
     None
 }
 
@@ -319,6 +405,51 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    /// ASCII text, split without a character table, is cut where the table would cut it:
+    /// every ASCII file of the fixtures, whole and with its line breaks as spaces, and texts
+    /// with terminal punctuation in runs, before closers, at the very end, between line
+    /// breaks.
+    #[test]
+    fn ascii_text_is_cut_as_through_the_table() {
+        let mut texts: Vec<String> = crate::lexicon_regex::fixture_texts()
+            .into_iter()
+            .filter(|t| t.is_ascii())
+            .flat_map(|t| [t.replace('\n', " "), t])
+            .collect();
+        assert!(texts.len() > 20);
+        texts.extend(
+            [
+                "",
+                ".",
+                "\n",
+                "Wait... what?! Yes.\" No.) Done",
+                "See Fig. 2 and Smith et al. 2020. It works.\n\n- a list\n- item. Next:\nNew line.",
+                "e.g. this. J. R. R. Tolkien wrote. p. 12. p < .05. 2.5 mg. U.S. trial.",
+                "End with stop.   ",
+                "a.b.c.\n1. one\n2) two? three!",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            assert_eq!(
+                split_with(t, Vec::new()).0,
+                split_by_table(t, Vec::new()).0,
+                "{t}"
+            );
+        }
+    }
+
+    /// The scan finds each line break and terminal punctuation in turn, and the end.
+    #[test]
+    fn ascii_scan_finds_the_next_candidate() {
+        let mut scan = AsciiScan::new(b"ab. c\nd?! e");
+        let found: Vec<usize> = [0, 2, 3, 5, 6, 8, 9, 10, 11]
+            .iter()
+            .map(|&i| scan.next(i))
+            .collect();
+        assert_eq!(found, vec![2, 2, 5, 5, 7, 8, 11, 11, 11]);
     }
 
     #[test]

@@ -2,14 +2,14 @@
 //! something a reader would want a source for?
 //!
 //! The lexicon lives in `rules/claims.toml` (weights and phrase lists a domain expert can
-//! edit); it is compiled once into an Aho-Corasick automaton for the phrases and one
+//! edit); it is compiled once into an automaton for the phrases (the built-in list's a DFA
+//! `build.rs` built, see `lexicon_regex::PhraseSet`) and one
 //! regular expression per group for the patterns.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon_regex::{LexRegex as Regex, Prefilter};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::lexicon_regex::{LexRegex as Regex, PhraseSet, Prefilter};
 use serde::Deserialize;
 
 /// Score at or above which a sentence counts as a check-worthy claim.
@@ -174,7 +174,7 @@ pub struct ClaimLexicon {
     discussion_sections: Vec<String>,
     summary_sections: Vec<String>,
     /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
-    phrases: Option<AhoCorasick>,
+    phrases: Option<PhraseSet>,
     phrase_info: Vec<(SignalKind, f32, bool)>,
     /// One combined regex per group that has patterns.
     patterns: Vec<(SignalKind, f32, Regex)>,
@@ -214,10 +214,7 @@ impl ClaimLexicon {
                 return Err(format!("group {gi}: weight is not a number"));
             }
             for p in &g.phrases {
-                let (text, prefix) = match p.strip_suffix('*') {
-                    Some(t) => (t.trim(), true),
-                    None => (p.trim(), false),
-                };
+                let (text, prefix) = crate::lexicon_patterns::claim_phrase(p);
                 if text.is_empty() {
                     return Err(format!("group {gi}: empty phrase"));
                 }
@@ -235,16 +232,7 @@ impl ClaimLexicon {
         let phrases = if words.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    // a contiguous NFA: built in a tenth of a full DFA's time (which was
-                    // a fifth of a one-article run), searched nearly as fast
-                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                    .build(&words)
-                    .map_err(|e| e.to_string())?,
-            )
+            Some(PhraseSet::new(&words)?)
         };
         let not_prose = crate::lexicon_patterns::not_prose(&file.not_prose.patterns)
             .iter()
@@ -390,10 +378,11 @@ fn is_word_byte(b: u8) -> bool {
 pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
     let mut signals: Vec<Signal> = Vec::new();
     let bytes = sentence.as_bytes();
-    if let Some(ac) = &lex.phrases {
-        for m in ac.find_overlapping_iter(sentence) {
-            let (kind, weight, prefix) = lex.phrase_info[m.pattern().as_usize()];
-            let (s, mut e) = (m.start(), m.end());
+    if let Some(set) = &lex.phrases {
+        let mut found = Vec::new();
+        set.occurrences(sentence, &mut found);
+        for (p, s, mut e) in found {
+            let (kind, weight, prefix) = lex.phrase_info[p];
             if s > 0 && is_word_byte(bytes[s - 1]) {
                 continue;
             }
@@ -1670,6 +1659,8 @@ mod tests {
     fn builtin_lexicon_compiles() {
         let lex = ClaimLexicon::builtin();
         assert!(lex.phrase_info.len() > 100);
+        // build.rs lists the phrases as `from_toml` does: its DFA is the one searched
+        assert!(lex.phrases.as_ref().is_some_and(PhraseSet::is_prebuilt));
         assert!(lex.patterns.len() >= 8);
     }
 
