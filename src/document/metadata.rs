@@ -34,6 +34,11 @@ pub struct BodyLabel {
     pub labels: Vec<String>,
     pub field: String,
     pub value: String,
+    /// Only in a header block: a paragraph of two or more label lines among the document's
+    /// first three prose blocks (`**Date**: 2026-01-31` under the title, not a date in an
+    /// event list further down).
+    #[serde(default)]
+    pub header: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -529,6 +534,9 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
                 continue;
             };
             let label = &p.body[i];
+            if label.header && (k >= 3 || lines.is_empty()) {
+                continue;
+            }
             let vstart = seg + m.end();
             let mut value = &t[vstart..];
             if let Some(j) = value.find(['•', '|']) {

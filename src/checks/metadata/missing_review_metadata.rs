@@ -13,7 +13,8 @@
 //!
 //! **Which fields are required** comes from the profile's `require` list: `review-date` (a
 //! last-reviewed or last-updated date; when neither is given, the article's own date:
-//! front-matter `date:`, schema.org `datePublished`, an HTML `<time datetime>`) and `reviewer` (a named person). The `medical` profile
+//! front-matter `date:`, schema.org `datePublished`, an HTML `<time datetime>`, a
+//! `**Date:** 2026-01-31` line in the header block under the title) and `reviewer` (a named person). The `medical` profile
 //! requires both; `general` does not run the rule.
 //!
 //! **Example:**
