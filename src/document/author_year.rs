@@ -200,13 +200,15 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     Some((name.join(" "), year))
 }
 
-/// A paragraph that is only a bibliographic reference, written under the text it sources
-/// rather than in a list: "Seon Ha Baek et al. JAMA Intern Med. 2021 Jan 1.", "Source: Lee
-/// K, Park J. Title. Lancet. 2020;395:12-19.", "Smith, J. (2019). Title. Journal." It opens
-/// as an author-year entry (after an optional "Source:" label or dash) and then shows a
-/// reference's form, not prose's: "et al." followed by a capitalised word (a title or a
-/// journal, where prose goes on with a verb), a Vancouver date or issue ("2021 Jan",
-/// "2020;395"), or an APA year closing the authors ("(2019)."); at most 60 words.
+/// A paragraph that is only a bibliographic reference: "Seon Ha Baek et al. JAMA Intern
+/// Med. 2021 Jan 1.", "Source: Lee K, Park J. Title. Lancet. 2020;395:12-19.", "Smith, J.,
+/// & Lee, K. (2019). Title. Journal." It opens as an author-year entry (after an optional
+/// "Source:" label or dash) and then shows a reference's form where prose would go on:
+/// "et al." right after the first authors' names and before a capitalised word (a title or
+/// a journal, where prose goes on with a verb); or its first year closing a list of names
+/// in parentheses, APA's "(2019)."; or its first year right after a full stop and followed
+/// by a month or by the volume, Vancouver's "Med. 2021 Jan", "BMJ. 2020;368". At most 60
+/// words. (Whether it stands under the text it sources is the caller's to check.)
 pub fn source_line(text: &str) -> bool {
     let mut t = text.trim().trim_start_matches(['-', '–', '—', '(', ' ']);
     for label in ["source:", "sources:", "reference:", "ref:", "citation:"] {
@@ -216,42 +218,52 @@ pub fn source_line(text: &str) -> bool {
             t = t[label.len()..].trim_start();
         }
     }
-    if t.split_whitespace().count() > 60 || entry(t).is_none() {
+    if t.split_whitespace().nth(60).is_some() || entry(t).is_none() {
         return false;
     }
-    let et_al = t.match_indices("et al.").any(|(i, m)| {
-        t[i + m.len()..]
-            .trim_start_matches([' ', ','])
-            .starts_with(|c: char| c.is_uppercase())
+    let et_al = t.find("et al.").is_some_and(|i| {
+        names_only(&t[..i])
+            && t[i + 6..]
+                .trim_start_matches([' ', ','])
+                .starts_with(|c: char| c.is_uppercase())
     });
-    et_al || vancouver_date(t) || apa_year(t)
+    let Some(end) = years(t).next() else {
+        return false;
+    };
+    let (head, rest) = (&t[..end - 4], &t[end..]);
+    let apa = head.strip_suffix('(').is_some_and(names_only)
+        && rest
+            .trim_start_matches(|c: char| c.is_ascii_lowercase())
+            .starts_with(").");
+    et_al || apa || (head.ends_with(". ") && vancouver_date(rest))
 }
 
-/// A year as a Vancouver entry writes it: followed by a month ("2021 Jan") or by the volume
-/// after a semicolon ("2020;395", "2019; 12(3)").
-fn vancouver_date(t: &str) -> bool {
+/// Whether a text is only a list of names: capitalised words, initials, name particles,
+/// "and", "&", commas.
+fn names_only(t: &str) -> bool {
+    t.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(w, "and" | "&")
+                || PARTICLES.contains(&w)
+                || w.starts_with(|c: char| c.is_uppercase())
+        })
+}
+
+/// What follows a year in a Vancouver entry: a month ("2021 Jan") or the volume after a
+/// semicolon ("2020;395", "2019; 12(3)").
+fn vancouver_date(rest: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    years(t).any(|end| {
-        let rest = &t[end..];
-        rest.trim_start_matches(' ')
-            .strip_prefix(';')
-            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-            || rest.strip_prefix(' ').is_some_and(|r| {
-                MONTHS.iter().any(|m| {
-                    r.starts_with(m) && !r[m.len()..].starts_with(|c: char| c.is_alphabetic())
-                })
-            })
-    })
-}
-
-/// An APA year closing the author list: "(2019).", "(2019a).".
-fn apa_year(t: &str) -> bool {
-    years(t).any(|end| {
-        let rest = t[end..].trim_start_matches(|c: char| c.is_ascii_lowercase());
-        t[..end - 4].ends_with('(') && rest.starts_with(").")
-    })
+    rest.trim_start_matches(' ')
+        .strip_prefix(';')
+        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        || rest.strip_prefix(' ').is_some_and(|r| {
+            MONTHS
+                .iter()
+                .any(|m| r.starts_with(m) && !r[m.len()..].starts_with(|c: char| c.is_alphabetic()))
+        })
 }
 
 /// The end offsets of the four-digit years (1900–2099) standing as words in `t`.
@@ -532,6 +544,10 @@ mod tests {
             "Okafor et al. reported in 2020 that cycling eased knee pain.",
             "Brandt and colleagues followed 300 cyclists from 2015 to 2020.",
             "In March 2020 Jan Brandt opened the clinic.",
+            // a year or "et al." further on, in prose that opens with a name
+            "Brandt, a cardiologist in Oslo, linked cycling to less knee pain (2019).",
+            "However, rates rose again after 2019; 40% of adults now sleep poorly.",
+            "Okafor, a GP in Leeds, led the work with Brandt et al. The trial ran until 2019.",
             "Lopez Garcia et al. Lancet Neurol. 2019 Mar 4."
                 .repeat(8)
                 .as_str(),

@@ -1,9 +1,11 @@
-//! Sources named without a marker: links and scholarly identifiers.
+//! Sources named without a marker: links, scholarly identifiers, authors and year.
 //!
 //! AI answers, research reports and health pages often cite with no reference list at all:
 //! a link numbered or labelled as the source (`[2](https://…)`, `[Lee et al., 2015](…)`),
 //! a link into a scholarly index (a DOI, PubMed), a link on the claim's own words
-//! (`[a review of 43 trials](https://…)`), or an identifier in parentheses (`(PMID: 31234567)`).
+//! (`[a review of 43 trials](https://…)`) or naming the work (`a [study](…)`), an identifier
+//! in parentheses (`(PMID: 31234567)`), or the authors and year in the text (`Morgan et al.
+//! (2025)`).
 //! [`names_its_source`] reads all of them, once per sentence, into
 //! [`Sentence::names_source`](super::Sentence); the markers of `citations.rs` stay the
 //! citations that resolve against a reference list.
@@ -92,7 +94,7 @@ pub fn names_authors_and_year(src: &str) -> bool {
     ET_AL.find_iter(src.as_bytes()).any(|k| {
         let surname = src[..k]
             .trim_end_matches([' ', ','])
-            .rsplit(' ')
+            .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("")
             .trim_start_matches(['*', '_', '(', '[']);
@@ -175,7 +177,7 @@ pub fn cites(link: &Link) -> bool {
     if in_parens || link.url.contains("#:~:text=") {
         return true;
     }
-    !link.image && (states_the_claim(link.label, link.url) || names_a_study(link.label, link.url))
+    !link.image && (states_the_claim(link.label, link.url) || names_a_study(link))
 }
 
 /// The path of a web address, after its host ("" for a site's root).
@@ -184,10 +186,12 @@ fn url_path(url: &str) -> &str {
         .map_or("", |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p))
 }
 
-/// A link whose text is the study or report the sentence draws on ("There was a
-/// [study](https://…) that…", "[this review](…)", "[research](…)"), on a page of another
-/// site: the writer points at the source by its kind.
-fn names_a_study(label: &str, url: &str) -> bool {
+/// A link whose text is the study or report the sentence draws on, named by its kind with a
+/// determiner in the text or right before it ("There was a [study](https://…) that…",
+/// "[this review](…)", "the [research](…)"), on a page with a path: the writer points at
+/// the source. A bare word is not one ("you can [report](…) side effects", "our
+/// [guidelines](…)").
+fn names_a_study(link: &Link) -> bool {
     const KINDS: &[&str] = &[
         "study",
         "studies",
@@ -208,14 +212,26 @@ fn names_a_study(label: &str, url: &str) -> bool {
     const DETERMINERS: &[&str] = &[
         "a", "one", "this", "the", "that", "another", "recent", "new",
     ];
-    let has_path = !url_path(url).trim_matches('/').is_empty();
-    let label = label.trim().to_ascii_lowercase();
+    let label = link.label.trim().to_ascii_lowercase();
     let words: Vec<&str> = label.split_whitespace().collect();
-    has_path
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    // the determiner in the link's text or right before it: "a [study](…)", not "you can
+    // [report](…) side effects" or "our [guidelines](…)"
+    let before = link
+        .before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let determined = rest.first().map_or(before.as_str(), |w| w);
+    !url_path(link.url).trim_matches('/').is_empty()
         && words.len() <= 3
-        && words.split_last().is_some_and(|(last, rest)| {
-            KINDS.contains(last) && rest.iter().all(|w| DETERMINERS.contains(w))
-        })
+        && KINDS.contains(last)
+        && rest.iter().all(|w| DETERMINERS.contains(w))
+        && DETERMINERS.contains(&determined)
 }
 
 /// A link's text that is a number or a numbered label: `2`, `Source 2`, `ref. #4`.
@@ -385,7 +401,12 @@ const SCHOLARLY_HOSTS: &[&str] = &[
 /// "Lee, 2015".
 fn names_author_year(text: &str) -> bool {
     // (in parentheses or brackets inside the link's text: `[(Nam et al., 2025)](…)`)
-    let t = text.trim().trim_matches(['(', ')', '[', ']']).trim();
+    let t = text.trim();
+    let t = [('(', ')'), ('[', ']')]
+        .iter()
+        .find_map(|&(open, close)| t.strip_prefix(open)?.strip_suffix(close))
+        .unwrap_or(t)
+        .trim();
     let Some(year_at) = t.len().checked_sub(4) else {
         return false;
     };
@@ -488,6 +509,13 @@ mod tests {
         assert!(!names_its_source(
             "Read the [study](https://example.org/) on salt."
         ));
+        // a bare word, or a title that ends in a year in brackets of its own
+        assert!(!names_its_source(
+            "Ibuprofen can bleed; you can [report](https://example.org/safety/report) side effects."
+        ));
+        assert!(!names_its_source(
+            "Cases rose, says the [Annual Report (2023)](https://example.org/annual/2023)."
+        ));
     }
 
     #[test]
@@ -497,6 +525,10 @@ mod tests {
         ));
         assert!(names_its_source("Ferritin fell (Park et al., 2021)."));
         assert!(names_its_source("Devi et al. 2017 pooled six trials."));
+        // (a name after a line break)
+        assert!(names_its_source(
+            "as reported by\nMorgan et al. (2025), most had low iron."
+        ));
         // no year after it, or no name before it
         assert!(!names_its_source(
             "Morgan et al. found that 30% had low ferritin."

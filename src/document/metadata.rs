@@ -34,8 +34,8 @@ pub struct BodyLabel {
     pub labels: Vec<String>,
     pub field: String,
     pub value: String,
-    /// Only in a header block: a paragraph of two or more label lines among the document's
-    /// first three prose blocks (`**Date**: 2026-01-31` under the title, not a date in an
+    /// Only in a header block: a paragraph of two or more lines among the document's first
+    /// three prose blocks, the title counted (`**Date**: 2026-01-31` under the title, not a date in an
     /// event list further down).
     #[serde(default)]
     pub header: bool,

@@ -196,8 +196,9 @@ pub struct Sentence {
     pub text_range: Range<usize>,
     /// Indices into `Document::citations` of the markers inside or right after the sentence.
     pub citations: Vec<usize>,
-    /// It names its source without a marker: a link that cites it or a scholarly identifier
-    /// (see [`links::names_its_source`]), or a chat tool's citation token.
+    /// It names its source without a marker: a link that cites it, a scholarly identifier or
+    /// its authors and year (see [`links::names_its_source`]), or a chat tool's citation
+    /// token.
     pub names_source: bool,
     /// A chat tool's tokens in the sentence (spans relative to `span.start`), read once here
     /// for `names_source` and `assistant-artifact`.

@@ -82,7 +82,18 @@ pub fn build(doc: &mut Document, split: bool) {
         let b = &mut doc.blocks[bi];
         b.text = text;
         b.map = map;
-        if b.role == Role::Prose
+        // a paragraph that is only a reference, under a paragraph or list of the text it
+        // sources (or under another such line); not a byline under the title
+        let under_text = bi > 0 && {
+            let above = &doc.blocks[bi - 1];
+            matches!(
+                above.kind,
+                super::BlockKind::Paragraph | super::BlockKind::ListItem
+            ) && above.role != Role::Reference
+        };
+        let b = &mut doc.blocks[bi];
+        if under_text
+            && b.role == Role::Prose
             && b.kind == super::BlockKind::Paragraph
             && lo >= hi
             && super::author_year::source_line(&b.text)

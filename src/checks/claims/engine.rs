@@ -130,6 +130,10 @@ struct SectionsFile {
     /// results, limits): skipped in a manuscript only, where they are the manuscript's own.
     #[serde(default, rename = "manuscript-parts")]
     manuscript_parts: Vec<String>,
+    /// The same, matched only as the whole heading ("Limitations", not "Limitations of
+    /// Current Screening Tests").
+    #[serde(default, rename = "manuscript-parts-whole")]
+    manuscript_parts_whole: Vec<String>,
     /// Heading prefixes of a manuscript's sections that restate its own findings.
     #[serde(default)]
     discussion: Vec<String>,
@@ -169,6 +173,7 @@ pub struct ClaimLexicon {
     /// Lower-cased heading prefixes of sections not checked for claims.
     skip_sections: Vec<String>,
     manuscript_parts: Vec<String>,
+    manuscript_parts_whole: Vec<String>,
     /// Lower-cased headings of a manuscript's own sections, and of its discussion.
     manuscript_sections: Vec<String>,
     discussion_sections: Vec<String>,
@@ -243,6 +248,7 @@ impl ClaimLexicon {
             settings: file.settings,
             skip_sections: lower_headings(&file.sections.skip),
             manuscript_parts: lower_headings(&file.sections.manuscript_parts),
+            manuscript_parts_whole: lower_headings(&file.sections.manuscript_parts_whole),
             manuscript_sections: lower_headings(&file.sections.manuscript),
             discussion_sections: lower_headings(&file.sections.discussion),
             summary_sections: lower_headings(&file.sections.summary),
@@ -285,6 +291,7 @@ impl ClaimLexicon {
     /// `marks_manuscript`); elsewhere "Methods of Nutrition Therapy" is a topic to judge.
     pub fn skips_manuscript_part(&self, title: &str) -> bool {
         Self::heading_in(&self.manuscript_parts, title)
+            || self.manuscript_parts_whole.contains(&heading_words(title))
     }
 
     /// Whether a label is a manuscript part's name as a whole ("Results", "Limitations"),
@@ -1150,10 +1157,12 @@ pub fn restates_own_finding(sentence: &str) -> bool {
 }
 
 /// Whether a sentence of a manuscript's discussion is its authors' reading of their own
-/// findings: hedged ("This change suggests that…", "One explanation may be…", "…may also
-/// reflect a true clinical effect") and attributing nothing to other work, as
-/// [`restates_own_finding`] reads it. Speculation of the authors' own is theirs to make; a
-/// claim that leans on other work names it ("studies", "previous", "et al.").
+/// findings: hedged ("…suggests that…", "…may be…", "…may also reflect…"), pointing at the
+/// manuscript's own work ("this", "these", "our", "we", "the results", "the association",
+/// "the estimates", "one explanation"), and attributing nothing to other work, as
+/// [`restates_own_finding`] reads it, nor to an unnamed other voice ("it has been
+/// suggested", "evidence suggests", "experts"). A hedged general claim ("Smoking may cause
+/// most lung cancers") is still judged.
 pub fn interprets_own_finding(sentence: &str) -> bool {
     const HEDGES: &[&str] = &[
         "may",
@@ -1170,13 +1179,44 @@ pub fn interprets_own_finding(sentence: &str) -> bool {
         "perhaps",
         "presumably",
         "plausibly",
-        "hypothesis",
-        "speculative",
-        "explanation",
     ];
-    static SET: WordSet = OnceLock::new();
-    let hedges = set_of(&SET, HEDGES);
-    words(sentence).any(|w| in_list(w, hedges)) && own_reading(sentence).is_some()
+    const OWN: &[&str] = &[
+        "this",
+        "these",
+        "our",
+        "we",
+        "result",
+        "results",
+        "finding",
+        "findings",
+        "association",
+        "associations",
+        "difference",
+        "differences",
+        "estimate",
+        "estimates",
+        "observed",
+        "explanation",
+        "hypothesis",
+        "pattern",
+        "trend",
+    ];
+    const VOICES: &[&str] = &["been", "evidence", "experts", "colleagues", "data"];
+    static SETS: [WordSet; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (hedges, own, voices) = (
+        set_of(&SETS[0], HEDGES),
+        set_of(&SETS[1], OWN),
+        set_of(&SETS[2], VOICES),
+    );
+    let (mut hedged, mut ours) = (false, false);
+    for w in words(sentence) {
+        if in_list(w, voices) {
+            return false;
+        }
+        hedged |= in_list(w, hedges);
+        ours |= in_list(w, own);
+    }
+    hedged && ours && own_reading(sentence).is_some()
 }
 
 /// How a sentence of a manuscript's discussion reads when it attributes nothing to other
@@ -2005,7 +2045,7 @@ mod tests {
             "This marked change suggests that body weight shapes the association."
         ));
         assert!(interprets_own_finding(
-            "Another factor may be the modelling of age as a linear term."
+            "One explanation may be the modelling of age as a linear term."
         ));
         // it leans on other work, or hedges nothing
         assert!(!interprets_own_finding(
@@ -2017,15 +2057,28 @@ mod tests {
         assert!(!interprets_own_finding(
             "Body weight shapes the association."
         ));
+        // a hedged general claim, or one voiced by others unnamed
+        assert!(!interprets_own_finding(
+            "Smoking may cause up to 90% of lung cancers."
+        ));
+        assert!(!interprets_own_finding(
+            "It has been suggested that gut bacteria may mediate this effect."
+        ));
+        assert!(!interprets_own_finding(
+            "Evidence suggests that this vitamin may reduce fractures."
+        ));
     }
 
     #[test]
     fn a_label_names_a_manuscript_part_only_as_a_whole() {
         let lex = ClaimLexicon::builtin();
-        assert!(lex.names_manuscript_part("Limitations"));
         assert!(lex.names_manuscript_part("Results:"));
-        assert!(!lex.names_manuscript_part("Limitations of risk models"));
-        assert!(lex.skips_manuscript_part("Limitations of risk models"));
+        assert!(!lex.names_manuscript_part("Results of the trial"));
+        // a bare "Limitations" is a manuscript's own only as its whole heading, and only in
+        // a manuscript (outside one, "**Limitations:** Home tests miss…" is content)
+        assert!(lex.skips_manuscript_part("4.2 Limitations"));
+        assert!(!lex.skips_manuscript_part("Limitations of Current Screening Tests"));
+        assert!(!lex.names_manuscript_part("Limitations"));
     }
 
     #[test]

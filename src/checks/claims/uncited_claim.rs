@@ -45,12 +45,14 @@
 //! Discussion and Conclusion a
 //! sentence whose main clause is in the past tense and that attributes nothing to other work:
 //! "The association was strongest in women", "Internal validation showed that…", or that is
-//! hedged, the authors' reading of their own results ("This change suggests that…", "One
-//! explanation may be…"); headings in
+//! hedged and points at the manuscript's own results, the authors' reading of them ("This
+//! change suggests that…", "One explanation may be…"; not "Smoking may cause most lung
+//! cancers", nor "It has been suggested…"); headings in
 //! `[sections] manuscript` and `discussion`), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
 //! Updates…, Disclaimer, …) or in a paragraph led by such a label in bold (a structured
-//! abstract's `**Methods**: …`), and an assistant's talk about its own process, a sentence or a
+//! abstract's `**Methods**: …`; outside a manuscript only a part's whole name, not
+//! `**Limitations of risk models:**`), and an assistant's talk about its own process, a sentence or a
 //! whole reasoning paragraph (reported by `assistant-artifact`). The patterns are
 //! `[not-prose]` in `rules/claims.toml`.
 //!
@@ -681,7 +683,8 @@ pub fn judged(
         // a past-tense sentence that attributes nothing to other work restates the
         // document's own findings in its discussion, or right after the document spoke of
         // itself in the same paragraph ("This meta-analysis suggests… The difference was
-        // not significant.")
+        // not significant."); in a manuscript's discussion, a hedged sentence about its own
+        // results is the authors' reading of them ("This change suggests that…")
         let discussing = manuscript && in_discussion(block.section);
         if !cites[i]
             && ((discussing || own_before) && claims::restates_own_finding(text)
@@ -856,11 +859,12 @@ fn cover_uncited_entry(
     blocks: std::ops::Range<usize>,
     end: usize,
 ) {
-    let entry = (0..end).filter(|&i| blocks.contains(&doc.sentences[i].block));
-    if entry.clone().all(|i| !cites[i]) {
-        for i in entry {
-            covered[i] = true;
-        }
+    // (sentences are in block order: the entry's are one run, found by binary search)
+    let lo = doc.sentences.partition_point(|s| s.block < blocks.start);
+    let hi = doc.sentences.partition_point(|s| s.block < blocks.end);
+    let entry = lo..hi.min(end).max(lo);
+    if !cites[entry.clone()].contains(&true) {
+        covered[entry].fill(true);
     }
 }
 
