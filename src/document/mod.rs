@@ -633,6 +633,7 @@ impl Document {
         references::collect_wiki_refs(&mut doc);
         references::collect_front_matter(&mut doc);
         bibliography::load(&mut doc, opts);
+        author_year::collect_unlisted(&mut doc);
         references::assign_scopes(&mut doc);
         references::resolve(&mut doc);
         // plain text and sentences, when an enabled rule reads them (metadata reads block text)

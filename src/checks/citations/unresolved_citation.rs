@@ -3,7 +3,9 @@
 //! **What it catches:** a citation marker that names a reference no list in its scope defines:
 //! `[6]` when the reference list has five entries, a footnote `[^x]` with no definition, a
 //! pandoc key `[@smith2020]` missing from the bibliography, or markers in an article that has
-//! no reference list at all.
+//! no reference list at all. An article that names works by author and year ("Morgan et al.
+//! (2025)", "(Lee, 2019)") and lists none of them gets one finding, at the first, counting the
+//! works (three works at least; a citation that is a link's text is sourced by its link).
 //!
 //! **Why it matters:** a reader who follows the marker finds nothing; the claim it was meant to
 //! support is, in effect, unsourced. Numbers are read as written in the source: deleting entry
@@ -114,6 +116,28 @@ fn missing_of(c: &Citation) -> Vec<&RefKey> {
         .collect()
 }
 
+/// The finding for an article that cites works by author and year and lists none of them.
+fn unlisted_finding(doc: &Document, first: &Citation) -> Diagnostic {
+    let mut works: Vec<String> = doc
+        .citations
+        .iter()
+        .filter(|c| c.list.is_none())
+        .flat_map(|c| c.targets.iter().map(|t| t.key.to_string()))
+        .collect();
+    works.sort_unstable();
+    works.dedup();
+    Diagnostic::new(
+        RULE.id,
+        first.span.clone(),
+        format!(
+            "`{}` is the first of {} works cited by author and year, but the article has no reference list",
+            marker_text(doc, first),
+            works.len()
+        ),
+    )
+    .help("add a References section listing each cited work (authors, year, title, journal, DOI or link)")
+}
+
 fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let any_list = !doc.lists.is_empty();
@@ -130,9 +154,23 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     let mut told = vec![false; doc.lists.len()];
+    // author-year citations in an article that lists no work: one finding, at the first
+    let unlisted = |c: &Citation| {
+        c.list.is_none()
+            && c.targets
+                .iter()
+                .any(|t| matches!(t.key, RefKey::AuthorYear(_)))
+    };
+    let mut unlisted_told = false;
     for c in &doc.citations {
         let missing = missing_of(c);
         if missing.is_empty() {
+            continue;
+        }
+        if unlisted(c) {
+            if !std::mem::replace(&mut unlisted_told, true) {
+                out.push(unlisted_finding(doc, c));
+            }
             continue;
         }
         if unreadable(c, &missing) {
