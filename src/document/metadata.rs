@@ -778,6 +778,14 @@ mod tests {
         assert_eq!(find_date("25/12/2025", true).unwrap().0, d(2025, 12, 25));
         assert_eq!(find_date("March 2024", true).unwrap().0, d(2024, 3, 1));
         assert_eq!(find_date("on 2025-12-30T10:00:00Z", true).unwrap().1, 3..13);
+        // non-breaking hyphens and minus signs, as language models write dates
+        let (date, r) = find_date("Last updated: 2026\u{2011}02\u{2011}23.", true).unwrap();
+        assert_eq!((date, r), (d(2026, 2, 23), 14..28));
+        assert_eq!(
+            find_date("2024\u{2212}11\u{2212}05", true).unwrap().0,
+            d(2024, 11, 5)
+        );
+        assert!(find_date("2025\u{2011}2026", true).is_none());
         assert!(find_date("2025-02-30", true).is_none());
         assert!(find_date("no date here, 12345", true).is_none());
         assert!(find_date("May I ask", true).is_none());

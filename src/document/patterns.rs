@@ -128,7 +128,10 @@ const MONTHS: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|
 /// The metadata date forms: ISO, month first, day first, numeric, month and year.
 pub fn dates() -> [String; 5] {
     [
-        String::from(r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})"),
+        // (the hyphens as typed, or as a language model writes them: U+2010–U+2013, U+2212)
+        String::from(
+            r"\b(?P<y>[0-9]{4})[-\x{2010}-\x{2013}\x{2212}](?P<m>[0-9]{1,2})[-\x{2010}-\x{2013}\x{2212}](?P<d>[0-9]{1,2})",
+        ),
         format!(r"(?i)\b{MONTHS}\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})"),
         format!(
             r"(?i)\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\.?,?\s+(?P<y>[0-9]{{4}})"
