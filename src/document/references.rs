@@ -17,6 +17,10 @@ const TITLES: &[&str] = &[
     "sources",
     "source",
     "sources and references",
+    "sources of information",
+    "sources consulted",
+    "sources cited",
+    "references cited",
     "references and notes",
     "notes and references",
     "bibliography",
@@ -239,8 +243,19 @@ fn empty_item_number(doc: &Document, b: &super::Block) -> Option<(u32, Range<usi
     Some((digits.parse().ok()?, line_start..line_start + digits.len()))
 }
 
-/// The key a heading names (`[^key]` or `[12]`) and its range inside the heading's source.
+/// The key a heading names (`[^key]` or `[12]`, or the number it opens with: `### 3. Title`)
+/// and its range inside the heading's source.
 fn heading_key(src: &str) -> Option<(RefKey, Range<usize>)> {
+    let body = src.trim_start_matches(['#', ' ', '\t']);
+    let at = src.len() - body.len();
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=3).contains(&digits)
+        && src.starts_with('#')
+        && (body[digits..].starts_with(". ") || body[digits..].starts_with(") "))
+    {
+        let n = body[..digits].parse().ok()?;
+        return Some((RefKey::Num(n), at..at + digits));
+    }
     let c = heading_marker().captures(src)?;
     let g = c.get(1).or(c.get(2))?;
     let key = match c.get(1) {
@@ -496,9 +511,13 @@ pub fn collect(doc: &mut Document) {
             .map(|&i| &doc.blocks[i])
             .find(|b| b.span.start != sec.heading.start)
             .is_some_and(|b| b.kind == BlockKind::Paragraph);
-        if is_sources_title(&sec.title)
-            && style == Style::Items
-            && lead_in
+        // …and headings that only open with a number (`### 1. Citrus fruit`) are entries
+        // only when most of them name a source as well
+        let numbered_headings = style == Style::Headings
+            && entries
+                .iter()
+                .all(|e| !doc.text[..e.key_span.start].ends_with(['[', '^']));
+        if (is_sources_title(&sec.title) && style == Style::Items && lead_in || numbered_headings)
             && entries
                 .iter()
                 .filter(|e| names_a_source(&doc.text[e.body.clone()]))
@@ -994,6 +1013,11 @@ mod tests {
         )
     }
 
+    /// The keys of a document's entries, in order.
+    fn keys(d: &Document) -> Vec<RefKey> {
+        d.references.iter().map(|r| r.key.clone()).collect()
+    }
+
     #[test]
     fn numeric_link_definitions_are_a_list_in_document_order() {
         // pulldown-cmark hands the definitions over from a hash map, in an order that changes
@@ -1021,8 +1045,7 @@ mod tests {
     #[test]
     fn numbers_are_read_as_written_not_renumbered() {
         let d = parse("Text [2].\n\n## References\n\n1. One.\n3. Three.\n");
-        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
-        assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(3)]);
+        assert_eq!(keys(&d), vec![RefKey::Num(1), RefKey::Num(3)]);
         assert!(d.citations[0].targets[0].resolved.is_none());
     }
 
@@ -1047,12 +1070,26 @@ mod tests {
     }
 
     #[test]
+    fn numbered_title_headings_are_entries_when_they_name_sources() {
+        let t = "Claim [2].\n\n## Sources of Information\n\n### 1. Heart Society 2024 Guideline\n**Summary** – Advises salt below 5 g.\n**Links** – <https://example.org/g>\n\n### 2. \u{201c}Salt and stroke\u{201d} – Stroke J (2023)\n**Confidence** – 90 %\n";
+        let d = parse(t);
+        assert_eq!(keys(&d), vec![RefKey::Num(1), RefKey::Num(2)]);
+        assert_eq!(&t[d.references[0].key_span.clone()], "1");
+        assert!(d.references[0].text.contains("below 5 g"));
+        assert!(d.citations[0].targets[0].resolved == Some(1));
+        // the same shape naming foods, not sources, is the article's text
+        let t = "## Sources\n\n### 1. Citrus fruit\n\nOranges hold plenty of vitamin C.\n\n### 2. Peppers\n\nRed peppers hold even more.\n";
+        let d = parse(t);
+        assert!(d.lists.is_empty(), "{:?}", d.lists);
+        assert!(d.blocks.iter().all(|b| b.role != Role::Reference));
+    }
+
+    #[test]
     fn a_title_heading_owns_its_excerpt_lists_quotes_and_tables() {
         let t = "Claim [^a1].\n\n## References\n\n### Guideline [^a1]. J Derm (2015). High credibility.\n\nThe guideline lists:\n\n- **Drug A**\n- **Drug B**\n\n1. first step\n2. second step\n\n> a quoted line\n\n| a | b |\n|-|-|\n| 1 | 2 |\n\n---\n\n### Other [^b2]. X (2021). Low credibility.\n\nMore text.\n";
         let d = parse(t);
-        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
         assert_eq!(
-            keys,
+            keys(&d),
             vec![RefKey::Footnote("a1".into()), RefKey::Footnote("b2".into())]
         );
         let first = &d.references[0];
@@ -1072,8 +1109,7 @@ mod tests {
     fn an_ordered_entry_owns_the_bullets_under_it() {
         let t = "A [1]. B [2].\n\n## References\n\n1. Smith. Trial. 2020.\n\n- a bullet of its excerpt\n\n2. Jones. Review. 2021.\n";
         let d = parse(t);
-        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
-        assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(2)]);
+        assert_eq!(keys(&d), vec![RefKey::Num(1), RefKey::Num(2)]);
         assert!(d.references[0].text.contains("bullet"));
     }
 
@@ -1081,8 +1117,7 @@ mod tests {
     fn a_bulleted_entry_owns_the_numbered_list_under_it() {
         let t = "A [1]. B [2].\n\n## Sources\n\n- [1] Smith. Trial. 2020.\n\n1. first point\n2. second point\n\n- [2] Jones. Review. 2021.\n";
         let d = parse(t);
-        let keys: Vec<RefKey> = d.references.iter().map(|r| r.key.clone()).collect();
-        assert_eq!(keys, vec![RefKey::Num(1), RefKey::Num(2)]);
+        assert_eq!(keys(&d), vec![RefKey::Num(1), RefKey::Num(2)]);
         assert!(d.references[0].text.contains("second point"));
     }
 
