@@ -651,6 +651,28 @@ impl Document {
         &self.blocks[s.block].text[s.text_range.clone()]
     }
 
+    /// Whether block `b` stands right after a chunk that knitr or Quarto runs (```` ```{r} ````,
+    /// ```` ```{python} ````), nothing between them: in an analysis document, the text that
+    /// reports what the chunk computed ("Data have been extracted from 139 studies."). A chunk
+    /// that shows nothing or only sets up (`include=FALSE`, `child=`, `setup`) reports nothing.
+    pub fn follows_chunk(&self, b: &Block) -> bool {
+        let i = self.code.partition_point(|r| r.end <= b.span.start);
+        let Some(r) = i.checked_sub(1).map(|i| &self.code[i]) else {
+            return false;
+        };
+        let fence = self.text[r.clone()].trim_start();
+        let info = fence.trim_start_matches(['`', '~']);
+        // (not a chunk that shows nothing or only sets up: `include=FALSE`, `child=`, `setup`)
+        let options = info.lines().next().unwrap_or("").replace(' ', "");
+        fence.len() - info.len() >= 3
+            && info.starts_with('{')
+            && info[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            && !["include=F", "child=", "setup"]
+                .iter()
+                .any(|o| options.contains(o))
+            && self.text[r.end..b.span.start].trim().is_empty()
+    }
+
     /// Is this byte offset inside code or front matter? (`finish_structure` leaves `code`
     /// sorted and without overlaps.)
     pub fn in_code(&self, at: usize) -> bool {

@@ -52,7 +52,10 @@
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
 //! Updates…, Disclaimer, …) or in a paragraph led by such a label in bold (a structured
 //! abstract's `**Methods**: …`; outside a manuscript only a part's whole name, not
-//! `**Limitations of risk models:**`), and an assistant's talk about its own process, a sentence or a
+//! `**Limitations of risk models:**`), in an R Markdown or Quarto analysis the paragraph right
+//! under a chunk that runs (it reports what the chunk computed: "Data were extracted from 139
+//! studies"; not under a `setup`, `include=FALSE` or `child=` chunk) and a data dictionary's
+//! items (`` - `dose_mg`, `int`: the daily dose ``), and an assistant's talk about its own process, a sentence or a
 //! whole reasoning paragraph (reported by `assistant-artifact`). The patterns are
 //! `[not-prose]` in `rules/claims.toml`.
 //!
@@ -654,6 +657,10 @@ pub fn judged(
             }) || is_caption(src)
                 || label_lines(doc, b)
                 || table_note(doc, i)
+                // an analysis document's own results, reported under the chunk that
+                // computed them, and its data dictionary
+                || b.kind == BlockKind::Paragraph && doc.follows_chunk(b)
+                || b.kind == BlockKind::ListItem && defines_code_term(src)
         })
         .collect();
     let mut out = Vec::new();
@@ -1121,6 +1128,32 @@ fn bold_label(src: &str) -> Option<&str> {
     (1..=4).contains(&words).then_some(label)
 }
 
+/// A list item that defines a name of the document's own code or data: it opens with the
+/// name as inline code, and nothing but code, commas and spaces stands before its first colon
+/// or comma ("- `Study`, `string`: Primary key…", "- `Mixed`, if both types were studied").
+fn defines_code_term(src: &str) -> bool {
+    let item = src
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['-', '*', '+', '.', ')'])
+        .trim_start();
+    if !item.starts_with('`') {
+        return false;
+    }
+    let head = &item[..item.find([':', ',']).unwrap_or(item.len()).min(120)];
+    let mut rest = head;
+    while let Some(open) = rest.find('`') {
+        if !rest[..open].trim().is_empty() {
+            return false;
+        }
+        let Some(close) = rest[open + 1..].find('`') else {
+            return false;
+        };
+        rest = rest[open + 1 + close + 1..].trim_start_matches([',', ' ']);
+    }
+    rest.trim().is_empty() && head.len() < item.len()
+}
+
 /// A sentence that carries a metadata field ("Medically reviewed by …", "Last updated: …")
 /// is page furniture, judged by the metadata rules, not a claim.
 fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
@@ -1133,7 +1166,28 @@ fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::label_lines;
+    use super::{defines_code_term, label_lines};
+
+    #[test]
+    fn a_data_dictionary_item_defines_a_code_term() {
+        for item in [
+            "- `Study`, `string`: Primary key for the study in this project.",
+            "  - `Mixed`, if both disease types were studied.",
+            "1. `dose_mg`: the daily dose, which doubles the risk above 40 mg.",
+            "* `a`, `b`, `c`: the three arms",
+        ] {
+            assert!(defines_code_term(item), "{item}");
+        }
+        for item in [
+            "- Metformin: lowers hepatic glucose output by a third.",
+            "- **Metformin**: lowers hepatic glucose output by a third.",
+            "- Use `metformin` first: it lowers glucose output by a third.",
+            "- `metformin` lowers glucose output by a third.",
+            "- `unclosed: the dose",
+        ] {
+            assert!(!defines_code_term(item), "{item}");
+        }
+    }
     use crate::document::{Document, Format, ParseOptions};
 
     #[test]
