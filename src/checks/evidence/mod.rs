@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 pub const BUILTIN_LEXICON: &str = include_str!("../../../rules/evidence.toml");
 
 #[derive(Debug, Deserialize)]
-struct RawLexicon {
+pub(crate) struct RawLexicon {
     absence: RawAbsence,
     judge: JudgeWeights,
     words: RawWords,
@@ -450,11 +450,8 @@ impl std::ops::Deref for EvidenceLexicon {
 
     fn deref(&self) -> &EvidenceTables {
         // only the built-in lexicon is made without its tables
-        self.tables.get_or_init(|| {
-            EvidenceTables::new(
-                raw_lexicon(BUILTIN_LEXICON).expect("built-in evidence lexicon is valid"),
-            )
-        })
+        self.tables
+            .get_or_init(|| EvidenceTables::new(crate::builtin_rules::builtin_rules!("evidence")))
     }
 }
 
