@@ -471,13 +471,17 @@ impl LexRegex {
         &'r self,
         hay: &'h str,
     ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.find_iter(hay).map(move |m| {
-            captures_on(
-                self.groups.engine(&self.source, hay, m.range()),
-                hay,
-                m.range(),
-            )
-        })
+        self.find_iter(hay).map(move |m| self.captures_of(hay, m))
+    }
+
+    /// The capture groups of the match `m` (found by this pattern in `hay`), their engine
+    /// compiled on first use.
+    pub fn captures_of<'h>(&self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        captures_on(
+            self.groups.engine(&self.source, hay, m.range()),
+            hay,
+            m.range(),
+        )
     }
 
     /// Successive non-overlapping matches, as `regex::Regex::find_iter`.
