@@ -229,7 +229,6 @@ fn main() {
          /// Prefilters of lists of patterns searched one after another (see `Prefilter`).\n\
          pub(crate) static PREFILTERS: &[PrebuiltPrefilter] = &[\n{sets}];\n\n\
          /// Built-in patterns whose DFAs were too big: compiled at run time.\n\
-         #[cfg_attr(not(test), allow(dead_code))]\n\
          pub(crate) static SKIPPED: &[&str] = &[\n{skipped}];\n\n\
          /// The document layer's patterns, how their DFAs stand to them, and whether they\n\
          /// match only at the start of the text (`^`).\n\
