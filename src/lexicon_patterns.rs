@@ -229,6 +229,10 @@ pub struct RawAbsence {
 pub struct AbsencePatterns {
     pub gate: String,
     pub pre: String,
+    /// `pre` up to its optional linker (the `link` group): where that part of a match of
+    /// `pre` ends, which tells whether the linker took part without reading groups; a
+    /// pattern that never matches when a linker could be empty (then it cannot tell)
+    pub pre_head: String,
     pub study: String,
     pub post: String,
     pub bare: String,
@@ -245,10 +249,11 @@ pub struct AbsencePatterns {
 
 impl AbsencePatterns {
     /// Every pattern.
-    pub fn all(&self) -> [&str; 14] {
+    pub fn all(&self) -> [&str; 15] {
         [
             &self.gate,
             &self.pre,
+            &self.pre_head,
             &self.study,
             &self.post,
             &self.bare,
@@ -281,11 +286,14 @@ fn alternation(list: &[String]) -> String {
         .join("|")
 }
 
+/// A pattern that never matches.
+const NEVER: &str = r"[^\s\S]";
+
 /// `template` (with `{}` for the alternation of `list`), case-insensitive; a pattern that
 /// never matches for an empty list.
 fn any_of(list: &[String], template: &str) -> String {
     if list.is_empty() {
-        return r"[^\s\S]".to_string();
+        return NEVER.to_string();
     }
     format!("(?i){}", template.replace("{}", &alternation(list)))
 }
@@ -312,11 +320,14 @@ pub fn absence(a: &RawAbsence) -> AbsencePatterns {
     let modi = alternation(&a.modifiers);
     let noun = alternation(&a.nouns);
     let link = alternation(&a.linkers);
+    let head = format!(r"(?i)\b(?:{pre})\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\b");
+    let linked = !a.linkers.is_empty() && a.linkers.iter().all(|l| !l.trim().is_empty());
     AbsencePatterns {
         gate: format!(r"(?i)\b(?:{})\b", alternation(&firsts)),
         pre: format!(
-            r"(?i)\b(?:{pre})\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{noun})\b(?:\s*(?:(?:yet|so\s+far|to\s+date|currently|available|at\s+present)\s+)?(?P<link>{link})\b)?"
+            r"{head}(?:\s*(?:(?:yet|so\s+far|to\s+date|currently|available|at\s+present)\s+)?(?P<link>{link})\b)?"
         ),
+        pre_head: if linked { head } else { NEVER.to_string() },
         study: format!(
             r"(?i)\b(?:no|none\s+of\s+the)\s+(?:(?:{modi})[\s,]+){{0,3}}(?:{})\s+(?:(?:to\s+date|so\s+far|thus\s+far|yet)\s+)?(?:(?:has|have|had)\s+)?(?:(?:yet|ever|so\s+far|to\s+date|convincingly|clearly|conclusively)\s+)?(?:{})\b(?:\s+that\b)?",
             alternation(&a.study_nouns),

@@ -313,13 +313,15 @@ impl Prefilter {
 pub struct LexRegex {
     /// the pattern as written
     pattern: String,
-    /// the pattern with ASCII word classes
-    source: String,
+    /// the pattern with ASCII word classes, made when first needed (a prebuilt pattern
+    /// needs it only to read groups)
+    source: OnceLock<String>,
     dfa: Option<Dfa>,
     /// compiled at run time (no prebuilt DFAs): the `regex` crate's engine without its
     /// literal prefilters, whose extraction was a third of compiling a lexicon pattern; the
-    /// matches are the same
-    lean: Option<meta::Regex>,
+    /// matches are the same. `None` inside where it did not compile (then `full` holds the
+    /// pattern); see [`LexRegex::lean`]
+    lean: OnceLock<Option<meta::Regex>>,
     full: OnceLock<Regex>,
     /// the capture groups of a match found
     groups: Groups,
@@ -393,24 +395,26 @@ impl LexRegex {
     }
 
     fn build(pattern: &str, limit: Option<usize>) -> Result<LexRegex, regex::Error> {
-        let mut re = LexRegex {
+        let re = LexRegex {
             pattern: pattern.to_string(),
-            source: ascii_word_classes(pattern),
+            source: OnceLock::new(),
             dfa: Dfa::prebuilt(pattern),
-            lean: None,
+            lean: OnceLock::new(),
             full: OnceLock::new(),
             groups: Groups::default(),
         };
-        if re.dfa.is_none() {
-            // the `regex` crate's defaults (`RegexBuilder`: a 10 MB size limit)
-            let config = meta::Config::new()
-                .auto_prefilter(false)
-                .nfa_size_limit(Some(limit.unwrap_or(10 << 20)));
-            match meta::Regex::builder().configure(config).build(&re.source) {
-                Ok(lean) => re.lean = Some(lean),
+        // a built-in pattern too big to prebuild compiles (a test compiles each): at its
+        // first search, not at start-up
+        let built_in = limit.is_none() && prebuilt::SKIPPED.contains(&pattern);
+        if re.dfa.is_none() && !built_in {
+            match lean_search(re.source(), limit) {
+                Some(lean) => {
+                    let _ = re.lean.set(Some(lean));
+                }
                 // the `regex` crate's error, word for word
-                Err(_) => {
-                    let mut b = RegexBuilder::new(&re.source);
+                None => {
+                    let _ = re.lean.set(None);
+                    let mut b = RegexBuilder::new(re.source());
                     if let Some(limit) = limit {
                         b.size_limit(limit);
                     }
@@ -427,6 +431,25 @@ impl LexRegex {
         &self.pattern
     }
 
+    /// The pattern with ASCII word classes.
+    fn source(&self) -> &str {
+        self.source
+            .get_or_init(|| ascii_word_classes(&self.pattern))
+    }
+
+    /// The engine compiled at run time, where there are no prebuilt DFAs and it compiled:
+    /// when the pattern was made, or for a built-in pattern, at its first search.
+    fn lean(&self) -> Option<&meta::Regex> {
+        if self.dfa.is_some() {
+            return None;
+        }
+        self.lean
+            .get_or_init(|| {
+                Some(lean_search(self.source(), None).expect("a built-in pattern compiles"))
+            })
+            .as_ref()
+    }
+
     /// Whether the pattern's automata were built before the program ran.
     pub fn is_prebuilt(&self) -> bool {
         self.dfa.is_some()
@@ -435,14 +458,14 @@ impl LexRegex {
     /// The pattern as a `regex::Regex` (for capture groups), compiled on first use.
     pub fn full(&self) -> &Regex {
         self.full.get_or_init(|| {
-            RegexBuilder::new(&self.source)
+            RegexBuilder::new(self.source())
                 .build()
                 .expect("a prebuilt pattern compiles")
         })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        match (&self.dfa, &self.lean) {
+        match (&self.dfa, self.lean()) {
             (Some(d), _) => d.is_match(hay),
             (None, Some(lean)) => lean.is_match(hay),
             (None, None) => self.full().is_match(hay),
@@ -452,7 +475,7 @@ impl LexRegex {
     /// The first match starting at or after `start` (the text before it is still read for
     /// `\b` and `^`), as `regex::Regex::find_at`.
     pub fn find_at<'h>(&self, hay: &'h str, start: usize) -> Option<Match<'h>> {
-        let r = match (&self.dfa, &self.lean) {
+        let r = match (&self.dfa, self.lean()) {
             (Some(d), _) => d.find(Input::new(hay).range(start..)),
             (None, Some(lean)) => lean.find(Input::new(hay).range(start..)).map(|m| m.range()),
             (None, None) => self.full().find_at(hay, start).map(|m| m.range()),
@@ -471,24 +494,38 @@ impl LexRegex {
         &'r self,
         hay: &'h str,
     ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
-        self.find_iter(hay).map(move |m| {
-            captures_on(
-                self.groups.engine(&self.source, hay, m.range()),
-                hay,
-                m.range(),
-            )
-        })
+        self.find_iter(hay).map(move |m| self.captures_of(hay, m))
+    }
+
+    /// The capture groups of the match `m` (found by this pattern in `hay`), their engine
+    /// compiled on first use.
+    pub fn captures_of<'h>(&self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        captures_on(
+            self.groups.engine(self.source(), hay, m.range()),
+            hay,
+            m.range(),
+        )
     }
 
     /// Successive non-overlapping matches, as `regex::Regex::find_iter`.
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> FindIter<'r, 'h> {
-        let inner = match (&self.dfa, &self.lean) {
+        let inner = match (&self.dfa, self.lean()) {
             (Some(Dfa(re)), _) => Iter::Dfa(re.find_iter(hay)),
             (None, Some(lean)) => Iter::Lean(lean.find_iter(hay)),
             (None, None) => Iter::Full(self.full().find_iter(hay)),
         };
         FindIter { hay, inner }
     }
+}
+
+/// `source` compiled with the `regex` crate's engine without prefilters, as
+/// [`LexRegex`] compiles a pattern at run time (`limit`: the NFA's size limit, else the
+/// `regex` crate's default, 10 MB).
+fn lean_search(source: &str, limit: Option<usize>) -> Option<meta::Regex> {
+    let config = meta::Config::new()
+        .auto_prefilter(false)
+        .nfa_size_limit(Some(limit.unwrap_or(10 << 20)));
+    meta::Regex::builder().configure(config).build(source).ok()
 }
 
 /// The iterator of [`LexRegex::find_iter`].
@@ -1226,6 +1263,19 @@ mod tests {
             }
         }
         assert!(matches > 30, "{matches}");
+    }
+
+    /// Each built-in pattern too big to prebuild compiles (at its first search, see
+    /// `LexRegex::lean`), and is not compiled before.
+    #[test]
+    fn skipped_built_in_patterns_compile_when_searched() {
+        for p in prebuilt::SKIPPED {
+            let re = LexRegex::new(p).unwrap();
+            assert!(re.lean.get().is_none(), "{p}");
+            assert!(lean_search(&ascii_word_classes(p), None).is_some(), "{p}");
+            assert!(!re.is_match("nothing here"), "{p}");
+            assert!(re.lean.get().is_some_and(Option::is_some), "{p}");
+        }
     }
 
     /// The program assembles the built-in lexicons' patterns as `build.rs` did: each is

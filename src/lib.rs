@@ -4,6 +4,7 @@
 //! functions ([`checks`]) → suppressions and sorting → render ([`render`]) → exit code.
 
 pub mod baseline;
+mod builtin_rules;
 pub mod checks;
 pub mod cli;
 pub mod config;

@@ -86,9 +86,7 @@ impl Profile {
 pub fn builtin() -> &'static BTreeMap<String, Profile> {
     static P: OnceLock<BTreeMap<String, Profile>> = OnceLock::new();
     P.get_or_init(|| {
-        let mut m: BTreeMap<String, Profile> =
-            toml::from_str(include_str!("../rules/profiles.toml"))
-                .expect("rules/profiles.toml is valid");
+        let mut m: BTreeMap<String, Profile> = crate::builtin_rules::builtin_rules!("profiles");
         for (k, p) in m.iter_mut() {
             p.name = k.clone();
         }

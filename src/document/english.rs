@@ -35,10 +35,7 @@ pub struct Citations {
 
 pub fn words() -> &'static English {
     static W: OnceLock<English> = OnceLock::new();
-    W.get_or_init(|| {
-        toml::from_str(include_str!("../../rules/english.toml"))
-            .expect("rules/english.toml is valid")
-    })
+    W.get_or_init(|| crate::builtin_rules::builtin_rules!("english"))
 }
 
 /// Is `word` one of `list`?

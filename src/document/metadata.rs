@@ -153,8 +153,7 @@ fn shared_piece(phrases: &[String]) -> Option<String> {
 pub fn pack() -> &'static Pack {
     static P: OnceLock<Pack> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p: Pack = toml::from_str(include_str!("../../rules/metadata.toml"))
-            .expect("rules/metadata.toml is valid");
+        let mut p: Pack = crate::builtin_rules::builtin_rules!("metadata");
         for (canon, keys) in &p.aliases {
             p.by_key.insert(norm_key(canon), canon.clone());
             for k in keys {

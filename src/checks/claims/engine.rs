@@ -95,9 +95,9 @@ pub struct ClaimScore {
     pub signals: Vec<Signal>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct LexiconFile {
+pub(crate) struct LexiconFile {
     settings: Settings,
     #[serde(default)]
     sections: SectionsFile,
@@ -107,7 +107,7 @@ struct LexiconFile {
     not_prose: NotProseFile,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct NotProseFile {
     /// Patterns of sentences that are not prose claims (captions, log lines, …).
@@ -115,7 +115,7 @@ struct NotProseFile {
     patterns: Vec<String>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct SectionsFile {
     /// Heading prefixes (case-insensitive) of administrative sections whose text is not
@@ -142,7 +142,7 @@ struct SectionsFile {
     summary: Vec<String>,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct Settings {
     base: f32,
@@ -153,7 +153,7 @@ struct Settings {
     entity_weight: f32,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupFile {
     kind: SignalKind,
@@ -203,13 +203,18 @@ impl ClaimLexicon {
     pub fn builtin() -> &'static ClaimLexicon {
         static LEX: OnceLock<ClaimLexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            ClaimLexicon::from_toml(BUILTIN_TOML).expect("built-in claims lexicon is valid")
+            ClaimLexicon::from_file(crate::builtin_rules::builtin_rules!("claims"))
+                .expect("built-in claims lexicon is valid")
         })
     }
 
     /// Parses and compiles a lexicon in the `rules/claims.toml` format.
     pub fn from_toml(src: &str) -> Result<Self, String> {
-        let file: LexiconFile = toml::from_str(src).map_err(|e| e.to_string())?;
+        ClaimLexicon::from_file(toml::from_str(src).map_err(|e| e.to_string())?)
+    }
+
+    /// Compiles a read lexicon.
+    fn from_file(file: LexiconFile) -> Result<Self, String> {
         let mut words: Vec<String> = Vec::new();
         let mut phrase_info = Vec::new();
         let mut patterns = Vec::new();

@@ -22,6 +22,13 @@ use rustc_hash::FxHashMap;
 
 pub const BUILTIN_MODEL: &str = include_str!("../../../rules/claims-model.tsv");
 
+/// The built-in model's numbers, read by `build.rs` (a weight may look like a constant:
+/// 0.3183 is not meant as 1/π).
+#[allow(clippy::approx_constant)]
+mod builtin_model {
+    include!(concat!(env!("OUT_DIR"), "/claims_model.rs"));
+}
+
 /// Where a sentence stands in its block: what the structural features read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shape {
@@ -118,10 +125,17 @@ pub struct Prediction {
 }
 
 impl Model {
-    /// The model shipped in `rules/claims-model.tsv`, parsed on first use.
+    /// The model shipped in `rules/claims-model.tsv`, made on first use from the weights
+    /// `build.rs` read from it (inserted in the file's order, as [`Model::parse`] does).
     pub fn builtin() -> &'static Model {
         static M: OnceLock<Model> = OnceLock::new();
-        M.get_or_init(|| Model::parse(BUILTIN_MODEL).expect("built-in claims model is valid"))
+        M.get_or_init(|| {
+            let mut weights = FxHashMap::default();
+            for &(name, w) in builtin_model::WEIGHTS {
+                weights.insert(name.into(), w);
+            }
+            Model::from_weights(builtin_model::BIAS, builtin_model::THRESHOLD, weights)
+        })
     }
 
     /// Parses the model format: `#` comment lines, `bias<TAB>B`, `threshold<TAB>T`, then one
@@ -492,6 +506,22 @@ mod tests {
         };
         features(s, shape, |n, _| v.push(n.to_string()));
         v
+    }
+
+    #[test]
+    fn builtin_model_is_the_parsed_file() {
+        let (built, parsed) = (Model::builtin(), Model::parse(BUILTIN_MODEL).unwrap());
+        assert_eq!(built.bias.to_bits(), parsed.bias.to_bits());
+        assert_eq!(built.threshold.to_bits(), parsed.threshold.to_bits());
+        // every weight bit for bit, in the same order (the same insertions)
+        let bits = |m: &Model| {
+            m.weights
+                .iter()
+                .map(|(k, w)| (k.clone(), w.to_bits()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(built), bits(&parsed));
+        assert!(built.len() > 1000);
     }
 
     #[test]

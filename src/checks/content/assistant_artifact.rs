@@ -64,7 +64,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Entry {
     regex: String,
@@ -74,9 +74,9 @@ struct Entry {
     strong: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Lexicon {
+pub(crate) struct Lexicon {
     pattern: Vec<Entry>,
     #[serde(default)]
     reasoning: Vec<Entry>,
@@ -229,7 +229,11 @@ fn build(pattern: &str) -> Result<Regex, regex::Error> {
 /// Compile an assistant lexicon from TOML (`[[pattern]]` and `[[reasoning]]` entries with
 /// `regex` and `what`, `trace_headings`).
 pub fn compile(src: &str) -> Result<AssistantLexicon, String> {
-    let l: Lexicon = toml::from_str(src).map_err(|e| e.message().to_string())?;
+    compile_lexicon(toml::from_str(src).map_err(|e| e.message().to_string())?)
+}
+
+/// Compile a read assistant lexicon.
+fn compile_lexicon(l: Lexicon) -> Result<AssistantLexicon, String> {
     Ok(AssistantLexicon {
         sentences: Group::compile(l.pattern)?,
         reasoning: Group::compile(l.reasoning)?,
@@ -241,7 +245,10 @@ pub const BUILTIN: &str = include_str!("../../../rules/assistant.toml");
 
 pub fn builtin() -> &'static AssistantLexicon {
     static L: OnceLock<AssistantLexicon> = OnceLock::new();
-    L.get_or_init(|| compile(BUILTIN).expect("rules/assistant.toml is valid"))
+    L.get_or_init(|| {
+        compile_lexicon(crate::builtin_rules::builtin_rules!("assistant"))
+            .expect("rules/assistant.toml is valid")
+    })
 }
 
 /// `text` with every quotation blanked (same byte length): quoted words are someone else

@@ -2,6 +2,7 @@
 //! shown X", "X has not been demonstrated", "evidence for X is lacking".
 
 use super::EvidenceLexicon;
+use crate::lexicon_regex::Match;
 use std::ops::Range;
 
 /// Which form the statement takes.
@@ -53,6 +54,24 @@ impl Absence {
     }
 }
 
+/// Where the `link` group of `all`, a match of `pre_re` in `sentence`, ends if it took part
+/// in the match. The group is the pattern's optional last part, after `pre_head_re`, and it
+/// ends with the match: the match takes the head's path of highest priority (the head's own
+/// match at the same start, which ends where `pre_head_re` finds), then the linker part if it
+/// matches there, greedy, so the linker took part exactly when the match reaches past the
+/// head (a linker is never empty, else `pre_head_re` never matches). Where the head does not
+/// tell, the groups are read (their engine compiled at the first such match).
+fn link_end(sentence: &str, all: Match<'_>, lex: &EvidenceLexicon) -> Option<usize> {
+    match lex.pre_head_re.find_at(sentence, all.start()) {
+        Some(head) if head.start() == all.start() => (all.end() > head.end()).then_some(all.end()),
+        _ => lex
+            .pre_re
+            .captures_of(sentence, all)
+            .name("link")
+            .map(|l| l.end()),
+    }
+}
+
 /// Find the first absence-of-evidence statement in `sentence`.
 pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
     // each form below starts with one of these words at a word boundary
@@ -61,22 +80,20 @@ pub fn find_absence(sentence: &str, lex: &EvidenceLexicon) -> Option<Absence> {
     }
     let mut found: Vec<Absence> = Vec::new();
 
-    // the capture groups are read only on the matches found
-    for m in lex.pre_re.captures_iter(sentence) {
-        let all = m.get(0)?;
+    for all in lex.pre_re.find_iter(sentence) {
         if is_pseudo(sentence, all.start(), lex)
             || lex.conditional_re.is_match(&sentence[..all.start()])
         {
             continue;
         }
-        match m.name("link") {
-            Some(link) => {
-                let claim = clause_after(sentence, link.end(), lex);
+        match link_end(sentence, all, lex) {
+            Some(link_end) => {
+                let claim = clause_after(sentence, link_end, lex);
                 if claim.is_empty() {
                     continue;
                 }
                 found.push(Absence {
-                    trigger: all.start()..link.end(),
+                    trigger: all.start()..link_end,
                     claim,
                     rest: None,
                     kind: AbsenceKind::NoEvidence,
@@ -256,6 +273,57 @@ fn trim(sentence: &str, r: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every match of `lex.pre_re` in `text`: [`link_end`] tells where its `link` group ends
+    /// as reading the group does.
+    fn link_ends_as_groups(text: &str, lex: &EvidenceLexicon) -> usize {
+        let mut n = 0;
+        for m in lex.pre_re.find_iter(text) {
+            let groups = lex.pre_re.captures_of(text, m);
+            assert_eq!(
+                link_end(text, m, lex),
+                groups.name("link").map(|l| l.end()),
+                "{:?} in {text:?}",
+                m.as_str()
+            );
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn link_end_reads_the_link_group() {
+        let lex = EvidenceLexicon::builtin();
+        let raw: super::super::RawLexicon = toml::from_str(super::super::BUILTIN_LEXICON).unwrap();
+        let a = &raw.absence;
+        let mut texts = crate::lexicon_regex::fixture_texts();
+        for (i, pre) in a.pre.iter().enumerate() {
+            let noun = &a.nouns[i % a.nouns.len()];
+            let modi = &a.modifiers[i % a.modifiers.len()];
+            for link in &a.linkers {
+                for s in [
+                    format!("There is {pre} {noun} {link} it works."),
+                    format!("There is {pre} {modi}, {modi} {noun} yet {link} it works."),
+                    format!("{pre} {noun} at present {link}"),
+                    format!("{pre} {noun}"),
+                    format!("{pre} {noun}s {link} it works"),
+                    format!("{pre} {noun} {link}x"),
+                    format!("{pre} {noun} Δ {link} é"),
+                ] {
+                    texts.push(s.to_uppercase());
+                    texts.push(s);
+                }
+            }
+        }
+        let found: usize = texts.iter().map(|t| link_ends_as_groups(t, lex)).sum();
+        assert!(found > 1000, "{found}");
+        // a lexicon whose linker could be empty: the head cannot tell, the groups are read
+        let empty = super::super::BUILTIN_LEXICON.replacen("linkers = [", "linkers = [\" \",", 1);
+        let lex = EvidenceLexicon::parse(&empty).unwrap();
+        assert_eq!(lex.pre_head_re.pattern(), r"[^\s\S]");
+        let found: usize = texts.iter().map(|t| link_ends_as_groups(t, &lex)).sum();
+        assert!(found > 1000, "{found}");
+    }
 
     fn claim(s: &str) -> Option<(AbsenceKind, String)> {
         let lex = EvidenceLexicon::builtin();

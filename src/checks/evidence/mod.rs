@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 pub const BUILTIN_LEXICON: &str = include_str!("../../../rules/evidence.toml");
 
 #[derive(Debug, Deserialize)]
-struct RawLexicon {
+pub(crate) struct RawLexicon {
     absence: RawAbsence,
     judge: JudgeWeights,
     words: RawWords,
@@ -238,6 +238,8 @@ pub struct EvidenceLexicon {
     /// them holds no absence statement, and skips the three searches.
     pub(crate) gate_re: Regex,
     pub(crate) pre_re: Regex,
+    /// `pre_re` up to its optional linker (see [`absence::find_absence`])
+    pub(crate) pre_head_re: Regex,
     pub(crate) study_re: Regex,
     pub(crate) post_re: Regex,
     pub(crate) bare_re: Regex,
@@ -356,13 +358,14 @@ impl EvidenceLexicon {
     /// The lexicon of the absence patterns `p` (in the order of
     /// [`crate::lexicon_patterns::AbsencePatterns::all`]), with `tables`.
     fn with_absence(
-        p: [&str; 14],
+        p: [&str; 15],
         post_needs_subject: &[impl AsRef<str>],
         tables: OnceLock<EvidenceTables>,
     ) -> Result<EvidenceLexicon, LexiconError> {
         let [
             gate,
             pre,
+            pre_head,
             study,
             post,
             bare,
@@ -379,6 +382,7 @@ impl EvidenceLexicon {
         Ok(EvidenceLexicon {
             gate_re: re(gate)?,
             pre_re: re(pre)?,
+            pre_head_re: re(pre_head)?,
             study_re: re(study)?,
             post_re: re(post)?,
             bare_re: re(bare)?,
@@ -405,6 +409,7 @@ impl EvidenceLexicon {
         [
             &self.gate_re,
             &self.pre_re,
+            &self.pre_head_re,
             &self.study_re,
             &self.post_re,
             &self.bare_re,
@@ -450,11 +455,8 @@ impl std::ops::Deref for EvidenceLexicon {
 
     fn deref(&self) -> &EvidenceTables {
         // only the built-in lexicon is made without its tables
-        self.tables.get_or_init(|| {
-            EvidenceTables::new(
-                raw_lexicon(BUILTIN_LEXICON).expect("built-in evidence lexicon is valid"),
-            )
-        })
+        self.tables
+            .get_or_init(|| EvidenceTables::new(crate::builtin_rules::builtin_rules!("evidence")))
     }
 }
 
