@@ -524,13 +524,25 @@ fn combine(base: f32, signals: &[Signal]) -> f32 {
 }
 
 /// Whether the number at `start` is joined to a word by a hyphen, as in a name: "COVID-19",
-/// "IL-6", "HLH-94", "SARS-CoV-2". Such a number counts nothing.
+/// "IL-6", "HLH-94", "SARS-CoV-2", or numbers a kind after "type", "stage", "grade", "phase",
+/// "class" or "tier" ("type 2 diabetes", "a phase 3 trial"). Such a number counts nothing.
 fn part_of_a_name(sentence: &str, start: usize) -> bool {
     let b = sentence.as_bytes();
-    start >= 2
-        && b.get(start).is_some_and(u8::is_ascii_digit)
-        && b[start - 1] == b'-'
-        && b[start - 2].is_ascii_alphabetic()
+    if !b.get(start).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    (start >= 2 && b[start - 1] == b'-' && b[start - 2].is_ascii_alphabetic())
+        || Some(sentence[..start].trim_end_matches(char::is_whitespace))
+            .filter(|head| head.len() < start)
+            .is_some_and(|head| {
+                let word = head
+                    .rsplit(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                ["type", "stage", "grade", "phase", "class", "tier"]
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+            })
 }
 
 /// Whether the "I" at `span` is the Roman numeral of "type I diabetes", "phase I/II",
@@ -2239,6 +2251,22 @@ mod tests {
             assert!(!has(s, SignalKind::Quantity), "{s}");
             assert!(!has(s, SignalKind::Statistic), "{s}");
         }
+        for s in [
+            "Insulin is indicated for type 1 diabetes and most advanced type 2 cases.",
+            "Stage 3 disease is treated with surgery in older adults.",
+            // (a narrow no-break space, as language models write it)
+            "Insulin suits most advanced type\u{202f}2 cases.",
+        ] {
+            assert!(!has(s, SignalKind::Quantity), "{s}");
+        }
+        assert!(has(
+            "Type 2 diabetes affects 9 adults in 100.",
+            SignalKind::Quantity
+        ));
+        assert!(has(
+            "A half-life of 2 hours (2.1 \u{b1} 3 h) in sera.",
+            SignalKind::Quantity
+        ));
         assert!(has(
             "About 19 patients in the ward had COVID-19 last winter.",
             SignalKind::Quantity
