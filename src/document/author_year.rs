@@ -422,36 +422,42 @@ pub fn collect(doc: &mut Document) {
 }
 
 /// Author-year citations in an article that lists no work at all: no reference list,
-/// footnote, bibliography or front-matter `references:`, no marker of any kind and no heading
-/// that would introduce a list ("References", "Sources"). An AI literature synthesis that
-/// names thirty studies as "Morgan et al. (2025)" and lists none of them leaves its reader
-/// nothing to look them up by. They become citations that resolve to nothing, for
-/// `unresolved-citation` to report. Runs after every list is known (`bibliography::load`).
+/// footnote, bibliography or front-matter `references:`, no marker of any kind, no heading
+/// that would introduce a list ("References", "Sources") and no web link. An AI literature
+/// synthesis that names thirty studies as "Morgan et al. (2025)" and lists none of them
+/// leaves its reader nothing to look them up by. They become citations that resolve to
+/// nothing, for `unresolved-citation` to report. Runs after every list is known
+/// (`bibliography::load`).
 ///
-/// Precision first: only the unmistakable forms count ("Surname et al. (2020)", "Lee and Park
-/// (2019)", "(Surname, 2020)", "(Surname et al., 2020; Lee, 2019)"), not "Surname (2020)", which names products
-/// and events as often as works, nor an organisation's guideline; a citation that is a link's
-/// text or stands right before a link is sourced by the link; and three distinct works at
-/// least, so a blog naming one study in passing is left alone.
+/// Precision first: only "et al." citations count ("Morgan et al. (2025)", "(Lee et al.,
+/// 2019)"): "Johnson & Johnson (2020)", "(Tokyo, 2021)" or "Surname (2020)" name companies,
+/// places and events as often as works; an article with any web link may list its sources as
+/// links under a heading of its own ("Further reading") or link each claim; and three works
+/// at least, so a post naming a study or two in passing is left alone.
 pub fn collect_unlisted(doc: &mut Document) {
-    if !doc.lists.is_empty() || !doc.citations.is_empty() || introduces_a_list(doc) {
+    if !doc.lists.is_empty()
+        || !doc.citations.is_empty()
+        || doc.text.contains("http")
+        || introduces_a_list(doc)
+    {
         return;
     }
     let mut found = find(doc);
-    found.retain(|c| {
-        let text = &doc.text[c.span.clone()];
-        let named = text.contains("et al") || text.contains(" and ") || text.contains(" & ");
-        (text.starts_with('(') || named) && !linked(doc, c)
-    });
-    let mut works: Vec<&RefKey> = found
-        .iter()
-        .flat_map(|c| c.targets.iter().map(|t| &t.key))
-        .collect();
-    works.sort_unstable_by_key(|k| k.to_string());
-    works.dedup();
-    if works.len() >= 3 {
+    found.retain(|c| doc.text[c.span.clone()].contains("et al"));
+    if works(&found) >= 3 {
         add(doc, found);
     }
+}
+
+/// How many distinct works these citations name.
+pub fn works<'a>(citations: impl IntoIterator<Item = &'a Citation>) -> usize {
+    let mut keys: Vec<&RefKey> = citations
+        .into_iter()
+        .flat_map(|c| c.targets.iter().map(|t| &t.key))
+        .collect();
+    keys.sort_unstable_by_key(|k| k.to_string());
+    keys.dedup();
+    keys.len()
 }
 
 /// Whether a heading or a paragraph of its own ("**References:**") would introduce a list.
@@ -464,18 +470,6 @@ fn introduces_a_list(doc: &Document) -> bool {
                 && b.text.len() <= 40
                 && super::references::is_reference_title(&b.text)
         })
-}
-
-/// Whether a citation is a link's text (`[(Nam et al., 2025)](…)`) or stands right before a
-/// link (`Nam et al. (2025) [PubMed](…)`).
-fn linked(doc: &Document, c: &Citation) -> bool {
-    let src = doc.text.as_str();
-    let after = src[c.span.end..].trim_start_matches([' ', '*', '_', ')', ']', ',', ':']);
-    let before = src[..c.span.start].trim_end_matches([' ', '*', '_', '(']);
-    after.starts_with("](http")
-        || after.starts_with("[") && after[1..].find("](http").is_some_and(|k| k < 80)
-        || after.starts_with("<a ")
-        || before.ends_with('[')
 }
 
 fn add(doc: &mut Document, found: Vec<Citation>) {

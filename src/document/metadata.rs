@@ -349,8 +349,43 @@ pub fn collect(doc: &mut Document) {
     let mut fields = Vec::new();
     front_matter(doc, &mut fields);
     body(doc, &mut fields);
+    file_name_date(doc, &mut fields);
     doc.metadata.extend(fields);
     doc.metadata.sort_by_key(|f| f.span.start);
+}
+
+/// The date a static-site post's file name gives it, `2018-12-30-tracking-salt.md` (Jekyll,
+/// Hexo, Hugo, Eleventy show it as the post's date), when nothing in the article dates it: its
+/// publication date, with an empty span (it is not in the text).
+fn file_name_date(doc: &Document, out: &mut Vec<MetaField>) {
+    let dated = |m: &MetaField| matches!(m.name.as_str(), LAST_REVIEWED | LAST_UPDATED | PUBLISHED);
+    if out.iter().chain(&doc.metadata).any(dated) {
+        return;
+    }
+    let name = doc.path.rsplit(['/', '\\']).next().unwrap_or("");
+    let (Some(head), Some(rest)) = (name.get(..10), name.get(10..)) else {
+        return;
+    };
+    let iso = head.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if iso
+        && rest.starts_with('-')
+        && rest[1..].starts_with(|c: char| c.is_alphanumeric())
+        && find_date(head, true).is_some()
+    {
+        out.push(field(
+            PUBLISHED,
+            "file name",
+            head,
+            0..0,
+            MetaSource::FileName,
+        ));
+    }
 }
 
 fn field(name: &str, raw: &str, value: &str, span: Range<usize>, source: MetaSource) -> MetaField {

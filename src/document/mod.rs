@@ -487,6 +487,8 @@ pub enum MetaSource {
     Body,
     HtmlMeta,
     JsonLd,
+    /// The file's name (`2018-12-30-post.md`): no span in the text.
+    FileName,
 }
 
 /// A named metadata field (`last_reviewed`, `reviewed_by`, `status`, …) with the span of its value.
@@ -653,23 +655,44 @@ impl Document {
 
     /// Whether block `b` stands right after a chunk that knitr or Quarto runs (```` ```{r} ````,
     /// ```` ```{python} ````), nothing between them: in an analysis document, the text that
-    /// reports what the chunk computed ("Data have been extracted from 139 studies."). A chunk
-    /// that shows nothing or only sets up (`include=FALSE`, `child=`, `setup`) reports nothing.
+    /// reports what the chunk computed ("Data have been extracted from 139 studies."). Only in an
+    /// `.Rmd` or `.qmd` file; a chunk that shows or runs nothing, or only sets up
+    /// (`include=FALSE`, `eval=FALSE`, `#| include: false`, `child=`, `setup`), reports nothing.
     pub fn follows_chunk(&self, b: &Block) -> bool {
+        let notebook = [".rmd", ".qmd"].iter().any(|e| {
+            self.path
+                .get(self.path.len().saturating_sub(4)..)
+                .is_some_and(|x| x.eq_ignore_ascii_case(e))
+        });
         let i = self.code.partition_point(|r| r.end <= b.span.start);
-        let Some(r) = i.checked_sub(1).map(|i| &self.code[i]) else {
+        let Some(r) = i.checked_sub(1).map(|i| &self.code[i]).filter(|_| notebook) else {
             return false;
         };
         let fence = self.text[r.clone()].trim_start();
         let info = fence.trim_start_matches(['`', '~']);
-        // (not a chunk that shows nothing or only sets up: `include=FALSE`, `child=`, `setup`)
-        let options = info.lines().next().unwrap_or("").replace(' ', "");
+        // the options on the fence (`{r, include=FALSE}`) and Quarto's `#| include: false`
+        // lines, without spaces
+        let options: String = info
+            .lines()
+            .enumerate()
+            .take_while(|(k, l)| *k == 0 || l.trim_start().starts_with("#|"))
+            .flat_map(|(_, l)| l.chars().filter(|c| !c.is_whitespace()))
+            .collect::<String>()
+            .to_ascii_lowercase();
         fence.len() - info.len() >= 3
             && info.starts_with('{')
             && info[1..].starts_with(|c: char| c.is_ascii_alphabetic())
-            && !["include=F", "child=", "setup"]
-                .iter()
-                .any(|o| options.contains(o))
+            && ![
+                "include=f",
+                "include:f",
+                "eval=f",
+                "eval:f",
+                "child=",
+                "child:",
+                "setup",
+            ]
+            .iter()
+            .any(|o| options.contains(o))
             && self.text[r.end..b.span.start].trim().is_empty()
     }
 

@@ -203,12 +203,18 @@ enum Style {
     Items,
 }
 
-fn entry_style(doc: &Document, members: &[usize], min_depth: u8, heading: usize) -> Style {
+fn entry_style(
+    doc: &Document,
+    members: &[usize],
+    min_depth: u8,
+    heading: usize,
+    numbers: bool,
+) -> Style {
     let blocks = || members.iter().map(|&i| &doc.blocks[i]);
     if blocks().any(|b| {
         matches!(b.kind, BlockKind::Heading(_))
             && b.span.start != heading
-            && heading_key(&doc.text[b.span.clone()]).is_some()
+            && heading_key(&doc.text[b.span.clone()], numbers).is_some()
     }) {
         return Style::Headings;
     }
@@ -243,13 +249,14 @@ fn empty_item_number(doc: &Document, b: &super::Block) -> Option<(u32, Range<usi
     Some((digits.parse().ok()?, line_start..line_start + digits.len()))
 }
 
-/// The key a heading names (`[^key]` or `[12]`, or the number it opens with: `### 3. Title`)
-/// and its range inside the heading's source.
-fn heading_key(src: &str) -> Option<(RefKey, Range<usize>)> {
+/// The key a heading names (`[^key]` or `[12]`, or with `numbers` the number it opens with:
+/// `### 3. Title`) and its range inside the heading's source.
+fn heading_key(src: &str, numbers: bool) -> Option<(RefKey, Range<usize>)> {
     let body = src.trim_start_matches(['#', ' ', '\t']);
     let at = src.len() - body.len();
     let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if (1..=3).contains(&digits)
+    if numbers
+        && (1..=3).contains(&digits)
         && src.starts_with('#')
         && (body[digits..].starts_with(". ") || body[digits..].starts_with(") "))
     {
@@ -359,7 +366,15 @@ pub fn collect(doc: &mut Document) {
             }
             members.push(i);
         }
-        let style = entry_style(doc, &members, min_depth, sec.heading.start);
+        // `### 1. Title` headings are entries only in a section that writes no entry as a
+        // list item or a numbered paragraph (else they group the list: "### 1. Reviews")
+        let numbers = !members.iter().any(|&i| {
+            let b = &doc.blocks[i];
+            b.kind == BlockKind::ListItem
+                || b.kind == BlockKind::Paragraph
+                    && leading_marker().is_match(&super::plain_pieces(b))
+        });
+        let style = entry_style(doc, &members, min_depth, sec.heading.start, numbers);
         let mut ordinal = 0u32;
         // entries written as `1.` and a paragraph own nothing else: a list or heading after
         // them is the page's chrome (contents, share buttons, related articles)
@@ -448,7 +463,7 @@ pub fn collect(doc: &mut Document) {
                         )
                     })
                 }
-                BlockKind::Heading(_) => heading_key(&doc.text[b.span.clone()])
+                BlockKind::Heading(_) => heading_key(&doc.text[b.span.clone()], numbers)
                     .map(|(key, g)| (key, b.span.start + g.start..b.span.start + g.end)),
                 _ => None,
             };
@@ -1082,6 +1097,18 @@ mod tests {
         let d = parse(t);
         assert!(d.lists.is_empty(), "{:?}", d.lists);
         assert!(d.blocks.iter().all(|b| b.role != Role::Reference));
+        // numbered headings that group a list's entries are not entries themselves
+        let t = "A [1]. B [3].\n\n## References\n\n### 1. Trials\n\n1. Roe J. Naps. Sleep J. 2020.\n2. Li A. Tea. Diet J. 2021.\n\n### 2. Reviews\n\n3. Kim S. Review. Rev J. 2019.\n";
+        let d = parse(t);
+        assert_eq!(
+            keys(&d),
+            vec![RefKey::Num(1), RefKey::Num(2), RefKey::Num(3)]
+        );
+        assert!(
+            d.references[2].text.contains("Kim S"),
+            "{}",
+            d.references[2].text
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! `[6]` when the reference list has five entries, a footnote `[^x]` with no definition, a
 //! pandoc key `[@smith2020]` missing from the bibliography, or markers in an article that has
 //! no reference list at all. An article that names works by author and year ("Morgan et al.
-//! (2025)", "(Lee, 2019)") and lists none of them gets one finding, at the first, counting the
-//! works (three works at least; a citation that is a link's text is sourced by its link).
+//! (2025)", "(Lee et al., 2019)") and lists none of them gets one finding, at the first,
+//! counting the works (three works at least, in an article with no web link).
 //!
 //! **Why it matters:** a reader who follows the marker finds nothing; the claim it was meant to
 //! support is, in effect, unsourced. Numbers are read as written in the source: deleting entry
@@ -118,21 +118,14 @@ fn missing_of(c: &Citation) -> Vec<&RefKey> {
 
 /// The finding for an article that cites works by author and year and lists none of them.
 fn unlisted_finding(doc: &Document, first: &Citation) -> Diagnostic {
-    let mut works: Vec<String> = doc
-        .citations
-        .iter()
-        .filter(|c| c.list.is_none())
-        .flat_map(|c| c.targets.iter().map(|t| t.key.to_string()))
-        .collect();
-    works.sort_unstable();
-    works.dedup();
+    let works =
+        crate::document::author_year::works(doc.citations.iter().filter(|c| c.list.is_none()));
     Diagnostic::new(
         RULE.id,
         first.span.clone(),
         format!(
-            "`{}` is the first of {} works cited by author and year, but the article has no reference list",
+            "`{}` is the first of {works} works cited by author and year, but the article has no reference list",
             marker_text(doc, first),
-            works.len()
         ),
     )
     .help("add a References section listing each cited work (authors, year, title, journal, DOI or link)")

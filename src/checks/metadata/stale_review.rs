@@ -6,7 +6,8 @@
 //!
 //! **How the date is chosen:** a last-reviewed date wins over a last-updated one, and either
 //! over the article's own date (front-matter `date:`, schema.org `datePublished`, an HTML
-//! `<time datetime>`), which counts only when neither is given; among several
+//! `<time datetime>`; failing all of these, the date a static-site post's file name opens
+//! with, `2018-12-30-salt.md`), which counts only when neither is given; among several
 //! (front matter and a body line), the most recent counts. Dates are read as ISO
 //! (`2025-02-07`), `February 7, 2025`, `Feb 7, 2025`, `7 February 2025` or `05/12/2025`
 //! (month first unless `month-first = false`; a part above 12 settles it). Age is measured
@@ -113,18 +114,22 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             PUBLISHED => "dated",
             _ => "last updated",
         };
-        out.push(
-            Diagnostic::new(
-                RULE.id,
-                m.span.clone(),
-                format!(
-                    "the article was {what} {d}, {age} days before {today}; the {} profile allows {max}",
-                    cx.profile.name
-                ),
-            )
-            .label(m.span.clone(), format!("{what} {d} (`{}`)", m.raw_key))
-            .help("have the article reviewed again and update the date"),
-        );
+        // a date the file's name gives has no place in the text: the finding opens the file
+        let by_name = m.source == crate::document::MetaSource::FileName;
+        let mut diag = Diagnostic::new(
+            RULE.id,
+            m.span.clone(),
+            format!(
+                "the article was {what} {d}{}, {age} days before {today}; the {} profile allows {max}",
+                if by_name { " (by its file name)" } else { "" },
+                cx.profile.name
+            ),
+        )
+        .help("have the article reviewed again and update the date");
+        if !by_name {
+            diag = diag.label(m.span.clone(), format!("{what} {d} (`{}`)", m.raw_key));
+        }
+        out.push(diag);
     }
     out
 }
@@ -148,6 +153,50 @@ mod tests {
         assert!(run_with(R, t, "a.md", "medical", "2025-06-01").is_empty());
         let d = run_with(R, t, "a.md", "medical", "2024-06-01");
         assert!(d[0].message.contains("future"));
+    }
+
+    #[test]
+    fn a_post_is_dated_by_its_file_name_when_nothing_else_dates_it() {
+        let t = "# Salt\n\nSalt raises blood pressure in most adults.\n";
+        let d = run_with(
+            R,
+            t,
+            "blog/_posts/2018-12-30-salt.md",
+            "medical",
+            "2026-11-24",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "the article was dated 2018-12-30 (by its file name), 2886 days before 2026-11-24; the medical profile allows 365"
+        );
+        assert_eq!((d[0].span.clone(), d[0].labels.len()), (0..0, 0));
+        let missing = run_with(
+            "missing-review-metadata",
+            t,
+            "2018-12-30-salt.md",
+            "medical",
+            "2026-11-24",
+        );
+        assert!(
+            missing
+                .iter()
+                .all(|m| !m.message.contains("when it was last reviewed"))
+        );
+        // a date in the text wins; a name that only opens with digits is no date
+        let dated = "# Salt\n\nLast updated: 2026-10-01\n";
+        assert!(run_with(R, dated, "2018-12-30-salt.md", "medical", "2026-11-24").is_empty());
+        for name in [
+            "2018-13-30-salt.md",
+            "20181230-salt.md",
+            "2018-12-30.md",
+            "2018-12-30-.md",
+        ] {
+            assert!(
+                run_with(R, t, name, "medical", "2026-11-24").is_empty(),
+                "{name}"
+            );
+        }
     }
 
     #[test]
