@@ -327,10 +327,7 @@ fn from_parent(path: &Path, dir: &Path) -> Vec<Named> {
 
 fn looks_like_child(path: &str) -> bool {
     let p = Path::new(path);
-    let literate = p
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["qmd", "rmd"].contains(&e.to_ascii_lowercase().as_str()));
+    let literate = super::is_literate(path);
     let underscored = p
         .file_name()
         .and_then(|n| n.to_str())

@@ -366,17 +366,10 @@ fn file_name_date(doc: &Document, out: &mut Vec<MetaField>) {
     let (Some(head), Some(rest)) = (name.get(..10), name.get(10..)) else {
         return;
     };
-    let iso = head.bytes().enumerate().all(|(i, b)| {
-        if i == 4 || i == 7 {
-            b == b'-'
-        } else {
-            b.is_ascii_digit()
-        }
-    });
-    if iso
+    // the whole head a date (`2018-12-30`), then `-` and the post's name
+    if find_date(head, true).is_some_and(|(_, r)| r == (0..10))
         && rest.starts_with('-')
         && rest[1..].starts_with(|c: char| c.is_alphanumeric())
-        && find_date(head, true).is_some()
     {
         out.push(field(
             PUBLISHED,

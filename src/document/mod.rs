@@ -659,11 +659,7 @@ impl Document {
     /// `.Rmd` or `.qmd` file; a chunk that shows or runs nothing, or only sets up
     /// (`include=FALSE`, `eval=FALSE`, `#| include: false`, `child=`, `setup`), reports nothing.
     pub fn follows_chunk(&self, b: &Block) -> bool {
-        let notebook = [".rmd", ".qmd"].iter().any(|e| {
-            self.path
-                .get(self.path.len().saturating_sub(4)..)
-                .is_some_and(|x| x.eq_ignore_ascii_case(e))
-        });
+        let notebook = is_literate(&self.path);
         let i = self.code.partition_point(|r| r.end <= b.span.start);
         let Some(r) = i.checked_sub(1).map(|i| &self.code[i]).filter(|_| notebook) else {
             return false;
@@ -888,6 +884,15 @@ fn split_block(doc: &mut Document, i: usize, cut: usize, title_after: bool) {
     b.pieces = before;
     b.span = b.span.start..end;
     doc.blocks.insert(i + 1, tail);
+}
+
+/// Whether a path names an R Markdown or Quarto file (`.Rmd`, `.qmd`, any case), whose
+/// code chunks knitr or Quarto runs.
+pub fn is_literate(path: &str) -> bool {
+    std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("rmd") || e.eq_ignore_ascii_case("qmd"))
 }
 
 /// The text of a block's raw pieces joined, before citation markers are removed.
