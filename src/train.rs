@@ -88,8 +88,7 @@ fn collect(
             if j.covered && !j.cited {
                 continue;
             }
-            let s = &doc.sentences[j.index];
-            let sentence = doc.sentence_text(s);
+            let sentence = j.claim(&doc);
             let mut names: Vec<String> = Vec::new();
             claims_model::features(sentence, j.shape, |n, _| names.push(n.to_string()));
             names.sort();

@@ -27,11 +27,15 @@
 //! ('reduces'); gives a figure (35%)"); when no such signal stands out, it quotes what the
 //! sentence asserts, its verb and the words completing it ("states a fact ('is poorly
 //! understood')"), or, for a verb it does not know, the sentence's opening words ("states a
-//! fact ('These models provide simple representations…')").
+//! fact ('These models provide simple representations…')"). A sentence led by a short label
+//! ("**Clinical Correlation:** Two patients improved…") is read from after its label: the
+//! label names a topic, and its words are not what the sentence asserts.
 //!
 //! Not judged, because they are not prose claims: headings, table cells (also the rows of a
 //! pipe table written without its `|---|` row), reference entries,
-//! metadata lines ("Last updated: …") and header blocks of label lines (`**Project:** …`,
+//! metadata lines ("Last updated: …"), the page's word on its own review ("this content is
+//! pending human review", "All articles are reviewed by our clinical team": `review-pending`
+//! reads them), header blocks of label lines (`**Project:** …`,
 //! `**Author:** …`, `**Date:** …`, one per line), questions, figure and table captions and
 //! cross-references ("Figure 2 shows…", "See Table 3"), a table's note (the paragraph under
 //! it, in italics as a whole or labelled "Note:" or "Abbreviations:"), author, affiliation and
@@ -219,6 +223,16 @@ pub struct Judged {
     pub shape: Shape,
     /// The lexicon's reading of it.
     pub score: claims::ClaimScore,
+    /// Where its claim starts in its text: after a short label that names its topic
+    /// ("**Clinical Correlation:** The authors cited…"), whose words are not what it asserts.
+    pub claim_start: usize,
+}
+
+impl Judged {
+    /// The part of the sentence's text that is judged: all of it, or what follows its label.
+    pub fn claim<'a>(&self, doc: &'a Document) -> &'a str {
+        &doc.sentence_text(&doc.sentences[self.index])[self.claim_start..]
+    }
 }
 
 /// The sentences `uncited-claim` judges, in order: prose that is not a heading, a table
@@ -675,6 +689,7 @@ pub fn judged(
             || block.role != Role::Prose
             || matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell)
             || states_metadata(doc, &s.span)
+            || states_review(doc.sentence_text(s))
             || author_list(&doc.text[s.span.clone()])
             || flattened_table(doc.sentence_text(s))
         {
@@ -704,7 +719,9 @@ pub fn judged(
         }
         let first = i == 0 || doc.sentences[i - 1].block != s.block;
         let last = i + 1 == n || doc.sentences[i + 1].block != s.block;
-        let score = claims::score_sentence(text, lex);
+        let claim = claims::after_label(text).unwrap_or(text);
+        let claim_start = text.len() - claim.len();
+        let score = claims::score_sentence(claim, lex);
         out.push(Judged {
             index: i,
             cited: cites[i],
@@ -714,9 +731,10 @@ pub fn judged(
                 quote: block.kind == BlockKind::Quote,
                 first,
                 last,
-                signals: claims::model_kinds(text, &score),
+                signals: claims::model_kinds(claim, &score),
             },
             score,
+            claim_start,
         });
     }
     out
@@ -928,7 +946,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let logits: Vec<f32> = if use_model {
         judged
             .iter()
-            .map(|j| model.logit(doc.sentence_text(&doc.sentences[j.index]), j.shape))
+            .map(|j| model.logit(j.claim(doc), j.shape))
             .collect()
     } else {
         Vec::new()
@@ -957,7 +975,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         {
             continue;
         }
-        let (reason, strongest) = score.explain(text);
+        let (reason, strongest) = score.explain(j.claim(doc));
         let example = *example.get_or_init(|| citation_example(doc));
         let mut d = Diagnostic::new(
             RULE.id,
@@ -968,8 +986,8 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             "cite a source for it (e.g. {example}), or rephrase it as the article's own hedged view"
         ));
         if let Some(r) = strongest {
-            let from = s.text_range.start + r.start;
-            let to = s.text_range.start + r.end;
+            let from = s.text_range.start + j.claim_start + r.start;
+            let to = s.text_range.start + j.claim_start + r.end;
             let span = block.map.range(from..to);
             if span.start < span.end && span != s.span {
                 d = d.label(span, "this is what makes it a claim");
@@ -1160,6 +1178,15 @@ fn defines_code_term(src: &str) -> bool {
 
 /// A sentence that carries a metadata field ("Medically reviewed by …", "Last updated: …")
 /// is page furniture, judged by the metadata rules, not a claim.
+/// Whether a sentence is about the page's own review: a banner ("this content is pending
+/// human review") or an assurance ("All articles are reviewed for accuracy by our clinical
+/// team"). `review-pending` reads them; they assert nothing about health.
+fn states_review(text: &str) -> bool {
+    let pack = crate::document::metadata::pack();
+    pack.banner_ac.find_iter(text).next().is_some()
+        || pack.assurance_ac.find_iter(text).next().is_some()
+}
+
 fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
     doc.metadata.iter().any(|m| {
         m.source == crate::document::MetaSource::Body
@@ -1170,7 +1197,30 @@ fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{defines_code_term, label_lines};
+    use super::{defines_code_term, judged, label_lines};
+
+    #[test]
+    fn a_label_is_not_part_of_the_claim_and_review_banners_are_not_judged() {
+        let t = "# Notes\n\n- **Clinical Correlation:** Two patients improved on the drug.\n\nNote: this content is pending human review and may change.\n\nSalt raises blood pressure.\n";
+        let doc = Document::parse(
+            "a.md",
+            t.to_string(),
+            Format::Markdown,
+            &ParseOptions::default(),
+        );
+        let lexicons = crate::checks::packs::Lexicons::default();
+        let claims: Vec<&str> = judged(&doc, &lexicons, false)
+            .iter()
+            .map(|j| j.claim(&doc))
+            .collect();
+        assert_eq!(
+            claims,
+            [
+                "Two patients improved on the drug.",
+                "Salt raises blood pressure."
+            ]
+        );
+    }
 
     #[test]
     fn a_data_dictionary_item_defines_a_code_term() {
