@@ -1,7 +1,11 @@
 //! Author-year citations against a written reference list: "(Smith et al., 2020)",
 //! "(Smith & Jones, 2019; Lee, 2021a)", "Smith et al. (2020) showed…", "Smith, Lee, and Park
 //! (2020)", resolved by the first author's surname and the year. A narrative name starts a
-//! word: "Alexander Borbély (1982)" cites Borbély, not "der Borbély".
+//! word: "Alexander Borbély (1982)" cites Borbély, not "der Borbély". "et al." may be in
+//! italics (`_et al._`, `*et al.*`), and a narrative citation after "et al." may name its
+//! journal before the year ("Rahimi et al. (Malar J 2017)"). Entries typed one a line with no
+//! blank line between them, which Markdown joins into one paragraph, are one entry a line
+//! when every line reads as one.
 //!
 //! Precision first: entries are read as author-year only in a list whose entries mostly begin
 //! "Surname, I. … (2020)" (or "Surname I, … 2020"), and only in a document that cites nothing
@@ -497,7 +501,14 @@ fn find(doc: &Document) -> Vec<Citation> {
             let at = b.span.start + sur.start();
             let end = b.span.start + m.get(0).expect("match").end();
             let sur = sur.as_str();
-            if !is_author(sur) || doc.in_code(at) {
+            // (a journal before the year only after "et al.": "Lachat et al. (PNAS 2018)")
+            let journal_alone = m.name("journal").is_some()
+                && !m.name("rest").is_some_and(|r| {
+                    r.as_str()
+                        .split_whitespace()
+                        .any(|w| w.trim_matches(['_', '*', '.']) == "al")
+                });
+            if !is_author(sur) || doc.in_code(at) || journal_alone {
                 continue;
             }
             let mut c = citation(at..end, CiteSyntax::AuthorYear);

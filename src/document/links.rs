@@ -89,11 +89,54 @@ pub fn names_its_source(src: &str) -> bool {
 /// cites only in its prose): the claim is attributed, and whether the work is listed is the
 /// citation rules' question.
 pub fn names_authors_and_year(src: &str) -> bool {
+    et_al_and_year(src) || two_authors_and_year(src)
+}
+
+/// "Tembo and Ruiz (2018)", "(Tembo & Ruiz, 2018)": two capitalised surnames joined by "and"
+/// or "&", and a year right after them.
+fn two_authors_and_year(src: &str) -> bool {
+    let surname = |w: &str| {
+        let w = w.trim_matches(['*', '_', '(', '[', ',']);
+        w.len() >= 2
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || matches!(c, '-' | '\''))
+    };
+    [" and ", " & "].iter().any(|join| {
+        src.match_indices(join).any(|(k, _)| {
+            let before = src[..k].rsplit(char::is_whitespace).next().unwrap_or("");
+            let after = &src[k + join.len()..];
+            let (second, rest) = after.split_once(char::is_whitespace).unwrap_or((after, ""));
+            let rest = if second.ends_with(',') {
+                rest
+            } else {
+                rest.strip_prefix('(').unwrap_or("-")
+            };
+            let year = rest.as_bytes();
+            // the year closes the citation: "2018)", "2018a)", "2018;", "2018, p. 4"
+            let tail = &year[year.len().min(4)..];
+            let tail = tail
+                .strip_prefix(b"a")
+                .or(tail.strip_prefix(b"b"))
+                .unwrap_or(tail);
+            surname(before)
+                && surname(second)
+                && year.len() >= 4
+                && (year.starts_with(b"19") || year.starts_with(b"20"))
+                && year[..4].iter().all(u8::is_ascii_digit)
+                && matches!(tail.first(), Some(b')' | b';' | b','))
+        })
+    })
+}
+
+/// "Morgan et al. (2025)", "(Park _et al._, 2021)".
+fn et_al_and_year(src: &str) -> bool {
     static ET_AL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("et al"));
     ET_AL.find_iter(src.as_bytes()).any(|k| {
         let surname = src[..k]
-            .trim_end_matches([' ', ','])
+            .trim_end_matches([' ', ',', '_', '*'])
             .rsplit(char::is_whitespace)
             .next()
             .unwrap_or("")
@@ -535,5 +578,17 @@ mod tests {
         ));
         assert!(!names_its_source("As noted et al. 2019 was a hard year."));
         assert!(!names_its_source("Morgan et al. (20251) is not a year."));
+        // in italics, as scientific writing sets it
+        assert!(names_its_source("Ferritin fell (Park _et al._, 2021)."));
+        assert!(names_its_source("*Devi* *et al.* 2017 pooled six trials."));
+        // two authors
+        assert!(names_its_source(
+            "Flour fortification lowered rates, as Tembo and Ruiz (2018) reviewed."
+        ));
+        assert!(names_its_source("Rates fell (Tembo & Ruiz, 2018)."));
+        assert!(!names_its_source(
+            "Between Monday and Friday (2018 figures) visits rose."
+        ));
+        assert!(!names_its_source("Iron and Zinc (20181) is not a year."));
     }
 }

@@ -152,6 +152,11 @@ pub const REVIEWED_BY: &str = r"\b(?:[Mm]edically|[Cc]linically) reviewed by\s+(
 
 /// A surname: capitalised, with particles (`van Hees`, `de la Cruz`) and hyphens.
 const NAME: &str = r"(?:(?:van|von|der|den|de|da|del|della|di|du|dos|le|la|al|el|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\p{L}";
+/// "et al.", also in italics as scientific writing sets it (`_et al._`, `*et al.*`).
+const ET_AL: &str = r"(?:[_*]{1,2}et\s+al\.?[_*]{1,2}|et\s+al\.?)";
+/// A journal named before the year in a narrative citation's parenthesis: "Lachat et al.
+/// (PNAS 2018)", "(Lancet Neurol 2019)": one to three capitalised words.
+const JOURNAL: &str = r"\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,2}";
 /// A year as an author-year citation writes it (`2020`, `2021a`, `n.d.`).
 const YEAR: &str = r"(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)";
 
@@ -161,10 +166,10 @@ pub fn author_year() -> [String; 6] {
     [
         format!(r"\((?P<body>[^()\n]*?{YEAR}[^()\n]*?)\)"),
         format!(
-            r"^\s*(?:(?:see(?: also)?|e\.g\.,?|cf\.|for example,?|reviewed in|as in)\s+)?(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?,?\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp|ch|chap|fig|table)\.?\s*[\w\-–]+)?\s*$"
+            r"^\s*(?:(?:see(?: also)?|e\.g\.,?|cf\.|for example,?|reviewed in|as in)\s+)?(?P<sur>{NAME})(?P<rest>\s+{ET_AL}|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?,?\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp|ch|chap|fig|table)\.?\s*[\w\-–]+)?\s*$"
         ),
         format!(
-            r"(?:^|[^\p{{L}}'’\-])(?P<sur>{NAME})(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?\s+\((?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
+            r"(?:^|[^\p{{L}}'’\-])(?P<sur>{NAME})(?P<rest>\s+{ET_AL}|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?\s+\((?:(?P<journal>{JOURNAL})\s+)?(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
         ),
         format!(r"(?:^|[\s(,.])(?P<year>{YEAR})(?:$|[\s),.;:])"),
         // an organisation's acronym and a year as an item of a parenthesis: "AHA/ASA 2023"

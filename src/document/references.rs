@@ -282,6 +282,31 @@ fn written_at(doc: &Document, b: &super::Block, n: &str) -> usize {
 /// The entries of a paragraph whose every line (two or more) opens with a number, `[1] …`
 /// or `1. …`: one entry per line, spanning the line.
 fn marker_lines(doc: &Document, b: &super::Block) -> Option<Vec<Pending>> {
+    line_entries(doc, b, |body| {
+        let c = leading_marker().captures(body)?;
+        let g = c.get(1).or(c.get(2))?;
+        let key = RefKey::Num(g.as_str().parse().unwrap_or(0));
+        Some((key, g.range(), c.get(0).map_or(0, |m| m.end())))
+    })
+}
+
+/// The entries of a paragraph whose every line (two or more) is an author-year entry
+/// ("Khan S, Uddin MN, et al. Title. J Env. 2020;29:1."): entries typed one a line with no
+/// blank line between them, which Markdown joins into one paragraph.
+fn author_lines(doc: &Document, b: &super::Block) -> Option<Vec<Pending>> {
+    line_entries(doc, b, |body| {
+        let (sur, year) = super::author_year::entry(body.trim())?;
+        Some((RefKey::AuthorYear(format!("{sur} {year}")), 0..0, 0))
+    })
+}
+
+/// One entry a line of a paragraph of two lines or more, when `read` finds one on every line:
+/// its key, the key's place in the line, and where the entry's text starts.
+fn line_entries(
+    doc: &Document,
+    b: &super::Block,
+    read: impl Fn(&str) -> Option<(RefKey, Range<usize>, usize)>,
+) -> Option<Vec<Pending>> {
     let raw = &doc.text[b.span.clone()];
     if !raw.contains('\n') {
         return None;
@@ -295,14 +320,13 @@ fn marker_lines(doc: &Document, b: &super::Block) -> Option<Vec<Pending>> {
         if body.trim().is_empty() {
             continue;
         }
-        let c = leading_marker().captures(body)?;
-        let g = c.get(1).or(c.get(2))?;
+        let (key, key_at, text_at) = read(body)?;
         out.push(Pending {
-            key: RefKey::Num(g.as_str().parse().unwrap_or(0)),
+            key,
             span: start..start + body.len(),
             body: start..start + body.len(),
-            key_span: start + g.start()..start + g.end(),
-            text: body[c.get(0).map_or(0, |m| m.end())..].trim().to_string(),
+            key_span: start + key_at.start..start + key_at.end,
+            text: body[text_at..].trim().to_string(),
             title: None,
             excerpt: String::new(),
         });
@@ -399,6 +423,17 @@ pub fn collect(doc: &mut Document) {
             if b.kind == BlockKind::Paragraph
                 && style != Style::Headings
                 && let Some(lines) = marker_lines(doc, b)
+            {
+                ordinal += lines.len() as u32;
+                entries.extend(lines);
+                continue;
+            }
+            // APA or Vancouver entries one a line, in one paragraph
+            if b.kind == BlockKind::Paragraph
+                && style != Style::Headings
+                && min_depth == u8::MAX
+                && !leading_marker().is_match(&text)
+                && let Some(lines) = author_lines(doc, b)
             {
                 ordinal += lines.len() as u32;
                 entries.extend(lines);
