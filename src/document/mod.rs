@@ -653,6 +653,17 @@ impl Document {
         &self.blocks[s.block].text[s.text_range.clone()]
     }
 
+    /// The sections whose headings are the document's own: not a heading inside a block quote
+    /// (a quoted prompt's "## Research Objectives", a quoted abstract's "## Results").
+    pub fn own_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(|s| {
+            let line = self.text[..s.heading.start]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            !self.text[line..s.heading.end].trim_start().starts_with('>')
+        })
+    }
+
     /// Whether block `b` stands right after a chunk that knitr or Quarto runs (```` ```{r} ````,
     /// ```` ```{python} ````), nothing between them: in an analysis document, the text that
     /// reports what the chunk computed ("Data have been extracted from 139 studies."). Only in an

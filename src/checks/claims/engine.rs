@@ -334,10 +334,10 @@ fn lower_headings(list: &[String]) -> Vec<String> {
 fn heading_words(title: &str) -> String {
     let t = title.split('{').next().unwrap_or("");
     let mut t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // numbering: "2", "2.1.", "IV." (a Roman numeral only with its full stop or bracket:
+    // numbering: "2", "2.1.", "8-", "IV." (a Roman numeral only with its full stop or bracket:
     // "Introduction" and "Interpretation" start with one)
     if let Some(first) = t.split_whitespace().next() {
-        let core = first.trim_end_matches(['.', ')', ':']);
+        let core = first.trim_end_matches(['.', ')', ':', '-']);
         let arabic = core.starts_with(|c: char| c.is_ascii_digit())
             && core.chars().all(|c| c.is_ascii_digit() || c == '.');
         let roman = core.len() < first.len() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
@@ -2157,6 +2157,9 @@ mod tests {
         assert!(lex.marks_manuscript("Materials and Methods"));
         assert!(lex.marks_manuscript("3. Results and Analysis {#sec-results}"));
         assert!(!lex.marks_manuscript("Methods of Risk Presentation"));
+        // a research proposal's plan, numbered "8-"
+        assert!(lex.marks_manuscript("8- Research Methodology"));
+        assert!(lex.skips_manuscript_part("Scope of the study"));
         assert!(lex.discusses_findings("Discussion and Conclusion"));
         assert!(lex.discusses_findings("Conclusions"));
         assert!(!lex.discusses_findings("Background"));

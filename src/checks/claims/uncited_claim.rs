@@ -607,8 +607,7 @@ pub fn judged(
         }
     }
     let manuscript = doc
-        .sections
-        .iter()
+        .own_sections()
         .any(|sec| lex.marks_manuscript(&sec.title));
     // administrative sections ("About This Summary", "Changes to This Summary"), and a
     // research manuscript's account of its own work ("Methods", "Results")

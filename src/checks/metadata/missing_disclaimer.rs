@@ -17,8 +17,11 @@
 //! **Example:** an article about statins with a References list and no disclaimer section
 //! reports "the article has no disclaimer".
 //!
-//! A research manuscript (Methods and Results, or one of them and a Discussion) is not asked for one:
-//! it is written for a journal, not for patients.
+//! A research manuscript (Methods and Results, or one of them and a Discussion; a proposal's
+//! Research Methodology and Research Questions) is not asked for one: it is written for a
+//! journal, not for patients. Nor is a repository's README (a project's or a dataset's
+//! documentation), or an R Markdown or Quarto file rendered to a document rather than a web
+//! page (`output: pdf_document`, `word_document`, `md_document`, `format: docx`, …).
 //!
 //! **Options:** `headings` and `phrases` (lists of strings) add to the profile's
 //! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a
@@ -145,7 +148,7 @@ fn introduces_disclaimer(t: &str) -> Option<usize> {
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     if !cx.profile.metadata.require_disclaimer
         || doc.blocks.is_empty()
-        || super::is_manuscript(doc, cx)
+        || super::not_a_health_page(doc, cx)
     {
         return Vec::new();
     }

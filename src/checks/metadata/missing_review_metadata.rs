@@ -4,7 +4,7 @@
 //! updated, or who reviewed it. The fields are read from every place articles keep them:
 //! front matter (`lastReviewed`, `last_updated`, `dateModified`, `reviewed_by`, `reviewers`, …;
 //! see `rules/metadata.toml` for the aliases), lines in the body ("Last updated: February 7,
-//! 2025", "Medically reviewed by Jane Roe, MD", a "The lead reviewers for … are:" list), HTML
+//! 2025", "Reviewed/Revised Apr 2023", "Medically reviewed by Jane Roe, MD", a "The lead reviewers for … are:" list), HTML
 //! `<meta>` tags and schema.org JSON-LD (`lastReviewed`, `reviewedBy`, `dateModified`).
 //!
 //! **Why it matters:** readers and regulators judge health content by how recently, and by
@@ -25,7 +25,8 @@
 //! without any date, "the article does not say when it was last reviewed or updated".
 //!
 //! A research manuscript (Methods and Results, or one of them and a Discussion) is not asked for
-//! them: its review is the journal's.
+//! them: its review is the journal's. Nor are a repository's README and an R Markdown or
+//! Quarto file rendered to a document (see `missing-disclaimer`).
 //!
 //! **Options:** `require` (list of strings) replaces the profile's list.
 
@@ -63,7 +64,7 @@ struct Options {
 fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
     let o = cx.options::<Options>();
     let require = o.require.as_ref().unwrap_or(&cx.profile.metadata.require);
-    if doc.blocks.is_empty() || super::is_manuscript(doc, cx) {
+    if doc.blocks.is_empty() || super::not_a_health_page(doc, cx) {
         return Vec::new();
     }
     let anchor = super::missing_disclaimer::document_anchor(doc);

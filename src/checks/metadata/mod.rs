@@ -11,21 +11,77 @@ use jiff::civil::Date;
 
 /// Is the document a research manuscript: two of its parts, a Methods or Results section
 /// (`[sections] manuscript` in `rules/claims.toml`) and another of those or a Discussion (one
-/// "Methodology" section is also how a decision aid explains itself)? A manuscript is
+/// "Methodology" section is also how a decision aid explains itself; headings in a block
+/// quote are not its own)? A manuscript is
 /// reviewed by its journal and carries neither a reader's disclaimer nor a "medically
 /// reviewed by" line.
 pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
     let lex = cx.lexicons.claims();
     let own = doc
-        .sections
-        .iter()
+        .own_sections()
         .filter(|s| lex.marks_manuscript(&s.title))
         .count();
-    let discussion = doc
-        .sections
-        .iter()
-        .any(|s| lex.discusses_findings(&s.title));
+    let discussion = doc.own_sections().any(|s| lex.discusses_findings(&s.title));
     own >= 2 || (own == 1 && discussion)
+}
+
+/// Whether the document is something other than a page readers come to for health
+/// information, and so is asked for neither a disclaimer nor review metadata, nor is its own
+/// date held against it: a research manuscript (see [`is_manuscript`]), a repository's
+/// README (the documentation of a project, a dataset or a tool), or an R Markdown or Quarto
+/// file whose front matter renders it to a document (`output: pdf_document`,
+/// `word_document`, `md_document`, `html_document`…, `format: pdf` / `docx` / `revealjs`): a
+/// manuscript, proposal, report or slides, not a web page (`blogdown` and `distill` render
+/// web pages).
+pub fn not_a_health_page(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
+    is_manuscript(doc, cx) || is_readme(&doc.path) || renders_to_document(doc)
+}
+
+fn is_readme(path: &str) -> bool {
+    std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+fn renders_to_document(doc: &crate::document::Document) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "pdf",
+        "word",
+        "docx",
+        "odt",
+        "rtf",
+        "md_document",
+        "github_document",
+        "html_document",
+        "html_notebook",
+        "typst",
+        "beamer",
+        "revealjs",
+        "ioslides",
+        "slidy",
+        "powerpoint",
+        "pptx",
+        "bookdown",
+        "rticles",
+        "papaja",
+        "manuscript",
+    ];
+    if !crate::document::is_literate(&doc.path) {
+        return false;
+    }
+    let Some(value) = doc.front_matter.as_ref().and_then(|f| f.value.as_ref()) else {
+        return false;
+    };
+    ["output", "format"].iter().any(|k| {
+        value.get(k).is_some_and(|v| {
+            // (a name, or a map of them with their options)
+            let v = v.to_string().to_ascii_lowercase();
+            !v.contains("blogdown")
+                && !v.contains("distill")
+                && DOCUMENTS.iter().any(|d| v.contains(d))
+        })
+    })
 }
 
 /// What a review status says.
@@ -86,6 +142,72 @@ mod tests {
         assert_eq!(days_between(d(2025, 2, 7), d(2026, 11, 24)), 655);
         assert_eq!(days_between(d(2024, 2, 28), d(2024, 3, 1)), 2);
         assert_eq!(days_between(d(2026, 1, 1), d(2025, 12, 31)), -1);
+    }
+
+    use crate::checks::testing::run;
+
+    #[test]
+    fn only_health_pages_are_asked_for_a_disclaimer() {
+        let body = "# Heat and health\n\nHeat waves raise hospital admissions.\n";
+        assert_eq!(run("missing-disclaimer", body, "notes/heat.md").len(), 1);
+        // a repository's README documents a project
+        assert!(run("missing-disclaimer", body, "data/README.md").is_empty());
+        assert!(run("missing-review-metadata", body, "readme.Rmd").is_empty());
+        // an R Markdown or Quarto file rendered to a document, not to a web page
+        for output in [
+            "output: pdf_document",
+            "output:\n  md_document:\n    variant: markdown_github",
+            "format: docx",
+        ] {
+            let t = format!("---\ntitle: Heat\n{output}\n---\n{body}");
+            assert!(
+                run("missing-disclaimer", &t, "heat.Rmd").is_empty(),
+                "{output}"
+            );
+        }
+        let t = format!("---\ntitle: Heat\noutput: blogdown::html_page\n---\n{body}");
+        assert_eq!(run("missing-disclaimer", &t, "heat.Rmd").len(), 1);
+        // (the same front matter in a Markdown file says nothing)
+        let t = format!("---\ntitle: Heat\noutput: pdf_document\n---\n{body}");
+        assert_eq!(run("missing-disclaimer", &t, "heat.md").len(), 1);
+    }
+
+    #[test]
+    fn a_quoted_prompt_s_headings_do_not_make_a_manuscript() {
+        let quoted = "# Report\n\n> ## Methods\n> Search.\n>\n> ## Results\n> Found.\n\nSalt raises blood pressure.\n";
+        assert_eq!(run("missing-disclaimer", quoted, "a.md").len(), 1);
+        let own = quoted.replace("> ", "").replace(">\n", "\n");
+        assert!(run("missing-disclaimer", &own, "a.md").is_empty());
+    }
+
+    #[test]
+    fn a_document_s_own_date_is_not_a_review_date() {
+        let t = "---\ndate: 2020-01-01\noutput: word_document\n---\n# Heat\n\nHeat kills.\n";
+        assert!(run("stale-review", t, "proposal.Rmd").is_empty());
+        assert_eq!(run("stale-review", t, "proposal.md").len(), 1);
+        // an explicit review date still counts
+        let t = t.replace("date:", "last_reviewed:");
+        assert_eq!(run("stale-review", &t, "proposal.Rmd").len(), 1);
+    }
+
+    #[test]
+    fn a_reviewed_revised_label_dates_the_review() {
+        let t = "# Migraine\n\nBy Ana Li, MD\n\nReviewed/Revised Apr 2023\n\nMigraine is common.\n";
+        let d = run("stale-review", t, "a.md");
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message
+                .starts_with("the article was reviewed 2023-04-01"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(&t[d[0].span.clone()], "Apr 2023");
+        let d = run("missing-review-metadata", t, "a.md");
+        assert!(
+            d.iter()
+                .all(|d| !d.message.contains("when it was last reviewed")),
+            "{d:?}"
+        );
     }
 
     #[test]

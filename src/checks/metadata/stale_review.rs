@@ -7,7 +7,9 @@
 //! **How the date is chosen:** a last-reviewed date wins over a last-updated one, and either
 //! over the article's own date (front-matter `date:`, schema.org `datePublished`, an HTML
 //! `<time datetime>`; failing all of these, the date a static-site post's file name opens
-//! with, `2018-12-30-salt.md`), which counts only when neither is given; among several
+//! with, `2018-12-30-salt.md`), which counts only when neither is given, and only on a
+//! health page: a manuscript's, a README's or a rendered report's own date says when it was
+//! written, not reviewed (see `missing-disclaimer`); among several
 //! (front matter and a body line), the most recent counts. Dates are read as ISO
 //! (`2025-02-07`), `February 7, 2025`, `Feb 7, 2025`, `7 February 2025` or `05/12/2025`
 //! (month first unless `month-first = false`; a part above 12 settles it). Age is measured
@@ -97,8 +99,11 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         &reviewed
     } else if !updated.is_empty() {
         &updated
-    } else {
+    } else if !super::not_a_health_page(doc, cx) {
         &published
+    } else {
+        // a manuscript's, a README's or a report's own date is not a review date
+        return out;
     };
     let Some((d, m)) = chosen
         .iter()
