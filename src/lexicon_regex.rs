@@ -380,6 +380,15 @@ impl<'h> Match<'h> {
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+
+    /// The match from its first ASCII digit to its end, if it holds one: the last group of
+    /// a pattern whose text before that group holds no digit and whose group starts with one
+    /// and runs to the match's end (`list_uids=(?P<v>[0-9]+)`), read without a capture
+    /// engine. (An ASCII byte is never inside a UTF-8 character.)
+    pub fn from_first_digit(&self) -> Option<Match<'h>> {
+        let at = self.as_str().bytes().position(|b| b.is_ascii_digit())?;
+        Some(Match::new(self.hay, self.start + at..self.end))
+    }
 }
 
 impl LexRegex {
@@ -876,6 +885,12 @@ impl DocRegex {
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
         self.find(hay).map(|m| self.groups_of(hay, m))
+    }
+
+    /// The capture groups of `m`, a match of this pattern in `hay` (from [`DocRegex::find`]
+    /// or [`DocRegex::find_iter`]).
+    pub fn captures_of<'h>(&self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        self.groups_of(hay, m)
     }
 
     /// As `regex::Regex::captures_iter`.

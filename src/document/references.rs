@@ -162,14 +162,17 @@ pub fn find_ids(src: &str) -> Ids {
     .iter()
     .any(|n| src.contains(n));
     Ids {
+        // (the DOI pattern's group is its whole match; the PMID pattern's is its digits at
+        // the end, with none before them: read without a capture engine)
         doi: (src.contains("10."))
-            .then(|| doi.captures(src))
+            .then(|| doi.find(src))
             .flatten()
-            .map(|c| c[1].trim_end_matches(['.', ',', ';']).to_lowercase()),
+            .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_lowercase()),
         pmid: maybe_pmid
-            .then(|| pmid.captures(src))
+            .then(|| pmid.find(src))
             .flatten()
-            .map(|c| c[1].to_string()),
+            .and_then(|m| m.from_first_digit())
+            .map(|m| m.as_str().to_string()),
         url: src
             .contains("http")
             .then(|| url.find(src))
