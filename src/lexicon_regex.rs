@@ -380,6 +380,15 @@ impl<'h> Match<'h> {
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+
+    /// The match from its first ASCII digit to its end, if it holds one: the last group of
+    /// a pattern whose text before that group holds no digit and whose group starts with one
+    /// and runs to the match's end (`list_uids=(?P<v>[0-9]+)`), read without a capture
+    /// engine. (An ASCII byte is never inside a UTF-8 character.)
+    pub fn from_first_digit(&self) -> Option<Match<'h>> {
+        let at = self.as_str().bytes().position(|b| b.is_ascii_digit())?;
+        Some(Match::new(self.hay, self.start + at..self.end))
+    }
 }
 
 impl LexRegex {
@@ -843,7 +852,16 @@ impl DocRegex {
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
-        let r = self.span_at(self.dfa_for(hay), hay, 0)?;
+        self.find_from(hay, 0)
+    }
+
+    /// The first match that starts at or after `from` (a char boundary; the text before it
+    /// is still read for `\b`): [`DocRegex::find`] where the caller knows that no match starts
+    /// before `from` (a literal every match opens with is not there), without reading that
+    /// text through the automaton.
+    pub fn find_from<'h>(&self, hay: &'h str, from: usize) -> Option<Match<'h>> {
+        debug_assert!(!self.anchored || from == 0);
+        let r = self.span_at(self.dfa_for(hay), hay, from)?;
         Some(Match::new(hay, r))
     }
 
@@ -853,8 +871,19 @@ impl DocRegex {
         &'r self,
         hay: &'h str,
     ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        self.find_iter_from(hay, 0)
+    }
+
+    /// [`DocRegex::find_iter`] from `from`, where the caller knows that no match starts
+    /// before it (see [`DocRegex::find_from`]).
+    pub fn find_iter_from<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+        from: usize,
+    ) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        debug_assert!(!self.anchored || from == 0);
         let dfa = self.dfa_for(hay);
-        let mut at = 0;
+        let mut at = from;
         std::iter::from_fn(move || {
             let r = self.span_at(dfa, hay, at)?;
             debug_assert!(!r.is_empty(), "{}", self.pattern);
@@ -876,6 +905,12 @@ impl DocRegex {
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
         self.find(hay).map(|m| self.groups_of(hay, m))
+    }
+
+    /// The capture groups of `m`, a match of this pattern in `hay` (from [`DocRegex::find`]
+    /// or [`DocRegex::find_iter`]).
+    pub fn captures_of<'h>(&self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
+        self.groups_of(hay, m)
     }
 
     /// As `regex::Regex::captures_iter`.

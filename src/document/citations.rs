@@ -231,12 +231,17 @@ fn linked(m: &Marker) -> Option<Citation> {
     let (whole, at) = (m.whole, m.at);
     let mut c = m.citation(CiteSyntax::Linked);
     let mut prev_end: Option<(u32, usize)> = None;
-    for lm in linked_item_re().captures_iter(whole) {
-        let g = lm.get(1).expect("group");
-        let n: u32 = g.as_str().parse().unwrap_or(0);
-        let span = at + g.start()..at + g.end();
+    for lm in linked_item_re().find_iter(whole) {
+        // the group: the digits right after the opening `[` (read without a capture engine)
+        let digits = lm.as_str()[1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let g = lm.start() + 1..lm.start() + 1 + digits;
+        let n: u32 = whole[g.clone()].parse().unwrap_or(0);
+        let span = at + g.start..at + g.end;
         if let Some((a, end)) = prev_end {
-            let between = &whole[end..lm.get(0).expect("m").start()];
+            let between = &whole[end..lm.start()];
             if between.contains(['-', '–', '—']) {
                 if n > a && n - a <= 500 {
                     for k in a + 1..n {
@@ -251,7 +256,7 @@ fn linked(m: &Marker) -> Option<Citation> {
             c.malformed = Some("cites reference 0; reference numbers start at 1".into());
         }
         c.targets.push(Target::num(n, span));
-        prev_end = Some((n, lm.get(0).expect("m").end()));
+        prev_end = Some((n, lm.end()));
     }
     Some(c)
 }

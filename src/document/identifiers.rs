@@ -7,7 +7,7 @@
 //! `pubmed.ncbi.nlm.nih.gov/`, `arxiv.org/abs/`) or its own prefix (`NCT`, `ISRCTN`, `PMC`).
 
 use super::patterns;
-use crate::lexicon_regex::DocRegex;
+use crate::lexicon_regex::{DocRegex, Match};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -80,6 +80,48 @@ impl Needles {
     fn any_in(&self, hay: &str) -> bool {
         self.0.iter().any(|f| f.find(hay.as_bytes()).is_some())
     }
+
+    /// Where the first of them occurs in `hay`, if any does.
+    fn first_in(&self, hay: &str) -> Option<usize> {
+        self.0.iter().filter_map(|f| f.find(hay.as_bytes())).min()
+    }
+}
+
+/// The char boundary at or before `i` of `text`.
+pub(super) fn boundary_before(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where the search for the identifiers of kind `i` (in the order of `patterns`) starts in
+/// `text` (`lower`: `text` with ASCII letters lower-cased), or `None` where it holds none.
+/// A pattern runs only when its label or prefix is there: most entries hold one or two kinds
+/// of identifier, and running all eight on each was a few percent of a PDQ run. The
+/// case-insensitive labels are looked for in `lower`; none holds an `s` or a `k`, the only
+/// ASCII letters that case folding also matches with other characters (`ſ`, the Kelvin
+/// sign), so no match is missed. No match starts earlier than `reach` bytes before the first
+/// label (`dx.doi.org/`; `list_uids=`, or `liſt_uids=` as a case fold; `/pubmed/`): the
+/// text before that is not searched.
+fn search_start(i: usize, text: &str, lower: &str) -> Option<usize> {
+    // each kind's labels or prefixes, whether they are looked for in `lower`, and `reach`
+    static N: OnceLock<[(Needles, bool, usize); 8]> = OnceLock::new();
+    let needles = N.get_or_init(|| {
+        [
+            (Needles::new(&["doi"]), true, 3),
+            (Needles::new(&["pmid", "_uid", "pubmed"]), true, 5),
+            (Needles::new(&["pmc"]), true, 0),
+            (Needles::new(&["NCT"]), false, 0),
+            (Needles::new(&["ISRCTN"]), false, 0),
+            (Needles::new(&["eudract"]), true, 0),
+            (Needles::new(&["ISBN"]), false, 0),
+            (Needles::new(&["arxiv"]), true, 0),
+        ]
+    });
+    let (n, folded, reach) = &needles[i];
+    let first = n.first_in(if *folded { lower } else { text })?;
+    Some(boundary_before(text, first.saturating_sub(*reach)))
 }
 
 /// Cheap test before the patterns: text with none of these holds no identifier.
@@ -114,35 +156,14 @@ pub fn scan(text: &str, base: usize) -> Vec<Identifier> {
     if !may_hold(text) {
         return out;
     }
-    // A pattern runs only when its label or prefix is there: most entries hold one or two
-    // kinds of identifier, and running all eight on each was a few percent of a PDQ run.
-    // The case-insensitive labels are looked for in the text with ASCII letters lower-cased;
-    // none holds an `s` or a `k`, the only ASCII letters that case folding also matches
-    // with other characters (`ſ`, the Kelvin sign), so no match is missed.
+    // (each kind searched from its first label or prefix: `search_start`)
     let lower = text.to_ascii_lowercase();
-    // each kind's labels or prefixes (in the order of `patterns`), and whether they are
-    // looked for in `lower`
-    static N: OnceLock<[(Needles, bool); 8]> = OnceLock::new();
-    let needles = N.get_or_init(|| {
-        [
-            (Needles::new(&["doi"]), true),
-            (Needles::new(&["pmid", "_uid", "pubmed"]), true),
-            (Needles::new(&["pmc"]), true),
-            (Needles::new(&["NCT"]), false),
-            (Needles::new(&["ISRCTN"]), false),
-            (Needles::new(&["eudract"]), true),
-            (Needles::new(&["ISBN"]), false),
-            (Needles::new(&["arxiv"]), true),
-        ]
-    });
     for (i, (kind, re)) in patterns().iter().enumerate() {
-        let (n, folded) = &needles[i];
-        let present = n.any_in(if *folded { &lower } else { text });
-        if !present {
+        let Some(from) = search_start(i, text, &lower) else {
             continue;
-        }
-        for c in re.captures_iter(text) {
-            let Some(g) = c.name("v").or_else(|| c.name("w")) else {
+        };
+        for m in re.find_iter_from(text, from) {
+            let Some(g) = value_group(*kind, re, text, m) else {
                 continue;
             };
             let value = trim_value(*kind, g.as_str());
@@ -165,6 +186,21 @@ pub fn scan(text: &str, base: usize) -> Vec<Identifier> {
     }
     out.sort_by_key(|i| i.span.start);
     out
+}
+
+/// The group `v` (else `w`) of the match `m` of `kind`'s pattern `re`. The DOI and PMID
+/// patterns write no digit before `v`, which opens with one and ends the match; the NCT and
+/// ISRCTN patterns' `v` is their whole match (between `\b`s): those are read without a
+/// capture engine, which was most of the cost of a reference list's identifiers.
+fn value_group<'h>(kind: IdKind, re: &DocRegex, text: &'h str, m: Match<'h>) -> Option<Match<'h>> {
+    match kind {
+        IdKind::Doi | IdKind::Pmid => m.from_first_digit(),
+        IdKind::Nct | IdKind::Isrctn => Some(m),
+        _ => {
+            let c = re.captures_of(text, m);
+            c.name("v").or_else(|| c.name("w"))
+        }
+    }
 }
 
 /// A DOI taken from an address may have its slashes percent-encoded (`doi.org/10.1089%2Facm.2014.0177`,
@@ -248,6 +284,135 @@ fn trim_value(kind: IdKind, v: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The identifier patterns searched from `search_start` find every match a search from
+    /// the start finds: on every fixture text and built texts (cases, `ſ`, non-ASCII
+    /// neighbours).
+    #[test]
+    fn searches_start_before_every_match() {
+        let mut texts = crate::lexicon_regex::fixture_texts();
+        for l in [
+            "doi:",
+            "DOI ",
+            "dx.doi.org/",
+            "DX.DOI.ORG/",
+            "PMID: ",
+            "pmid",
+            "list_uids=",
+            "liſt_uids=",
+            "LIST_UIDS=",
+            "LIſT_UIDS=",
+            "pubmed.ncbi.nlm.nih.gov/",
+            "/PubMed/",
+            "PMCID: ",
+            "PMC",
+            "NCT",
+            "ISRCTN",
+            "EudraCT ",
+            "ISBN ",
+            "arXiv:",
+            "arxiv.org/abs/",
+        ] {
+            for (a, b) in [("", ""), ("é", "é"), ("ſ", ""), ("x ", " y"), ("日本", "")] {
+                texts.push(format!("{a}{l}1234567{b} {l}10.1000/x"));
+            }
+        }
+        texts.push("see https://a.b/c and 10.1000/xyz, http://doi.org/10.1/x".into());
+        for t in &texts {
+            let lower = t.to_ascii_lowercase();
+            for (i, (kind, re)) in patterns().iter().enumerate() {
+                let all: Vec<_> = re.find_iter(t).map(|m| m.range()).collect();
+                let from = search_start(i, t, &lower);
+                let found: Vec<_> = from
+                    .map(|f| re.find_iter_from(t, f).map(|m| m.range()).collect())
+                    .unwrap_or_default();
+                assert_eq!(found, all, "{kind:?} in {t:?}");
+            }
+        }
+    }
+
+    /// The groups read without a capture engine (`value_group`, the reference entries' DOI
+    /// and PMID in `references::find_ids`, a linked citation's number) are the capture
+    /// groups, on every match in the fixtures and in built texts (cases, spaces, glued and
+    /// non-ASCII neighbours).
+    #[test]
+    fn groups_read_by_hand_are_the_capture_groups() {
+        let mut texts = crate::lexicon_regex::fixture_texts();
+        let labels = [
+            "doi:",
+            "DOI: ",
+            "doi ",
+            "Doi:\u{a0}",
+            "https://doi.org/",
+            "dx.doi.org/",
+            "PMID:",
+            "pmid ",
+            "PMID\u{2003}",
+            "list_uids=",
+            "pubmed.ncbi.nlm.nih.gov/",
+            "/pubmed/",
+            "PubMed: ",
+            "pmid",
+            "NCT",
+            "ISRCTN",
+            "é NCT",
+            "ñ",
+        ];
+        let values = [
+            "10.1000/xyz.1",
+            "12345678",
+            "1234",
+            "0123456789abc",
+            "10.1089%2Facm",
+            "é1",
+        ];
+        for l in labels {
+            for v in values {
+                for (a, b) in [
+                    ("", ""),
+                    ("Ab ", " cd."),
+                    ("x", "é"),
+                    ("é ", ")"),
+                    ("[", "]"),
+                ] {
+                    texts.push(format!("{a}{l}{v}{b}"));
+                    texts.push(format!("{a}{}{v}{b}", l.to_uppercase()));
+                }
+            }
+        }
+        texts.push("[[1](#a)-[22](#b)] [3](#r3) [4567](x) [12345](#y) [é](#z)".into());
+        for t in &texts {
+            for (kind, re) in patterns() {
+                for m in re.find_iter(t) {
+                    let c = re.captures_of(t, m);
+                    let want = c.name("v").or_else(|| c.name("w")).map(|g| g.range());
+                    let got = value_group(*kind, re, t, m).map(|g| g.range());
+                    assert_eq!(got, want, "{kind:?} in {t:?}");
+                }
+            }
+            let pmid = DocRegex::new(patterns::ENTRY_PMID);
+            for m in pmid.find_iter(t) {
+                let want = pmid.captures_of(t, m).get(1).map(|g| g.range());
+                assert_eq!(m.from_first_digit().map(|g| g.range()), want, "{t:?}");
+            }
+            let doi = DocRegex::new(patterns::ENTRY_DOI);
+            for m in doi.find_iter(t) {
+                assert_eq!(
+                    doi.captures_of(t, m).get(1).map(|g| g.range()),
+                    Some(m.range())
+                );
+            }
+            let linked = DocRegex::new(patterns::LINKED_ITEM);
+            for m in linked.find_iter(t) {
+                let digits = m.as_str()[1..]
+                    .bytes()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
+                let want = linked.captures_of(t, m).get(1).map(|g| g.range());
+                assert_eq!(Some(m.start() + 1..m.start() + 1 + digits), want, "{t:?}");
+            }
+        }
+    }
 
     fn found(t: &str) -> Vec<(IdKind, String)> {
         scan(t, 0).into_iter().map(|i| (i.kind, i.value)).collect()

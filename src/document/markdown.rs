@@ -153,7 +153,9 @@ impl Builder<'_> {
 pub fn directives(src: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut pos = 0;
-    for line in src.split_inclusive('\n') {
+    // (a text without `:::` has no fenced-div line: its lines are not walked)
+    let lines = memchr::memmem::find(src.as_bytes(), b":::").map(|_| src.split_inclusive('\n'));
+    for line in lines.into_iter().flatten() {
         let t = line.trim_start();
         if t.starts_with(":::") {
             let end = pos + line.trim_end().len();

@@ -6,6 +6,7 @@
 use super::patterns;
 use super::{BlockKind, Document, Ids, ListKind, RefKey, Reference, ReferenceList, Role};
 use crate::lexicon_regex::{DocRegex, doc_regex};
+use memchr::memmem;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -139,6 +140,30 @@ pub fn opens_with_entry_number(text: &str) -> bool {
     leading_marker().is_match(text)
 }
 
+/// The literals every match of an entry pattern holds: the DOI's `10.`, the address's
+/// `http`, and (lower-cased, as the PMID pattern reads without case) "pmid", the `_uid` of
+/// `list_uids=` and "pubmed".
+fn entry_literals() -> &'static [memmem::Finder<'static>; 5] {
+    static F: OnceLock<[memmem::Finder<'static>; 5]> = OnceLock::new();
+    F.get_or_init(|| ["10.", "http", "pmid", "_uid", "pubmed"].map(memmem::Finder::new))
+}
+
+/// Where a search of `src` for the entry PMID pattern starts: no match starts more than five
+/// bytes before the first "pmid", `_uid` or "pubmed" of `src` with its ASCII letters
+/// lower-cased (`list_uids=`, or `liſt_uids=` as a case fold; `/pubmed/`); `None` where
+/// there is none of them.
+fn pmid_search_start(src: &str) -> Option<usize> {
+    let lower = src.to_ascii_lowercase();
+    let first = entry_literals()[2..]
+        .iter()
+        .filter_map(|n| n.find(lower.as_bytes()))
+        .min()?;
+    Some(super::identifiers::boundary_before(
+        src,
+        first.saturating_sub(5),
+    ))
+}
+
 /// Identifiers in an entry's source text.
 pub fn find_ids(src: &str) -> Ids {
     static R: OnceLock<(DocRegex, DocRegex, DocRegex)> = OnceLock::new();
@@ -161,19 +186,25 @@ pub fn find_ids(src: &str) -> Ids {
     ]
     .iter()
     .any(|n| src.contains(n));
+    // each search starts at the first place a match can: a DOI or an address at its
+    // literal, a PMID as `pmid_search_start` says
+    let f = entry_literals();
     Ids {
-        doi: (src.contains("10."))
-            .then(|| doi.captures(src))
-            .flatten()
-            .map(|c| c[1].trim_end_matches(['.', ',', ';']).to_lowercase()),
+        // (the DOI pattern's group is its whole match; the PMID pattern's is its digits at
+        // the end, with none before them: read without a capture engine)
+        doi: f[0]
+            .find(src.as_bytes())
+            .and_then(|at| doi.find_from(src, at))
+            .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_lowercase()),
         pmid: maybe_pmid
-            .then(|| pmid.captures(src))
+            .then(|| pmid_search_start(src))
             .flatten()
-            .map(|c| c[1].to_string()),
-        url: src
-            .contains("http")
-            .then(|| url.find(src))
-            .flatten()
+            .and_then(|at| pmid.find_from(src, at))
+            .and_then(|m| m.from_first_digit())
+            .map(|m| m.as_str().to_string()),
+        url: f[1]
+            .find(src.as_bytes())
+            .and_then(|at| url.find_from(src, at))
             .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string()),
     }
 }
@@ -1032,6 +1063,47 @@ pub fn resolve(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, Format, ListKind, ParseOptions, RefKey, Role};
+
+    /// The entry patterns searched from where a match can first start find what a search
+    /// from the start finds: on every fixture text and built texts (cases, `ſ`, non-ASCII
+    /// neighbours).
+    #[test]
+    fn entry_searches_start_before_every_match() {
+        use super::{DocRegex, entry_literals, patterns, pmid_search_start};
+        let mut texts = crate::lexicon_regex::fixture_texts();
+        for l in [
+            "PMID: ",
+            "pmid",
+            "PMID:\u{a0}",
+            "list_uids=",
+            "liſt_uids=",
+            "LIST_UIDS=",
+            "LIſT_UIDS=",
+            "pubmed.ncbi.nlm.nih.gov/",
+            "/PubMed/",
+            "https://x.org/",
+            "10.1000/",
+            "doi:10.",
+        ] {
+            for (a, b) in [("", ""), ("é", "é"), ("ſ", ""), ("x ", " y"), ("日本", "")] {
+                texts.push(format!("{a}{l}1234567{b} {l}89012"));
+            }
+        }
+        let doi = DocRegex::new(patterns::ENTRY_DOI);
+        let pmid = DocRegex::new(patterns::ENTRY_PMID);
+        let url = DocRegex::new(patterns::ENTRY_URL);
+        let f = entry_literals();
+        let range = |m: Option<crate::lexicon_regex::Match>| m.map(|m| m.range());
+        for t in &texts {
+            let from = |i: usize| f[i].find(t.as_bytes());
+            let d = from(0).and_then(|at| doi.find_from(t, at));
+            assert_eq!(range(d), range(doi.find(t)), "{t:?}");
+            let u = from(1).and_then(|at| url.find_from(t, at));
+            assert_eq!(range(u), range(url.find(t)), "{t:?}");
+            let p = pmid_search_start(t).and_then(|at| pmid.find_from(t, at));
+            assert_eq!(range(p), range(pmid.find(t)), "{t:?}");
+        }
+    }
 
     #[test]
     fn qualified_reference_titles_head_lists() {

@@ -1502,14 +1502,14 @@ fn lists_of(w: &str, lists: &rustc_hash::FxHashMap<&'static [u8], u8>) -> u8 {
 /// ASCII bytes are classified without decoding.
 fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
     let b = s.as_bytes();
-    // (is a word character, its length in bytes)
+    // (is a word character, its length in bytes): an ASCII byte tested in line, another
+    // character decoded out of line
     let class = move |i: usize| -> (bool, usize) {
         let c = b[i];
         if c < 0x80 {
             (c.is_ascii_alphanumeric() || c == b'-', 1)
         } else {
-            let ch = s[i..].chars().next().unwrap_or(' ');
-            (ch.is_alphanumeric(), ch.len_utf8())
+            wide_class(s, i)
         }
     };
     let mut i = 0;
@@ -1534,6 +1534,14 @@ fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
         }
         Some(&s[start..i])
     })
+}
+
+/// Whether the non-ASCII character at `i` of `s` is a word character, and its length.
+#[cold]
+#[inline(never)]
+fn wide_class(s: &str, i: usize) -> (bool, usize) {
+    let ch = s[i..].chars().next().unwrap_or(' ');
+    (ch.is_alphanumeric(), ch.len_utf8())
 }
 
 /// A word list as a set, made on first use.

@@ -317,6 +317,8 @@ pub struct EvidenceTables {
     pub(crate) section_labels: HashMap<String, bool>,
     /// the most words a section label has
     pub(crate) section_label_words: usize,
+    /// the last word of each section label (a label ends with one of them)
+    pub(crate) section_label_ends: HashSet<String>,
     /// Phrases of a study's procedure ("we evaluated", "were randomized").
     pub(crate) procedure: PhraseTable,
     /// Verbs that report a finding ("found", "showed").
@@ -533,9 +535,15 @@ impl EvidenceTables {
             .map(|l| l.split(' ').count())
             .max()
             .unwrap_or(0);
+        let section_label_ends = section_labels
+            .keys()
+            .filter_map(|l| l.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
         EvidenceTables {
             section_labels,
             section_label_words,
+            section_label_ends,
             procedure: PhraseTable::from_list(&src.procedure),
             finding_verbs: PhraseTable::from_list(&src.finding_verbs),
             relation_verbs: PhraseTable::from_list(&st.relation_verbs),

@@ -367,6 +367,17 @@ fn last_section_label(sentence: &str, lex: &EvidenceLexicon) -> Option<bool> {
             .rev()
             .take(max)
             .collect();
+        // a label ends with the word right before the colon (cut at a full stop when it is
+        // the label's only word): where that is no label's last word, no run is a label
+        let Some(&end) = before.first() else {
+            continue;
+        };
+        let ends = &lex.section_label_ends;
+        if !ends.contains(&end.to_lowercase())
+            && !ends.contains(&end.rsplit('.').next().unwrap_or(end).to_lowercase())
+        {
+            continue;
+        }
         // the longest run of words before the colon that is a label
         for n in (1..=before.len()).rev() {
             let mut words: Vec<&str> = before[..n].iter().rev().copied().collect();
