@@ -81,6 +81,23 @@ pub fn names_its_source(src: &str) -> bool {
     (src.contains("http") && links(src).iter().any(cites))
         || names_an_identifier(src)
         || names_authors_and_year(src)
+        || points_into_a_recording(src)
+}
+
+/// Whether a sentence points at a moment of the recording it summarises, `[01:14:38]` or
+/// `[14:38]` in brackets (linked or not): a podcast or video summary's citation.
+fn points_into_a_recording(src: &str) -> bool {
+    src.match_indices('[').any(|(k, _)| {
+        let rest = &src[k + 1..];
+        let Some(close) = rest.find(']') else {
+            return false;
+        };
+        let parts: Vec<&str> = rest[..close].split(':').collect();
+        (2..=3).contains(&parts.len())
+            && (1..=2).contains(&parts[0].len())
+            && parts[1..].iter().all(|p| p.len() == 2)
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// Whether a sentence names the work it reports by its authors and year, "et al." and the
@@ -578,6 +595,12 @@ mod tests {
         ));
         assert!(!names_its_source("As noted et al. 2019 was a hard year."));
         assert!(!names_its_source("Morgan et al. (20251) is not a year."));
+        // a moment of the recording summarised
+        assert!(names_its_source(
+            "Focus improved [<a class=\"yt-timestamp\" data-t=\"01:14:38\">[01:14:38]</a>]."
+        ));
+        assert!(names_its_source("Focus improved [14:38]."));
+        assert!(!names_its_source("Focus improved [1] at 14:38."));
         // in italics, as scientific writing sets it
         assert!(names_its_source("Ferritin fell (Park _et al._, 2021)."));
         assert!(names_its_source("*Devi* *et al.* 2017 pooled six trials."));

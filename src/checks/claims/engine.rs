@@ -433,7 +433,7 @@ pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
                 continue;
             }
             if matches!(kind, SignalKind::Quantity | SignalKind::Statistic)
-                && part_of_a_name(sentence, m.start())
+                && (part_of_a_name(sentence, m.start()) || clock_time(sentence, m.range()))
             {
                 continue;
             }
@@ -543,6 +543,18 @@ fn part_of_a_name(sentence: &str, start: usize) -> bool {
                     .iter()
                     .any(|w| word.eq_ignore_ascii_case(w))
             })
+}
+
+/// Whether the number at `span` is part of a time of day or a position in a recording,
+/// `01:14:38` (a podcast summary's pointer into its source): hours, minutes and seconds,
+/// two digits after each colon. It counts nothing.
+fn clock_time(sentence: &str, span: Range<usize>) -> bool {
+    let b = sentence.as_bytes();
+    let time = |c: &u8| c.is_ascii_digit() || *c == b':';
+    let start = span.start - b[..span.start].iter().rev().take_while(|c| time(c)).count();
+    let end = span.end + b[span.end..].iter().take_while(|c| time(c)).count();
+    let parts: Vec<&[u8]> = b[start..end].split(|&c| c == b':').collect();
+    parts.len() == 3 && (1..=2).contains(&parts[0].len()) && parts[1..].iter().all(|p| p.len() == 2)
 }
 
 /// Whether the "I" at `span` is the Roman numeral of "type I diabetes", "phase I/II",
@@ -2251,6 +2263,20 @@ mod tests {
         assert!(!summarises_previous(
             "Summary statistics were not reported."
         ));
+    }
+
+    #[test]
+    fn a_position_in_a_recording_is_not_a_figure() {
+        let lex = ClaimLexicon::builtin();
+        let s = "Stimulants aid focus [01:14:38].";
+        assert!(
+            score_sentence(s, lex)
+                .signals
+                .iter()
+                .all(|g| g.kind != SignalKind::Quantity && g.kind != SignalKind::Statistic)
+        );
+        assert!(clock_time(s, 22..24));
+        assert!(!clock_time("The ratio was 3:1 in women.", 14..15));
     }
 
     #[test]
