@@ -84,34 +84,108 @@ pub fn names_its_source(src: &str) -> bool {
         || points_into_a_recording(src)
 }
 
-/// Whether a sentence points at a moment of the recording it summarises, `[01:14:38]` or
-/// `[14:38]` in brackets (linked or not): a podcast or video summary's citation.
+/// Whether a sentence points at a moment of the recording it summarises: `[01:14:38]` in
+/// brackets, or `[14:38]` as a link's text (`[14:38](https://…)`, an anchor's
+/// `>[14:38]</a>`): a podcast or video summary's citation. (A bare `[1:10]` is a ratio.)
 fn points_into_a_recording(src: &str) -> bool {
     src.match_indices('[').any(|(k, _)| {
         let rest = &src[k + 1..];
         let Some(close) = rest.find(']') else {
             return false;
         };
-        let parts: Vec<&str> = rest[..close].split(':').collect();
-        (2..=3).contains(&parts.len())
-            && (1..=2).contains(&parts[0].len())
-            && parts[1..].iter().all(|p| p.len() == 2)
-            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        let linked = src[..k].ends_with('>') || rest[close + 1..].starts_with('(');
+        is_timestamp(&rest[..close], if linked { 2 } else { 3 })
     })
+}
+
+/// Whether `s` is a time of day or a position in a recording of at least `parts` parts:
+/// `1:14:38`, `01:14:38` (three), `14:38` (two): one or two digits, then two digits after
+/// each colon.
+pub fn is_timestamp(s: &str, parts: usize) -> bool {
+    let p: Vec<&str> = s.split(':').collect();
+    (parts..=3).contains(&p.len())
+        && (1..=2).contains(&p[0].len())
+        && p[1..].iter().all(|x| x.len() == 2)
+        && p.iter().all(|x| x.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a sentence names the work it reports by its authors and year, "et al." and the
 /// year after it: "Morgan et al. (2025) found…", "**Lee et al. (2019)**: 30% of…", "(Park et
-/// al., 2021)". Read even where no reference list resolves it (a literature synthesis that
-/// cites only in its prose): the claim is attributed, and whether the work is listed is the
-/// citation rules' question.
+/// al., 2021)", "Rahimi et al. (Malar J 2017)"; or two authors, "(Tembo & Ruiz, 2018)",
+/// "as Tembo and Ruiz (2018) reviewed". Read even where no reference list resolves it (a
+/// literature synthesis that cites only in its prose): the claim is attributed, and whether
+/// the work is listed is the citation rules' question.
 pub fn names_authors_and_year(src: &str) -> bool {
     et_al_and_year(src) || two_authors_and_year(src)
 }
 
-/// "Tembo and Ruiz (2018)", "(Tembo & Ruiz, 2018)": two capitalised surnames joined by "and"
-/// or "&", and a year right after them.
+/// A year that closes a citation at the start of `s`: "2018)", "2018a)", "2018;", "2018,".
+fn closing_year(s: &str) -> bool {
+    let y = s.as_bytes();
+    let tail = &y[y.len().min(4)..];
+    let tail = tail
+        .strip_prefix(b"a")
+        .or(tail.strip_prefix(b"b"))
+        .unwrap_or(tail);
+    y.len() >= 4
+        && (y.starts_with(b"19") || y.starts_with(b"20"))
+        && y[..4].iter().all(u8::is_ascii_digit)
+        && matches!(tail.first(), Some(b')' | b';' | b','))
+}
+
+/// Two capitalised surnames joined by "and" or "&" with the year: inside a parenthesis,
+/// "(Tembo & Ruiz, 2018)", or in the text with the year in parentheses where a verb of
+/// reporting or "as"/"by" frames it, "as Tembo and Ruiz (2018) reviewed", "Tembo and Ruiz
+/// (2018) found". ("Deaths in England and Wales (2019) rose", "January and March, 2020",
+/// are not.)
 fn two_authors_and_year(src: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Spring",
+        "Summer",
+        "Autumn",
+        "Winter",
+    ];
+    const REPORTING: &[&str] = &[
+        "found",
+        "reported",
+        "showed",
+        "shown",
+        "reviewed",
+        "noted",
+        "concluded",
+        "suggested",
+        "described",
+        "observed",
+        "estimated",
+        "demonstrated",
+        "argued",
+        "proposed",
+        "identified",
+        "defined",
+        "recommended",
+        "examined",
+        "studied",
+        "compared",
+    ];
     let surname = |w: &str| {
         let w = w.trim_matches(['*', '_', '(', '[', ',']);
         w.len() >= 2
@@ -119,35 +193,40 @@ fn two_authors_and_year(src: &str) -> bool {
             && w.chars()
                 .skip(1)
                 .all(|c| c.is_lowercase() || matches!(c, '-' | '\''))
+            && !NOT_NAMES.contains(&w)
     };
     [" and ", " & "].iter().any(|join| {
         src.match_indices(join).any(|(k, _)| {
-            let before = src[..k].rsplit(char::is_whitespace).next().unwrap_or("");
+            let head = &src[..k];
+            let before = head.rsplit(char::is_whitespace).next().unwrap_or("");
             let after = &src[k + join.len()..];
             let (second, rest) = after.split_once(char::is_whitespace).unwrap_or((after, ""));
-            let rest = if second.ends_with(',') {
-                rest
-            } else {
-                rest.strip_prefix('(').unwrap_or("-")
+            if !surname(before) || !surname(second) {
+                return false;
+            }
+            if before.trim_start_matches(['*', '_']).starts_with('(') {
+                // "(Tembo & Ruiz, 2018)"
+                return second.ends_with(',') && closing_year(rest);
+            }
+            let Some(year) = rest.strip_prefix('(') else {
+                return false;
             };
-            let year = rest.as_bytes();
-            // the year closes the citation: "2018)", "2018a)", "2018;", "2018, p. 4"
-            let tail = &year[year.len().min(4)..];
-            let tail = tail
-                .strip_prefix(b"a")
-                .or(tail.strip_prefix(b"b"))
-                .unwrap_or(tail);
-            surname(before)
-                && surname(second)
-                && year.len() >= 4
-                && (year.starts_with(b"19") || year.starts_with(b"20"))
-                && year[..4].iter().all(u8::is_ascii_digit)
-                && matches!(tail.first(), Some(b')' | b';' | b','))
+            let framed = head[..head.len() - before.len()]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| ["as", "by"].contains(&w.to_ascii_lowercase().as_str()))
+                || year
+                    .split_once(')')
+                    .and_then(|(_, r)| r.split_whitespace().next())
+                    .is_some_and(|w| {
+                        REPORTING.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
+                    });
+            framed && closing_year(year)
         })
     })
 }
 
-/// "Morgan et al. (2025)", "(Park _et al._, 2021)".
+/// "Morgan et al. (2025)", "(Park _et al._, 2021)", "Rahimi et al. (Malar J 2017)".
 fn et_al_and_year(src: &str) -> bool {
     static ET_AL: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("et al"));
@@ -159,12 +238,28 @@ fn et_al_and_year(src: &str) -> bool {
             .unwrap_or("")
             .trim_start_matches(['*', '_', '(', '[']);
         let after = src[k + 5..].trim_start_matches(['.', ',', ' ', '*', '_', '(', '[']);
-        let year = after.as_bytes();
+        // a journal before the year in the parenthesis: up to three capitalised words
+        let mut year = after;
+        let lead = &src[k + 5..src.len() - after.len()];
+        if lead.contains('(') {
+            for _ in 0..3 {
+                match year.split_once(' ') {
+                    Some((w, r))
+                        if w.starts_with(|c: char| c.is_uppercase())
+                            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&') =>
+                    {
+                        year = r.trim_start();
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let y = year.as_bytes();
         surname.starts_with(|c: char| c.is_uppercase())
-            && year.len() >= 4
-            && (year.starts_with(b"19") || year.starts_with(b"20"))
-            && year[..4].iter().all(u8::is_ascii_digit)
-            && year.get(4).is_none_or(|b| !b.is_ascii_digit())
+            && y.len() >= 4
+            && (y.starts_with(b"19") || y.starts_with(b"20"))
+            && y[..4].iter().all(u8::is_ascii_digit)
+            && y.get(4).is_none_or(|b| !b.is_ascii_digit())
     })
 }
 
@@ -599,8 +694,14 @@ mod tests {
         assert!(names_its_source(
             "Focus improved [<a class=\"yt-timestamp\" data-t=\"01:14:38\">[01:14:38]</a>]."
         ));
-        assert!(names_its_source("Focus improved [14:38]."));
+        assert!(names_its_source(
+            "Focus improved [14:38](https://example.org/ep4?t=878)."
+        ));
         assert!(!names_its_source("Focus improved [1] at 14:38."));
+        // a ratio
+        assert!(!names_its_source(
+            "Diluted [1:10] bleach kills 99% of bacteria."
+        ));
         // in italics, as scientific writing sets it
         assert!(names_its_source("Ferritin fell (Park _et al._, 2021)."));
         assert!(names_its_source("*Devi* *et al.* 2017 pooled six trials."));
@@ -613,5 +714,18 @@ mod tests {
             "Between Monday and Friday (2018 figures) visits rose."
         ));
         assert!(!names_its_source("Iron and Zinc (20181) is not a year."));
+        assert!(!names_its_source(
+            "Deaths in England and Wales (2019) rose by 20% among older adults."
+        ));
+        assert!(!names_its_source(
+            "Between January and March, 2020, admissions rose 40% in adults."
+        ));
+        assert!(names_its_source(
+            "Tembo and Ruiz (2018) found that rates fell."
+        ));
+        // a journal before the year
+        assert!(names_its_source(
+            "Rahimi et al. (Malar J 2017) found that iron cut anaemia by 20%."
+        ));
     }
 }

@@ -553,8 +553,7 @@ fn clock_time(sentence: &str, span: Range<usize>) -> bool {
     let time = |c: &u8| c.is_ascii_digit() || *c == b':';
     let start = span.start - b[..span.start].iter().rev().take_while(|c| time(c)).count();
     let end = span.end + b[span.end..].iter().take_while(|c| time(c)).count();
-    let parts: Vec<&[u8]> = b[start..end].split(|&c| c == b':').collect();
-    parts.len() == 3 && (1..=2).contains(&parts[0].len()) && parts[1..].iter().all(|p| p.len() == 2)
+    crate::document::links::is_timestamp(&sentence[start..end], 3)
 }
 
 /// Whether the "I" at `span` is the Roman numeral of "type I diabetes", "phase I/II",

@@ -82,7 +82,10 @@
 //! under it, down to the next heading, when none of that text cites on its own; so does a
 //! reference written as a paragraph of its own under the text it sources ("Maria Lopez
 //! Garcia et al. Lancet Rheumatol. 2019 Mar 4.", "Source: Okafor N. Title. BMJ.
-//! 2020;368:m112."), back to the heading or the previous such line; and in a
+//! 2020;368:m112."), back to the heading or the previous such line; a source line with a
+//! link right under a heading (`*Source: WHO - https://…*`, "Adapted from [the CDC
+//! page](https://…)") sources the section it opens, down to the next heading of its level or
+//! above, when none of that text cites on its own; and in a
 //! document with no marker at all, each of two or more headed source lists ("### Sources"
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
@@ -502,6 +505,37 @@ pub fn judged(
     for b in source_list_labels(doc) {
         let from = entry_start(doc, b);
         cover_uncited_entry(doc, &cites, &mut covered, from..b, n);
+    }
+    // a source line right under a heading ("*Source: WHO - https://…*", "Adapted from
+    // [the CDC page](https://…)") sources the section it opens, down to the next heading of
+    // its level or above, when none of that text cites on its own
+    for b in 1..doc.blocks.len() {
+        let (BlockKind::Heading(level), BlockKind::Paragraph) =
+            (doc.blocks[b - 1].kind, doc.blocks[b].kind)
+        else {
+            continue;
+        };
+        let src = &doc.text[doc.blocks[b].span.clone()];
+        let line = src[..src.find('\n').unwrap_or(src.len())]
+            .trim_start_matches(['*', '_', ' '])
+            .to_ascii_lowercase();
+        let opens = [
+            "source:",
+            "sources:",
+            "source -",
+            "adapted from ",
+            "data from ",
+        ]
+        .iter()
+        .any(|p| line.starts_with(p));
+        if !opens || !line.contains("http") {
+            continue;
+        }
+        let to = doc.blocks[b + 1..]
+            .iter()
+            .position(|x| matches!(x.kind, BlockKind::Heading(l) if l <= level))
+            .map_or(doc.blocks.len(), |k| b + 1 + k);
+        cover_uncited_entry(doc, &cites, &mut covered, b + 1..to, n);
     }
     // lists that source their sections by where they stand (a "### Sources" closing each
     // section of a document with no marker): each sources the section it closes, from its
@@ -1175,17 +1209,32 @@ fn defines_code_term(src: &str) -> bool {
     rest.trim().is_empty()
 }
 
-/// A sentence that carries a metadata field ("Medically reviewed by …", "Last updated: …")
-/// is page furniture, judged by the metadata rules, not a claim.
 /// Whether a sentence is about the page's own review: a banner ("this content is pending
 /// human review") or an assurance ("All articles are reviewed for accuracy by our clinical
-/// team"). `review-pending` reads them; they assert nothing about health.
+/// team") that names the page or its articles. `review-pending` reads them; they assert
+/// nothing about health. ("A new lozenge is still pending review by the FDA" is judged.)
 fn states_review(text: &str) -> bool {
+    const PAGE: &[&str] = &[
+        "content",
+        "article",
+        "page",
+        "site",
+        "post",
+        "information",
+        "guide",
+    ];
     let pack = crate::document::metadata::pack();
-    pack.banner_ac.find_iter(text).next().is_some()
-        || pack.assurance_ac.find_iter(text).next().is_some()
+    (pack.banner_ac.find_iter(text).next().is_some()
+        || pack.assurance_ac.find_iter(text).next().is_some())
+        && text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            PAGE.iter()
+                .any(|p| w == *p || w.strip_suffix('s') == Some(p))
+        })
 }
 
+/// A sentence that carries a metadata field ("Medically reviewed by …", "Last updated: …")
+/// is page furniture, judged by the metadata rules, not a claim.
 fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
     doc.metadata.iter().any(|m| {
         m.source == crate::document::MetaSource::Body
@@ -1200,7 +1249,7 @@ mod tests {
 
     #[test]
     fn a_label_is_not_part_of_the_claim_and_review_banners_are_not_judged() {
-        let t = "# Notes\n\n- **Clinical Correlation:** Two patients improved on the drug.\n\nNote: this content is pending human review and may change.\n\nSalt raises blood pressure.\n";
+        let t = "# Notes\n\n- **Clinical Correlation:** Two patients improved on the drug.\n\nNote: this content is pending human review and may change.\n\nSalt raises blood pressure.\n\nA zinc lozenge is pending review by the FDA.\n";
         let doc = Document::parse(
             "a.md",
             t.to_string(),
@@ -1216,7 +1265,8 @@ mod tests {
             claims,
             [
                 "Two patients improved on the drug.",
-                "Salt raises blood pressure."
+                "Salt raises blood pressure.",
+                "A zinc lozenge is pending review by the FDA."
             ]
         );
     }

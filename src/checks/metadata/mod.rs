@@ -30,57 +30,71 @@ pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Contex
 /// date held against it: a research manuscript (see [`is_manuscript`]), a repository's
 /// README (the documentation of a project, a dataset or a tool), or an R Markdown or Quarto
 /// file whose front matter renders it to a document (`output: pdf_document`,
-/// `word_document`, `md_document`, `html_document`…, `format: pdf` / `docx` / `revealjs`): a
-/// manuscript, proposal, report or slides, not a web page (`blogdown` and `distill` render
-/// web pages).
+/// `word_document`, `md_document`, `rticles::…`, `format: pdf` / `docx` / `typst`): a
+/// manuscript, proposal, report or slides, not a web page (`html_document`, `gitbook`,
+/// `blogdown`, `format: html` are pages).
 pub fn not_a_health_page(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
     is_manuscript(doc, cx) || is_readme(&doc.path) || renders_to_document(doc)
 }
 
+/// `README.md`, `readme.Rmd`, `README.es.md`.
 fn is_readme(path: &str) -> bool {
     std::path::Path::new(path)
-        .file_stem()
+        .file_name()
         .and_then(|s| s.to_str())
+        .and_then(|s| s.split('.').next())
         .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
 }
 
 fn renders_to_document(doc: &crate::document::Document) -> bool {
+    // R Markdown's formats (after any `pkg::`) and Quarto's that make a file, not a page
     const DOCUMENTS: &[&str] = &[
+        "pdf_document",
+        "pdf_document2",
+        "word_document",
+        "word_document2",
+        "odt_document",
+        "rtf_document",
+        "md_document",
+        "github_document",
+        "pdf_book",
+        "beamer_presentation",
+        "ioslides_presentation",
+        "slidy_presentation",
+        "powerpoint_presentation",
+        "apa6_pdf",
+        "apa6_docx",
+        "apa6_word",
         "pdf",
-        "word",
         "docx",
         "odt",
         "rtf",
-        "md_document",
-        "github_document",
-        "html_document",
-        "html_notebook",
         "typst",
         "beamer",
-        "revealjs",
-        "ioslides",
-        "slidy",
-        "powerpoint",
         "pptx",
-        "bookdown",
-        "rticles",
-        "papaja",
-        "manuscript",
+        "gfm",
+        "commonmark",
     ];
+    // packages whose every format is a journal article
+    const ARTICLE_PACKAGES: &[&str] = &["rticles", "papaja"];
     if !crate::document::is_literate(&doc.path) {
         return false;
     }
     let Some(value) = doc.front_matter.as_ref().and_then(|f| f.value.as_ref()) else {
         return false;
     };
-    ["output", "format"].iter().any(|k| {
-        value.get(k).is_some_and(|v| {
-            // (a name, or a map of them with their options)
-            let v = v.to_string().to_ascii_lowercase();
-            !v.contains("blogdown")
-                && !v.contains("distill")
-                && DOCUMENTS.iter().any(|d| v.contains(d))
-        })
+    let is_document = |name: &str| {
+        let (package, format) = name.rsplit_once("::").unwrap_or(("", name));
+        ARTICLE_PACKAGES.contains(&package) || DOCUMENTS.contains(&format)
+    };
+    ["output", "format"].iter().any(|k| match value.get(k) {
+        // a format's name, a list of them, or a map from names to their options
+        Some(serde_json::Value::String(name)) => is_document(name),
+        Some(serde_json::Value::Array(names)) => {
+            names.iter().any(|n| n.as_str().is_some_and(is_document))
+        }
+        Some(serde_json::Value::Object(formats)) => formats.keys().any(|n| is_document(n)),
+        _ => false,
     })
 }
 
@@ -165,8 +179,21 @@ mod tests {
                 "{output}"
             );
         }
-        let t = format!("---\ntitle: Heat\noutput: blogdown::html_page\n---\n{body}");
-        assert_eq!(run("missing-disclaimer", &t, "heat.Rmd").len(), 1);
+        // web pages: a blog's, a web book's, a site's, and an option naming a PDF
+        for output in [
+            "output: blogdown::html_page",
+            "output: bookdown::gitbook",
+            "output:\n  html_document:\n    toc: true",
+            "format:\n  html:\n    other-links:\n      - href: heat.pdf",
+        ] {
+            let t = format!("---\ntitle: Heat\n{output}\n---\n{body}");
+            assert_eq!(
+                run("missing-disclaimer", &t, "heat.Rmd").len(),
+                1,
+                "{output}"
+            );
+        }
+        assert!(run("missing-disclaimer", body, "README.es.md").is_empty());
         // (the same front matter in a Markdown file says nothing)
         let t = format!("---\ntitle: Heat\noutput: pdf_document\n---\n{body}");
         assert_eq!(run("missing-disclaimer", &t, "heat.md").len(), 1);
