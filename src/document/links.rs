@@ -195,11 +195,23 @@ fn two_authors_and_year(src: &str) -> bool {
                 .all(|c| c.is_lowercase() || matches!(c, '-' | '\''))
             && !NOT_NAMES.contains(&w)
     };
-    [" and ", " & "].iter().any(|join| {
-        src.match_indices(join).any(|(k, _)| {
+    static JOINS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| [" and ", " & "].map(memchr::memmem::Finder::new));
+    // (most sentences have no year after a parenthesis or comma: nothing to look for)
+    let b = src.as_bytes();
+    let year_after = memchr::memchr2_iter(b'(', b',', b).any(|i| {
+        let r = src[i + 1..].trim_start_matches(' ').as_bytes();
+        r.len() >= 4 && (r.starts_with(b"19") || r.starts_with(b"20"))
+    });
+    if !year_after {
+        return false;
+    }
+    JOINS.iter().any(|finder| {
+        let join_len = finder.needle().len();
+        finder.find_iter(b).any(|k| {
             let head = &src[..k];
             let before = head.rsplit(char::is_whitespace).next().unwrap_or("");
-            let after = &src[k + join.len()..];
+            let after = &src[k + join_len..];
             let (second, rest) = after.split_once(char::is_whitespace).unwrap_or((after, ""));
             if !surname(before) || !surname(second) {
                 return false;
