@@ -90,6 +90,16 @@ fn is_pipe_rows(text: &str) -> bool {
         })
 }
 
+/// A line that opens with a bullet character and a space (`• `, `◦ `, `▪ `, `‣ `, `● `): a
+/// list typed by hand, each line its own item.
+fn opens_bullet_line(rest: &str) -> bool {
+    let mut it = rest.trim_start_matches([' ', '\t']).chars();
+    matches!(
+        it.next(),
+        Some('\u{2022}' | '\u{25E6}' | '\u{25AA}' | '\u{2023}' | '\u{25CF}')
+    ) && matches!(it.next(), Some(' ' | '\t'))
+}
+
 /// The number written at the start of a list item (`12.` or `12)`), with its span.
 pub fn item_number(src: &str, at: usize) -> Option<(u32, Range<usize>)> {
     let rest = &src[at..];
@@ -388,9 +398,17 @@ pub fn parse(doc: &mut Document) {
                 b.piece(&t, range);
             }
             Event::FootnoteReference(label) if skip == 0 => b.piece(&format!("[^{label}]"), range),
-            Event::SoftBreak | Event::HardBreak if skip == 0 => b.piece(" ", range),
+            // a line break the writer forced (`<br>`, two trailing spaces, a backslash) ends
+            // what came before it: a byline or a title line is not the first words of the
+            // sentence under it; so does a soft break before a line opened by a bullet
+            // character (`• `), which Markdown does not read as a list item
+            Event::SoftBreak if skip == 0 && opens_bullet_line(&src[range.end..]) => {
+                b.piece("\n\n", range)
+            }
+            Event::SoftBreak if skip == 0 => b.piece(" ", range),
+            Event::HardBreak if skip == 0 => b.piece("\n\n", range),
             Event::InlineHtml(h) if skip == 0 && h.trim_start().starts_with("<br") => {
-                b.piece(" ", range);
+                b.piece("\n\n", range);
             }
             Event::Html(h) | Event::InlineHtml(h) => b.html_line(&h, range),
             Event::Rule => b.flush(),

@@ -592,7 +592,8 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
                 }
                 "name" => {
                     let e = name_end(value);
-                    let v = value[..e].trim_end_matches(['.', ',', ' ']);
+                    let v = value[..e]
+                        .trim_end_matches(|c: char| c == '.' || c == ',' || c.is_whitespace());
                     if !v.trim().is_empty() && v.len() <= 120 {
                         let lead = v.len() - v.trim_start().len();
                         let s = vstart + lead..vstart + v.len();

@@ -222,4 +222,22 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_forced_line_break_or_a_bullet_line_ends_a_sentence() {
+        let t = "From: the clinic <br/>\nAsthma affects many children\nin cities.\n\nSeen in:  \nHalf of all wards\n\u{2022} Rates rose in 2023\n\u{2022} Wards closed\nin winter\n";
+        let d = doc(t, Format::Markdown);
+        let spans: Vec<&str> = d.sentences.iter().map(|s| &t[s.span.clone()]).collect();
+        assert_eq!(
+            spans,
+            vec![
+                "From: the clinic",
+                "Asthma affects many children\nin cities.",
+                "Seen in:",
+                "Half of all wards",
+                "\u{2022} Rates rose in 2023",
+                "\u{2022} Wards closed\nin winter",
+            ]
+        );
+    }
 }
