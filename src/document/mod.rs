@@ -14,6 +14,7 @@ pub mod html;
 pub mod identifiers;
 pub mod lines;
 pub mod links;
+pub mod manubot;
 pub mod markdown;
 pub mod metadata;
 pub mod patterns;
@@ -353,6 +354,9 @@ pub enum ListKind {
     Bibliography,
     /// MediaWiki `<ref>` tags: each carries its own source text where it is first used.
     WikiRefs,
+    /// Manubot keys that name their work (`@doi:…`, `@pmid:…`; `@tag:…` through the tag
+    /// map): one entry a key cited (see `manubot`).
+    Manubot,
 }
 
 /// A reference list and the part of the document it serves.
@@ -635,6 +639,7 @@ impl Document {
         references::collect_wiki_refs(&mut doc);
         references::collect_front_matter(&mut doc);
         bibliography::load(&mut doc, opts);
+        manubot::collect(&mut doc, opts.read_files);
         author_year::collect_unlisted(&mut doc);
         references::assign_scopes(&mut doc);
         references::resolve(&mut doc);

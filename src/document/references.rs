@@ -1000,7 +1000,7 @@ pub fn resolve(doc: &mut Document) {
                     .filter(|&l| {
                         matches!(
                             doc.lists[l].kind,
-                            ListKind::FrontMatter | ListKind::Bibliography
+                            ListKind::FrontMatter | ListKind::Bibliography | ListKind::Manubot
                         )
                     })
                     .collect(),

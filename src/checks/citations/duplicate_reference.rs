@@ -42,7 +42,9 @@ pub static RULE: Rule = Rule {
 
 fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for list in &doc.lists {
+    // Manubot merges keys that name one work (`@doi:…` and a tag mapped to it) into one
+    // reference when it builds: nothing is listed twice
+    for list in doc.lists.iter().filter(|l| l.kind != ListKind::Manubot) {
         let mut keys: HashMap<String, usize> = HashMap::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut highest = 0;

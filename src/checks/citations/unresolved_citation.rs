@@ -11,6 +11,10 @@
 //! support is, in effect, unsourced. Numbers are read as written in the source: deleting entry
 //! `2.` from a list leaves `[2]` unresolved even though a renderer would renumber the list.
 //!
+//! A Manubot key that is an identifier (`[@doi:10.…]`, `@pmid:…`, `@arxiv:…`) names its work
+//! by itself; a `[@tag:Name]` key needs the manuscript's tag map (`citation-tags.tsv` beside
+//! the file, or a `[@tag:Name]: doi:10.…` definition), and is reported when neither maps it.
+//!
 //! A number implied inside a range (`9` in `[8–10]`) that the list lacks is reported by
 //! `malformed-citation` instead: the range runs over a gap in the list's numbering.
 //!
@@ -257,6 +261,23 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                     d = d.label(doc.lists[l].span.clone(), "the bibliography consulted");
                 }
                 d
+            }
+            (RefKey::Key(_), Some(l)) if doc.lists[l].kind == ListKind::Manubot => {
+                let tags: Vec<String> = missing
+                    .iter()
+                    .map(|k| match k {
+                        RefKey::Key(k) => format!("`{}`", crate::document::manubot::tag_of(k).unwrap_or(k)),
+                        k => format!("`{k}`"),
+                    })
+                    .collect();
+                let what = if tags.len() == 1 { "the tag" } else { "the tags" };
+                let tags = tags.join(", ");
+                let msg = match &doc.lists[l].file {
+                    Some(f) => format!("`{marker}` cites {what} {tags}, but `{f}` beside the article does not map it"),
+                    None => format!("`{marker}` cites {what} {tags}, but no `[@tag:…]: …` definition or `{}` beside the article maps it", crate::document::manubot::TAG_FILE),
+                };
+                Diagnostic::new(RULE.id, c.span.clone(), msg)
+                    .help("map the tag to the work's identifier (a `citation-tags.tsv` row `Name<TAB>doi:10.…`, or `[@tag:Name]: doi:10.…`), or cite the identifier itself (`@doi:10.…`)")
             }
             (RefKey::Key(k), Some(l)) => Diagnostic::new(
                 RULE.id,

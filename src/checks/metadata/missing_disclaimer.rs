@@ -21,7 +21,8 @@
 //! Research Methodology and Research Questions) is not asked for one: it is written for a
 //! journal, not for patients. Nor is a repository's README (a project's or a dataset's
 //! documentation), or an R Markdown or Quarto file rendered to a document rather than a web
-//! page (`output: pdf_document`, `word_document`, `md_document`, `format: docx`, …).
+//! page (`output: pdf_document`, `word_document`, `md_document`, `format: docx`, …), or a
+//! part of a Manubot manuscript (cited with `[@doi:…]`, `[@tag:…]` keys).
 //!
 //! **Options:** `headings` and `phrases` (lists of strings) add to the profile's
 //! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a

@@ -25,8 +25,9 @@
 //! without any date, "the article does not say when it was last reviewed or updated".
 //!
 //! A research manuscript (Methods and Results, or one of them and a Discussion) is not asked for
-//! them: its review is the journal's. Nor are a repository's README and an R Markdown or
-//! Quarto file rendered to a document (see `missing-disclaimer`).
+//! them: its review is the journal's. Nor are a repository's README, an R Markdown or
+//! Quarto file rendered to a document and a Manubot manuscript's parts (see
+//! `missing-disclaimer`).
 //!
 //! **Options:** `require` (list of strings) replaces the profile's list.
 

@@ -32,9 +32,16 @@ pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Contex
 /// file whose front matter renders it to a document (`output: pdf_document`,
 /// `word_document`, `md_document`, `rticles::…`, `format: pdf` / `docx` / `typst`): a
 /// manuscript, proposal, report or slides, not a web page (`html_document`, `gitbook`,
-/// `blogdown`, `format: html` are pages).
+/// `blogdown`, `format: html` are pages); or a part of a Manubot manuscript (it cites with
+/// Manubot's keys, `[@doi:…]`, `[@tag:…]`).
 pub fn not_a_health_page(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
-    is_manuscript(doc, cx) || is_readme(&doc.path) || renders_to_document(doc)
+    is_manuscript(doc, cx)
+        || is_readme(&doc.path)
+        || renders_to_document(doc)
+        || doc
+            .lists
+            .iter()
+            .any(|l| l.kind == crate::document::ListKind::Manubot)
 }
 
 /// `README.md`, `readme.Rmd`, `README.es.md`.
