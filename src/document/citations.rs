@@ -141,11 +141,13 @@ fn superscript_context_ok(src: &str, at: usize) -> bool {
 }
 
 /// Whether a superscript right after `before` would be a power, not a citation: glued to a
-/// digit (`10⁹`), a slash or caret, a unit (`m²`, `cm<sup>3</sup>`) or a statistic named in
-/// letters (`Chi²`, `Tau²`), or a single letter (`I²`, `R<sup>2</sup>`).
+/// digit (`10⁹`) other than a year's (`in 1995<sup>7</sup>` cites), a slash or caret, a unit
+/// (`m²`, `cm<sup>3</sup>`; "in" only after a number: "breathing it in<sup>1</sup>" cites), a
+/// statistic named in letters (`Chi²`, `Tau²`), or a single letter (`I²`, `R<sup>2</sup>`).
 fn raises_a_power(before: &str) -> bool {
     match before.chars().next_back() {
-        Some(c) if c.is_ascii_digit() || c == '/' || c == '^' => true,
+        Some(c) if c.is_ascii_digit() => !ends_with_a_year(before),
+        Some('/' | '^') => true,
         Some(c) if c.is_alphabetic() => {
             let word: String = before
                 .chars()
@@ -156,16 +158,35 @@ fn raises_a_power(before: &str) -> bool {
                 .rev()
                 .collect();
             let units = [
-                "m", "cm", "mm", "km", "μm", "µm", "nm", "in", "ft", "x", "y", "n", "r", "e", "dm",
-                "yd", "mi", "chi", "tau", "eta", "omega", "sigma",
+                "m", "cm", "mm", "km", "μm", "µm", "nm", "in", "ft", "dm", "yd", "mi",
             ];
-            word.chars().count() < 2
-                || units
-                    .iter()
+            let statistics = ["chi", "tau", "eta", "omega", "sigma"];
+            let is = |list: &[&str]| {
+                list.iter()
                     .any(|u| u.len() == word.len() && u.eq_ignore_ascii_case(&word))
+            };
+            // "in" is also a word of prose: the inch only after a number
+            let inch_or_word = word.eq_ignore_ascii_case("in")
+                && !before[..before.len() - word.len()]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit());
+            word.chars().count() < 2 || is(&statistics) || (is(&units) && !inch_or_word)
         }
         _ => false,
     }
+}
+
+/// Whether `before` ends with a year standing as a word (`in 1995`, `(2018`): four digits
+/// from 1800 to 2099, no digit, point or comma before them.
+fn ends_with_a_year(before: &str) -> bool {
+    let b = before.as_bytes();
+    let n = b.len();
+    if n < 4 || !b[n - 4..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let year: u32 = before[n - 4..].parse().unwrap_or(0);
+    (1800..2100).contains(&year)
+        && (n == 4 || !(b[n - 5].is_ascii_alphanumeric() || matches!(b[n - 5], b'.' | b',')))
 }
 
 /// A citation ends its word: a superscript glued to a letter or digit after it (`m²s`) is
@@ -1042,6 +1063,18 @@ mod tests {
             keys("Sepsis kills millions<sup>3</sup> each year.", md),
             vec![(CiteSyntax::SupTag, nums(&[3]))]
         );
+        // a year's superscript cites, a count's raises it; a unit word only after a number
+        assert_eq!(
+            keys("The vaccine came in 1995<sup>7</sup>.", md),
+            vec![(CiteSyntax::SupTag, nums(&[7]))]
+        );
+        assert!(keys("Cultures reached 10<sup>7</sup> cells.", md).is_empty());
+        assert!(keys("Counts of 21995<sup>7</sup> rose.", md).is_empty());
+        assert_eq!(
+            keys("It spreads by breathing it in<sup>1</sup>.", md),
+            vec![(CiteSyntax::SupTag, nums(&[1]))]
+        );
+        assert!(keys("A pad of 12 in<sup>2</sup> was used.", md).is_empty());
         assert_eq!(
             keys("A.[^116tr6H6]", md),
             vec![(CiteSyntax::Footnote, vec!["^116tr6H6".to_string()])]

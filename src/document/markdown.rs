@@ -410,6 +410,15 @@ pub fn parse(doc: &mut Document) {
             Event::InlineHtml(h) if skip == 0 && h.trim_start().starts_with("<br") => {
                 b.piece("\n\n", range);
             }
+            // a superscript that is not a citation (a power, `10<sup>7</sup>`) is not glued
+            // to the number before it: "10^7", not "107" (a marker's cut drops the `^`)
+            Event::InlineHtml(h)
+                if skip == 0
+                    && h.get(..4).is_some_and(|t| t.eq_ignore_ascii_case("<sup"))
+                    && h[4..].starts_with(['>', ' ']) =>
+            {
+                b.piece("^", range);
+            }
             Event::Html(h) | Event::InlineHtml(h) => b.html_line(&h, range),
             Event::Rule => b.flush(),
             _ => {}

@@ -224,6 +224,17 @@ mod tests {
     }
 
     #[test]
+    fn a_superscript_that_is_no_citation_is_not_glued_to_its_number() {
+        let t = "Cultures reached 10<sup>7</sup> cells by 1995<sup>2</sup>.\n\n## References\n\n1. A.\n2. B.\n";
+        let d = doc(t, Format::Markdown);
+        assert_eq!(
+            d.sentence_text(&d.sentences[0]),
+            "Cultures reached 10^7 cells by 1995."
+        );
+        assert_eq!(d.sentences[0].citations.len(), 1);
+    }
+
+    #[test]
     fn a_forced_line_break_or_a_bullet_line_ends_a_sentence() {
         let t = "From: the clinic <br/>\nAsthma affects many children\nin cities.\n\nSeen in:  \nHalf of all wards\n\u{2022} Rates rose in 2023\n\u{2022} Wards closed\nin winter\n";
         let d = doc(t, Format::Markdown);
