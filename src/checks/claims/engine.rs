@@ -345,10 +345,23 @@ fn heading_words(title: &str) -> String {
             t = t[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
         }
     }
-    let t = t
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !t.is_ascii() {
+        let t = t.to_lowercase();
+        return t.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII (most headings): lower-cased word by word into one string, without the
+    // lower-cased copy, the list of words and the join
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let at = out.len();
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
+    }
+    out
 }
 
 impl ClaimLexicon {
@@ -1682,6 +1695,52 @@ fn expletive_it(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`heading_words`] as it was: lower-cased whole, split and joined.
+    fn heading_words_joined(title: &str) -> String {
+        let t = title.split('{').next().unwrap_or("");
+        let mut t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // numbering: "2", "2.1.", "8-", "IV." (a Roman numeral only with its full stop or bracket:
+        // "Introduction" and "Interpretation" start with one)
+        if let Some(first) = t.split_whitespace().next() {
+            let core = first.trim_end_matches(['.', ')', ':', '-']);
+            let arabic = core.starts_with(|c: char| c.is_ascii_digit())
+                && core.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let roman =
+                core.len() < first.len() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            if !core.is_empty() && (arabic || roman) {
+                t = t[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+            }
+        }
+        let t = t
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn heading_words_equal_the_joined_reading() {
+        let mut titles: Vec<String> = [
+            "",
+            "  ",
+            "2.1. Methods",
+            "IV. RESULTS  and\tDISCUSSION ",
+            "Intro\u{000B}Duction",
+            "About  This Summary {#sec-x}",
+            "ΟΔΟΣ ΣΑΣ",
+            "Étude  Cas",
+            "x\u{00a0}Y",
+            "8- Key:",
+        ]
+        .map(String::from)
+        .to_vec();
+        for t in crate::lexicon_regex::fixture_texts() {
+            titles.extend(t.lines().map(String::from));
+        }
+        for t in &titles {
+            assert_eq!(heading_words(t), heading_words_joined(t), "{t:?}");
+        }
+    }
 
     /// The words as the character-at-a-time reading finds them: runs of ASCII letters,
     /// digits and hyphens and non-ASCII alphanumerics.
