@@ -345,10 +345,23 @@ fn heading_words(title: &str) -> String {
             t = t[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
         }
     }
-    let t = t
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !t.is_ascii() {
+        let t = t.to_lowercase();
+        return t.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII (most headings): lower-cased word by word into one string, without the
+    // lower-cased copy, the list of words and the join
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let at = out.len();
+        out.push_str(w);
+        out[at..].make_ascii_lowercase();
+    }
+    out
 }
 
 impl ClaimLexicon {
@@ -1510,42 +1523,69 @@ fn lists_of(w: &str, lists: &rustc_hash::FxHashMap<&'static [u8], u8>) -> u8 {
 }
 
 /// The words of `s` (letters, digits, hyphens), not lower-cased: compare with [`in_list`].
-/// ASCII bytes are classified without decoding.
+/// ASCII bytes are classified by a table ([`WORD_BYTE`]), with the position kept in a local
+/// while a run is scanned; another character is decoded out of line ([`wide_class`]).
 fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
     let b = s.as_bytes();
-    // (is a word character, its length in bytes): an ASCII byte tested in line, another
-    // character decoded out of line
-    let class = move |i: usize| -> (bool, usize) {
-        let c = b[i];
-        if c < 0x80 {
-            (c.is_ascii_alphanumeric() || c == b'-', 1)
-        } else {
-            wide_class(s, i)
-        }
-    };
     let mut i = 0;
     std::iter::from_fn(move || {
+        // skip to the next word character
+        let mut j = i;
         loop {
-            if i >= b.len() {
-                return None;
+            let &c = b.get(j)?;
+            match WORD_BYTE[c as usize] {
+                WORD => break,
+                NOT_WORD => j += 1,
+                _ => {
+                    let (word, len) = wide_class(s, j);
+                    if word {
+                        break;
+                    }
+                    j += len;
+                }
             }
-            let (word, len) = class(i);
-            if word {
-                break;
-            }
-            i += len;
         }
-        let start = i;
-        while i < b.len() {
-            let (word, len) = class(i);
-            if !word {
-                break;
+        let start = j;
+        while let Some(&c) = b.get(j) {
+            match WORD_BYTE[c as usize] {
+                WORD => j += 1,
+                NOT_WORD => break,
+                _ => {
+                    let (word, len) = wide_class(s, j);
+                    if !word {
+                        break;
+                    }
+                    j += len;
+                }
             }
-            i += len;
         }
-        Some(&s[start..i])
+        i = j;
+        Some(&s[start..j])
     })
 }
+
+/// [`WORD_BYTE`]'s classes: an ASCII letter, digit or hyphen; another ASCII byte; a byte of a
+/// non-ASCII character (decoded by [`wide_class`]).
+const NOT_WORD: u8 = 0;
+const WORD: u8 = 1;
+const WIDE: u8 = 2;
+/// The class of each byte for [`words`].
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [NOT_WORD; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            WIDE
+        } else if b.is_ascii_alphanumeric() || b == b'-' {
+            WORD
+        } else {
+            NOT_WORD
+        };
+        c += 1;
+    }
+    t
+};
 
 /// Whether the non-ASCII character at `i` of `s` is a word character, and its length.
 #[cold]
@@ -1655,6 +1695,98 @@ fn expletive_it(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`heading_words`] as it was: lower-cased whole, split and joined.
+    fn heading_words_joined(title: &str) -> String {
+        let t = title.split('{').next().unwrap_or("");
+        let mut t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // numbering: "2", "2.1.", "8-", "IV." (a Roman numeral only with its full stop or bracket:
+        // "Introduction" and "Interpretation" start with one)
+        if let Some(first) = t.split_whitespace().next() {
+            let core = first.trim_end_matches(['.', ')', ':', '-']);
+            let arabic = core.starts_with(|c: char| c.is_ascii_digit())
+                && core.chars().all(|c| c.is_ascii_digit() || c == '.');
+            let roman =
+                core.len() < first.len() && core.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            if !core.is_empty() && (arabic || roman) {
+                t = t[first.len()..].trim_start_matches(|c: char| !c.is_alphanumeric());
+            }
+        }
+        let t = t
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn heading_words_equal_the_joined_reading() {
+        let mut titles: Vec<String> = [
+            "",
+            "  ",
+            "2.1. Methods",
+            "IV. RESULTS  and\tDISCUSSION ",
+            "Intro\u{000B}Duction",
+            "About  This Summary {#sec-x}",
+            "ΟΔΟΣ ΣΑΣ",
+            "Étude  Cas",
+            "x\u{00a0}Y",
+            "8- Key:",
+        ]
+        .map(String::from)
+        .to_vec();
+        for t in crate::lexicon_regex::fixture_texts() {
+            titles.extend(t.lines().map(String::from));
+        }
+        for t in &titles {
+            assert_eq!(heading_words(t), heading_words_joined(t), "{t:?}");
+        }
+    }
+
+    /// The words as the character-at-a-time reading finds them: runs of ASCII letters,
+    /// digits and hyphens and non-ASCII alphanumerics.
+    fn words_by_chars(s: &str) -> Vec<&str> {
+        let word = |c: char| {
+            c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+        };
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            match (word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push(&s[st..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            out.push(&s[st..]);
+        }
+        out
+    }
+
+    #[test]
+    fn words_by_table_equal_words_by_chars() {
+        let mut texts = crate::lexicon_regex::fixture_texts();
+        texts.extend(
+            [
+                "",
+                "-",
+                " a",
+                "a ",
+                "état-major, naïve café — 3.5% (n=12) x\u{00a0}y",
+                "Ünïcödé–dash\u{2019}s ſ Kelvin \u{212a} 日本語 テスト ١٢٣",
+                "trailing é",
+                "é",
+                "\u{200b}zero\u{200b}width",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(words(t).collect::<Vec<_>>(), words_by_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn first_entity_reads_ascii_by_bytes_as_by_characters() {

@@ -706,22 +706,28 @@ pub(crate) fn fragment_text(text: &str) -> String {
 
 /// Light suffix stripping, enough to make "increases", "increased" and "increasing" meet.
 pub fn stem(word: &str) -> String {
-    let w = if word.is_ascii() {
-        word.to_ascii_lowercase()
+    let mut s = String::new();
+    stem_into(word, &mut s);
+    s
+}
+
+/// [`stem`] written into `s` (cleared first), which keeps its allocation: a caller that
+/// stems many words reuses its strings.
+pub(crate) fn stem_into(word: &str, s: &mut String) {
+    s.clear();
+    if word.is_ascii() {
+        s.push_str(word);
+        s.make_ascii_lowercase();
     } else {
-        word.to_lowercase()
-    };
-    if w.len() <= 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
-        return w;
+        s.push_str(&word.to_lowercase());
     }
-    let mut s = w;
-    let strip = |s: &str, suf: &str, rep: &str| -> Option<String> {
-        s.strip_suffix(suf).map(|r| format!("{r}{rep}"))
-    };
-    if let Some(r) = strip(&s, "ies", "y").filter(|r| r.len() >= 3) {
-        s = r;
-    } else if let Some(r) = strip(&s, "ied", "y").filter(|r| r.len() >= 3) {
-        s = r;
+    if s.len() <= 3 || !s.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return;
+    }
+    // "-ies" and "-ied" become "-y" where three letters or more are left
+    if (s.ends_with("ies") || s.ends_with("ied")) && s.len() - 2 >= 3 {
+        s.truncate(s.len() - 3);
+        s.push('y');
     } else if ["sses", "uses", "xes", "ches", "shes"]
         .iter()
         .any(|x| s.ends_with(x))
@@ -736,17 +742,16 @@ pub fn stem(word: &str) -> String {
         s.pop();
     } else if s.len() > 5 && s.ends_with("ing") {
         s.truncate(s.len() - 3);
-        undouble(&mut s);
+        undouble(s);
     } else if s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") {
         s.truncate(s.len() - 2);
-        undouble(&mut s);
+        undouble(s);
     } else if s.len() > 5 && s.ends_with("ly") {
         s.truncate(s.len() - 2);
     }
     if s.len() > 4 && s.ends_with('e') {
         s.pop();
     }
-    s
 }
 
 fn undouble(s: &mut String) {
@@ -760,6 +765,102 @@ fn undouble(s: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`stem`] as it was before [`stem_into`]: a new string for each step.
+    fn stem_by_allocation(word: &str) -> String {
+        let w = if word.is_ascii() {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_lowercase()
+        };
+        if w.len() <= 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+            return w;
+        }
+        let mut s = w;
+        let strip = |s: &str, suf: &str, rep: &str| -> Option<String> {
+            s.strip_suffix(suf).map(|r| format!("{r}{rep}"))
+        };
+        if let Some(r) = strip(&s, "ies", "y").filter(|r| r.len() >= 3) {
+            s = r;
+        } else if let Some(r) = strip(&s, "ied", "y").filter(|r| r.len() >= 3) {
+            s = r;
+        } else if ["sses", "uses", "xes", "ches", "shes"]
+            .iter()
+            .any(|x| s.ends_with(x))
+        {
+            s.truncate(s.len() - 2);
+        } else if s.ends_with('s')
+            && !s.ends_with("ss")
+            && !s.ends_with("us")
+            && !s.ends_with("is")
+            && !s.ends_with("ous")
+        {
+            s.pop();
+        } else if s.len() > 5 && s.ends_with("ing") {
+            s.truncate(s.len() - 3);
+            undouble(&mut s);
+        } else if s.len() > 4 && s.ends_with("ed") && !s.ends_with("eed") {
+            s.truncate(s.len() - 2);
+            undouble(&mut s);
+        } else if s.len() > 5 && s.ends_with("ly") {
+            s.truncate(s.len() - 2);
+        }
+        if s.len() > 4 && s.ends_with('e') {
+            s.pop();
+        }
+        s
+    }
+
+    #[test]
+    fn stem_into_equals_the_allocating_stem() {
+        let mut words: Vec<String> = [
+            "ies",
+            "ties",
+            "dies",
+            "cries",
+            "cried",
+            "flies",
+            "studies",
+            "Studied",
+            "IES",
+            "classes",
+            "buses",
+            "boxes",
+            "matches",
+            "wishes",
+            "viruses",
+            "is",
+            "this",
+            "news",
+            "running",
+            "stopped",
+            "agreed",
+            "falling",
+            "buzzed",
+            "quickly",
+            "fly",
+            "made",
+            "naïve",
+            "ÉTUDES",
+            "Σίσυφος",
+            "covid-19",
+            "a1c",
+            "x",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        for t in crate::lexicon_regex::fixture_texts() {
+            words.extend(tokens(&t).into_iter().map(|(w, _)| w));
+            words.extend(t.split_whitespace().map(String::from));
+        }
+        let mut s = String::from("left over from the last word");
+        for w in &words {
+            stem_into(w, &mut s);
+            assert_eq!(s, stem_by_allocation(w), "{w:?}");
+            assert_eq!(stem(w), s);
+        }
+    }
 
     #[test]
     fn builtin_lexicon_compiles() {

@@ -10,7 +10,7 @@
 //! names a topic ("primary tumor", "clinical utility") has no parts to compare and is not
 //! judged. Every word list is in `[statement]` of `rules/evidence.toml`.
 
-use super::{EvidenceLexicon, stem, token_spans, tokens};
+use super::{EvidenceLexicon, stem, stem_into, token_spans, tokens};
 use std::ops::Range;
 
 /// What kind of proposition X is.
@@ -419,8 +419,14 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
     let word = |i: usize| &buf[toks[i].0.clone()];
     let word_at = |i: usize| (i < toks.len()).then(|| word(i));
     // the stems are made only as far as the loop reads them, up to the longest phrase of
-    // the tables past the word at hand: a sentence that asserts something early needs no more
-    let mut stems: Vec<String> = Vec::with_capacity(toks.len());
+    // the tables past the word at hand: a sentence that asserts something early needs no more.
+    // They are written into the strings of this thread's earlier calls (the first `made` of
+    // `pool`), not allocated a word.
+    thread_local! {
+        static POOL: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut pool = POOL.take();
+    let mut made = 0;
     let reach = lex
         .auxiliaries
         .longest()
@@ -445,108 +451,123 @@ pub fn asserts(sentence: &str, lex: &EvidenceLexicon) -> bool {
             "the" | "a" | "an" | "that" | "this" | "these" | "its" | "their" | "both" | "no"
         )
     };
-    for i in 0..toks.len() {
-        while stems.len() < toks.len().min(i + reach) {
-            stems.push(stem(word(stems.len())));
-        }
-        let after_to = i > 0 && word(i - 1) == "to";
-        let w = word(i);
-        let colon_before = i > 0 && t[toks[i - 1].1.end..toks[i].1.start].contains([':', '.']);
-        if lex.auxiliaries.longest_at(&stems, i).is_some() && !after_to && i > 0 && !colon_before {
-            return true;
-        }
-        // "we estimated", "they found": a subject pronoun opens a clause
-        if matches!(w, "we" | "they") && !gap(i) {
-            return true;
-        }
-        if lex.report_verbs.contains(w) && nounish(i) && !gap(i) {
-            return true;
-        }
-        let next = word_at(i + 1);
-        // a past form that is not a participle or an adjective: "Clinical improvement
-        // occurred within 28 days", "The curve peaked in January"
-        if w.len() >= 6
-            && w.ends_with("ed")
-            && !w.ends_with("eed")
-            && nounish(i)
-            && !gap(i)
-            && !word(i - 1).ends_with("ed")
-            && next.is_some_and(|n| {
-                n.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        n,
-                        "the"
-                            | "a"
-                            | "an"
-                            | "in"
-                            | "at"
-                            | "within"
-                            | "on"
-                            | "after"
-                            | "before"
-                            | "during"
-                            | "over"
-                            | "its"
-                            | "their"
-                            | "that"
-                            | "this"
-                            | "these"
-                            | "no"
-                            | "significantly"
-                            | "substantially"
-                            | "markedly"
-                    )
-            })
-        {
-            return true;
-        }
-        // "This report describes the trends", "These findings highlight the need": a
-        // present form before a determiner
-        let plural_before = i > 0 && plural_noun(word(i - 1));
-        if w.len() >= 4
-            && !lex.stop.contains(&stems[i])
-            && w.chars().all(|c| c.is_ascii_lowercase())
-            && (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
-                || plural_before && !w.ends_with("ed") && !w.ends_with("ing"))
-            && nounish(i)
-            && !gap(i)
-            && next.is_some_and(determiner)
-        {
-            return true;
-        }
-        if let Some((len, _)) = lex.relation_verbs.longest_at(&stems, i) {
-            if after_to || w.ends_with("ing") || i == 0 || colon_before {
-                continue;
+    let found = 'words: {
+        for i in 0..toks.len() {
+            while made < toks.len().min(i + reach) {
+                if pool.len() == made {
+                    pool.push(String::new());
+                }
+                stem_into(word(made), &mut pool[made]);
+                made += 1;
             }
-            let past = w.ends_with("ed") || lex.irregular_past.contains(w);
-            let third = w.ends_with('s') && !w.ends_with("ss");
-            // "some viruses severely affect other mammals": a plural subject's verb
-            let before = |k: usize| (k >= 1 && i >= k).then(|| word(i - k));
-            let plural = |x: Option<&str>| x.is_some_and(plural_noun);
-            let base = !past
-                && !third
-                && (plural(before(1))
-                    || before(1).is_some_and(|x| x.ends_with("ly")) && plural(before(2)));
-            // "patients treated with", "prostatectomy associated with": a participle
-            let after = word_at(i + len);
-            let participle =
-                past && (len > 1 || after.is_none_or(|n| preps.contains(&n)) || gap(i + len - 1));
-            // after an article or a preposition it is a noun or an adjective ("an increased
-            // risk"); a past form after an adverb is one too ("newly diagnosed")
-            let prev = word(i - 1);
-            // "for newly diagnosed": an adjective; "interventions successfully prevented"
-            let adverb = prev.ends_with("ly");
-            if function_word(prev)
-                || (adverb && past && (i < 2 || function_word(word(i - 2)) || gap_before(i - 1)))
+            let stems = &pool[..made];
+            let after_to = i > 0 && word(i - 1) == "to";
+            let w = word(i);
+            let colon_before = i > 0 && t[toks[i - 1].1.end..toks[i].1.start].contains([':', '.']);
+            if lex.auxiliaries.longest_at(stems, i).is_some() && !after_to && i > 0 && !colon_before
             {
-                continue;
+                break 'words true;
             }
-            if third || base || (past && !participle) {
-                return true;
+            // "we estimated", "they found": a subject pronoun opens a clause
+            if matches!(w, "we" | "they") && !gap(i) {
+                break 'words true;
+            }
+            if lex.report_verbs.contains(w) && nounish(i) && !gap(i) {
+                break 'words true;
+            }
+            let next = word_at(i + 1);
+            // a past form that is not a participle or an adjective: "Clinical improvement
+            // occurred within 28 days", "The curve peaked in January"
+            if w.len() >= 6
+                && w.ends_with("ed")
+                && !w.ends_with("eed")
+                && nounish(i)
+                && !gap(i)
+                && !word(i - 1).ends_with("ed")
+                && next.is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            n,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "in"
+                                | "at"
+                                | "within"
+                                | "on"
+                                | "after"
+                                | "before"
+                                | "during"
+                                | "over"
+                                | "its"
+                                | "their"
+                                | "that"
+                                | "this"
+                                | "these"
+                                | "no"
+                                | "significantly"
+                                | "substantially"
+                                | "markedly"
+                        )
+                })
+            {
+                break 'words true;
+            }
+            // "This report describes the trends", "These findings highlight the need": a
+            // present form before a determiner
+            let plural_before = i > 0 && plural_noun(word(i - 1));
+            if w.len() >= 4
+                && !lex.stop.contains(&stems[i])
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && (w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !w.ends_with("us")
+                    && !w.ends_with("is")
+                    || plural_before && !w.ends_with("ed") && !w.ends_with("ing"))
+                && nounish(i)
+                && !gap(i)
+                && next.is_some_and(determiner)
+            {
+                break 'words true;
+            }
+            if let Some((len, _)) = lex.relation_verbs.longest_at(stems, i) {
+                if after_to || w.ends_with("ing") || i == 0 || colon_before {
+                    continue;
+                }
+                let past = w.ends_with("ed") || lex.irregular_past.contains(w);
+                let third = w.ends_with('s') && !w.ends_with("ss");
+                // "some viruses severely affect other mammals": a plural subject's verb
+                let before = |k: usize| (k >= 1 && i >= k).then(|| word(i - k));
+                let plural = |x: Option<&str>| x.is_some_and(plural_noun);
+                let base = !past
+                    && !third
+                    && (plural(before(1))
+                        || before(1).is_some_and(|x| x.ends_with("ly")) && plural(before(2)));
+                // "patients treated with", "prostatectomy associated with": a participle
+                let after = word_at(i + len);
+                let participle = past
+                    && (len > 1 || after.is_none_or(|n| preps.contains(&n)) || gap(i + len - 1));
+                // after an article or a preposition it is a noun or an adjective ("an increased
+                // risk"); a past form after an adverb is one too ("newly diagnosed")
+                let prev = word(i - 1);
+                // "for newly diagnosed": an adjective; "interventions successfully prevented"
+                let adverb = prev.ends_with("ly");
+                if function_word(prev)
+                    || (adverb
+                        && past
+                        && (i < 2 || function_word(word(i - 2)) || gap_before(i - 1)))
+                {
+                    continue;
+                }
+                if third || base || (past && !participle) {
+                    break 'words true;
+                }
             }
         }
-    }
-    false
+        false
+    };
+    POOL.set(pool);
+    found
 }
 
 /// Articles, prepositions, conjunctions and forms of "be": a relation word after one is a
@@ -588,6 +609,21 @@ fn plural_noun(x: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asserts_reads_no_stem_of_an_earlier_sentence() {
+        // the stems' strings are reused from call to call: the answers do not depend on the
+        // order the sentences come in
+        let lex = EvidenceLexicon::builtin();
+        let lines: Vec<String> = crate::lexicon_regex::fixture_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(String::from).collect::<Vec<_>>())
+            .collect();
+        let forwards: Vec<bool> = lines.iter().map(|l| asserts(l, lex)).collect();
+        let backwards: Vec<bool> = lines.iter().rev().map(|l| asserts(l, lex)).collect();
+        assert_eq!(forwards, backwards.into_iter().rev().collect::<Vec<_>>());
+        assert!(forwards.iter().any(|&a| a) && forwards.iter().any(|&a| !a));
+    }
     use crate::checks::evidence::stems;
 
     fn parts(claim: &str) -> Option<(Form, String)> {
