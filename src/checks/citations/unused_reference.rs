@@ -9,6 +9,9 @@
 //! Bibliography files are exempt by default: they are shared between articles and hold more
 //! than one article cites (pandoc prints only the entries a document cites).
 //!
+//! An entry whose address the text links to (`[source: [FDA](https://www.fda.gov/…)]`, the
+//! same address written whole outside the list) is cited by that link.
+//!
 //! An author-year reference list that nothing in the article cites is not reported: it is a
 //! book's or site's reference page whose chapters cite it. Nor are lists that source their
 //! sections by where they stand: in a document with no marker at all, two or more lists
@@ -62,6 +65,19 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             if let Some(r) = t.resolved {
                 cited[r] = true;
                 consulted[doc.references[r].list] = true;
+            }
+        }
+    }
+    // an entry whose address the text links to (`[source: [FDA](https://…)]`) is cited by
+    // that link
+    for (l, list) in doc.lists.iter().enumerate() {
+        if list.kind == ListKind::Bibliography {
+            continue;
+        }
+        for &r in &list.entries {
+            if !cited[r] && linked_in_text(doc, list.span.clone(), r) {
+                cited[r] = true;
+                consulted[l] = true;
             }
         }
     }
@@ -119,6 +135,39 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether the text outside the list links to entry `r`'s address: the address written
+/// whole (not the start of a longer one) somewhere before or after the list, not in a block
+/// quote.
+fn linked_in_text(doc: &Document, list: std::ops::Range<usize>, r: usize) -> bool {
+    let e = &doc.references[r];
+    let Some(url) = e.ids.url.as_deref().map(|u| u.trim_end_matches('/')) else {
+        return false;
+    };
+    // a bare site ("https://www.who.int") names a publisher, not a work
+    if url.len() < 12
+        || !url
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest.contains('/'))
+    {
+        return false;
+    }
+    let whole = |text: &str, base: usize| {
+        memchr::memmem::find_iter(text.as_bytes(), url.as_bytes()).any(|i| {
+            let at = base + i;
+            let after = &doc.text[at + url.len()..];
+            let after = after.strip_prefix('/').unwrap_or(after);
+            // a quoted copy of the list (`> **Links** – <https://…>`) cites nothing
+            let line = doc.text[..at].rfind('\n').map_or(0, |n| n + 1);
+            !e.span.contains(&at)
+                && !doc.text[line..at].trim_start().starts_with('>')
+                && after.chars().next().is_none_or(|c| {
+                    c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '|')
+                })
+        })
+    };
+    whole(&doc.text[..list.start], 0) || whole(&doc.text[list.end..], list.end)
 }
 
 /// Never-cited entries of a bibliography file: reported where the article names the file,
