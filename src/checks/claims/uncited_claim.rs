@@ -52,7 +52,10 @@
 //! hedged and points at the manuscript's own results, the authors' reading of them ("This
 //! change suggests that…", "One explanation may be…"; not "Smoking may cause most lung
 //! cancers", nor "It has been suggested…"); headings in
-//! `[sections] manuscript` and `discussion`), sentences in administrative
+//! `[sections] manuscript` and `discussion`; a part's title may also be a paragraph of bold
+//! words alone, `**Statistical Analysis**`, `**Results**`, as in a manuscript written without
+//! headings: it names the paragraphs under it down to the next such title or heading, and two
+//! different ones of `[sections] manuscript` mark a manuscript), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
 //! Updates…, Disclaimer, …) or in a paragraph led by such a label in bold (a structured
 //! abstract's `**Methods**: …`; outside a manuscript only a part's whole name, not
@@ -640,9 +643,39 @@ pub fn judged(
             lead_in_covers[b] = true;
         }
     }
+    // a manuscript written without headings sets its parts' names as bold paragraphs
+    // ("**Statistical Analysis**", "**Results**"): each names the paragraphs under it, down
+    // to the next such title or heading
+    let mut part_titles: Vec<Option<&str>> = Vec::with_capacity(doc.blocks.len());
+    let mut current: Option<(&str, Option<usize>)> = None;
+    for b in &doc.blocks {
+        let title = (b.kind == BlockKind::Paragraph)
+            .then(|| bold_title(&doc.text[b.span.clone()]))
+            .flatten();
+        if let Some(t) = title {
+            current = Some((t, b.section));
+        } else if matches!(b.kind, BlockKind::Heading(_))
+            || current.is_some_and(|(_, sec)| sec != b.section)
+        {
+            current = None;
+        }
+        part_titles.push(current.map(|(t, _)| t).filter(|_| title.is_none()));
+    }
     let manuscript = doc
         .own_sections()
-        .any(|sec| lex.marks_manuscript(&sec.title));
+        .any(|sec| lex.marks_manuscript(&sec.title))
+        || {
+            // (two different parts: "**Results**" twice may be one part's sub-headings)
+            let mut marked: Vec<&str> = part_titles
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|t| lex.marks_manuscript(t))
+                .collect();
+            marked.sort_unstable();
+            marked.dedup();
+            marked.len() >= 2
+        };
     // administrative sections ("About This Summary", "Changes to This Summary"), and a
     // research manuscript's account of its own work ("Methods", "Results")
     let skipped: Vec<bool> = doc
@@ -701,6 +734,8 @@ pub fn judged(
                     } else {
                         lex.names_manuscript_part(l)
                     }
+            }) || part_titles[i].is_some_and(|l| {
+                lex.skips_section(l) || (manuscript && lex.skips_manuscript_part(l))
             }) || is_caption(src)
                 || label_lines(doc, b)
                 || table_note(doc, i)
@@ -740,7 +775,9 @@ pub fn judged(
         // itself in the same paragraph ("This meta-analysis suggests… The difference was
         // not significant."); in a manuscript's discussion, a hedged sentence about its own
         // results is the authors' reading of them ("This change suggests that…")
-        let discussing = manuscript && in_discussion(block.section);
+        let discussing = manuscript
+            && (in_discussion(block.section)
+                || part_titles[s.block].is_some_and(|t| lex.discusses_findings(t)));
         if !cites[i]
             && ((discussing || own_before) && claims::restates_own_finding(text)
                 || discussing && claims::interprets_own_finding(text))
@@ -1177,6 +1214,20 @@ fn bold_label(src: &str) -> Option<&str> {
     let label = label.trim();
     let words = label.split_whitespace().count();
     (1..=4).contains(&words).then_some(label)
+}
+
+/// A paragraph that is one bold run of one to six words and nothing else (`**Statistical
+/// Analysis**`, `__Results__`): a part's title set without a heading. Not with a colon
+/// (`**Key Findings:**` labels the list under it, not a part of the document).
+fn bold_title(src: &str) -> Option<&str> {
+    let src = src.trim();
+    let mark = ["**", "__"].into_iter().find(|m| src.starts_with(m))?;
+    let inner = src[2..].strip_suffix(mark)?.trim();
+    if inner.ends_with(':') {
+        return None;
+    }
+    let words = inner.split_whitespace().count();
+    ((1..=6).contains(&words) && !inner.contains(mark) && !inner.contains('\n')).then_some(inner)
 }
 
 /// A list item that defines a name of the document's own code or data: it opens with the
