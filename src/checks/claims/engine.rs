@@ -1466,10 +1466,7 @@ const PRESENT: &[&str] = &[
 ];
 
 /// The sets of [`PRESENT`] and [`PAST`] verbs.
-fn tense_sets() -> (
-    &'static rustc_hash::FxHashSet<&'static [u8]>,
-    &'static rustc_hash::FxHashSet<&'static [u8]>,
-) {
+fn tense_sets() -> (&'static Words, &'static Words) {
     static SETS: [WordSet; 2] = [OnceLock::new(), OnceLock::new()];
     (set_of(&SETS[0], PRESENT), set_of(&SETS[1], PAST))
 }
@@ -1596,20 +1593,80 @@ fn wide_class(s: &str, i: usize) -> (bool, usize) {
 }
 
 /// A word list as a set, made on first use.
-type WordSet = OnceLock<rustc_hash::FxHashSet<&'static [u8]>>;
+type WordSet = OnceLock<Words>;
 
-fn set_of(
-    cell: &'static WordSet,
-    list: &'static [&'static str],
-) -> &'static rustc_hash::FxHashSet<&'static [u8]> {
-    cell.get_or_init(|| list.iter().map(|w| w.as_bytes()).collect())
+/// A set of lower-case ASCII words, with a test ([`Shapes`]) that rejects most words that are
+/// not in it before they are lower-cased and hashed.
+struct Words {
+    set: rustc_hash::FxHashSet<&'static [u8]>,
+    shapes: Shapes,
+}
+
+impl Words {
+    fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            set: list.iter().map(|w| w.as_bytes()).collect(),
+            shapes: Shapes::of(list),
+        }
+    }
+}
+
+/// The lengths and first bytes of the words of some lists, derived from the lists
+/// themselves: a word whose length or lower-cased first byte no word of the lists has is
+/// in none of them, in any case.
+struct Shapes {
+    /// bit `n`: some word has `n` bytes (for `n` < 32)
+    lens: u32,
+    /// bit `b`: some word starts with the ASCII byte `b`
+    firsts: u128,
+    /// some word is empty
+    empty: bool,
+}
+
+impl Shapes {
+    fn of(list: &[&str]) -> Shapes {
+        let mut s = Shapes {
+            lens: 0,
+            firsts: 0,
+            empty: false,
+        };
+        for w in list {
+            s.lens |= 1u32.checked_shl(w.len() as u32).unwrap_or(0);
+            match w.as_bytes().first() {
+                Some(&b) if b.is_ascii() => s.firsts |= 1 << b,
+                Some(_) => {}
+                None => s.empty = true,
+            }
+        }
+        s
+    }
+
+    /// Whether `w` may be one of the words in some case: false only if none has its length
+    /// or its first byte lower-cased (a word of 32 bytes or more passes the length test).
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let Some(&c) = b.first() else {
+            return self.empty;
+        };
+        (b.len() >= 32 || self.lens & (1 << b.len()) != 0)
+            && c.is_ascii()
+            && self.firsts & (1 << c.to_ascii_lowercase()) != 0
+    }
+}
+
+fn set_of(cell: &'static WordSet, list: &'static [&'static str]) -> &'static Words {
+    cell.get_or_init(|| Words::new(list))
 }
 
 /// Whether `w` is in `set` (lower-case ASCII words), in any case: lower-cased on the stack,
-/// one hash lookup. These run on every sentence of the article.
-fn in_list(w: &str, set: &rustc_hash::FxHashSet<&'static [u8]>) -> bool {
+/// one hash lookup, for a word whose length and first letter some word of the set has.
+/// These run on every sentence of the article.
+fn in_list(w: &str, set: &Words) -> bool {
+    if !set.shapes.may_hold(w) {
+        return false;
+    }
     let mut buf = [0u8; 24];
-    lower_ascii(w, &mut buf).is_some_and(|lower| set.contains(lower))
+    lower_ascii(w, &mut buf).is_some_and(|lower| set.set.contains(lower))
 }
 
 /// `w` lower-cased in `buf`, if it is ASCII and fits (the lists' words do).
@@ -1740,6 +1797,54 @@ mod tests {
         for t in &titles {
             assert_eq!(heading_words(t), heading_words_joined(t), "{t:?}");
         }
+    }
+
+    /// `in_list` as it was before its length and first-byte test: lower-cased, one lookup.
+    fn in_list_by_lookup(w: &str, set: &Words) -> bool {
+        let mut buf = [0u8; 24];
+        lower_ascii(w, &mut buf).is_some_and(|lower| set.set.contains(lower))
+    }
+
+    #[test]
+    fn in_list_equals_a_lookup_of_every_word() {
+        // lists of the engine, and one with a capital, a non-ASCII and an empty word
+        const ODD: &[&str] = &["Study", "étude", "", "x", "a-b", "twenty-four-letter-words"];
+        let lists = [Words::new(PRESENT), Words::new(PAST), Words::new(ODD)];
+        let mut words: Vec<String> = [
+            "",
+            "X",
+            "x",
+            "A-B",
+            "STUDY",
+            "study",
+            "Study",
+            "étude",
+            "ÉTUDE",
+            "was",
+            "WAS",
+            "Were",
+            "wasn't",
+            "twenty-four-letter-words",
+            "TWENTY-FOUR-LETTER-WORDS",
+            "a-word-of-thirty-two-bytes-long-",
+            "a-word-of-thirty-three-bytes-long",
+        ]
+        .map(String::from)
+        .to_vec();
+        for t in crate::lexicon_regex::fixture_texts() {
+            words.extend(words_by_chars(&t).into_iter().map(String::from));
+            words.extend(t.split_whitespace().map(String::from));
+        }
+        let mut held = 0;
+        for set in &lists {
+            for w in &words {
+                let old = in_list_by_lookup(w, set);
+                assert_eq!(in_list(w, set), old, "{w:?}");
+                held += usize::from(old);
+            }
+        }
+        // the comparison met words of the lists, not only others
+        assert!(held > 100, "{held}");
     }
 
     /// The words as the character-at-a-time reading finds them: runs of ASCII letters,
