@@ -3,9 +3,10 @@
 //! `@isbn:…`, `@url:…`, `@wikidata:…`) and Manubot fetches the metadata when it builds; a
 //! `@tag:Name` key goes through the manuscript's tag map: a link definition in the text
 //! (`[@tag:Name]: doi:10.…`) or `citation-tags.tsv` (`tag<TAB>citation`) beside the file, as
-//! Manubot's `content/` folder keeps it. Every such key cited (and every tag the map gives)
-//! is an entry of one list, so its markers resolve, and its identifier is checked like any
-//! entry's. A tag no map gives stays unresolved.
+//! Manubot's `content/` folder keeps it. Every such key cited is an entry of one list, so
+//! its markers resolve, and an identifier written in the text (the key's, a definition's) is
+//! checked like any entry's. A tag no map gives stays unresolved. Not in an article that
+//! names a bibliography or `references:`: pandoc resolves its keys there only.
 
 use super::{Document, ListKind, RefKey, Reference, ReferenceList};
 use std::collections::HashMap;
@@ -55,9 +56,10 @@ fn tag_map(doc: &Document, read_files: bool) -> (HashMap<String, (String, Range<
     let mut file = false;
     if read_files {
         let dir = Path::new(&doc.path).parent().unwrap_or(Path::new(""));
-        if let Ok(text) = std::fs::read_to_string(dir.join(TAG_FILE)) {
+        if let Ok(bytes) = std::fs::read(dir.join(TAG_FILE)) {
             file = true;
-            for line in text.lines() {
+            let text = String::from_utf8_lossy(&bytes);
+            for line in text.trim_start_matches('\u{feff}').lines() {
                 let Some((tag, citation)) = line.split_once('\t') else {
                     continue;
                 };
@@ -76,6 +78,14 @@ fn tag_map(doc: &Document, read_files: bool) -> (HashMap<String, (String, Range<
 /// One list of the Manubot keys the file cites (see the module's documentation). Nothing
 /// when it cites none.
 pub fn collect(doc: &mut Document, read_files: bool) {
+    // a pandoc or Quarto article with a bibliography resolves its keys there only
+    if doc
+        .lists
+        .iter()
+        .any(|l| matches!(l.kind, ListKind::Bibliography | ListKind::FrontMatter))
+    {
+        return;
+    }
     let keyed = |k: &str| is_identifier_key(k) || tag_of(k).is_some();
     let cited: Vec<(String, Range<usize>, Range<usize>)> = doc
         .citations
@@ -202,5 +212,19 @@ mod tests {
         let mayr = &d.references[l.entries[2]];
         assert_eq!(mayr.ids.doi.as_deref(), Some("10.3389/fenvs.2015.00080"));
         assert_eq!(mayr.text, "doi:10.3389/fenvs.2015.00080");
+    }
+
+    #[test]
+    fn an_article_with_references_resolves_its_keys_there_only() {
+        let d = doc(
+            "---\nreferences:\n  - id: lee2020\n    title: A trial\n---\nNets won [@doi:10.1000/abc; @lee2020].\n",
+        );
+        assert!(d.lists.iter().all(|l| l.kind != ListKind::Manubot));
+        let resolved: Vec<bool> = d.citations[0]
+            .targets
+            .iter()
+            .map(|t| t.resolved.is_some())
+            .collect();
+        assert_eq!(resolved, vec![false, true]);
     }
 }

@@ -262,7 +262,10 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 }
                 d
             }
-            (RefKey::Key(_), Some(l)) if doc.lists[l].kind == ListKind::Manubot => {
+            (RefKey::Key(_), Some(l))
+                if doc.lists[l].kind == ListKind::Manubot
+                    && missing.iter().all(|k| matches!(k, RefKey::Key(k) if crate::document::manubot::tag_of(k).is_some())) =>
+            {
                 let tags: Vec<String> = missing
                     .iter()
                     .map(|k| match k {
@@ -270,15 +273,21 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                         k => format!("`{k}`"),
                     })
                     .collect();
-                let what = if tags.len() == 1 { "the tag" } else { "the tags" };
+                let (what, it) = if tags.len() == 1 { ("the tag", "it") } else { ("the tags", "them") };
                 let tags = tags.join(", ");
                 let msg = match &doc.lists[l].file {
-                    Some(f) => format!("`{marker}` cites {what} {tags}, but `{f}` beside the article does not map it"),
-                    None => format!("`{marker}` cites {what} {tags}, but no `[@tag:…]: …` definition or `{}` beside the article maps it", crate::document::manubot::TAG_FILE),
+                    Some(f) => format!("`{marker}` cites {what} {tags}, but `{f}` beside the article does not map {it}"),
+                    None => format!("`{marker}` cites {what} {tags}, but no `[@tag:…]: …` definition or `{}` beside the article maps {it}", crate::document::manubot::TAG_FILE),
                 };
                 Diagnostic::new(RULE.id, c.span.clone(), msg)
                     .help("map the tag to the work's identifier (a `citation-tags.tsv` row `Name<TAB>doi:10.…`, or `[@tag:Name]: doi:10.…`), or cite the identifier itself (`@doi:10.…`)")
             }
+            (RefKey::Key(_), Some(l)) if doc.lists[l].kind == ListKind::Manubot => Diagnostic::new(
+                RULE.id,
+                c.span.clone(),
+                format!("`{marker}` cites {keys}, but the article names no bibliography for it, and it is not a Manubot identifier (`@doi:10.…`) or mapped tag"),
+            )
+            .help("cite the work by its identifier (`@doi:10.…`, `@pmid:…`), map the tag in `citation-tags.tsv`, or name a bibliography"),
             (RefKey::Key(k), Some(l)) => Diagnostic::new(
                 RULE.id,
                 c.span.clone(),

@@ -160,8 +160,15 @@ fn linked_in_text(doc: &Document, list: std::ops::Range<usize>, r: usize) -> boo
             let after = after.strip_prefix('/').unwrap_or(after);
             // a quoted copy of the list (`> **Links** – <https://…>`) cites nothing
             let line = doc.text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let inside = |rs: &[std::ops::Range<usize>]| rs.iter().any(|r| r.contains(&at));
+            // a sentence's own punctuation may follow the address ("See https://….")
+            let after = after.strip_prefix(['.', ',', ';', ':']).unwrap_or(after);
             !e.span.contains(&at)
                 && !doc.text[line..at].trim_start().starts_with('>')
+                // not in code, a comment or another list ("## Further reading")
+                && !inside(&doc.code)
+                && !inside(&doc.comments)
+                && !doc.lists.iter().any(|l| l.span.contains(&at))
                 && after.chars().next().is_none_or(|c| {
                     c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '|')
                 })

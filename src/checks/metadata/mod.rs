@@ -33,15 +33,28 @@ pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Contex
 /// `word_document`, `md_document`, `rticles::…`, `format: pdf` / `docx` / `typst`): a
 /// manuscript, proposal, report or slides, not a web page (`html_document`, `gitbook`,
 /// `blogdown`, `format: html` are pages); or a part of a Manubot manuscript (it cites with
-/// Manubot's keys, `[@doi:…]`, `[@tag:…]`).
+/// Manubot's keys, `[@doi:…]`, `[@tag:…]`, beside a `citation-tags.tsv` or named as a
+/// numbered part, `05.treat.md`).
 pub fn not_a_health_page(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
     is_manuscript(doc, cx)
         || is_readme(&doc.path)
         || renders_to_document(doc)
-        || doc
-            .lists
-            .iter()
-            .any(|l| l.kind == crate::document::ListKind::Manubot)
+        || is_manubot_part(doc)
+}
+
+/// A part of a Manubot manuscript: it cites with Manubot's keys and its folder holds the tag
+/// map (`citation-tags.tsv`), or its name is a numbered part (`content/05.treat.md`).
+fn is_manubot_part(doc: &crate::document::Document) -> bool {
+    let numbered = std::path::Path::new(&doc.path)
+        .file_name()
+        .and_then(|s| s.to_str())
+        .is_some_and(|n| {
+            let b = n.as_bytes();
+            b.len() > 3 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && b[2] == b'.'
+        });
+    doc.lists
+        .iter()
+        .any(|l| l.kind == crate::document::ListKind::Manubot && (l.file.is_some() || numbered))
 }
 
 /// `README.md`, `readme.Rmd`, `README.es.md`.
