@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 pub struct English {
     pub sentences: Sentences,
     pub citations: Citations,
+    pub transcripts: Transcripts,
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,6 +32,15 @@ pub struct Sentences {
 pub struct Citations {
     /// A number after these ("stage 2") is not a citation.
     pub number_heads: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Transcripts {
+    /// Labels of the user's turns in a saved chat (`You`, `User`).
+    pub user_labels: Vec<String>,
+    /// Labels of the assistant's turns (`ChatGPT`, `Assistant`).
+    pub assistant_labels: Vec<String>,
 }
 
 pub fn words() -> &'static English {

@@ -22,6 +22,7 @@ pub mod references;
 pub mod sentences;
 pub mod split;
 pub mod text;
+pub mod transcript;
 
 pub use lines::LineIndex;
 
@@ -72,6 +73,9 @@ pub enum Role {
     /// A paragraph that is only a bibliographic reference, standing under the text it
     /// sources ("Baek SH et al. JAMA Intern Med. 2021 Jan 1."): not prose, and no entry.
     SourceLine,
+    /// A user's turn in a saved chat (under a "You" or "User" label, up to the assistant's
+    /// answer): the question put to the assistant, not the article's text.
+    Prompt,
 }
 
 /// A prose unit with its plain text and the way back to the source.
@@ -643,6 +647,7 @@ impl Document {
         author_year::collect_unlisted(&mut doc);
         references::assign_scopes(&mut doc);
         references::resolve(&mut doc);
+        transcript::mark(&mut doc);
         // plain text and sentences, when an enabled rule reads them (metadata reads block text)
         if opts.sentences || opts.metadata {
             sentences::build(&mut doc, opts.sentences);

@@ -39,7 +39,9 @@
 //! `**Author:** …`, `**Date:** …`, one per line), questions, figure and table captions and
 //! cross-references ("Figure 2 shows…", "See Table 3"), a table's note (the paragraph under
 //! it, in italics as a whole or labelled "Note:" or "Abbreviations:"), author, affiliation and
-//! correspondence lines (a list of names marked `Name^1^`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
+//! correspondence lines (a list of names marked `Name^1^`), a user's turns in a saved chat
+//! (under `## You`, `**User:**`, `You said:` when the assistant's turns are labelled too:
+//! `[transcripts]` in `rules/english.toml`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
 //! the document's account of its own work, in any document ("We found…", "Our results
 //! suggest…", "This meta-analysis suggests…", "The aim of this study…", "…met our criteria",
 //! "We recommend…"; also after a short label, "Clinical summary: This review…"), with the
