@@ -10,7 +10,10 @@
 //! than one article cites (pandoc prints only the entries a document cites).
 //!
 //! An entry whose address the text links to (`[source: [FDA](https://www.fda.gov/…)]`, the
-//! same address written whole outside the list) is cited by that link.
+//! same address written whole outside the list) is cited by that link. An author-year entry
+//! is cited by a line that names its first author and its year in a form no citation reads
+//! (a heading "### Key study (Mashour, 2024)", a timeline row "| 2004 | Tononi proposes IIT
+//! |") or by a heading with its year and its title ("### Placebo and Depression (2024)").
 //!
 //! An author-year reference list that nothing in the article cites is not reported: it is a
 //! book's or site's reference page whose chapters cite it. Nor are lists that source their
@@ -75,7 +78,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         for &r in &list.entries {
-            if !cited[r] && linked_in_text(doc, list.span.clone(), r) {
+            if !cited[r]
+                && (linked_in_text(doc, list.span.clone(), r)
+                    || named_in_text(doc, list.span.clone(), r))
+            {
                 cited[r] = true;
                 consulted[l] = true;
             }
@@ -125,6 +131,10 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             let what = match list.kind {
                 ListKind::Footnotes => {
                     format!("footnote `{}` is defined but never referenced", e.key)
+                }
+                // a bullet's place is no name the writer gave it: quote the entry's opening
+                _ if matches!(e.key, RefKey::Num(_)) && e.key_span.is_empty() => {
+                    format!("the entry “{}” is never cited", opening_words(&e.text, 60))
                 }
                 _ => format!("reference {} is never cited", e.key),
             };
@@ -177,6 +187,95 @@ fn linked_in_text(doc: &Document, list: std::ops::Range<usize>, r: usize) -> boo
     whole(&doc.text[..list.start], 0) || whole(&doc.text[list.end..], list.end)
 }
 
+/// Whether the text outside the list names author-year entry `r` in a form no citation
+/// pattern reads, on one line: its first author's surname and its year ("### Key study
+/// (Mashour, 2024)", a timeline row "| 2004 | Tononi proposes IIT |", "Schwartz's 2002
+/// book"), or, on a heading with its year, its title ("### Placebo, Neuroplasticity, and
+/// Depression (2024)": three words or more, every one of them in the entry). Not in a
+/// citation read as one, code, comments, a block quote or another list.
+/// The first words of `text`, up to about `max` bytes, with "…" when cut.
+fn opening_words(text: &str, max: usize) -> String {
+    let t = text.trim();
+    if t.len() <= max {
+        return t.to_string();
+    }
+    let mut cut = max;
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &t[..cut];
+    let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+    format!("{}…", head.trim_end_matches([',', ';', ':', '.']))
+}
+
+/// Words of a heading that say nothing of the work it names.
+const FUNCTION_WORDS: &[&str] = &[
+    "from", "with", "into", "over", "about", "between", "after", "before", "during", "under",
+    "this", "that", "these", "those", "their", "than", "what", "when", "which", "where", "does",
+];
+
+fn named_in_text(doc: &Document, list: std::ops::Range<usize>, r: usize) -> bool {
+    let e = &doc.references[r];
+    let RefKey::AuthorYear(key) = &e.key else {
+        return false;
+    };
+    let Some((surname, year)) = key.rsplit_once(' ') else {
+        return false;
+    };
+    let year = year
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+    let Some(year) = year else {
+        return false;
+    };
+    let bounded = |line: &str, at: usize, len: usize| {
+        !line[..at].ends_with(char::is_alphanumeric)
+            && !line[at + len..].starts_with(char::is_alphanumeric)
+    };
+    let has_year = |line: &str| {
+        memchr::memmem::find_iter(line.as_bytes(), year.as_bytes()).any(|i| bounded(line, i, 4))
+    };
+    let elsewhere = |at: usize| {
+        let inside = |rs: &[std::ops::Range<usize>]| rs.iter().any(|r| r.contains(&at));
+        let line = doc.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        list.contains(&at)
+            // a citation read as one names the entry it resolves to ("Lindqvist, Maret,
+            // and Ozturk (1999)" is not Ozturk's own 1999 paper)
+            || doc.citations.iter().any(|c| c.span.contains(&at))
+            || inside(&doc.code)
+            || inside(&doc.comments)
+            || doc.lists.iter().any(|l| l.span.contains(&at))
+            || doc.text[line..at].trim_start().starts_with('>')
+    };
+    let line_at = |at: usize| {
+        let start = doc.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = doc.text[at..].find('\n').map_or(doc.text.len(), |n| at + n);
+        (start, &doc.text[start..end])
+    };
+    let by_name = memchr::memmem::find_iter(doc.text.as_bytes(), surname.as_bytes()).any(|at| {
+        let (start, line) = line_at(at);
+        !elsewhere(at) && bounded(line, at - start, surname.len()) && has_year(line)
+    });
+    if by_name {
+        return true;
+    }
+    let entry = doc.text[e.span.clone()].to_lowercase();
+    doc.sections.iter().any(|sec| {
+        let heading = &doc.text[sec.heading.clone()];
+        if elsewhere(sec.heading.start) || !has_year(heading) {
+            return false;
+        }
+        let words: Vec<String> = sec
+            .title
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| w.chars().count() >= 4 && !w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(str::to_lowercase)
+            .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+            .collect();
+        words.len() >= 3 && words.iter().all(|w| entry.contains(w.as_str()))
+    })
+}
+
 /// Never-cited entries of a bibliography file: reported where the article names the file,
 /// with a label on the entry in the file.
 fn unused_in_bibliography(
@@ -226,6 +325,17 @@ mod tests {
         assert_eq!(
             &t[d[0].span.clone()],
             "### Never cited [^b]. J (2021). Low credibility."
+        );
+    }
+
+    #[test]
+    fn a_bullet_entry_is_named_by_its_opening_words_not_its_place() {
+        let t = "Claim [1].\n\n## References\n\n- First source title. Publisher, 2015.\n- Second source, with a much longer title that runs on past sixty bytes. Publisher.\n";
+        let d = run(R, t, "a.md");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].message,
+            "the entry “Second source, with a much longer title that runs on past…” is never cited"
         );
     }
 
