@@ -1188,6 +1188,25 @@ pub fn speaks_of_itself(sentence: &str) -> bool {
     false
 }
 
+/// Whether a sentence announces the document's own limits ("Our review has some
+/// weaknesses:", "The present analysis has caveats"; in a manuscript also "This study has
+/// several limitations."): the sentences after it in its paragraph ("First, the sample…";
+/// "Second, sleep is self-reported…"), and the items it leads into, are the authors' account
+/// of their own work. Elsewhere "this study" is the study just cited ("Limitations of this
+/// study included…" in a review of the evidence).
+pub fn announces_own_limits(sentence: &str, manuscript: bool) -> bool {
+    let mut limits = false;
+    let mut own = false;
+    for w in words(sentence) {
+        let l = w.to_ascii_lowercase();
+        limits |= ["limitation", "weakness", "shortcoming", "caveat"]
+            .iter()
+            .any(|p| l.starts_with(p));
+        own |= matches!(l.as_str(), "our" | "we" | "present" | "current");
+    }
+    limits && (own || manuscript) && speaks_of_itself(sentence)
+}
+
 /// Whether a sentence of a manuscript's discussion restates the manuscript's own finding: its
 /// main clause is in the past tense ("The association was strongest in women", "Internal
 /// validation showed that the model is…") and it attributes nothing to other work (no
@@ -1752,6 +1771,30 @@ fn expletive_it(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_limits_are_announced_by_the_document_not_by_a_study_it_cites() {
+        assert!(announces_own_limits("Our review has two caveats:", false));
+        assert!(announces_own_limits(
+            "The present analysis has some weaknesses.",
+            false
+        ));
+        // "this study" is the manuscript's own only in a manuscript; in a review of the
+        // evidence it is the study just cited
+        assert!(announces_own_limits(
+            "This study has several limitations.",
+            true
+        ));
+        assert!(!announces_own_limits(
+            "Limitations of this study included its size.",
+            false
+        ));
+        // the document speaking of itself about something else
+        assert!(!announces_own_limits(
+            "Our survey reached 400 nurses.",
+            true
+        ));
+    }
 
     /// [`heading_words`] as it was: lower-cased whole, split and joined.
     fn heading_words_joined(title: &str) -> String {

@@ -46,7 +46,10 @@
 //! suggest…", "This meta-analysis suggests…", "The aim of this study…", "…met our criteria",
 //! "We recommend…"; also after a short label, "Clinical summary: This review…"), with the
 //! past-tense sentences that follow it in its paragraph and attribute nothing to other work
-//! ("The difference between study groups was not significant."); in a manuscript, whole Methods and Results sections (`[sections] manuscript-parts`, skipped
+//! ("The difference between study groups was not significant."); its account of its own
+//! limits, the rest of the paragraph after "Our review has some caveats" or, in a manuscript,
+//! "This study has several limitations." ("First, the nurses came from one hospital…") and
+//! the list such a lead-in opens; in a manuscript, whole Methods and Results sections (`[sections] manuscript-parts`, skipped
 //! only in a manuscript: elsewhere "Methods of Nutrition Therapy" is a topic), and in its
 //! Discussion and Conclusion a
 //! sentence whose main clause is in the past tense and that attributes nothing to other work:
@@ -751,6 +754,9 @@ pub fn judged(
     // the last sentence was the document's own voice ("This meta-analysis suggests…", "Our
     // results show…"), and the index of its block
     let mut own_voice: Option<usize> = None;
+    // the block of a sentence announcing the document's own limits, and the last list item
+    // it leads into
+    let (mut own_limits, mut own_limits_to): (Option<usize>, Option<usize>) = (None, None);
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = &doc.blocks[s.block];
         let own_before = own_voice.take() == Some(s.block);
@@ -766,6 +772,33 @@ pub fn judged(
             continue;
         }
         let text = doc.sentence_text(s);
+        // the document's account of its own limits: the rest of the paragraph that announces
+        // them, and the list it leads into (a cited sentence there is still judged)
+        if !cites[i] && own_limits.is_some_and(|b| b == s.block) {
+            continue;
+        }
+        if claims::announces_own_limits(text, manuscript) {
+            let mut last = s.block;
+            if text.trim_end().ends_with(':') {
+                while doc
+                    .blocks
+                    .get(last + 1)
+                    .is_some_and(|x| x.kind == BlockKind::ListItem)
+                {
+                    last += 1;
+                }
+            }
+            own_limits_to = Some(last);
+            own_limits = Some(s.block);
+            if !cites[i] {
+                continue;
+            }
+        }
+        if !cites[i]
+            && own_limits_to.is_some_and(|to| s.block > own_limits.unwrap_or(to) && s.block <= to)
+        {
+            continue;
+        }
         if lex.not_prose(text) {
             if claims::speaks_of_itself(text) {
                 own_voice = Some(s.block);
