@@ -5,12 +5,15 @@
 //! italics (`_et al._`, `*et al.*`), and a narrative citation after "et al." may name its
 //! journal before the year ("Rahimi et al. (Malar J 2017)"). Entries typed one a line with no
 //! blank line between them, which Markdown joins into one paragraph, are one entry a line
-//! when every line reads as one.
+//! when every line reads as one. AI research reports cite in square brackets ("[NIST, 2025]",
+//! "[The Quantum Insider, 2024]"), and an organisation may be named in several words
+//! ("(World Health Organization, 2020)"): these are read only where they name a listed entry,
+//! and an entry's leading "The" is not part of its name.
 //!
 //! Precision first: entries are read as author-year only in a list whose entries mostly begin
-//! "Surname, I. … (2020)" (or "Surname I, … 2020"), and only in a document that cites nothing
-//! by number or footnote (a numbered list whose numbers nothing cites may be author-year);
-//! citations are looked for only in such a document.
+//! "Surname, I. … (2020)" (or "Surname I, … 2020"), and only where the part of the document
+//! the list serves cites nothing by number or footnote (a numbered list whose numbers nothing
+//! cites may be author-year); citations are looked for only where such a list exists.
 
 use super::patterns;
 use super::{BlockKind, Citation, CiteSyntax, Document, ListKind, RefKey, Target};
@@ -18,6 +21,8 @@ use crate::lexicon_regex::DocRegex;
 use std::sync::OnceLock;
 
 struct Patterns {
+    bracket: DocRegex,
+    org_words: DocRegex,
     paren: DocRegex,
     item: DocRegex,
     narrative: DocRegex,
@@ -31,7 +36,10 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let [paren, item, narrative, year, org_item, org_narrative] =
             patterns::author_year().map(|p| DocRegex::new(&p));
+        let [bracket, org_words] = patterns::author_year_bracket().map(|p| DocRegex::new(&p));
         Patterns {
+            bracket,
+            org_words,
             paren,
             item,
             narrative,
@@ -131,6 +139,18 @@ fn is_author(surname: &str) -> bool {
     !NOT_AUTHORS.contains(&surname.to_lowercase().as_str())
 }
 
+/// Whether `name` reads as an organisation named in two to six words: each capitalised, or a
+/// joining word ("World Health Organization", "Centers for Disease Control and Prevention").
+fn org_words(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            ["of", "for", "and", "on", "the", "&"].contains(w)
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "&'’-".contains(c)))
+        })
+}
+
 /// Lower-case name particles that may open a surname (`van Hees`, `de la Cruz`).
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "dos", "le", "la", "al",
@@ -179,6 +199,10 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     // "Lowe DA et al." (a Vancouver entry that names one author): stopped at "al."
     if words.len() > 2 && words[words.len() - 2..] == ["et", "al"] {
         words.truncate(words.len() - 2);
+    }
+    // an organisation written with its article ("The Quantum Insider. (2024, September 4).")
+    if words.len() >= 2 && words[0] == "The" {
+        words.remove(0);
     }
     if words.is_empty() || words.len() > 6 {
         return None;
@@ -392,12 +416,20 @@ pub fn guideline_of_year(cited: &str, entry_text: &str) -> bool {
 /// year), then find the author-year citations of the prose. Runs after `citations::scan`,
 /// before `references::resolve`.
 pub fn collect(doc: &mut Document) {
-    if doc.citations.iter().any(|c| !c.syntax.is_keyed()) {
-        return; // a document citing by number or footnote keeps its lists numeric
-    }
+    super::references::assign_scopes(doc); // the numbered lists' scopes, known from here on
     for l in 0..doc.lists.len() {
         let list = &doc.lists[l];
         if list.kind != ListKind::Numbered || list.entries.len() < 2 {
+            continue;
+        }
+        // a list whose part of the document cites by number or footnote stays numeric (an
+        // AI report pasted together section by section may cite "[1]" under one list and
+        // "[NIST, 2025]" under the next)
+        if doc
+            .citations
+            .iter()
+            .any(|c| !c.syntax.is_keyed() && list.scope.contains(&c.span.start))
+        {
             continue;
         }
         let read: Vec<Option<(String, String)>> = list
@@ -551,6 +583,73 @@ fn find(doc: &Document) -> Vec<Citation> {
             }
         }
     }
+    // "[NIST, 2025]", "(World Health Organization, 2020)": a bracket's items, and a
+    // parenthesis's organisation named in several words, where they name a listed entry
+    for b in super::citations::prose_text_blocks(doc) {
+        let region = &src[b.span.clone()];
+        if !region.contains('[') && !region.contains('(') {
+            continue;
+        }
+        let parens = p
+            .paren
+            .captures_iter(region)
+            .map(|m| (m.get(0), m.name("body"), ""));
+        let brackets = p.bracket.captures_iter(region).map(|m| {
+            (
+                m.get(0),
+                m.name("body"),
+                m.name("after").map_or("", |a| a.as_str()),
+            )
+        });
+        for (whole, body, after) in brackets.chain(parens) {
+            let (Some(whole), Some(body)) = (whole, body) else {
+                continue;
+            };
+            let at = b.span.start + whole.start();
+            let bracket = region[whole.range()].starts_with('[');
+            if !after.is_empty()
+                || doc.in_code(at)
+                || found
+                    .iter()
+                    .any(|c| c.span.end > at && c.span.start < at + whole.len())
+            {
+                continue;
+            }
+            let mut c = citation(at..at + whole.len(), CiteSyntax::AuthorYear);
+            let mut pos = body.start();
+            for item in body.as_str().split(';') {
+                let item_at = b.span.start + pos;
+                pos += item.len() + 1;
+                let several = || {
+                    p.org_words
+                        .captures(item)
+                        .filter(|i| i.name("sur").is_some_and(|s| org_words(s.as_str())))
+                };
+                let read = if bracket {
+                    p.item
+                        .captures(item)
+                        .or_else(|| p.org_item.captures(item))
+                        .or_else(several)
+                } else {
+                    several()
+                };
+                let Some(i) = read else {
+                    continue;
+                };
+                let sur = i.name("sur").expect("sur").as_str();
+                let span = item_at + (item.len() - item.trim_start().len())
+                    ..item_at + item.trim_end().len();
+                for y in i.name("years").expect("years").as_str().split(',') {
+                    if is_author(sur) && listed(doc, sur, y.trim()) {
+                        c.targets.push(target(sur, y.trim(), span.clone()));
+                    }
+                }
+            }
+            if !c.targets.is_empty() {
+                found.push(c);
+            }
+        }
+    }
     // "as per the EASL 2018 guidelines": an organisation's guideline named with its year
     for b in super::citations::prose_text_blocks(doc) {
         let region = &src[b.span.clone()];
@@ -570,6 +669,18 @@ fn find(doc: &Document) -> Vec<Citation> {
         }
     }
     found
+}
+
+/// Whether an author-year entry of the document's lists is the work `surname` and `year`
+/// name (by [`matches`], or an acronym by [`names_organisation`]).
+fn listed(doc: &Document, surname: &str, year: &str) -> bool {
+    let cited = format!("{surname} {year}");
+    doc.references.iter().any(|r| match &r.key {
+        RefKey::AuthorYear(k) => {
+            matches(&cited, k) || (is_organisation(&cited) && names_organisation(&cited, &r.text))
+        }
+        _ => false,
+    })
 }
 
 fn citation(span: std::ops::Range<usize>, syntax: CiteSyntax) -> Citation {

@@ -183,6 +183,18 @@ pub fn author_year() -> [String; 6] {
     ]
 }
 
+/// Author-year citations in square brackets, as AI research reports write them ("[NIST,
+/// 2025]", "[The Quantum Insider, 2024; Lee, 2021]"): the bracket (not a link's text, a
+/// reference definition or a footnote), and an item naming an organisation in several
+/// words ("World Health Organization, 2020", "The Quantum Insider, 2024"; its words are
+/// checked by `author_year::org_words`), read only where it names a listed entry.
+pub fn author_year_bracket() -> [String; 2] {
+    [
+        format!(r"\[(?P<body>[^\[\]\n^]*?{YEAR}[^\[\]\n]*?)\](?P<after>[(\[:]?)"),
+        format!(r"^\s*(?:[Tt]he\s+)?(?P<sur>\p{{Lu}}[^,;()\[\]\n]*?),?\s+(?P<years>{YEAR})\s*$"),
+    ]
+}
+
 /// An organisation's acronym as a citation writes it: two capitals or more, parts joined by
 /// `/` or `-` ("EASL", "AHA/ASA", "ERA-EDTA/ESE/ESICM").
 const ORG: &str = r"\p{Lu}[\p{Lu}0-9]*\p{Lu}[\p{Lu}0-9]*(?:[/\-]\p{Lu}[\p{Lu}0-9]*)*";
@@ -268,6 +280,7 @@ pub fn all() -> Vec<String> {
     out.extend([pandoc_key(), narrative_key()]);
     out.extend(dates());
     out.extend(author_year());
+    out.extend(author_year_bracket());
     out.extend(figures());
     out
 }

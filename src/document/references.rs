@@ -987,15 +987,20 @@ pub fn resolve(doc: &mut Document) {
                             || doc.lists[l].kind == ListKind::Numbered
                     })
                     .collect(),
-                RefKey::AuthorYear(_) => (0..doc.lists.len())
-                    .filter(|&l| {
-                        doc.lists[l].kind == ListKind::Numbered
-                            && doc.lists[l]
-                                .entries
-                                .iter()
-                                .any(|&r| matches!(doc.references[r].key, RefKey::AuthorYear(_)))
-                    })
-                    .collect(),
+                // the list whose part of the document holds the citation first (an AI report
+                // pasted together section by section lists the same work under each section)
+                RefKey::AuthorYear(_) => {
+                    let mut ls: Vec<usize> = (0..doc.lists.len())
+                        .filter(|&l| {
+                            doc.lists[l].kind == ListKind::Numbered
+                                && doc.lists[l].entries.iter().any(|&r| {
+                                    matches!(doc.references[r].key, RefKey::AuthorYear(_))
+                                })
+                        })
+                        .collect();
+                    ls.sort_by_key(|&l| !doc.lists[l].scope.contains(&at));
+                    ls
+                }
                 RefKey::Key(_) => (0..doc.lists.len())
                     .filter(|&l| {
                         matches!(
@@ -1008,15 +1013,25 @@ pub fn resolve(doc: &mut Document) {
             let mut hit = None;
             for &l in &candidates {
                 let same = |r: usize| match (&key, &doc.references[r].key) {
-                    (RefKey::AuthorYear(c), _) if super::author_year::is_organisation(c) => {
-                        super::author_year::names_organisation(c, &doc.references[r].text)
-                    }
                     (RefKey::AuthorYear(c), RefKey::AuthorYear(e)) => {
                         super::author_year::matches(c, e)
                     }
                     (k, e) => k == e,
                 };
-                if let Some(&r) = doc.lists[l].entries.iter().find(|&&r| same(r)) {
+                // an acronym names the entry it heads ("NIST. (2025)."), else one that names it
+                // in its text ("Moody, D. (2025). … NIST.", "EASL Clinical Practice Guidelines")
+                let names = |r: usize| match &key {
+                    RefKey::AuthorYear(c) if super::author_year::is_organisation(c) => {
+                        super::author_year::names_organisation(c, &doc.references[r].text)
+                    }
+                    _ => false,
+                };
+                let entries = &doc.lists[l].entries;
+                let found = entries
+                    .iter()
+                    .find(|&&r| same(r))
+                    .or_else(|| entries.iter().find(|&&r| names(r)));
+                if let Some(&r) = found {
                     hit = Some(r);
                     consulted = Some(l);
                     break;
