@@ -446,7 +446,9 @@ pub fn score_sentence(sentence: &str, lex: &ClaimLexicon) -> ClaimScore {
                 continue;
             }
             if matches!(kind, SignalKind::Quantity | SignalKind::Statistic)
-                && (part_of_a_name(sentence, m.start()) || clock_time(sentence, m.range()))
+                && (part_of_a_name(sentence, m.start())
+                    || clock_time(sentence, m.range())
+                    || section_number(sentence, m.range()))
             {
                 continue;
             }
@@ -556,6 +558,36 @@ fn part_of_a_name(sentence: &str, start: usize) -> bool {
                     .iter()
                     .any(|w| word.eq_ignore_ascii_case(w))
             })
+}
+
+/// Whether the number at `span` numbers a section or a version: three parts or more
+/// ("9.1.2", "v2.4.1"), or two parts opening the sentence before a capitalised title
+/// ("11.3 Impact on National Security:", not "2.5 Million adults…"). It counts nothing.
+fn section_number(sentence: &str, span: Range<usize>) -> bool {
+    let b = sentence.as_bytes();
+    let part = |c: &u8| c.is_ascii_digit() || *c == b'.';
+    let start = span.start - b[..span.start].iter().rev().take_while(|c| part(c)).count();
+    // the run of digits and points the match starts in ("16.9" of "16.9%.50", where a
+    // footnote number follows the figure)
+    let end = span.start + b[span.start..].iter().take_while(|c| part(c)).count();
+    let number = sentence[start..end].trim_end_matches('.');
+    let dots = number.bytes().filter(|&c| c == b'.').count();
+    if dots >= 2 && !number.contains("..") {
+        return true;
+    }
+    let opens = sentence[..start]
+        .bytes()
+        .all(|c| !c.is_ascii_alphanumeric() && c != b'(' && c != b'$');
+    let next = sentence[end..].trim_start();
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    dots == 1
+        && opens
+        && sentence[end..].starts_with(' ')
+        && next.chars().next().is_some_and(char::is_uppercase)
+        && !["Million", "Billion", "Thousand", "Percent", "Per", "Times"].contains(&word)
 }
 
 /// Whether the number at `span` is part of a time of day or a position in a recording,
@@ -2556,6 +2588,31 @@ mod tests {
         );
         assert!(clock_time(s, 22..24));
         assert!(!clock_time("The ratio was 3:1 in women.", 14..15));
+    }
+
+    #[test]
+    fn a_section_or_network_number_is_not_a_figure() {
+        for s in [
+            "9.1.2 Photon Detectors: single-photon detectors receive the states.",
+            "**11.3 Impact on National Security:** states plan their transition.",
+            "The release notes of version 2.4.1 list the changes to the scheduler.",
+            "The network serves uses from grid protection to 5G security.",
+        ] {
+            assert!(!has(s, SignalKind::Quantity), "{s}");
+            assert!(!has(s, SignalKind::Statistic), "{s}");
+        }
+        for s in [
+            "11.3 percent of adults reported poor sleep in the survey.",
+            "The mean score rose from 11.3 to 14.2 over the year.",
+            "Adults need about 5 g of salt a day at most.",
+            "2.5 Million adults live with the condition in the region.",
+            "Training on one dataset improved another's score by 16.9%.50 It held.",
+        ] {
+            assert!(
+                has(s, SignalKind::Quantity) || has(s, SignalKind::Statistic),
+                "{s}"
+            );
+        }
     }
 
     #[test]
