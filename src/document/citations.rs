@@ -569,12 +569,18 @@ fn labeled(m: &Marker) -> Option<Citation> {
 fn next_is_numbered(after: &str) -> bool {
     static R: OnceLock<DocRegex> = OnceLock::new();
     let re = R.get_or_init(|| DocRegex::new(patterns::NEXT_BRACKET));
-    // a chain `[1][2][3]` is citations unless its last bracket is a link
+    // a chain `[1][2][3]` is citations unless its last bracket is a link, or a colon after
+    // it leads to an address or to pages (`[1][2]: https://…`, `47 [11][12]: 1334-40`);
+    // "…by a third[1][2]: this held" cites
     let mut rest = after;
     while let Some(m) = re.find(rest) {
         rest = &rest[m.end()..];
         if !rest.starts_with('[') {
-            return !rest.starts_with(['(', ':']);
+            let defines = rest.strip_prefix(':').is_some_and(|r| {
+                let r = r.trim_start();
+                r.starts_with(|c: char| c.is_ascii_digit() || c == '<') || r.starts_with("http")
+            });
+            return !rest.starts_with('(') && !defines;
         }
     }
     false
@@ -1006,6 +1012,15 @@ mod tests {
         );
         assert!(keys("Text.\n\n[1]: https://example.org/a\n", md).is_empty());
         assert!(keys("Smith J. Nat Genet 47 [11]: 1334-40, 2015.\n", md).is_empty());
+        // a chain before a colon cites every bracket
+        assert_eq!(
+            keys("Falls rose by a third[1][2]: this held.\n", md),
+            vec![
+                (CiteSyntax::Bracket, nums(&[1])),
+                (CiteSyntax::Bracket, nums(&[2]))
+            ]
+        );
+        assert!(keys("Smith J. Nat Genet 47 [11][12]: 1334-40.\n", md).is_empty());
     }
 
     #[test]
