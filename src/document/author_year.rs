@@ -200,8 +200,14 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     if words.len() > 2 && words[words.len() - 2..] == ["et", "al"] {
         words.truncate(words.len() - 2);
     }
-    // an organisation written with its article ("The Quantum Insider. (2024, September 4).")
-    if words.len() >= 2 && words[0] == "The" {
+    // an organisation written with its article ("The Quantum Insider. (2024, September 4)."),
+    // every word of its name capitalised (not a title: "The Future of Quantum Computing")
+    if (2..=4).contains(&words.len())
+        && words[0] == "The"
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
         words.remove(0);
     }
     if words.is_empty() || words.len() > 6 {
@@ -452,7 +458,22 @@ pub fn collect(doc: &mut Document) {
         .iter()
         .any(|r| matches!(r.key, RefKey::AuthorYear(_)));
     if any {
-        let found = find(doc);
+        // the parts of the document whose lists cite by number or footnote: "Shor et al.
+        // (1994) showed… [1]" there is a mention, not a citation of another part's list
+        let numeric: Vec<std::ops::Range<usize>> = doc
+            .lists
+            .iter()
+            .filter(|l| {
+                l.kind == ListKind::Numbered
+                    && doc
+                        .citations
+                        .iter()
+                        .any(|c| !c.syntax.is_keyed() && l.scope.contains(&c.span.start))
+            })
+            .map(|l| l.scope.clone())
+            .collect();
+        let mut found = find(doc);
+        found.retain(|c| !numeric.iter().any(|s| s.contains(&c.span.start)));
         add(doc, found);
     }
 }

@@ -72,18 +72,22 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
     }
     // an entry whose address the text links to (`[source: [FDA](https://…)]`) is cited by
-    // that link
+    // that link; one the text names ("### Key study (Mashour, 2024)") is used, but a loose
+    // match like that does not make a list no citation reads one whose other entries are
+    // reported
     for (l, list) in doc.lists.iter().enumerate() {
         if list.kind == ListKind::Bibliography {
             continue;
         }
         for &r in &list.entries {
-            if !cited[r]
-                && (linked_in_text(doc, list.span.clone(), r)
-                    || named_in_text(doc, list.span.clone(), r))
-            {
+            if cited[r] {
+                continue;
+            }
+            if linked_in_text(doc, list.span.clone(), r) {
                 cited[r] = true;
                 consulted[l] = true;
+            } else if named_in_text(doc, list.span.clone(), r) {
+                cited[r] = true;
             }
         }
     }
@@ -187,12 +191,6 @@ fn linked_in_text(doc: &Document, list: std::ops::Range<usize>, r: usize) -> boo
     whole(&doc.text[..list.start], 0) || whole(&doc.text[list.end..], list.end)
 }
 
-/// Whether the text outside the list names author-year entry `r` in a form no citation
-/// pattern reads, on one line: its first author's surname and its year ("### Key study
-/// (Mashour, 2024)", a timeline row "| 2004 | Tononi proposes IIT |", "Schwartz's 2002
-/// book"), or, on a heading with its year, its title ("### Placebo, Neuroplasticity, and
-/// Depression (2024)": three words or more, every one of them in the entry). Not in a
-/// citation read as one, code, comments, a block quote or another list.
 /// The first words of `text`, up to about `max` bytes, with "…" when cut.
 fn opening_words(text: &str, max: usize) -> String {
     let t = text.trim();
@@ -214,6 +212,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "this", "that", "these", "those", "their", "than", "what", "when", "which", "where", "does",
 ];
 
+/// Whether the text outside the list names author-year entry `r` in a form no citation
+/// pattern reads, on one line: its first author's surname and its year ("### Key study
+/// (Mashour, 2024)", a timeline row "| 2004 | Tononi proposes IIT |", "Schwartz's 2002
+/// book"), or, on a heading with its year, its title ("### Placebo, Neuroplasticity, and
+/// Depression (2024)": three words or more, every one of them in the entry). Not in a
+/// citation read as one, code, comments, a block quote or another list.
 fn named_in_text(doc: &Document, list: std::ops::Range<usize>, r: usize) -> bool {
     let e = &doc.references[r];
     let RefKey::AuthorYear(key) = &e.key else {
