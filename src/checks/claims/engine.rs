@@ -540,7 +540,8 @@ fn combine(base: f32, signals: &[Signal]) -> f32 {
 
 /// Whether the number at `start` is joined to a word by a hyphen, as in a name: "COVID-19",
 /// "IL-6", "HLH-94", "SARS-CoV-2", or numbers a kind after "type", "stage", "grade", "phase",
-/// "class" or "tier" ("type 2 diabetes", "a phase 3 trial"). Such a number counts nothing.
+/// "class" or "tier" ("type 2 diabetes", "a phase 3 trial"), or a standard's number ("FIPS
+/// 203", "ISO 9001"). Such a number counts nothing.
 fn part_of_a_name(sentence: &str, start: usize) -> bool {
     let b = sentence.as_bytes();
     if !b.get(start).is_some_and(u8::is_ascii_digit) {
@@ -557,8 +558,15 @@ fn part_of_a_name(sentence: &str, start: usize) -> bool {
                 ["type", "stage", "grade", "phase", "class", "tier"]
                     .iter()
                     .any(|w| word.eq_ignore_ascii_case(w))
+                    // a standard's or report series' number ("FIPS 203", "NIST IR 8545")
+                    || STANDARD_SERIES.contains(&word)
             })
 }
+
+/// Series whose documents are named by number, written in capitals.
+const STANDARD_SERIES: &[&str] = &[
+    "FIPS", "ISO", "IEC", "RFC", "IEEE", "ASTM", "ANSI", "NISTIR", "IR", "SP",
+];
 
 /// Whether the number at `span` numbers a section or a version: three parts or more
 /// ("9.1.2", "v2.4.1"), or two parts opening the sentence before a capitalised title
@@ -2597,6 +2605,7 @@ mod tests {
             "**11.3 Impact on National Security:** states plan their transition.",
             "The release notes of version 2.4.1 list the changes to the scheduler.",
             "The network serves uses from grid protection to 5G security.",
+            "The key scheme was published as FIPS 203 and described in NIST IR 8545.",
         ] {
             assert!(!has(s, SignalKind::Quantity), "{s}");
             assert!(!has(s, SignalKind::Statistic), "{s}");
