@@ -19,7 +19,17 @@ pub enum Speaker {
 pub fn speaker(text: &str) -> Option<Speaker> {
     let line = text.trim_start().lines().next().unwrap_or("");
     let line = line.trim_start_matches(['*', '_', '#', ' ']);
-    let end = line.find([':', '*', '_']).unwrap_or(line.len());
+    // a label is short: a line with no mark in its first 40 bytes is not one (and is not
+    // searched to its end)
+    let mut head = line.len().min(40);
+    while !line.is_char_boundary(head) {
+        head -= 1;
+    }
+    let end = match line[..head].find([':', '*', '_']) {
+        Some(e) => e,
+        None if head == line.len() => line.len(),
+        None => return None,
+    };
     let name = line[..end].trim();
     let rest = line[end..].trim_start_matches(['*', '_']);
     let colon = rest.starts_with(':');
@@ -46,7 +56,12 @@ pub fn speaker(text: &str) -> Option<Speaker> {
 fn opening(doc: &Document, b: usize) -> String {
     let mut s = String::new();
     for (piece, _) in &doc.blocks[b].pieces {
-        s.push_str(piece);
+        // (no more than 64 bytes of a piece: a paragraph may be one long piece)
+        let mut end = piece.len().min(64);
+        while !piece.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.push_str(&piece[..end]);
         if s.len() >= 48 || s.contains('\n') {
             break;
         }
@@ -110,5 +125,13 @@ mod tests {
         assert_eq!(speaker("AI tools are common."), None);
         assert_eq!(speaker("Users: 40 people"), None);
         assert_eq!(speaker("Results: the lens was clear."), None);
+        // only a line's first 40 bytes can hold a label
+        let long = format!("User: {}", "the lens is clear ".repeat(20));
+        assert_eq!(speaker(&long), Some(Speaker::User));
+        assert_eq!(speaker(&"a sentence with no label ".repeat(5)), None);
+        assert_eq!(
+            speaker("Cataract surgery is one of the commonest operations: it"),
+            None
+        );
     }
 }

@@ -1235,14 +1235,27 @@ pub fn speaks_of_itself(sentence: &str) -> bool {
 /// of their own work. Elsewhere "this study" is the study just cited ("Limitations of this
 /// study included…" in a review of the evidence).
 pub fn announces_own_limits(sentence: &str, manuscript: bool) -> bool {
+    const LIMITS: [&str; 4] = ["limitation", "weakness", "shortcoming", "caveat"];
+    // (most sentences name none of the words: looked for in one pass first)
+    static FIND: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let find = FIND.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(LIMITS)
+            .expect("four words")
+    });
+    if !find.is_match(sentence) {
+        return false;
+    }
     let mut limits = false;
     let mut own = false;
     for w in words(sentence) {
-        let l = w.to_ascii_lowercase();
-        limits |= ["limitation", "weakness", "shortcoming", "caveat"]
+        limits |= LIMITS
             .iter()
-            .any(|p| l.starts_with(p));
-        own |= matches!(l.as_str(), "our" | "we" | "present" | "current");
+            .any(|p| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p));
+        own |= ["our", "we", "present", "current"]
+            .iter()
+            .any(|o| w.eq_ignore_ascii_case(o));
     }
     limits && (own || manuscript) && speaks_of_itself(sentence)
 }
@@ -1834,6 +1847,8 @@ mod tests {
             "Our survey reached 400 nurses.",
             true
         ));
+        // in capitals, as a heading-like lead-in writes it
+        assert!(announces_own_limits("OUR REVIEW HAS TWO CAVEATS:", false));
     }
 
     /// [`heading_words`] as it was: lower-cased whole, split and joined.
