@@ -423,18 +423,27 @@ pub fn guideline_of_year(cited: &str, entry_text: &str) -> bool {
 /// before `references::resolve`.
 pub fn collect(doc: &mut Document) {
     super::references::assign_scopes(doc); // the numbered lists' scopes, known from here on
+    // the parts of the document served by a numbered list and citing by number or footnote:
+    // their lists stay numeric (an AI report pasted together section by section may cite
+    // "[1]" under one list and "[NIST, 2025]" under the next), and "Shor et al. (1994)
+    // showed… [1]" there is a mention, not a citation of another part's list
+    let numeric: Vec<std::ops::Range<usize>> = doc
+        .lists
+        .iter()
+        .filter(|l| {
+            l.kind == ListKind::Numbered
+                && doc
+                    .citations
+                    .iter()
+                    .any(|c| !c.syntax.is_keyed() && l.scope.contains(&c.span.start))
+        })
+        .map(|l| l.scope.clone())
+        .collect();
     for l in 0..doc.lists.len() {
         let list = &doc.lists[l];
-        if list.kind != ListKind::Numbered || list.entries.len() < 2 {
-            continue;
-        }
-        // a list whose part of the document cites by number or footnote stays numeric (an
-        // AI report pasted together section by section may cite "[1]" under one list and
-        // "[NIST, 2025]" under the next)
-        if doc
-            .citations
-            .iter()
-            .any(|c| !c.syntax.is_keyed() && list.scope.contains(&c.span.start))
+        if list.kind != ListKind::Numbered
+            || list.entries.len() < 2
+            || numeric.contains(&list.scope)
         {
             continue;
         }
@@ -458,20 +467,6 @@ pub fn collect(doc: &mut Document) {
         .iter()
         .any(|r| matches!(r.key, RefKey::AuthorYear(_)));
     if any {
-        // the parts of the document whose lists cite by number or footnote: "Shor et al.
-        // (1994) showed… [1]" there is a mention, not a citation of another part's list
-        let numeric: Vec<std::ops::Range<usize>> = doc
-            .lists
-            .iter()
-            .filter(|l| {
-                l.kind == ListKind::Numbered
-                    && doc
-                        .citations
-                        .iter()
-                        .any(|c| !c.syntax.is_keyed() && l.scope.contains(&c.span.start))
-            })
-            .map(|l| l.scope.clone())
-            .collect();
         let mut found = find(doc);
         found.retain(|c| !numeric.iter().any(|s| s.contains(&c.span.start)));
         add(doc, found);
