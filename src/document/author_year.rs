@@ -623,15 +623,30 @@ fn find(doc: &Document) -> Vec<Citation> {
             };
             let at = b.span.start + whole.start();
             let bracket = region[whole.range()].starts_with('[');
-            if !after.is_empty()
-                || doc.in_code(at)
-                || found
+            // a link `[…](…)` or `[…][…]` is read as a link; `[…]:` is a link's
+            // definition only where it opens its line ("…in 2024 [NIST, 2024]: it" cites)
+            let opens_line = region[..whole.start()]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.trim().is_empty());
+            let span = at..at + whole.len();
+            if (after == ":" && opens_line || after == "(" || after == "[") || doc.in_code(at) {
+                continue;
+            }
+            // a parenthesis already read for its surnames may also name an organisation
+            // in several words: "(Smith, 2020; World Health Organization, 2022)"
+            let same = found.iter().position(|c| c.span == span);
+            if same.is_none()
+                && found
                     .iter()
-                    .any(|c| c.span.end > at && c.span.start < at + whole.len())
+                    .any(|c| c.span.end > span.start && c.span.start < span.end)
             {
                 continue;
             }
-            let mut c = citation(at..at + whole.len(), CiteSyntax::AuthorYear);
+            let mut c = match same {
+                Some(i) => found.swap_remove(i),
+                None => citation(span, CiteSyntax::AuthorYear),
+            };
             let mut pos = body.start();
             for item in body.as_str().split(';') {
                 let item_at = b.span.start + pos;
@@ -655,12 +670,16 @@ fn find(doc: &Document) -> Vec<Citation> {
                 let sur = i.name("sur").expect("sur").as_str();
                 let span = item_at + (item.len() - item.trim_start().len())
                     ..item_at + item.trim_end().len();
+                if c.targets.iter().any(|t| t.span == span) {
+                    continue;
+                }
                 for y in i.name("years").expect("years").as_str().split(',') {
                     if is_author(sur) && listed(doc, sur, y.trim()) {
                         c.targets.push(target(sur, y.trim(), span.clone()));
                     }
                 }
             }
+            c.targets.sort_by_key(|t| t.span.start);
             if !c.targets.is_empty() {
                 found.push(c);
             }
