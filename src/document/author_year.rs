@@ -216,7 +216,7 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     let name_like = |w: &&str| {
         PARTICLES.contains(w)
             || (w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c)))
+                && w.chars().all(|c| c.is_alphabetic() || "-‐‑'’.".contains(c)))
     };
     if !words.iter().all(name_like) {
         return None;
@@ -441,8 +441,11 @@ pub fn collect(doc: &mut Document) {
         .collect();
     for l in 0..doc.lists.len() {
         let list = &doc.lists[l];
+        // one entry is enough under a heading of its own ("## References" over the one
+        // work a short piece cites)
         if list.kind != ListKind::Numbered
-            || list.entries.len() < 2
+            || list.entries.is_empty()
+            || (list.entries.len() < 2 && list.heading.is_none())
             || numeric.contains(&list.scope)
         {
             continue;

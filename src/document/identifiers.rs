@@ -227,6 +227,15 @@ pub fn from_field(name: &str, value: &str, span: Range<usize>) -> Option<Identif
     let v = value.trim();
     let v = match kind {
         IdKind::Doi => strip_doi_prefix(v),
+        // a library catalogue's qualifier after the number ("9780199754038 (hardcover alk.
+        // paper)", "0-19-975403-X : pbk.") is not part of it
+        IdKind::Isbn => {
+            let qualifier = v.char_indices().find(|&(i, c)| {
+                matches!(c, '(' | ':' | ';' | ',')
+                    || (c == ' ' && v[i + 1..].starts_with(|c: char| c.is_alphabetic()))
+            });
+            qualifier.map_or(v, |(i, _)| &v[..i]).trim_end()
+        }
         _ => v,
     };
     let v = trim_value(kind, v);
@@ -500,5 +509,15 @@ mod tests {
         );
         assert!(from_field("title", "x", 0..0).is_none());
         assert!(from_field("isbn", "  ", 0..0).is_none());
+        for (field, isbn) in [
+            ("9780199754038 (hardcover alk. paper)", "9780199754038"),
+            ("0-19-975403-X : pbk.", "0-19-975403-X"),
+            ("978-0-306-40615-7", "978-0-306-40615-7"),
+            ("0-19-975403-X pbk.", "0-19-975403-X"),
+            ("0490749d-5a1e", "0490749d-5a1e"),
+        ] {
+            let id = from_field("isbn", field, 0..0).expect(field);
+            assert_eq!(id.value, isbn, "{field}");
+        }
     }
 }

@@ -151,14 +151,15 @@ pub const REVIEWED_BY_BOARD: &str =
 pub const REVIEWED_BY: &str = r"\b(?:[Mm]edically|[Cc]linically) reviewed by\s+(?P<who>(?:Dr\.?\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:,\s*(?:[A-Z][A-Za-z.-]{1,6}))*)";
 
 /// A surname: capitalised, with particles (`van Hees`, `de la Cruz`) and hyphens.
-const NAME: &str = r"(?:(?:van|von|der|den|de|da|del|della|di|du|dos|le|la|al|el|ten|ter)\s+)*\p{Lu}[\p{L}'’\-]*\p{L}";
+const NAME: &str = r"(?:(?:van|von|der|den|de|da|del|della|di|du|dos|le|la|al|el|ten|ter)\s+)*\p{Lu}[\p{L}'’\-\u{2010}\u{2011}]*\p{L}";
 /// "et al.", also in italics as scientific writing sets it (`_et al._`, `*et al.*`).
 const ET_AL: &str = r"(?:[_*]{1,2}et\s+al\.?[_*]{1,2}|et\s+al\.?)";
 /// A journal named before the year in a narrative citation's parenthesis: "Lachat et al.
 /// (PNAS 2018)", "(Lancet Neurol 2019)": one to three capitalised words.
 const JOURNAL: &str = r"\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,2}";
-/// A year as an author-year citation writes it (`2020`, `2021a`, `n.d.`).
-const YEAR: &str = r"(?:(?:19|20)\d{2}[a-z]?|n\.\s?d\.)";
+/// A year as an author-year citation writes it (`2020`, `2021a`, `n.d.`), from 1500 on
+/// (a history of medicine cites "(Bucknill, 1856)").
+const YEAR: &str = r"(?:(?:1[5-9]|20)\d{2}[a-z]?|n\.\s?d\.)";
 
 /// Author-year citations: a parenthesis holding a year, one item of it, a narrative
 /// citation, and a year in a reference entry's head.
@@ -169,7 +170,7 @@ pub fn author_year() -> [String; 6] {
             r"^\s*(?:(?:see(?: also)?|e\.g\.,?|cf\.|for example,?|reviewed in|as in)\s+)?(?P<sur>{NAME})(?P<rest>\s+{ET_AL}|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?,?\s+(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp|ch|chap|fig|table)\.?\s*[\w\-–]+)?\s*$"
         ),
         format!(
-            r"(?:^|[^\p{{L}}'’\-])(?P<sur>{NAME})(?P<rest>\s+{ET_AL}|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?\s+\((?:(?P<journal>{JOURNAL})\s+)?(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
+            r"(?:^|[^\p{{L}}'’\-\u{{2010}}\u{{2011}}])(?P<sur>{NAME})(?P<rest>\s+{ET_AL}|\s+(?:and|&)\s+{NAME}|(?:,\s+{NAME})+,?\s+(?:and|&)\s+{NAME})?\s+\((?:(?P<journal>{JOURNAL})\s+)?(?P<years>{YEAR}(?:\s*,\s*{YEAR})*)(?:,\s*(?:p|pp)\.?\s*[\w\-–]+)?\)"
         ),
         format!(r"(?:^|[\s(,.])(?P<year>{YEAR})(?:$|[\s),.;:])"),
         // an organisation's acronym and a year as an item of a parenthesis: "AHA/ASA 2023"

@@ -32,6 +32,14 @@ const TITLES: &[&str] = &[
     "selected references",
     "key references",
     "footnotes",
+    "list of references",
+    "list of sources",
+    "list of works cited",
+    // Chinese (traditional and simplified) and Japanese
+    "參考文獻",
+    "参考文献",
+    "參考資料",
+    "参考资料",
 ];
 
 /// The reference lists that source their sections by where they stand: in a document with no
@@ -102,7 +110,12 @@ pub fn is_reference_title(title: &str) -> bool {
     };
     let t = super::normalise_title(title);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    TITLES.contains(&t) || qualified_title(t)
+    TITLES.contains(&t)
+        || qualified_title(t)
+        || t.split_once(" list of ").is_some_and(|(before, after)| {
+            // "Comprehensive list of references", "Full list of sources"
+            !before.contains(' ') && TITLES.contains(&format!("list of {after}").as_str())
+        })
 }
 
 /// A reference-list word with a word or two that qualify it, in English or in another
@@ -1128,6 +1141,9 @@ mod tests {
             "Referencias seleccionadas",
             "Bibliografía consultada",
             "Selected references:",
+            "## Comprehensive List of References",
+            "List of sources",
+            "參考文獻",
         ] {
             assert!(super::is_reference_title(t), "{t}");
         }
@@ -1136,6 +1152,8 @@ mod tests {
             "Cross references",
             "Quick reference guide",
             "References to sleep in ancient texts",
+            "A short list of references we liked",
+            "Comprehensive list of figures",
         ] {
             assert!(!super::is_reference_title(t), "{t}");
         }

@@ -15,6 +15,11 @@
 //! A number repeated after the list starts its numbering again at 1 (sub-lists under
 //! sub-headings of the reference section) is not a duplicate; a shared DOI or PMID still is.
 //!
+//! Two author-year entries with one key ("Archer 2000") that read as different works (most of
+//! their words differ) are reported as ambiguous rather than listed twice, with the help to
+//! tell them apart by letters (2000a, 2000b); two anonymous works ("Unknown (2009).") are
+//! not reported.
+//!
 //! A shared URL counts only when the two entries also read alike (many different works link
 //! to one search page or portal); a shared DOI or PMID always counts.
 //!
@@ -67,7 +72,23 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                     }
                     continue;
                 }
-                d = Some((first, format!("reference {k} is listed twice")));
+                let other = &doc.references[first];
+                d = if !matches!(e.key, RefKey::AuthorYear(_)) || alike(&other.text, &e.text) {
+                    Some((first, format!("reference {k} is listed twice"), MERGE))
+                } else if unnamed(&k) {
+                    // "Unknown (2009)." twice: two anonymous works, not one listed twice
+                    None
+                } else {
+                    // two works of one author and year: not a duplicate, but no citation
+                    // can tell them apart
+                    Some((
+                        first,
+                        format!(
+                            "two different works are both {k}: a citation of {k} cannot say which it means"
+                        ),
+                        "add a letter to each year (2000a, 2000b), in the entries and in the citations",
+                    ))
+                };
             } else {
                 keys.insert(k.clone(), r);
                 let candidates = [
@@ -91,15 +112,15 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                         d = Some((
                             first,
                             format!("reference {k} is the same source as reference {fk} ({id})"),
+                            MERGE,
                         ));
                         break;
                     }
                     ids.insert(id, r);
                 }
             }
-            if let Some((first, msg)) = d {
-                let mut diag = Diagnostic::new(RULE.id, e.span.clone(), msg)
-                    .help("merge the two entries and point every marker at one of them");
+            if let Some((first, msg, help)) = d {
+                let mut diag = Diagnostic::new(RULE.id, e.span.clone(), msg).help(help);
                 if list.kind != ListKind::Bibliography {
                     diag = diag.label(doc.references[first].span.clone(), "first listed here");
                 }
@@ -172,6 +193,29 @@ fn twice_in_file(
 
 /// Do two entries read alike (same words and numbers, case and punctuation aside)? Editions,
 /// versions and patent numbers keep otherwise equal entries apart.
+const MERGE: &str = "merge the two entries and point every marker at one of them";
+
+/// Whether two entries read as one work: most of their words shared (a copy, or the same
+/// work formatted twice), not two titles of one author and year.
+fn alike(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let shared = a.intersection(&b).count();
+    let all = a.union(&b).count();
+    all == 0 || shared * 10 >= all * 6
+}
+
+/// An author-year key with no author: "Unknown 2009", "Anonymous 1929", "Anon 2001".
+fn unnamed(key: &str) -> bool {
+    let name = key.rsplit_once(' ').map_or(key, |(n, _)| n);
+    ["unknown", "anonymous", "anon", "anon."].contains(&name.to_lowercase().as_str())
+}
+
 fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
