@@ -308,7 +308,7 @@ impl ClaimLexicon {
     }
 
     /// A heading that starts with one of `list` (numbering such as "2." or "IV." aside), or
-    /// a short one that ends in one.
+    /// a short one that ends in one ("Professional Medical Disclaimer", "Summary/Abstract").
     fn heading_in(list: &[String], title: &str) -> bool {
         let t = heading_words(title);
         // "About This Summary"; and a short title ending in one: "Professional Medical
@@ -318,7 +318,7 @@ impl ClaimLexicon {
             t.starts_with(h.as_str())
                 || (short
                     && t.strip_suffix(h.as_str())
-                        .is_some_and(|head| head.ends_with(' ')))
+                        .is_some_and(|head| head.ends_with([' ', '/'])))
         })
     }
 }
@@ -2580,6 +2580,12 @@ mod tests {
         assert!(lex.skips_section("Changes to This Summary (03/14/2025)"));
         assert!(lex.skips_section("contact us"));
         assert!(!lex.skips_section("Treatment of Stage II Disease"));
+        // a title of two names, the second administrative; a research agenda
+        assert!(lex.skips_section("Summary/Abstract"));
+        assert!(!lex.skips_section("Summary/Discussion"));
+        assert!(lex.skips_section("5. Future Directions"));
+        assert!(lex.skips_section("Challenges and Next Steps"));
+        assert!(!lex.skips_section("Future risk of a second cancer"));
     }
 
     #[test]
