@@ -1796,6 +1796,37 @@ pub fn gives_example(sentence: &str) -> bool {
     opens_with(sentence, HEADS)
 }
 
+/// "Indeed, the evidence behind…", "In particular, …", "Specifically, …": a sentence that
+/// bears out or spells out the one before it, so its citation sources that statement too.
+pub fn bears_out_previous(sentence: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Indeed,",
+        "In fact,",
+        "Specifically,",
+        "More specifically,",
+        "In particular,",
+        "Namely,",
+    ];
+    opens_with(sentence, HEADS)
+}
+
+/// "In other words, …", "That is, …", "Put simply, …": a sentence that says the one before
+/// it again, so whatever sources that one sources it.
+pub fn restates_previous(sentence: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "In other words",
+        "That is,",
+        "Put simply",
+        "Simply put",
+        "Put differently",
+        "Put another way",
+        "Stated differently",
+        "In simpler terms",
+        "In plain terms",
+    ];
+    opens_with(sentence, HEADS)
+}
+
 /// "It is estimated that…", "It is known that…": an expletive "it" opens a new claim.
 fn expletive_it(s: &str) -> bool {
     const HEADS: &[&str] = &[
@@ -2586,6 +2617,25 @@ mod tests {
         assert!(lex.skips_section("5. Future Directions"));
         assert!(lex.skips_section("Challenges and Next Steps"));
         assert!(!lex.skips_section("Future risk of a second cancer"));
+    }
+
+    #[test]
+    fn sentences_that_bear_out_or_restate_the_one_before() {
+        assert!(bears_out_previous(
+            "Indeed, the evidence behind the guide concerns heart disease."
+        ));
+        assert!(bears_out_previous(
+            "**In particular,** older adults lose muscle faster."
+        ));
+        assert!(!bears_out_previous("Indeed it rained."));
+        assert!(!bears_out_previous(
+            "In particular cases the dose is halved."
+        ));
+        assert!(restates_previous(
+            "In other words, habits before the study confound the effect."
+        ));
+        assert!(restates_previous("That is, the trial was too small."));
+        assert!(!restates_previous("That is the largest trial so far."));
     }
 
     #[test]

@@ -96,7 +96,8 @@
 //! above, when none of that text cites on its own; and in a
 //! document with no marker at all, each of two or more headed source lists ("### Sources"
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
-//! is covered by it; a sentence opening with an inference ("Therefore, …", "Thus, …") is the
+//! is covered by it, and so is one that says it again ("In other words, …", "That is, …");
+//! a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation;
 //! so is a sentence of a section that sums up the article (`[sections] summary`:
@@ -125,7 +126,8 @@
 //! of past-tense sentences ending in a cited past-tense one is covered when one of them names
 //! the study ("A trial enrolled 500 women. Median age was 54. Survival was 80% vs. 70%.[3]");
 //! so is a statement whose next sentence gives a cited example of it ("For example, a trial
-//! of 116 adults…[1]"). A general statement followed by a cited one on the same topic is
+//! of 116 adults…[1]") or bears it out ("Indeed, …", "In particular, …", "Specifically,
+//! …"). A general statement followed by a cited one on the same topic is
 //! not covered otherwise: sharing words is not sourcing.
 //! List items introduced by a cited lead-in ("…with these outcomes:[1]") are
 //! covered when none of the items carries a citation of its own, and so is the paragraph
@@ -305,7 +307,10 @@ pub fn judged(
             open_study = in_study[i];
             continue;
         }
-        if same_as_prev && covered[i - 1] && claims::continues_previous(text) {
+        if same_as_prev
+            && covered[i - 1]
+            && (claims::continues_previous(text) || claims::restates_previous(text))
+        {
             covered[i] = true;
             in_study[i] = in_study[i - 1] || claims::reports_study(text);
         }
@@ -376,9 +381,13 @@ pub fn judged(
             continue;
         }
         // "The trial…", "These patients…", "In this cohort…" after the sentence that named them;
-        // "For example, a trial…" after the statement it is the evidence for
+        // "For example, a trial…" after the statement it is the evidence for, "Indeed, …" or
+        // "In particular, …" after the one it bears out
         let t_text = doc.sentence_text(t);
-        if claims::refers_back_to_study(t_text) || claims::gives_example(t_text) {
+        if claims::refers_back_to_study(t_text)
+            || claims::gives_example(t_text)
+            || claims::bears_out_previous(t_text)
+        {
             covered[i] = true;
             back[i] = true;
         }
