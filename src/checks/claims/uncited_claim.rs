@@ -38,7 +38,8 @@
 //! reads them), header blocks of label lines (`**Project:** …`,
 //! `**Author:** …`, `**Date:** …`, one per line), questions, figure and table captions and
 //! cross-references ("Figure 2 shows…", "See Table 3"), a table's note (the paragraph under
-//! it, in italics as a whole or labelled "Note:" or "Abbreviations:"), author, affiliation and
+//! it, in italics as a whole, labelled "Note:" or "Abbreviations:", or each paragraph under
+//! it that opens with a footnote's mark, `[a]`, `<sup>b</sup>`, `†`), author, affiliation and
 //! correspondence lines (a list of names marked `Name^1^`), a user's turns in a saved chat
 //! (under `## You`, `**User:**`, `You said:` when the assistant's turns are labelled too:
 //! `[transcripts]` in `rules/english.toml`), dates, times and log lines, bibliographic fragments ("2020;12(3):45"),
@@ -1130,18 +1131,33 @@ fn capitalise_first(s: &str) -> String {
     }
 }
 
-/// Whether a paragraph is a figure or table caption: it opens with the label and its number
-/// followed by a full stop, colon or dash (`Figure 10. The pathway…`, `**Table 2:** Trials…`);
-/// every sentence of it belongs to the caption. "Figure 2 shows…" is a sentence, not a caption.
 /// Is block `i` a table's note: the paragraph right under a table, set in italics as a
-/// whole (`*Cohort: … Values are per ear.*`) or labelled as a note ("Note:", "Notes.",
-/// "Abbreviations:")? It describes the table, as a caption does.
+/// whole (`*Cohort: … Values are per ear.*`), labelled as a note ("Note:", "Notes.",
+/// "Abbreviations:") or opening with a footnote's mark (`[a]`, `<sup>b</sup>`, `^c^`, `†`),
+/// or a paragraph with such a mark right after another note? It describes the table, as a
+/// caption does.
 fn table_note(doc: &Document, i: usize) -> bool {
     let b = &doc.blocks[i];
-    if b.kind != BlockKind::Paragraph || i == 0 || doc.blocks[i - 1].kind != BlockKind::TableCell {
+    if b.kind != BlockKind::Paragraph || i == 0 {
         return false;
     }
     let src = doc.text[b.span.clone()].trim();
+    if doc.blocks[i - 1].kind != BlockKind::TableCell {
+        // a later note of a table ("[a] …" then "[b] …"): marked, and so is every paragraph
+        // back to the table (a few at most)
+        let marked = |k: usize| {
+            doc.blocks[k].kind == BlockKind::Paragraph
+                && footnote_mark(&doc.text[doc.blocks[k].span.clone()])
+        };
+        let first = (i.saturating_sub(8)..=i)
+            .rev()
+            .take_while(|&k| marked(k))
+            .last();
+        return first.is_some_and(|k| k > 0 && doc.blocks[k - 1].kind == BlockKind::TableCell);
+    }
+    if footnote_mark(src) {
+        return true;
+    }
     let italic = ["*", "_"]
         .iter()
         .any(|m| src.starts_with(m) && !src.starts_with("**") && src.ends_with(m));
@@ -1157,6 +1173,24 @@ fn table_note(doc: &Document, i: usize) -> bool {
     italic || labelled
 }
 
+/// Whether a paragraph opens with a table footnote's mark: a letter in brackets or raised
+/// (`[a]`, `<sup>b</sup>`, `^c^`) or a dagger, double dagger or section sign.
+fn footnote_mark(src: &str) -> bool {
+    let s = src.trim_start();
+    let letter = |rest: &str, close: &str| {
+        rest.len() > close.len()
+            && rest.as_bytes()[0].is_ascii_lowercase()
+            && rest[1..].starts_with(close)
+    };
+    s.strip_prefix('[').is_some_and(|r| letter(r, "]"))
+        || s.strip_prefix("<sup>").is_some_and(|r| letter(r, "</sup>"))
+        || s.strip_prefix('^').is_some_and(|r| letter(r, "^"))
+        || s.starts_with(['†', '‡', '§'])
+}
+
+/// Whether a paragraph is a figure or table caption: it opens with the label and its number
+/// followed by a full stop, colon or dash (`Figure 10. The pathway…`, `**Table 2:** Trials…`);
+/// every sentence of it belongs to the caption. "Figure 2 shows…" is a sentence, not a caption.
 fn is_caption(src: &str) -> bool {
     let s = src.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#'));
     let lower = s.get(..s.len().min(24)).unwrap_or("").to_ascii_lowercase();
