@@ -225,13 +225,28 @@ pub fn entry(text: &str) -> Option<(String, String)> {
     if name.is_empty() || !is_author(name[0]) {
         return None;
     }
-    let year = patterns()
+    // the first year, or the first from 1900 on when one follows an older-looking number
+    // ("… in 1650 patients. Lancet. 1998;351:1755.")
+    let years: Vec<&str> = patterns()
         .year
-        .captures(&head[end..])?
-        .name("year")?
-        .as_str()
+        .captures_iter(&head[end..])
+        .filter_map(|c| c.name("year").map(|y| y.as_str()))
+        .collect();
+    let year = years
+        .iter()
+        .find(|y| !before_1900(y))
+        .or(years.first())?
         .to_string();
     Some((name.join(" "), year))
+}
+
+/// A year before 1900 ("1856"): read as a citation's only where an entry lists it, since
+/// "Men (1742)" or "Europe (1650)" is more often a count than a work.
+fn before_1900(year: &str) -> bool {
+    year.starts_with("15")
+        || year.starts_with("16")
+        || year.starts_with("17")
+        || year.starts_with("18")
 }
 
 /// A paragraph that is only a bibliographic reference: "Seon Ha Baek et al. JAMA Intern
@@ -706,6 +721,17 @@ fn find(doc: &Document) -> Vec<Citation> {
             found.push(c);
         }
     }
+    // a year before 1900 cites only a work the lists hold ("(Bucknill, 1856)"), not "Men
+    // (1742)"
+    for c in &mut found {
+        c.targets.retain(|t| match &t.key {
+            RefKey::AuthorYear(k) => k
+                .rsplit_once(' ')
+                .is_none_or(|(sur, year)| !before_1900(year) || listed(doc, sur, year)),
+            _ => true,
+        });
+    }
+    found.retain(|c| !c.targets.is_empty());
     found
 }
 

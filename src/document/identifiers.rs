@@ -230,6 +230,15 @@ pub fn from_field(name: &str, value: &str, span: Range<usize>) -> Option<Identif
         // a library catalogue's qualifier after the number ("9780199754038 (hardcover alk.
         // paper)", "0-19-975403-X : pbk.") is not part of it
         IdKind::Isbn => {
+            // (a label written into the field, "ISBN: 978-…", "ISBN-13 978-…", is not either)
+            let v = match v.get(..4).filter(|h| h.eq_ignore_ascii_case("isbn")) {
+                Some(_) => {
+                    let r = &v[4..];
+                    let r = r.strip_prefix("-13").or(r.strip_prefix("-10")).unwrap_or(r);
+                    r.trim_start_matches([' ', ':'])
+                }
+                None => v,
+            };
             let qualifier = v.char_indices().find(|&(i, c)| {
                 matches!(c, '(' | ':' | ';' | ',')
                     || (c == ' ' && v[i + 1..].starts_with(|c: char| c.is_alphabetic()))
@@ -515,6 +524,8 @@ mod tests {
             ("978-0-306-40615-7", "978-0-306-40615-7"),
             ("0-19-975403-X pbk.", "0-19-975403-X"),
             ("0490749d-5a1e", "0490749d-5a1e"),
+            ("ISBN: 978-0-306-40615-8", "978-0-306-40615-8"),
+            ("ISBN-13 9780306406157 (pbk.)", "9780306406157"),
         ] {
             let id = from_field("isbn", field, 0..0).expect(field);
             assert_eq!(id.value, isbn, "{field}");

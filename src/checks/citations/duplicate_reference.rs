@@ -73,10 +73,11 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                     continue;
                 }
                 let other = &doc.references[first];
-                d = if !matches!(e.key, RefKey::AuthorYear(_)) || alike(&other.text, &e.text) {
+                d = if !matches!(e.key, RefKey::AuthorYear(_)) || one_work(other, e) {
                     Some((first, format!("reference {k} is listed twice"), MERGE))
-                } else if unnamed(&k) {
-                    // "Unknown (2009)." twice: two anonymous works, not one listed twice
+                } else if unnamed(&k) && !cited(doc, first) {
+                    // "Unknown (2009)." twice: two anonymous works, not one listed twice (a
+                    // citation of either is still ambiguous)
                     None
                 } else {
                     // two works of one author and year: not a duplicate, but no citation
@@ -191,23 +192,26 @@ fn twice_in_file(
     d
 }
 
-/// Do two entries read alike (same words and numbers, case and punctuation aside)? Editions,
-/// versions and patent numbers keep otherwise equal entries apart.
 const MERGE: &str = "merge the two entries and point every marker at one of them";
 
-/// Whether two entries read as one work: most of their words shared (a copy, or the same
-/// work formatted twice), not two titles of one author and year.
-fn alike(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> std::collections::HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
+/// Whether two entries with one author-year key are one work: not two different DOIs or
+/// PMIDs, and most of the shorter entry's words in the longer (a copy, or the same work
+/// formatted twice, one with more detail), not two titles of one author and year.
+fn one_work(a: &crate::document::Reference, b: &crate::document::Reference) -> bool {
+    let differ = |x: &Option<String>, y: &Option<String>| {
+        x.as_ref()
+            .zip(y.as_ref())
+            .is_some_and(|(x, y)| !x.eq_ignore_ascii_case(y))
     };
-    let (a, b) = (words(a), words(b));
+    if differ(&a.ids.doi, &b.ids.doi) || differ(&a.ids.pmid, &b.ids.pmid) {
+        return false;
+    }
+    let (a, b) = (words(&a.text), words(&b.text));
+    let a: std::collections::HashSet<&String> = a.iter().collect();
+    let b: std::collections::HashSet<&String> = b.iter().collect();
     let shared = a.intersection(&b).count();
-    let all = a.union(&b).count();
-    all == 0 || shared * 10 >= all * 6
+    let fewer = a.len().min(b.len());
+    fewer == 0 || shared * 10 >= fewer * 8
 }
 
 /// An author-year key with no author: "Unknown 2009", "Anonymous 1929", "Anon 2001".
@@ -216,12 +220,16 @@ fn unnamed(key: &str) -> bool {
     ["unknown", "anonymous", "anon", "anon."].contains(&name.to_lowercase().as_str())
 }
 
+/// Do two entries read alike (same words and numbers, case and punctuation aside)? Editions,
+/// versions and patent numbers keep otherwise equal entries apart.
 fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     words(a) == words(b)
+}
+
+/// An entry's words, lower-cased, in order.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }

@@ -282,7 +282,7 @@ impl ClaimLexicon {
     /// read both whole and from after its label.
     pub fn not_prose(&self, sentence: &str) -> bool {
         let test = |s: &str| self.not_prose.iter().any(|re| re.is_match(s));
-        test(sentence) || after_label(sentence).is_some_and(test)
+        test(sentence) || after_label(sentence).is_some_and(test) || shown_in_figure(sentence)
     }
 
     /// Whether a section with this heading is administrative ("About This Summary",
@@ -321,6 +321,43 @@ impl ClaimLexicon {
                         .is_some_and(|head| head.ends_with([' ', '/'])))
         })
     }
+}
+
+/// A sentence that says where something is shown: "An algorithm for … is presented in
+/// [Figure 1](#…)", "Doses are listed in Table 2." (the whole sentence, with no comma, colon
+/// or semicolon before it: not "Mortality was 30% higher, and the ratios are shown in Table
+/// 2"). Written by hand: as a pattern among `[not-prose]` its automaton is too big to build.
+fn shown_in_figure(sentence: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "shown",
+        "presented",
+        "illustrated",
+        "summarized",
+        "summarised",
+        "listed",
+        "given",
+        "described",
+        "depicted",
+        "outlined",
+        "provided",
+    ];
+    const PLACES: &[&str] = &[
+        "figure", "figures", "fig.", "figs.", "table", "tables", "appendix", "box",
+    ];
+    let head = sentence.split([',', ';', ':']).next().unwrap_or("");
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words.windows(4).any(|w| {
+        matches!(w[0], "is" | "are") && VERBS.contains(&w[1]) && w[2] == "in" && {
+            let place = w[3].trim_start_matches('[').to_ascii_lowercase();
+            PLACES.contains(&place.as_str())
+        }
+    }) && words.windows(5).any(|w| {
+        w[2] == "in"
+            && w[4]
+                .trim_start_matches(['[', '('])
+                .starts_with(|c: char| c.is_ascii_digit())
+            || w[2] == "in" && w[4].starts_with(|c: char| c.is_ascii_uppercase()) && w[4].len() <= 3
+    })
 }
 
 fn lower_headings(list: &[String]) -> Vec<String> {
@@ -2615,8 +2652,25 @@ mod tests {
         assert!(lex.skips_section("Summary/Abstract"));
         assert!(!lex.skips_section("Summary/Discussion"));
         assert!(lex.skips_section("5. Future Directions"));
-        assert!(lex.skips_section("Challenges and Next Steps"));
+        assert!(lex.skips_section("Challenges and Future Directions"));
+        assert!(!lex.skips_section("Next Steps After Diagnosis"));
         assert!(!lex.skips_section("Future risk of a second cancer"));
+    }
+
+    #[test]
+    fn a_sentence_saying_where_a_figure_shows_something() {
+        assert!(shown_in_figure(
+            "An algorithm for assessing back pain is presented in [Figure 1](#f1)."
+        ));
+        assert!(shown_in_figure("Doses are listed in Table 2."));
+        assert!(shown_in_figure(
+            "The search strategy is given in Appendix B2."
+        ));
+        assert!(!shown_in_figure(
+            "Mortality was 30% higher in boys, and the ratios are shown in Table 2."
+        ));
+        assert!(!shown_in_figure("Doses are listed in the table below."));
+        assert!(!shown_in_figure("Risk is presented in figures of speech."));
     }
 
     #[test]

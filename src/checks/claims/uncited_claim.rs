@@ -97,7 +97,8 @@
 //! above, when none of that text cites on its own; and in a
 //! document with no marker at all, each of two or more headed source lists ("### Sources"
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
-//! is covered by it, and so is one that says it again ("In other words, …", "That is, …");
+//! is covered by it, and so is one that says it again ("In other words, …", "That is, …")
+//! without a figure of its own;
 //! a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation;
@@ -308,10 +309,14 @@ pub fn judged(
             open_study = in_study[i];
             continue;
         }
-        if same_as_prev
-            && covered[i - 1]
-            && (claims::continues_previous(text) || claims::restates_previous(text))
-        {
+        // (a restatement that gives a figure the sentence before it did not is a new claim)
+        let restates = || {
+            claims::restates_previous(text) && {
+                let prev = doc.sentence_text(&doc.sentences[i - 1]);
+                figures(text).all(|f| has_figure(prev, f))
+            }
+        };
+        if same_as_prev && covered[i - 1] && (claims::continues_previous(text) || restates()) {
             covered[i] = true;
             in_study[i] = in_study[i - 1] || claims::reports_study(text);
         }
@@ -1374,7 +1379,7 @@ fn states_metadata(doc: &Document, span: &std::ops::Range<usize>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{defines_code_term, judged, label_lines};
+    use super::{defines_code_term, footnote_mark, judged, label_lines};
 
     #[test]
     fn a_label_is_not_part_of_the_claim_and_review_banners_are_not_judged() {
@@ -1462,5 +1467,27 @@ mod tests {
         let header: Vec<bool> = d.blocks.iter().map(|b| label_lines(&d, b)).collect();
         // the header block, not the title, and not a paragraph whose first line alone is labelled
         assert_eq!(header, vec![false, true, false]);
+    }
+    #[test]
+    fn a_table_footnote_opens_with_its_mark() {
+        for t in [
+            "[a] Low-quality evidence.",
+            "<sup>b</sup> Two trials.",
+            "^c^ Per ear.",
+            "† Adjusted.",
+        ] {
+            assert!(footnote_mark(t), "{t}");
+        }
+        for t in [
+            "[1] Smith J. Title.",
+            "[ab] Two letters.",
+            "a) first",
+            "[A] Capital.",
+            "<sup>",
+            "[é] x",
+            "^",
+        ] {
+            assert!(!footnote_mark(t), "{t}");
+        }
     }
 }
