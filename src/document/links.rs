@@ -556,6 +556,8 @@ const SCHOLARLY_HOSTS: &[&str] = &[
     // PubMed's older addresses: `ncbi.nlm.nih.gov/pubmed/12345`, `…/pubmed/?term=12345`
     "ncbi.nlm.nih.gov/pubmed",
     "ncbi.nlm.nih.gov/pmc/",
+    // the NCBI Bookshelf (StatPearls, GeneReviews, textbooks)
+    "ncbi.nlm.nih.gov/books/",
     "pmc.ncbi.nlm.nih.gov/",
     "clinicaltrials.gov/",
     "europepmc.org/",

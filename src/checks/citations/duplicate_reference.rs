@@ -15,10 +15,10 @@
 //! A number repeated after the list starts its numbering again at 1 (sub-lists under
 //! sub-headings of the reference section) is not a duplicate; a shared DOI or PMID still is.
 //!
-//! Two author-year entries with one key ("Archer 2000") that read as different works (most of
-//! their words differ) are reported as ambiguous rather than listed twice, with the help to
-//! tell them apart by letters (2000a, 2000b); two anonymous works ("Unknown (2009).") are
-//! not reported.
+//! Two author-year entries with one key ("Archer 2000") that are different works (their DOIs
+//! or PMIDs differ, or most of the shorter entry's words are not in the longer) are reported
+//! as ambiguous rather than listed twice, with the help to tell them apart by letters (2000a,
+//! 2000b); two anonymous works ("Unknown (2009).") only when a citation names their key.
 //!
 //! A shared URL counts only when the two entries also read alike (many different works link
 //! to one search page or portal); a shared DOI or PMID always counts.

@@ -345,18 +345,24 @@ fn shown_in_figure(sentence: &str) -> bool {
         "figure", "figures", "fig.", "figs.", "table", "tables", "appendix", "box",
     ];
     let head = sentence.split([',', ';', ':']).next().unwrap_or("");
+    // (the place named at all, before the words are split: most sentences name none)
+    const NAMES: &[&str] = &[
+        "igure", "Fig", "fig.", "Table", " table", "ppendix", "Box", " box",
+    ];
+    if !NAMES.iter().any(|n| head.contains(n)) {
+        return false;
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
-    words.windows(4).any(|w| {
-        matches!(w[0], "is" | "are") && VERBS.contains(&w[1]) && w[2] == "in" && {
-            let place = w[3].trim_start_matches('[').to_ascii_lowercase();
-            PLACES.contains(&place.as_str())
-        }
-    }) && words.windows(5).any(|w| {
-        w[2] == "in"
-            && w[4]
-                .trim_start_matches(['[', '('])
-                .starts_with(|c: char| c.is_ascii_digit())
-            || w[2] == "in" && w[4].starts_with(|c: char| c.is_ascii_uppercase()) && w[4].len() <= 3
+    // "is presented in [Figure 1", "are listed in Table 2", "is given in Appendix B2"
+    words.windows(5).any(|w| {
+        let place = w[3].trim_start_matches('[').to_ascii_lowercase();
+        let number = w[4].trim_start_matches(['[', '(']);
+        matches!(w[0], "is" | "are")
+            && VERBS.contains(&w[1])
+            && w[2] == "in"
+            && PLACES.contains(&place.as_str())
+            && (number.starts_with(|c: char| c.is_ascii_digit())
+                || (number.starts_with(|c: char| c.is_ascii_uppercase()) && number.len() <= 3))
     })
 }
 
