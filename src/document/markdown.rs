@@ -293,6 +293,11 @@ pub fn parse(doc: &mut Document) {
             .get(i)
             .is_some_and(|h| h.start <= r.start && r.end <= h.end)
     };
+    let hidden_in = |r: &Range<usize>| {
+        let i = hidden.partition_point(|h| h.end <= r.start);
+        let end = r.end;
+        hidden[i..].iter().take_while(move |h| h.start < end)
+    };
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
@@ -353,6 +358,19 @@ pub fn parse(doc: &mut Document) {
                 }
                 Tag::HtmlBlock => {
                     b.flush();
+                    // `<div class="footnotes">` over entries written as paragraphs: the
+                    // list's heading (a level-6 one, ending at the next heading)
+                    let html = &src[range.clone()];
+                    let line = &html[..html.find('\n').unwrap_or(html.len())];
+                    if skip == 0
+                        && b.stack.is_empty()
+                        && let Some((title, at)) = super::references::container_title(line)
+                    {
+                        b.open(BlockKind::Heading(6), range.start..range.start + line.len());
+                        let at = range.start + at.start..range.start + at.end;
+                        b.piece(title, at);
+                        b.flush();
+                    }
                     skip += 1;
                 }
                 Tag::Image { .. } => skip += 1,
@@ -384,6 +402,25 @@ pub fn parse(doc: &mut Document) {
                 _ => {}
             },
             Event::Text(_) if skip == 0 && is_hidden(&range) => {}
+            // a shortcode beside text in one run (`{{% stat %}} **29)** …`, `…[29] {{% /stat
+            // %}}`): only the text outside it is prose
+            Event::Text(t)
+                if skip == 0
+                    && range.len() == t.len()
+                    && src.get(range.clone()) == Some(&*t)
+                    && hidden_in(&range).next().is_some() =>
+            {
+                let mut at = range.start;
+                for h in hidden_in(&range) {
+                    if h.start > at {
+                        b.piece(&src[at..h.start], at..h.start);
+                    }
+                    at = at.max(h.end);
+                }
+                if at < range.end {
+                    b.piece(&src[at..range.end], at..range.end);
+                }
+            }
             Event::Text(t) if skip == 0 && t.contains('@') => b.text_with_cross_refs(&t, range),
             Event::Text(t) if skip == 0 => b.piece(&t, range),
             // knitr and Quarto inline code (`r x`, `{python} y`) is a computed value, not prose

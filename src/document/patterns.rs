@@ -98,8 +98,10 @@ pub const CHAT_TOKEN: &str = concat!(
     r"|\[cite:\s*[0-9]+(?:\s*,\s*[0-9]+)*\]|\[cite_(?:start|end)\]",
 );
 
-/// The number that starts a reference entry: `[1]`, `\[1\]` (escaped), `1.`, `1)`.
-pub const LEADING_MARKER: &str = r"^\s*(?:\\?\[([0-9]{1,4})\\?\]|([0-9]{1,4})[.)])\s+";
+/// The number that starts a reference entry: `[1]`, `\[1\]` (escaped), `1.`, `1)`; a
+/// bracketed number may be followed by an arrow instead of a space (`[48]=>https://…`).
+pub const LEADING_MARKER: &str =
+    r"^\s*(?:\\?\[([0-9]{1,4})\\?\](?:\s*(?:=>|->|→)\s*|\s+)|([0-9]{1,4})[.)]\s+)";
 
 /// The marker of a reference written as a heading.
 pub const HEADING_MARKER: &str = r"\[\^([^\]\s]+)\]|\[([0-9]{1,4})\]";

@@ -76,6 +76,67 @@ pub fn is_sources_title(title: &str) -> bool {
     matches!(t.as_str(), "sources" | "source" | "key sources")
 }
 
+/// The title an HTML container's opening tag gives the reference list inside it, and the
+/// range of the name that says so: `<div class="footnotes">` (Hugo, Jekyll, pandoc),
+/// `<section id="references">`, `<div id="refs">` (pandoc's citeproc), a `role` of
+/// `doc-endnotes` or `doc-bibliography`. A page converted to Markdown keeps such a `<div>`
+/// around entries written as paragraphs with no heading over them.
+pub fn container_title(tag: &str) -> Option<(&'static str, Range<usize>)> {
+    let t = tag.trim_start();
+    let lead = tag.len() - t.len();
+    let name_end = t
+        .strip_prefix('<')?
+        .find(|c: char| !c.is_ascii_alphanumeric())?
+        + 1;
+    if !matches!(
+        t[1..name_end].to_ascii_lowercase().as_str(),
+        "div" | "section" | "aside" | "footer"
+    ) {
+        return None;
+    }
+    let close = t.find('>')?;
+    let attrs = &t[..close];
+    for attr in ["class=", "id=", "role="] {
+        let mut from = 0;
+        while let Some(i) = attrs[from..].find(attr) {
+            let at = from + i;
+            from = at + attr.len();
+            // a whole attribute name (`data-id=` is not `id=`)
+            if !attrs[..at].ends_with([' ', '\t', '\n']) {
+                continue;
+            }
+            let q = attrs[from..].chars().next()?;
+            let (start, end) = match q {
+                '"' | '\'' => {
+                    let s = from + 1;
+                    (s, s + attrs[s..].find(q)?)
+                }
+                _ => (
+                    from,
+                    from + attrs[from..]
+                        .find([' ', '>', '/'])
+                        .unwrap_or(attrs.len() - from),
+                ),
+            };
+            let mut at_word = start;
+            for word in attrs[start..end].split(' ') {
+                let title = match word.to_ascii_lowercase().as_str() {
+                    "footnotes" | "endnotes" | "doc-endnotes" => Some("Footnotes"),
+                    "references" | "refs" | "bibliography" | "doc-bibliography" => {
+                        Some("References")
+                    }
+                    _ => None,
+                };
+                if let Some(title) = title {
+                    return Some((title, lead + at_word..lead + at_word + word.len()));
+                }
+                at_word += word.len() + 1;
+            }
+        }
+    }
+    None
+}
+
 /// Whether an entry's source text reads as a source: it has an address or identifier, a
 /// year, or "et al.".
 fn names_a_source(text: &str) -> bool {
@@ -1091,6 +1152,24 @@ pub fn resolve(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, Format, ListKind, ParseOptions, RefKey, Role};
+
+    /// A container's class, id or role names a reference list only as a whole word of a
+    /// whole attribute.
+    #[test]
+    fn container_titles() {
+        let t = super::container_title;
+        assert_eq!(t(r#"<div class="footnotes">"#), Some(("Footnotes", 12..21)));
+        assert_eq!(
+            t(r#"<section id="refs" class="references csl-bib-body">"#).map(|x| x.0),
+            Some("References")
+        );
+        assert_eq!(t(r#"<div class="note footnotes-end">"#), None);
+        assert_eq!(t(r#"<div data-id="references">"#), None);
+        assert_eq!(t(r#"<p class="footnotes">"#), None);
+        assert_eq!(t("<div>"), None);
+        assert_eq!(t("<"), None);
+        assert_eq!(t("é<div class=\"refs\">"), None);
+    }
 
     /// The entry patterns searched from where a match can first start find what a search
     /// from the start finds: on every fixture text and built texts (cases, `ſ`, non-ASCII
