@@ -333,6 +333,18 @@ fn entry_style(
     }
 }
 
+/// Whether the text between two blocks holds a thematic break: a line of three or more `-`,
+/// `*` or `_` (spaces allowed between them) and nothing else.
+fn thematic_break(between: &str) -> bool {
+    between.lines().any(|l| {
+        let mut marks = l.chars().filter(|c| !c.is_whitespace());
+        let first = marks.next();
+        matches!(first, Some('-' | '*' | '_'))
+            && marks.clone().all(|c| Some(c) == first)
+            && marks.count() >= 2
+    })
+}
+
 /// The number of an empty ordered item right before paragraph `b`, and its span: a page
 /// converted to Markdown that writes each entry as `1.` on a line of its own and the
 /// reference as the paragraph after it (NCBI Bookshelf, StatPearls).
@@ -508,7 +520,9 @@ pub fn collect(doc: &mut Document) {
         // entries written as `1.` and a paragraph own nothing else: a list or heading after
         // them is the page's chrome (contents, share buttons, related articles)
         let (mut chrome, mut numbered_paragraphs) = (false, false);
-        for &i in &members {
+        // a thematic break the list does not go on after: where its members end
+        let mut end_at = members.len();
+        for (k, &i) in members.iter().enumerate() {
             let b = &doc.blocks[i];
             let text = super::plain_pieces(b);
             if b.span.start == sec.heading.start {
@@ -626,6 +640,21 @@ pub fn collect(doc: &mut Document) {
                         excerpt: String::new(),
                     });
                 }
+                None if k > 0
+                    && (!entries.is_empty()
+                        || members[..k]
+                            .iter()
+                            .any(|&j| doc.blocks[j].span.start != sec.heading.start))
+                    && thematic_break(
+                        &doc.text[doc.blocks[members[k - 1]].span.end..b.span.start],
+                    ) =>
+                {
+                    // `---` and then what is no entry (a disclaimer, "Key limitations:" and
+                    // its bullets): the list ended at the rule (between entries a rule only
+                    // separates them)
+                    end_at = k;
+                    break;
+                }
                 None => {
                     // text under an entry is its own: an excerpt's lists, quotes, tables and
                     // bold labels are never entries of their own
@@ -655,6 +684,7 @@ pub fn collect(doc: &mut Document) {
                 }
             }
         }
+        members.truncate(end_at);
         if entries.is_empty() {
             continue;
         }
