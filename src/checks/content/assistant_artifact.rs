@@ -72,6 +72,10 @@ struct Entry {
     /// For reasoning cues: one is enough to call a paragraph a trace.
     #[serde(default)]
     strong: bool,
+    /// The pattern does not count in a sentence that ends with a question mark (a writer's
+    /// rhetorical "Wait, is that true?" is no pause to check an answer).
+    #[serde(default)]
+    not_in_question: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,23 +97,32 @@ struct Group {
     any: Vec<LexRegex>,
     /// which of `any` can match a text at all (the built-in lists of several only)
     prefilter: Option<Prefilter>,
-    patterns: Vec<(String, String, bool, OnceLock<Option<Regex>>)>,
+    patterns: Vec<Pattern>,
+}
+
+/// One pattern of a group: its source, what it shows, whether it is strong and whether it
+/// counts in a question, and the regex (compiled when first needed).
+struct Pattern {
+    src: String,
+    what: String,
+    strong: bool,
+    not_in_question: bool,
+    re: OnceLock<Option<Regex>>,
 }
 
 impl Group {
     fn compile(entries: Vec<Entry>) -> Result<Group, String> {
-        let patterns: Vec<(String, String, bool, OnceLock<Option<Regex>>)> = entries
+        let patterns: Vec<Pattern> = entries
             .into_iter()
-            .map(|e| {
-                (
-                    lexicon_patterns::assistant_entry(&e.regex),
-                    e.what,
-                    e.strong,
-                    OnceLock::new(),
-                )
+            .map(|e| Pattern {
+                src: lexicon_patterns::assistant_entry(&e.regex),
+                what: e.what,
+                strong: e.strong,
+                not_in_question: e.not_in_question,
+                re: OnceLock::new(),
             })
             .collect();
-        let srcs: Vec<String> = patterns.iter().map(|(src, ..)| src.clone()).collect();
+        let srcs: Vec<String> = patterns.iter().map(|p| p.src.clone()).collect();
         let parts = lexicon_patterns::assistant_any(&srcs);
         let prefilter = Prefilter::prebuilt(&parts);
         let any = parts
@@ -154,15 +167,16 @@ impl Group {
         text: &'t str,
     ) -> impl Iterator<Item = (regex::Match<'t>, &'s str, bool)> + use<'t, 's> {
         let any = self.matches(text);
+        let question = text.trim_end().ends_with('?');
         self.patterns
             .iter()
-            .filter(move |_| any)
-            .filter_map(move |(src, what, strong, re)| {
+            .filter(move |p| any && !(question && p.not_in_question))
+            .filter_map(move |p| {
                 // valid: it compiled as part of the alternation
-                re.get_or_init(|| build(src).ok())
+                p.re.get_or_init(|| build(&p.src).ok())
                     .as_ref()?
                     .find(text)
-                    .map(|m| (m, what.as_str(), *strong))
+                    .map(|m| (m, p.what.as_str(), p.strong))
             })
     }
 }
