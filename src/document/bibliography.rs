@@ -7,7 +7,9 @@
 //! them. BibTeX/BibLaTeX (`.bib`, `.bibtex`, read with typst's `biblatex` crate), CSL-JSON and
 //! CSL-YAML. Each entry keeps its title, identifiers and abstract for the evidence rule.
 
-use super::{Document, Ids, ListKind, RefKey, Reference, ReferenceList};
+use super::{
+    Citation, CiteSyntax, Document, Ids, ListKind, RefKey, Reference, ReferenceList, Role, Target,
+};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -415,6 +417,104 @@ pub fn load(doc: &mut Document, opts: &super::ParseOptions) {
                 doc.lists.push(list);
             }
         }
+    }
+}
+
+/// `[RN54]`, `[RN54][RN55]`, `[smith2020; lee2021]`: a bibliography's keys (a file's or the
+/// front matter's `references:`) in brackets
+/// without the `@` pandoc needs. Pandoc prints them as written, so the reader sees a code,
+/// not a citation; the writer meant one. Each becomes a citation of those entries (the
+/// sentence is sourced) that `malformed-citation` reports. Only where every key in the
+/// brackets is one of the bibliography's, holds a letter, and the brackets are not a link
+/// (`[text](…)`, `[text]: …`), an image or a footnote.
+pub fn bare_keys(doc: &mut Document) {
+    let keys: std::collections::HashSet<&str> = doc
+        .lists
+        .iter()
+        .filter(|l| matches!(l.kind, ListKind::Bibliography | ListKind::FrontMatter))
+        .flat_map(|l| &l.entries)
+        .filter_map(|&r| match &doc.references[r].key {
+            RefKey::Key(k) => Some(k.as_str()),
+            _ => None,
+        })
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    let src = doc.text.as_str();
+    let mut found = Vec::new();
+    for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
+        let region = &src[b.span.clone()];
+        for (i, _) in region.match_indices('[') {
+            let at = b.span.start + i;
+            let inner_start = i + 1;
+            let Some(len) = region[inner_start..].find([']', '[', '\n']) else {
+                continue;
+            };
+            let close = inner_start + len;
+            if region.as_bytes()[close] != b']' || len == 0 || doc.in_code(at) {
+                continue;
+            }
+            let before = region[..i].chars().next_back();
+            let after = region[close + 1..].chars().next();
+            if matches!(before, Some('!' | '\\' | '^' | '@')) || matches!(after, Some('(' | ':')) {
+                continue;
+            }
+            let inner = &region[inner_start..close];
+            // `[RN12]` over a link definition `[RN12]: https://…` is a link
+            if doc
+                .link_defs
+                .iter()
+                .any(|(l, _)| l.eq_ignore_ascii_case(inner))
+            {
+                continue;
+            }
+            let mut targets = Vec::new();
+            let mut off = inner_start;
+            let mut all = true;
+            for part in inner.split([';', ',']) {
+                let key = part.trim();
+                let lead = part.len() - part.trim_start().len();
+                if key.is_empty() || !key.chars().any(|c| c.is_alphabetic()) || !keys.contains(key)
+                {
+                    all = false;
+                    break;
+                }
+                let k = b.span.start + off + lead;
+                targets.push(Target {
+                    key: RefKey::Key(key.to_string()),
+                    span: k..k + key.len(),
+                    resolved: None,
+                    interior: false,
+                });
+                off += part.len() + 1;
+            }
+            let span = at..b.span.start + close + 1;
+            if !all
+                || doc
+                    .citations
+                    .iter()
+                    .any(|c| c.span.start < span.end && span.start < c.span.end)
+            {
+                continue;
+            }
+            let names: Vec<&str> = targets.iter().map(|t| &src[t.span.clone()]).collect();
+            let what = if names.len() == 1 { "entry" } else { "entries" };
+            found.push(Citation {
+                span,
+                syntax: CiteSyntax::Pandoc,
+                targets,
+                malformed: Some(format!(
+                    "names the bibliography {what} {} without `@`, so pandoc prints the brackets as written",
+                    names.join(", ")
+                )),
+                list: None,
+            });
+        }
+    }
+    if !found.is_empty() {
+        doc.citations.extend(found);
+        doc.citations.sort_by_key(|c| c.span.start);
     }
 }
 

@@ -643,6 +643,7 @@ impl Document {
         references::collect_wiki_refs(&mut doc);
         references::collect_front_matter(&mut doc);
         bibliography::load(&mut doc, opts);
+        bibliography::bare_keys(&mut doc);
         manubot::collect(&mut doc, opts.read_files);
         author_year::collect_unlisted(&mut doc);
         references::assign_scopes(&mut doc);

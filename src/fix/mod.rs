@@ -40,7 +40,7 @@ pub const FIXES: &[(&str, Safety, &str)] = &[
     (
         "malformed-citation",
         Safety::Safe,
-        "a reversed range is turned round ([5–3] → [3–5], when every number in it is listed) and a one-item range becomes its number ([4–4] → [4])",
+        "a reversed range is turned round ([5–3] → [3–5], when every number in it is listed), a one-item range becomes its number ([4–4] → [4]) and a bibliography's key in brackets gets its @ ([RN12] → [@RN12])",
     ),
     (
         "duplicate-reference",
@@ -594,6 +594,23 @@ fn mend<'a>(doc: &Document, diags: impl Iterator<Item = &'a Diagnostic>) -> Opti
         };
         let c = &doc.citations[ci];
         if c.malformed.is_none() || c.syntax == crate::document::CiteSyntax::Linked {
+            continue;
+        }
+        // a bibliography's keys without `@` (`[RN12]` → `[@RN12]`): each key gets its `@`
+        if c.syntax.is_keyed() {
+            let texts: Option<Vec<String>> = c
+                .targets
+                .iter()
+                .map(|t| t.resolved.map(|r| doc.references[r].text.clone()))
+                .collect();
+            if let Some(texts) = texts {
+                count += 1;
+                edits.extend(c.targets.iter().map(|t| Edit {
+                    range: t.span.start..t.span.start,
+                    text: "@".to_string(),
+                }));
+                expect.markers.insert(ci, texts);
+            }
             continue;
         }
         let Some(l) = c.list else { continue };

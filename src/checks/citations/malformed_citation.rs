@@ -4,7 +4,8 @@
 //! (`[5-3]`), a range naming one reference (`[4-4]`), reference `[0]`; gaps in a list's written
 //! numbering (`1.`, `2.`, `4.`), a range that runs over such a gap (`[1–3]` when entry 2 is
 //! missing); and an article that mixes numbered markers with author-key
-//! citations (`[@smith2020]`).
+//! citations (`[@smith2020]`); a bibliography's keys in brackets without `@` (`[smith2020]`,
+//! which pandoc prints as written).
 //!
 //! **Why it matters:** each is a typo or an editing accident that makes some marker point at
 //! the wrong source.
@@ -20,7 +21,7 @@ use crate::document::{Document, ListKind, RefKey};
 pub static RULE: Rule = Rule {
     id: "malformed-citation",
     family: "citations",
-    summary: "reversed or empty ranges, [0], gaps in written reference numbering, mixed styles",
+    summary: "reversed or empty ranges, [0], gaps in written reference numbering, mixed styles, bibliography keys without @",
     source: include_str!("malformed_citation.rs"),
     default_severity: Severity::Warning,
     reads: Reads::REFERENCES,
@@ -39,7 +40,12 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                     c.span.clone(),
                     format!("`{}`: {p}", doc.text[c.span.clone()].trim()),
                 )
-                .help("write ranges low to high, e.g. [3–5]"),
+                .help(if c.syntax.is_keyed() {
+                    let keys: Vec<String> = c.targets.iter().map(|t| t.key.to_string()).collect();
+                    format!("write it as a citation: `[{}]`", keys.join("; "))
+                } else {
+                    "write ranges low to high, e.g. [3–5]".to_string()
+                }),
             );
         }
     }
