@@ -466,6 +466,10 @@ fn front_matter(doc: &Document, out: &mut Vec<MetaField>) {
             }
             continue;
         }
+        // an empty value written out (`reviewers: []`, `last_reviewed: null`) names nothing
+        if matches!(k.value.trim(), "[]" | "{}" | "~" | "null" | "''" | "\"\"") {
+            continue;
+        }
         out.push(keyed_field(
             &k.name,
             &k.value,
