@@ -528,6 +528,17 @@ pub fn judged(
     for b in source_list_labels(doc) {
         let from = entry_start(doc, b);
         cover_uncited_entry(doc, &cites, &mut covered, from..b, n);
+        // the list's items are the sources themselves ("* Barakat et al., *Strength &
+        // Conditioning Journal* (2020) – Review of…"), not claims
+        let end = doc.blocks[b + 1..]
+            .iter()
+            .position(|x| x.kind != BlockKind::ListItem)
+            .map_or(doc.blocks.len(), |k| b + 1 + k);
+        let first = doc.sentences.partition_point(|s| s.block <= b);
+        let last = doc.sentences.partition_point(|s| s.block < end).max(first);
+        for flag in &mut covered[first..last] {
+            *flag = true;
+        }
     }
     // a source line right under a heading ("*Source: WHO - https://…*", "Adapted from
     // [the CDC page](https://…)") sources the section it opens, down to the next heading of
@@ -1252,13 +1263,28 @@ fn source_list_labels(doc: &Document) -> Vec<usize> {
                 let end = doc.text[n.span.end..]
                     .find('\n')
                     .map_or(doc.text.len(), |k| n.span.end + k);
-                doc.text[n.span.start..end].contains("http")
+                let line = &doc.text[n.span.start..end];
+                // a link, or a work named by its authors and year ("Barakat et al.,
+                // *Journal* (2020) – …", "Murphy & Koehler (2021), …")
+                line.contains("http")
+                    || n.kind == BlockKind::ListItem && (line.contains("et al") || paren_year(line))
             })
         {
             out.push(b);
         }
     }
     out
+}
+
+/// Whether `text` holds a year in parentheses: `(2020)`, `(1998a)`.
+fn paren_year(text: &str) -> bool {
+    text.match_indices('(').any(|(at, _)| {
+        let rest = &text.as_bytes()[at + 1..];
+        rest.len() >= 5
+            && (rest.starts_with(b"19") || rest.starts_with(b"20"))
+            && rest[2..4].iter().all(u8::is_ascii_digit)
+            && (rest[4] == b')' || rest[4].is_ascii_lowercase() && rest.get(5) == Some(&b')'))
+    })
 }
 
 /// A short sentence that only attributes what follows, ending in a colon: "As per the EASL
