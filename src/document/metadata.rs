@@ -543,6 +543,15 @@ fn body(doc: &Document, out: &mut Vec<MetaField>) {
             Vec::new()
         };
         let mut segs = segments(t, &lines);
+        // the title's date in parentheses: "# Managing migraines (Updated March 8, 2025)"
+        // (only the first heading's: a section's "(updated 2023)" may be a guideline's)
+        if matches!(b.kind, BlockKind::Heading(_))
+            && !blocks[..k]
+                .iter()
+                .any(|(_, x)| matches!(x.kind, BlockKind::Heading(_)))
+        {
+            segs.extend(t.match_indices('(').map(|(i, _)| i + 1));
+        }
         segs.sort_unstable();
         // a line that gave a field gives no other (a later line of the block may)
         let mut line_done = 0;
