@@ -456,17 +456,29 @@ pub fn bare_keys(doc: &mut Document) {
                 continue;
             }
             let before = region[..i].chars().next_back();
-            let after = region[close + 1..].chars().next();
-            if matches!(before, Some('!' | '\\' | '^' | '@')) || matches!(after, Some('(' | ':')) {
+            let after = &region[close + 1..];
+            // an image, an escaped bracket, a footnote, a wiki link `[[x]]`, a link `[x](…)`
+            // or a link definition `[x]: …`, a comment
+            if matches!(before, Some('!' | '\\' | '^' | '@' | '['))
+                || after.starts_with(['(', ':', ']'])
+                || doc.comments.iter().any(|r| r.contains(&at))
+            {
                 continue;
             }
             let inner = &region[inner_start..close];
-            // `[RN12]` over a link definition `[RN12]: https://…` is a link
-            if doc
-                .link_defs
-                .iter()
-                .any(|(l, _)| l.eq_ignore_ascii_case(inner))
-            {
+            let label = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let is_link_label = |s: &str| {
+                let s = label(s);
+                doc.link_defs
+                    .iter()
+                    .any(|(l, _)| label(l).eq_ignore_ascii_case(&s))
+            };
+            // `[RN12]` over a link definition `[RN12]: https://…` is a link, and so is
+            // `[text][label]` (a reference link's text) when `label` is defined
+            let next_label = after
+                .strip_prefix('[')
+                .and_then(|r| r.find(']').map(|e| &r[..e]));
+            if is_link_label(inner) || next_label.is_some_and(is_link_label) {
                 continue;
             }
             let mut targets = Vec::new();
@@ -475,7 +487,10 @@ pub fn bare_keys(doc: &mut Document) {
             for part in inner.split([';', ',']) {
                 let key = part.trim();
                 let lead = part.len() - part.trim_start().len();
-                if key.is_empty() || !key.chars().any(|c| c.is_alphabetic()) || !keys.contains(key)
+                // (a task box `[x]` is no key)
+                if key.chars().count() < 2
+                    || !key.chars().any(|c| c.is_alphabetic())
+                    || !keys.contains(key)
                 {
                     all = false;
                     break;

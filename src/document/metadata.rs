@@ -466,8 +466,16 @@ fn front_matter(doc: &Document, out: &mut Vec<MetaField>) {
             }
             continue;
         }
-        // an empty value written out (`reviewers: []`, `last_reviewed: null`) names nothing
-        if matches!(k.value.trim(), "[]" | "{}" | "~" | "null" | "''" | "\"\"") {
+        // an empty value written out (`reviewers: []`, `[ ]`, `[""]`, `last_reviewed: null`,
+        // `~`) names nothing
+        let bare: String = k
+            .value
+            .chars()
+            .filter(|c| {
+                !c.is_whitespace() && !matches!(c, '[' | ']' | '{' | '}' | '"' | '\'' | ',')
+            })
+            .collect();
+        if bare.is_empty() || bare == "~" || bare.eq_ignore_ascii_case("null") {
             continue;
         }
         out.push(keyed_field(

@@ -783,11 +783,16 @@ pub fn finish_structure(doc: &mut Document) {
         .collect();
     let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
     for (k, (_, level, title, span)) in headings.iter().enumerate() {
-        let end = headings[k + 1..]
+        let mut end = headings[k + 1..]
             .iter()
             .find(|h| h.1 <= *level)
             .map(|h| h.3.start)
             .unwrap_or(doc.text.len());
+        // a heading made of a container's opening tag (`<div class="footnotes">`, see
+        // `references::container_title`) ends where the container closes
+        if let Some(close) = container_close(&doc.text, span.start, end) {
+            end = close;
+        }
         let parent = (0..sections.len())
             .rev()
             .find(|&j| sections[j].level < *level && sections[j].span.end >= end);
@@ -804,6 +809,17 @@ pub fn finish_structure(doc: &mut Document) {
         let at = doc.blocks[i].span.start;
         doc.blocks[i].section = doc.section_at(at);
     }
+}
+
+/// Where the HTML container opened at `at` closes (its first `</name`), when it closes before
+/// `limit`; `None` when `at` opens no tag.
+fn container_close(text: &str, at: usize, limit: usize) -> Option<usize> {
+    let tag = text.get(at..)?.strip_prefix('<')?;
+    let len = tag.find(|c: char| !c.is_ascii_alphanumeric())?;
+    let close = format!("</{}", &tag[..len]);
+    let from = at + 1 + len;
+    let i = text.get(from..limit)?.find(close.as_str())?;
+    Some(from + i)
 }
 
 /// A paragraph that is nothing but a reference-list title ("**References**", "Works cited",

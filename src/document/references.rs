@@ -647,11 +647,16 @@ pub fn collect(doc: &mut Document) {
                             .any(|&j| doc.blocks[j].span.start != sec.heading.start))
                     && thematic_break(
                         &doc.text[doc.blocks[members[k - 1]].span.end..b.span.start],
-                    ) =>
+                    )
+                    && !members[k + 1..].iter().any(|&j| {
+                        let x = &doc.blocks[j];
+                        x.number.is_some() || leading_marker().is_match(&super::plain_pieces(x))
+                    }) =>
                 {
                     // `---` and then what is no entry (a disclaimer, "Key limitations:" and
-                    // its bullets): the list ended at the rule (between entries a rule only
-                    // separates them)
+                    // its bullets) and no numbered entry after it: the list ended at the rule
+                    // (between entries, or before a group's label and its entries, a rule
+                    // only separates them)
                     end_at = k;
                     break;
                 }

@@ -586,17 +586,23 @@ fn mend<'a>(doc: &Document, diags: impl Iterator<Item = &'a Diagnostic>) -> Opti
     let mut edits = Vec::new();
     let mut expect = Expect::default();
     let mut count = 0;
+    // (a citation may carry two findings, "mixed styles" and its own: it is mended once)
+    let mut seen = std::collections::HashSet::new();
     for d in diags {
         let Some(ci) =
             lists::citation_at(doc, d.span.start).filter(|&i| doc.citations[i].span == d.span)
         else {
             continue;
         };
+        if !seen.insert(ci) {
+            continue;
+        }
         let c = &doc.citations[ci];
         if c.malformed.is_none() || c.syntax == crate::document::CiteSyntax::Linked {
             continue;
         }
-        // a bibliography's keys without `@` (`[RN12]` → `[@RN12]`): each key gets its `@`
+        // a bibliography's keys without `@` (`[RN12]` → `[@RN12]`, `[a, b]` → `[@a; @b]`:
+        // after a comma pandoc would read the second key as a locator)
         if c.syntax.is_keyed() {
             let texts: Option<Vec<String>> = c
                 .targets
@@ -605,10 +611,11 @@ fn mend<'a>(doc: &Document, diags: impl Iterator<Item = &'a Diagnostic>) -> Opti
                 .collect();
             if let Some(texts) = texts {
                 count += 1;
-                edits.extend(c.targets.iter().map(|t| Edit {
-                    range: t.span.start..t.span.start,
-                    text: "@".to_string(),
-                }));
+                let keys: Vec<String> = c.targets.iter().map(|t| t.key.to_string()).collect();
+                edits.push(Edit {
+                    range: c.span.clone(),
+                    text: format!("[{}]", keys.join("; ")),
+                });
                 expect.markers.insert(ci, texts);
             }
             continue;

@@ -827,7 +827,7 @@ fn quick_fix(
     let what = match d.rule {
         "citation-order" => "renumber the citations in order of first appearance",
         "duplicate-reference" => "merge the duplicate entries",
-        "malformed-citation" => "mend the range",
+        "malformed-citation" => "mend the marker",
         _ => "remove the unused entry (unsafe)",
     };
     Some(lsp::CodeAction {

@@ -1267,13 +1267,21 @@ fn source_list_labels(doc: &Document) -> Vec<usize> {
                 // a link, or a work named by its authors and year ("Barakat et al.,
                 // *Journal* (2020) – …", "Murphy & Koehler (2021), …")
                 line.contains("http")
-                    || n.kind == BlockKind::ListItem && (line.contains("et al") || paren_year(line))
+                    || n.kind == BlockKind::ListItem && (et_al(line) || paren_year(line))
             })
         {
             out.push(b);
         }
     }
     out
+}
+
+/// Whether `text` writes "et al" as words ("Smith et al.", not "Sweet almonds" or "diet alone").
+fn et_al(text: &str) -> bool {
+    text.match_indices("et al").any(|(at, _)| {
+        text[..at].ends_with([' ', '\u{a0}', '_', '*'])
+            && !text[at + 5..].starts_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 /// Whether `text` holds a year in parentheses: `(2020)`, `(1998a)`.

@@ -23,8 +23,9 @@
 //! once, matched case-insensitively) against the plain text of every prose sentence, quoted
 //! words blanked (a quotation is someone else speaking). Reference entries and their excerpts
 //! are the sources speaking and are never read. A paragraph of reasoning (a strong cue such as
-//! "the user is asking", "wait, let me verify", "I initially thought", or two weaker ones
-//! such as "I should review", "Next, I will") is reported once, at the whole paragraph; in a
+//! "the user is asking", "wait, let me verify", "I initially said", or two weaker ones such
+//! as "I should review", "Next, I will", "I first thought"; a pause such as "Wait," does not
+//! count in a question, which a writer asks the reader) is reported once, at the whole paragraph; in a
 //! run of blockquote paragraphs that holds two traces or more, a paragraph with one weaker cue
 //! is a trace too, and when two thirds of the run are traces all of it is. Other sentences
 //! (chat, process notes) are reported one by one, with the words that matched named.
