@@ -1,5 +1,7 @@
 //! Reference lists: numbered lists under a References-like heading (one per section where the
-//! article restarts numbering), `### Title [^key]` entries with excerpts, footnote definitions,
+//! article restarts numbering; a `<div class="footnotes">`-like container heads one too, and a
+//! thematic break with no numbered entry after it ends one), `### Title [^key]` entries with
+//! excerpts, footnote definitions,
 //! numeric link definitions and front-matter `references:`; their scopes; and resolution of
 //! every citation target against the list in scope.
 
