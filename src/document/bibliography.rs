@@ -441,6 +441,15 @@ pub fn bare_keys(doc: &mut Document) {
     if keys.is_empty() {
         return;
     }
+    // link labels as Markdown matches them: case and runs of spaces aside
+    let label = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let link_labels: std::collections::HashSet<String> =
+        doc.link_defs.iter().map(|(l, _)| label(l)).collect();
     let src = doc.text.as_str();
     let mut found = Vec::new();
     for b in doc.blocks.iter().filter(|b| b.role == Role::Prose) {
@@ -466,13 +475,7 @@ pub fn bare_keys(doc: &mut Document) {
                 continue;
             }
             let inner = &region[inner_start..close];
-            let label = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-            let is_link_label = |s: &str| {
-                let s = label(s);
-                doc.link_defs
-                    .iter()
-                    .any(|(l, _)| label(l).eq_ignore_ascii_case(&s))
-            };
+            let is_link_label = |s: &str| link_labels.contains(&label(s));
             // `[RN12]` over a link definition `[RN12]: https://…` is a link, and so is
             // `[text][label]` (a reference link's text) when `label` is defined
             let next_label = after

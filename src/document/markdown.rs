@@ -359,7 +359,8 @@ pub fn parse(doc: &mut Document) {
                 Tag::HtmlBlock => {
                     b.flush();
                     // `<div class="footnotes">` over entries written as paragraphs: the
-                    // list's heading (a level-6 one, ending at the next heading)
+                    // list's heading (a level-6 one, ending at the next heading or where the
+                    // container closes, see `finish_structure`)
                     let html = &src[range.clone()];
                     let line = &html[..html.find('\n').unwrap_or(html.len())];
                     if skip == 0

@@ -790,7 +790,9 @@ pub fn finish_structure(doc: &mut Document) {
             .unwrap_or(doc.text.len());
         // a heading made of a container's opening tag (`<div class="footnotes">`, see
         // `references::container_title`) ends where the container closes
-        if let Some(close) = container_close(&doc.text, span.start, end) {
+        if doc.format == Format::Markdown
+            && let Some(close) = container_close(&doc.text, span.start, end)
+        {
             end = close;
         }
         let parent = (0..sections.len())
@@ -812,9 +814,11 @@ pub fn finish_structure(doc: &mut Document) {
 }
 
 /// Where the HTML container opened at `at` closes (its first `</name`), when it closes before
-/// `limit`; `None` when `at` opens no tag.
+/// `limit`; `None` when `at` opens no container `references::container_title` reads.
 fn container_close(text: &str, at: usize, limit: usize) -> Option<usize> {
-    let tag = text.get(at..)?.strip_prefix('<')?;
+    let rest = text.get(at..)?;
+    references::container_title(&rest[..rest.find('\n').unwrap_or(rest.len())])?;
+    let tag = rest.strip_prefix('<')?;
     let len = tag.find(|c: char| !c.is_ascii_alphanumeric())?;
     let close = format!("</{}", &tag[..len]);
     let from = at + 1 + len;
