@@ -894,12 +894,25 @@ fn predicate(sentence: &str) -> Option<Range<usize>> {
 
 /// The sentence's opening words: up to seven, in its first clause ("These models provide
 /// low-dimensional representations"), for a sentence whose verb the tense lists do not know.
-/// `None` for fewer than three.
+/// `None` for fewer than three. A connective set off by a comma ("Therefore, early
+/// exercise shortens…") is passed over: the clause after it is what the sentence says.
 fn opening(sentence: &str) -> Option<Range<usize>> {
+    fn after(sentence: &str, w: &str) -> usize {
+        w.as_ptr() as usize - sentence.as_ptr() as usize + w.len()
+    }
+    let clause = |w| {
+        clause_from(sentence, w, words(&sentence[after(sentence, w)..]))
+            .filter(|r| sentence[r.clone()].split_whitespace().count() >= 3)
+    };
     let mut ws = words(sentence);
     let first = ws.next()?;
-    let r = clause_from(sentence, first, ws)?;
-    (sentence[r.clone()].split_whitespace().count() >= 3).then_some(r)
+    clause(first).or_else(|| {
+        // a connective set off by a comma ("Therefore, early exercise shortens…")
+        sentence[after(sentence, first)..]
+            .starts_with(',')
+            .then(|| clause(ws.next()?))
+            .flatten()
+    })
 }
 
 /// `first` (a word of `sentence`) and up to six words after it in the same clause, with
@@ -1818,6 +1831,12 @@ pub fn summarises_previous(sentence: &str) -> bool {
     opens_with(sentence, HEADS)
 }
 
+/// Whether a sentence opens with an inference ("Therefore, …", "Thus, …", "Hence, …"): the
+/// writer's own conclusion from what came before, not a source's claim.
+pub fn infers(sentence: &str) -> bool {
+    opens_with(sentence, &["Therefore", "Thus,", "Thus ", "Hence"])
+}
+
 /// Whether a sentence's first words (after any punctuation or markup) are one of `heads`.
 fn opens_with(sentence: &str, heads: &[&str]) -> bool {
     let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -2391,6 +2410,15 @@ mod tests {
             score(s).explain(s),
             (
                 "states a fact ('The clinic opens early on weekdays…')".to_string(),
+                None
+            )
+        );
+        // a connective set off by a comma is passed over
+        let s = "Therefore, early exercise shortens the hospital stay by two days.";
+        assert_eq!(
+            score(s).explain(s),
+            (
+                "states a fact ('early exercise shortens the hospital stay…')".to_string(),
                 None
             )
         );

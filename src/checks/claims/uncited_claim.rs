@@ -140,7 +140,10 @@
 //! ("**As per KSN 2022 guidelines:**" and a recommendation a line), those lines and the list
 //! right after them. A
 //! paragraph or a list item whose only citation closes it ("…. …. ….[3]") was sourced as a
-//! whole: the citation covers every sentence of it. A paragraph with no citation at all is judged sentence by sentence.
+//! whole: the citation covers every sentence of it. So are one to three uncited sentences
+//! between two citations of the same source in one paragraph ("… surgery.[3] Most recovered
+//! within weeks. … rehabilitation.[3]"): the writer is still drawing on that source; not an
+//! inference ("Therefore, …"). A paragraph with no citation at all is judged sentence by sentence.
 //!
 //! **Example:** in an article that cites its other sentences, `About 40% of adults over seventy
 //! have low vitamin D levels by the end of winter.` reports "Gives a figure (40% of adults)
@@ -463,6 +466,14 @@ pub fn judged(
                 }
             }
             i = j;
+        }
+    }
+    // a few uncited sentences between two citations of the same source in one paragraph
+    // ("… surgery.[3] Most recovered within weeks. … rehabilitation.[3]"): the writer is
+    // still drawing on that source; not an inference ("Therefore, …"), the writer's own
+    for (p, q) in sandwiches(doc, &cites) {
+        for (flag, s) in covered[p + 1..q].iter_mut().zip(&doc.sentences[p + 1..q]) {
+            *flag |= !claims::infers(doc.sentence_text(s));
         }
     }
     // a cited label on a line of its own ("**As per the EASL 2018 guidelines:**", "According
@@ -872,6 +883,35 @@ pub fn judged(
 }
 
 /// The runs of consecutive list-item blocks, as block index ranges.
+/// Pairs of cited sentences `(p, q)` of one paragraph, list item or quotation with one to
+/// three uncited sentences between them, whose markers name a reference in common.
+fn sandwiches(doc: &Document, cites: &[bool]) -> Vec<(usize, usize)> {
+    const MOST_BETWEEN: usize = 3;
+    let keys = |i: usize| {
+        doc.sentences[i]
+            .citations
+            .iter()
+            .flat_map(|&c| doc.citations[c].targets.iter().map(|t| &t.key))
+    };
+    let mut out = Vec::new();
+    let mut last: Option<usize> = None;
+    for q in (0..doc.sentences.len()).filter(|&q| cites[q]) {
+        let b = doc.sentences[q].block;
+        if let Some(p) = last.filter(|&p| doc.sentences[p].block == b)
+            && (2..=MOST_BETWEEN + 1).contains(&(q - p))
+            && matches!(
+                doc.blocks[b].kind,
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
+            )
+            && keys(p).any(|k| keys(q).any(|l| l == k))
+        {
+            out.push((p, q));
+        }
+        last = Some(q);
+    }
+    out
+}
+
 fn list_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut b = 0;
