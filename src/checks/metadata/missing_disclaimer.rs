@@ -10,7 +10,8 @@
 //!
 //! **Where it looks:** section headings (words of `disclaimer-headings` in the title), the prose
 //! of every block (the phrases, and a paragraph that introduces its disclaimer in words:
-//! "Disclaimer: …", "A disclaimer is in order: …"), and HTML `<meta name="disclaimer">` /
+//! "Disclaimer: …", "A disclaimer is in order: …"), also a paragraph standing after the
+//! entries of a reference section (a `:::disclaimer` block closing the page), and HTML `<meta name="disclaimer">` /
 //! JSON-LD `disclaimer`. The finding points at the article's title (or its start): it is
 //! about the whole document.
 //!
@@ -30,7 +31,7 @@
 
 use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::document::{BlockKind, Document, Role};
 use crate::document::metadata::contains_words;
 
 pub static RULE: Rule = Rule {
@@ -106,7 +107,12 @@ pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<u
             .find(|m| m.name.eq_ignore_ascii_case("disclaimer"))
             .map(|m| m.span.clone());
     }
-    for (_, b) in doc.prose() {
+    // prose, and a paragraph standing in a reference section after its entries (a
+    // `:::disclaimer` block closing the page under its References)
+    let readable = doc.blocks.iter().filter(|b| {
+        b.role == Role::Prose || (b.role == Role::Reference && b.kind == BlockKind::Paragraph)
+    });
+    for b in readable {
         let t = b.text.to_lowercase();
         for p in &phrases {
             if let Some(i) = t.find(&p.to_lowercase()) {
