@@ -7,7 +7,10 @@
 //! "Putting this together, I should conclude …"), in blockquotes, plain paragraphs,
 //! `<think>` tags or under a "Reasoning" or "Thinking" heading; and chat left in the answer
 //! ("Please confirm:", "If you confirm the drug name, I can …", "Would you like me to …", "I
-//! can't find a drug named …", "As of my knowledge cutoff …", "I hope this helps"); and a
+//! can't find a drug named …", "As of my knowledge cutoff …", "I hope this helps"); an
+//! agent's transcript ("I'll help you research …", "Let me first analyze your question …",
+//! "Does this outline address what you're looking for?", "The report has been saved to
+//! ./report.md", "Here is the article with embedded backlinks:"); and a
 //! chat tool's tokens copied with the answer (`:contentReference[oaicite:0]{index=0}`,
 //! `【4†source】`, ChatGPT's `cite…turn0search1` and `entity…` markup, Gemini's `[cite: 3]`;
 //! read by the document layer, `links::chat_tokens`), each reported at the token: a citing
@@ -27,7 +30,9 @@
 //! as "I should review", "Next, I will", "I first thought"; a pause such as "Wait," does not
 //! count in a question, which a writer asks the reader) is reported once, at the whole paragraph; in a
 //! run of blockquote paragraphs that holds two traces or more, a paragraph with one weaker cue
-//! is a trace too, and when two thirds of the run are traces all of it is. Other sentences
+//! is a trace too, and when two thirds of the run are traces all of it is. A trace that
+//! something declares (every paragraph under a "Chain of thought" heading, or between
+//! `<think>` tags) is reported once, over all its paragraphs. Other sentences
 //! (chat, process notes) are reported one by one, with the words that matched named.
 //! A research paper's "we" and advice to the reader ("ask your doctor to confirm") are not
 //! matched.
@@ -323,6 +328,15 @@ struct Para {
     /// Sentences that are artifacts on their own: sentence index, words, what they show.
     hits: Vec<(usize, std::ops::Range<usize>, String)>,
     trace: bool,
+    /// What declares it a trace, when something does: the section whose heading names it
+    /// ("Chain of thought") or the `<think>` tags around it. Its paragraphs are one trace.
+    declared: Option<Declared>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Declared {
+    Heading(usize),
+    Tags(usize),
 }
 
 fn read_paragraphs(doc: &Document, lex: &AssistantLexicon) -> Vec<Para> {
@@ -337,6 +351,7 @@ fn read_paragraphs(doc: &Document, lex: &AssistantLexicon) -> Vec<Para> {
                 cue: None,
                 hits: Vec::new(),
                 trace: false,
+                declared: None,
             });
         }
         let p = out.last_mut().expect("pushed");
@@ -406,14 +421,19 @@ fn trace_sections<'d>(doc: &'d Document, lex: &AssistantLexicon) -> Cow<'d, [boo
 /// Whether block `b` stands under a heading that `trace_heading` marks (or under its
 /// subsections).
 fn under_trace_heading(doc: &Document, trace_heading: &[bool], b: usize) -> bool {
+    trace_heading_over(doc, trace_heading, b).is_some()
+}
+
+/// The section whose heading `trace_heading` marks over block `b` (its own or an ancestor).
+fn trace_heading_over(doc: &Document, trace_heading: &[bool], b: usize) -> Option<usize> {
     let mut s = doc.blocks[b].section;
     while let Some(i) = s {
         if trace_heading[i] {
-            return true;
+            return Some(i);
         }
         s = doc.sections[i].parent;
     }
-    false
+    None
 }
 
 /// For each block of `doc`, whether it is a paragraph of an assistant's reasoning trace (see
@@ -433,17 +453,17 @@ pub fn trace_blocks(doc: &Document, lex: &AssistantLexicon) -> Vec<bool> {
 /// more, each paragraph with a cue, and every paragraph when two thirds of the run are traces.
 fn mark_traces(doc: &Document, lex: &AssistantLexicon, paras: &mut [Para]) {
     let trace_heading = trace_sections(doc, lex);
-    let under_trace_heading = |b: usize| under_trace_heading(doc, &trace_heading, b);
     let in_trace_tags = |b: usize| {
         let at = doc.blocks[b].span.start;
-        doc.traces.iter().any(|r| r.contains(&at))
+        doc.traces.iter().position(|r| r.contains(&at))
     };
     for p in paras.iter_mut() {
-        p.trace = p.strong > 0
-            || p.weak >= 2
-            || (under_trace_heading(p.block)
-                && !matches!(doc.blocks[p.block].kind, BlockKind::Heading(_)))
-            || in_trace_tags(p.block);
+        let heading = trace_heading_over(doc, &trace_heading, p.block)
+            .filter(|_| !matches!(doc.blocks[p.block].kind, BlockKind::Heading(_)));
+        p.declared = heading
+            .map(Declared::Heading)
+            .or_else(|| in_trace_tags(p.block).map(Declared::Tags));
+        p.trace = p.strong > 0 || p.weak >= 2 || p.declared.is_some();
     }
     let is_quote = |p: &Para| doc.blocks[p.block].kind == BlockKind::Quote;
     let mut i = 0;
@@ -501,30 +521,58 @@ fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
     let mut paras = read_paragraphs(doc, lex);
     mark_traces(doc, lex, &mut paras);
     let mut out = chat_tokens(doc);
-    for p in &paras {
+    let mut i = 0;
+    while i < paras.len() {
+        let p = &paras[i];
         let b = &doc.blocks[p.block];
         if p.trace {
+            // the paragraphs of one declared trace (under its heading, between its tags),
+            // one after another, are one finding
+            let mut j = i + 1;
+            while p.declared.is_some() && j < paras.len() && paras[j].declared == p.declared {
+                j += 1;
+            }
+            let end = &paras[j - 1];
             let first = &doc.sentences[p.sentences.start];
-            let last = &doc.sentences[p.sentences.end - 1];
+            let last = &doc.sentences[end.sentences.end - 1];
             let start_text = doc.sentence_text(first);
             let lead = start_text.len() - start_text.trim_start().len();
             let end_text = doc.sentence_text(last);
             let trail = end_text.len() - end_text.trim_end().len();
-            let range = first.text_range.start + lead..last.text_range.end - trail;
-            let span = b.map.range(range);
+            let from = first.text_range.start + lead;
+            let to = last.text_range.end - trail;
+            let span = if j == i + 1 {
+                b.map.range(from..to)
+            } else {
+                b.map.range(from..from).start..doc.blocks[end.block].map.range(to..to).end
+            };
             let opening = excerpt(start_text.trim(), 100);
+            let whole = match (j - i, p.declared) {
+                (1, _) => String::new(),
+                (n, Some(Declared::Heading(sec))) => {
+                    format!(
+                        "{n} paragraphs under \u{201c}{}\u{201d}; ",
+                        doc.sections[sec].title
+                    )
+                }
+                (n, _) => format!("{n} paragraphs; "),
+            };
             let mut d = Diagnostic::new(
                 RULE.id,
                 span,
                 format!(
-                    "an assistant's reasoning was left in the article (it plans, checks or corrects its own answer): \u{201c}{opening}\u{201d}"
+                    "an assistant's reasoning was left in the article ({whole}it plans, checks or corrects its own answer): \u{201c}{opening}\u{201d}"
                 ),
             )
             .help("delete the reasoning trace; keep only the answer, in the article's own voice");
-            if let Some((words, what)) = &p.cue {
-                d = d.label(b.map.range(words.clone()), what.clone());
+            if let Some((q, (words, what))) = paras[i..j]
+                .iter()
+                .find_map(|q| q.cue.as_ref().map(|c| (q, c)))
+            {
+                d = d.label(doc.blocks[q.block].map.range(words.clone()), what.clone());
             }
             out.push(d);
+            i = j;
             continue;
         }
         for (k, words, what) in &p.hits {
@@ -548,6 +596,7 @@ fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
             }
             out.push(d);
         }
+        i += 1;
     }
     out
 }
@@ -707,5 +756,48 @@ mod tests {
     fn ordinary_prose_is_left_alone() {
         let t = "# Q\n\nPatients will search for answers online. Doctors need to verify doses. Let us consider the trial.\n";
         assert!(run(R, t, "a.md").is_empty());
+    }
+
+    /// An agent's transcript (s23): taking up the request, narrating, asking about the
+    /// outline, saying where it saved the report, introducing the rewritten text.
+    #[test]
+    fn an_agents_transcript_is_found() {
+        for s in [
+            "I'll help you research the safety of statins in older adults.",
+            "Let me first analyze your question and develop a detailed research plan.",
+            "Does this outline address what you're looking for?",
+            "Are there any aspects you'd like me to emphasize in the report?",
+            "Let me update the outline to focus on adverse events.",
+            "Now I'll begin the research process, starting with Section 1.",
+            "I have now completed comprehensive research on all three areas.",
+            "The full report with citations has been saved to ./report.md for your reference.",
+            "Here is the article with embedded backlinks:",
+            "Here's the revised summary you asked for:",
+        ] {
+            let t = format!("# Q\n\n{s}\n");
+            assert_eq!(run(R, &t, "a.md").len(), 1, "{s}");
+        }
+    }
+
+    /// The same words as a writer or a patient uses them.
+    #[test]
+    fn a_writers_plans_and_questions_are_left_alone() {
+        for s in [
+            "In this post, I'll help you understand how statins work.",
+            "Let me explain the plan in plain words.",
+            "Does my plan cover physical therapy after surgery?",
+            "Is there a topic you'd like me to cover next month?",
+            "The cleaned data were saved to visits.csv before the analysis.",
+            "Here is the list of foods to avoid:",
+            "Here is the summary of the guideline:",
+            "I have completed my training as a nurse.",
+        ] {
+            let t = format!("# Q\n\n{s}\n");
+            assert!(
+                run(R, &t, "a.md").is_empty(),
+                "{s}: {:?}",
+                run(R, &t, "a.md")
+            );
+        }
     }
 }

@@ -31,8 +31,8 @@
 
 use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{BlockKind, Document, Role};
 use crate::document::metadata::contains_words;
+use crate::document::{BlockKind, Document, Role};
 
 pub static RULE: Rule = Rule {
     id: "missing-disclaimer",
