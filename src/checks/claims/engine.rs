@@ -1134,6 +1134,29 @@ pub fn continues_previous(sentence: &str) -> bool {
     }
 }
 
+/// The abbreviation a sentence opens with as a definite name ("The GAP-BH groups…", "To
+/// achieve this, the KM-GBF contains…", after at most one short clause set off by a comma):
+/// a named thing (a framework, a trial, an agency) that the sentence goes on to describe.
+/// A bare abbreviation ("LDL causes…") names a substance or a measure, not a work, and is
+/// not returned.
+pub fn definite_abbreviation(sentence: &str) -> Option<&str> {
+    let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let s = match s.find(", ") {
+        Some(k) if s[..k].split_whitespace().count() <= 4 => &s[k + 2..],
+        _ => s,
+    };
+    let rest = s.strip_prefix("The ").or_else(|| s.strip_prefix("the "))?;
+    let word = rest.split([' ', ',', '\'', '’']).next()?;
+    // two capitals or more, the first leading ("GAP-BH", "NordICC", "COVID-19")
+    let capitals = word.bytes().filter(u8::is_ascii_uppercase).count();
+    let name = capitals >= 2
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'&');
+    name.then_some(word)
+}
+
 /// Whether a sentence opens by pointing back to a study, its population or its result with
 /// a definite noun phrase ("The trial…", "These patients…", "In this cohort…", "This
 /// increase…"): the thing it talks about was introduced by the sentence before. A bare
@@ -2460,6 +2483,33 @@ mod tests {
             "Therefore, screening should start earlier."
         ));
         assert!(!continues_previous("Thus, the drug is safe in pregnancy."));
+    }
+
+    #[test]
+    fn definite_abbreviations() {
+        assert_eq!(
+            definite_abbreviation("The GAP-BH groups the targets into 14 categories."),
+            Some("GAP-BH")
+        );
+        assert_eq!(
+            definite_abbreviation("To achieve this, the KM-GBF contains 23 targets."),
+            Some("KM-GBF")
+        );
+        assert_eq!(
+            definite_abbreviation("The PLCO's results were null."),
+            Some("PLCO")
+        );
+        assert_eq!(
+            definite_abbreviation("The NordICC invited adults."),
+            Some("NordICC")
+        );
+        assert_eq!(definite_abbreviation("LDL causes atherosclerosis."), None);
+        assert_eq!(definite_abbreviation("The Lancet published it."), None);
+        assert_eq!(definite_abbreviation("The A group improved."), None);
+        assert_eq!(
+            definite_abbreviation("In a large cohort of older adults, the WHO found…"),
+            None
+        );
     }
 
     #[test]

@@ -98,7 +98,8 @@
 //! document with no marker at all, each of two or more headed source lists ("### Sources"
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it, and so is one that says it again ("In other words, …", "That is, …")
-//! without a figure of its own;
+//! without a figure of its own, or one that goes on about the work the cited sentence named
+//! by its abbreviation ("…the Global Action Plan (GAP-BH) [4]. The GAP-BH groups…");
 //! a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation;
@@ -319,7 +320,17 @@ pub fn judged(
                 figures(text).all(|f| has_figure(prev, f))
             }
         };
-        if same_as_prev && covered[i - 1] && (claims::continues_previous(text) || restates()) {
+        // "The GAP-BH groups…" after the cited sentence that named it ("…(GAP-BH) [4]")
+        let names_cited = || {
+            cites[i - 1]
+                && claims::definite_abbreviation(text).is_some_and(|a| {
+                    contains_token(&doc.text[doc.sentences[i - 1].span.clone()], a)
+                })
+        };
+        if same_as_prev
+            && covered[i - 1]
+            && (claims::continues_previous(text) || restates() || names_cited())
+        {
             covered[i] = true;
             in_study[i] = in_study[i - 1] || claims::reports_study(text);
         }
@@ -883,6 +894,13 @@ pub fn judged(
 }
 
 /// The runs of consecutive list-item blocks, as block index ranges.
+/// Whether `token` stands in `hay` as a whole token (not inside a longer word or name).
+fn contains_token(hay: &str, token: &str) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || c == '-';
+    hay.match_indices(token)
+        .any(|(k, _)| !hay[..k].ends_with(joins) && !hay[k + token.len()..].starts_with(joins))
+}
+
 /// Pairs of cited sentences `(p, q)` of one paragraph, list item or quotation with one to
 /// three uncited sentences between them, whose markers name a reference in common.
 fn sandwiches(doc: &Document, cites: &[bool]) -> Vec<(usize, usize)> {
