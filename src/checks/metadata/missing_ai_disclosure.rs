@@ -11,7 +11,8 @@
 //!
 //! What counts as a disclosure: a sentence that says the text was generated, drafted or
 //! written with AI ("This article was drafted with an AI system and reviewed by …", "AI
-//! disclosure: …"), a section headed "AI disclosure" or "Use of AI", or an `ai_disclosure:`
+//! disclosure: …", "This page shows an AI chatbot's answer…"), a section headed "AI
+//! disclosure" or "Use of AI", or an `ai_disclosure:`
 //! field. What counts as review: a named person as reviewer (`reviewed_by: Jane Roe, MD`,
 //! "Medically reviewed by Dr. Ana Li"); a board or team is not a person, and a "pending
 //! review" banner or a pending review status means the review is not done, whoever is named.
