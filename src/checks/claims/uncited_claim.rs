@@ -94,7 +94,10 @@
 //! 2020;368:m112."), back to the heading or the previous such line; a source line with a
 //! link right under a heading (`*Source: WHO - https://…*`, "Adapted from [the CDC
 //! page](https://…)") sources the section it opens, down to the next heading of its level or
-//! above, when none of that text cites on its own; and in a
+//! above, when none of that text cites on its own; a document that opens with its source
+//! (a "Source Information" or "Original Source" section with the source's link, nothing but
+//! the title before it: a summary of one guideline or paper) is sourced by it as a whole,
+//! when none of its text cites on its own; and in a
 //! document with no marker at all, each of two or more headed source lists ("### Sources"
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it, and so is one that says it again ("In other words, …", "That is, …")
@@ -593,6 +596,12 @@ pub fn judged(
             .map_or(doc.blocks.len(), |k| b + 1 + k);
         cover_uncited_entry(doc, &cites, &mut covered, b + 1..to, n);
     }
+    // a document that opens with its source ("## Source Information" and the source's link
+    // right under the title: a summary of one guideline or paper) is sourced by it as a
+    // whole, when none of its text cites on its own
+    if let Some(from) = opening_source(doc) {
+        cover_uncited_entry(doc, &cites, &mut covered, from..doc.blocks.len(), n);
+    }
     // lists that source their sections by where they stand (a "### Sources" closing each
     // section of a document with no marker): each sources the section it closes, from its
     // parent heading down, when none of that text cites on its own
@@ -894,6 +903,46 @@ pub fn judged(
 }
 
 /// The runs of consecutive list-item blocks, as block index ranges.
+/// Where a document that opens with its source starts its text, that section's lines
+/// included (they name the source, they are no claims): a section headed
+/// "Source", "Source Information", "Original Source", … (nothing but headings before it)
+/// whose text links to the source. `None` otherwise.
+fn opening_source(doc: &Document) -> Option<usize> {
+    const TITLES: &[&str] = &[
+        "source",
+        "source information",
+        "source document",
+        "source article",
+        "original source",
+        "original article",
+        "based on",
+    ];
+    let h = doc
+        .blocks
+        .iter()
+        .position(|b| !matches!(b.kind, BlockKind::Heading(_)))?
+        .checked_sub(1)?;
+    let sec = doc.blocks[h].section?;
+    let title = doc.sections[sec]
+        .title
+        .trim()
+        .trim_end_matches(':')
+        .to_lowercase();
+    if doc.sections[sec].heading.start != doc.blocks[h].span.start
+        || !TITLES.contains(&title.as_str())
+    {
+        return None;
+    }
+    let end = doc.blocks[h + 1..]
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading(_)))
+        .map_or(doc.blocks.len(), |k| h + 1 + k);
+    doc.blocks[h + 1..end]
+        .iter()
+        .any(|b| doc.text[b.span.clone()].contains("http"))
+        .then_some(h + 1)
+}
+
 /// Whether `token` stands in `hay` as a whole token (not inside a longer word or name).
 fn contains_token(hay: &str, token: &str) -> bool {
     let joins = |c: char| c.is_alphanumeric() || c == '-';
