@@ -904,14 +904,51 @@ fn opening(sentence: &str) -> Option<Range<usize>> {
         clause_from(sentence, w, words(&sentence[after(sentence, w)..]))
             .filter(|r| sentence[r.clone()].split_whitespace().count() >= 3)
     };
+    const CONNECTIVES: &[&str] = &[
+        "therefore",
+        "thus",
+        "hence",
+        "however",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "consequently",
+        "indeed",
+        "overall",
+        "finally",
+        "also",
+        "still",
+        "meanwhile",
+        "similarly",
+        "notably",
+        "importantly",
+        "interestingly",
+        "instead",
+        "nevertheless",
+        "nonetheless",
+        "accordingly",
+        "likewise",
+        "conversely",
+        "today",
+        "currently",
+        "historically",
+        "traditionally",
+        "first",
+        "second",
+        "third",
+        "lastly",
+        "yet",
+        "so",
+    ];
     let mut ws = words(sentence);
     let first = ws.next()?;
     clause(first).or_else(|| {
-        // a connective set off by a comma ("Therefore, early exercise shortens…")
-        sentence[after(sentence, first)..]
-            .starts_with(',')
-            .then(|| clause(ws.next()?))
-            .flatten()
+        // a connective set off by a comma ("Therefore, early exercise shortens…"); not a
+        // list's first item ("Obesity, diabetes and smoking…")
+        (sentence[after(sentence, first)..].starts_with(',')
+            && CONNECTIVES.contains(&first.to_ascii_lowercase().as_str()))
+        .then(|| clause(ws.next()?))
+        .flatten()
     })
 }
 
@@ -1141,12 +1178,13 @@ pub fn continues_previous(sentence: &str) -> bool {
 /// not returned.
 pub fn definite_abbreviation(sentence: &str) -> Option<&str> {
     let s = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let s = match s.find(", ") {
-        Some(k) if s[..k].split_whitespace().count() <= 4 => &s[k + 2..],
-        _ => s,
-    };
-    let rest = s.strip_prefix("The ").or_else(|| s.strip_prefix("the "))?;
-    let word = rest.split([' ', ',', '\'', '’']).next()?;
+    let rest = s.strip_prefix("The ").or_else(|| match s.find(", ") {
+        Some(k) if s[..k].split_whitespace().count() <= 4 => s[k + 2..].strip_prefix("the "),
+        _ => None,
+    })?;
+    let word = rest
+        .split([' ', ',', ';', ':', ')', '\'', '’', '"', '”'])
+        .next()?;
     // two capitals or more, the first leading ("GAP-BH", "NordICC", "COVID-19")
     let capitals = word.bytes().filter(u8::is_ascii_uppercase).count();
     let name = capitals >= 2
@@ -1854,10 +1892,32 @@ pub fn summarises_previous(sentence: &str) -> bool {
     opens_with(sentence, HEADS)
 }
 
-/// Whether a sentence opens with an inference ("Therefore, …", "Thus, …", "Hence, …"): the
-/// writer's own conclusion from what came before, not a source's claim.
-pub fn infers(sentence: &str) -> bool {
-    opens_with(sentence, &["Therefore", "Thus,", "Thus ", "Hence"])
+/// Whether a sentence turns from what came before: an inference ("Therefore, …", "As a
+/// result, …", "Early exercise therefore shortens…"), the writer's own conclusion, or a
+/// contrast ("However, …", "In contrast, …"), other evidence; not a source's claim carried on.
+pub fn turns(sentence: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Therefore",
+        "Thus",
+        "Hence",
+        "Consequently",
+        "As a result",
+        "Accordingly",
+        "So,",
+        "So ",
+        "This means",
+        "However",
+        "In contrast",
+        "By contrast",
+        "Conversely",
+        "On the other hand",
+        "But ",
+        "Yet ",
+    ];
+    opens_with(sentence, HEADS)
+        || sentence
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == "therefore" || w == "thus")
 }
 
 /// Whether a sentence's first words (after any punctuation or markup) are one of `heads`.
@@ -2445,6 +2505,9 @@ mod tests {
                 None
             )
         );
+        // a list's first item is no connective: "Obesity" alone is too short to quote
+        let s = "Obesity, diabetes and smoking shorten life.";
+        assert_eq!(score(s).explain(s).0, "states a fact");
         // nothing to quote: a bare "states a fact"
         let s = "Rest, mostly.";
         assert_eq!(score(s).explain(s), ("states a fact".to_string(), None));
@@ -2501,6 +2564,14 @@ mod tests {
         );
         assert_eq!(
             definite_abbreviation("The NordICC invited adults."),
+            Some("NordICC")
+        );
+        assert_eq!(
+            definite_abbreviation("The NordICC, a pragmatic trial, shows…"),
+            Some("NordICC")
+        );
+        assert_eq!(
+            definite_abbreviation("“The NordICC” trial…"),
             Some("NordICC")
         );
         assert_eq!(definite_abbreviation("LDL causes atherosclerosis."), None);

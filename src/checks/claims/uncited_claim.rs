@@ -323,12 +323,11 @@ pub fn judged(
                 figures(text).all(|f| has_figure(prev, f))
             }
         };
-        // "The GAP-BH groups…" after the cited sentence that named it ("…(GAP-BH) [4]")
+        // "The GAP-BH groups…" after the cited sentence that introduced it ("…(GAP-BH) [4]")
         let names_cited = || {
             cites[i - 1]
-                && claims::definite_abbreviation(text).is_some_and(|a| {
-                    contains_token(&doc.text[doc.sentences[i - 1].span.clone()], a)
-                })
+                && claims::definite_abbreviation(text)
+                    .is_some_and(|a| introduces(&doc.text[doc.sentences[i - 1].span.clone()], a))
         };
         if same_as_prev
             && covered[i - 1]
@@ -484,10 +483,11 @@ pub fn judged(
     }
     // a few uncited sentences between two citations of the same source in one paragraph
     // ("… surgery.[3] Most recovered within weeks. … rehabilitation.[3]"): the writer is
-    // still drawing on that source; not an inference ("Therefore, …"), the writer's own
+    // still drawing on that source; not an inference or a contrast ("Therefore, …", "In
+    // contrast, …"), the writer's own turn, nor the report of another study
     for (p, q) in sandwiches(doc, &cites) {
-        for (flag, s) in covered[p + 1..q].iter_mut().zip(&doc.sentences[p + 1..q]) {
-            *flag |= !claims::infers(doc.sentence_text(s));
+        for k in p + 1..q {
+            covered[k] |= !intro[k] && !claims::turns(doc.sentence_text(&doc.sentences[k]));
         }
     }
     // a cited label on a line of its own ("**As per the EASL 2018 guidelines:**", "According
@@ -902,7 +902,6 @@ pub fn judged(
     out
 }
 
-/// The runs of consecutive list-item blocks, as block index ranges.
 /// Where a document that opens with its source starts its text, that section's lines
 /// included (they name the source, they are no claims): a section headed
 /// "Source", "Source Information", "Original Source", … (nothing but headings before it)
@@ -943,11 +942,13 @@ fn opening_source(doc: &Document) -> Option<usize> {
         .then_some(h + 1)
 }
 
-/// Whether `token` stands in `hay` as a whole token (not inside a longer word or name).
-fn contains_token(hay: &str, token: &str) -> bool {
-    let joins = |c: char| c.is_alphanumeric() || c == '-';
-    hay.match_indices(token)
-        .any(|(k, _)| !hay[..k].ends_with(joins) && !hay[k + token.len()..].starts_with(joins))
+/// Whether `hay` introduces the abbreviation `abbr` the way a name is introduced: in
+/// parentheses or brackets after its expansion, "(GAP-BH)", "(BCAC; …)", "[KM-GBF, @key]".
+/// A gene or a substance named in passing ("…a BRCA1 variant…") is not introduced.
+fn introduces(hay: &str, abbr: &str) -> bool {
+    hay.match_indices(abbr).any(|(k, _)| {
+        hay[..k].ends_with(['(', '[']) && hay[k + abbr.len()..].starts_with([')', ']', ',', ';'])
+    })
 }
 
 /// Pairs of cited sentences `(p, q)` of one paragraph, list item or quotation with one to
@@ -979,6 +980,7 @@ fn sandwiches(doc: &Document, cites: &[bool]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The runs of consecutive list-item blocks, as block index ranges.
 fn list_runs(doc: &Document) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut b = 0;

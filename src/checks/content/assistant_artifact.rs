@@ -331,6 +331,9 @@ struct Para {
     /// What declares it a trace, when something does: the section whose heading names it
     /// ("Chain of thought") or the `<think>` tags around it. Its paragraphs are one trace.
     declared: Option<Declared>,
+    /// The declared trace it stands in, a subsection's heading included: what one finding
+    /// covers.
+    within: Option<Declared>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -352,6 +355,7 @@ fn read_paragraphs(doc: &Document, lex: &AssistantLexicon) -> Vec<Para> {
                 hits: Vec::new(),
                 trace: false,
                 declared: None,
+                within: None,
             });
         }
         let p = out.last_mut().expect("pushed");
@@ -458,11 +462,14 @@ fn mark_traces(doc: &Document, lex: &AssistantLexicon, paras: &mut [Para]) {
         doc.traces.iter().position(|r| r.contains(&at))
     };
     for p in paras.iter_mut() {
-        let heading = trace_heading_over(doc, &trace_heading, p.block)
-            .filter(|_| !matches!(doc.blocks[p.block].kind, BlockKind::Heading(_)));
-        p.declared = heading
+        p.within = trace_heading_over(doc, &trace_heading, p.block)
             .map(Declared::Heading)
             .or_else(|| in_trace_tags(p.block).map(Declared::Tags));
+        // (a trace heading's own subsection headings are not the trace)
+        let heading = matches!(doc.blocks[p.block].kind, BlockKind::Heading(_));
+        p.declared = p
+            .within
+            .filter(|d| !heading || matches!(d, Declared::Tags(_)));
         p.trace = p.strong > 0 || p.weak >= 2 || p.declared.is_some();
     }
     let is_quote = |p: &Para| doc.blocks[p.block].kind == BlockKind::Quote;
@@ -529,7 +536,7 @@ fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
             // the paragraphs of one declared trace (under its heading, between its tags),
             // one after another, are one finding
             let mut j = i + 1;
-            while p.declared.is_some() && j < paras.len() && paras[j].declared == p.declared {
+            while p.declared.is_some() && j < paras.len() && paras[j].within == p.declared {
                 j += 1;
             }
             let end = &paras[j - 1];
@@ -549,13 +556,11 @@ fn findings(doc: &Document, lex: &AssistantLexicon) -> Vec<Diagnostic> {
             let opening = excerpt(start_text.trim(), 100);
             let whole = match (j - i, p.declared) {
                 (1, _) => String::new(),
-                (n, Some(Declared::Heading(sec))) => {
-                    format!(
-                        "{n} paragraphs under \u{201c}{}\u{201d}; ",
-                        doc.sections[sec].title
-                    )
-                }
-                (n, _) => format!("{n} paragraphs; "),
+                (_, Some(Declared::Heading(sec))) => format!(
+                    "the whole section under \u{201c}{}\u{201d}; ",
+                    doc.sections[sec].title
+                ),
+                _ => "all of it between its <think> tags; ".to_string(),
             };
             let mut d = Diagnostic::new(
                 RULE.id,
@@ -783,14 +788,22 @@ mod tests {
     #[test]
     fn a_writers_plans_and_questions_are_left_alone() {
         for s in [
+            // each is one change away from an agent's words: the pattern's own limit
             "In this post, I'll help you understand how statins work.",
-            "Let me explain the plan in plain words.",
+            "In this guide, I'll help you find information you can trust.",
+            "As a medical librarian, I can help you research your condition.",
+            "If you're new to running, let me create a plan for you.",
             "Does my plan cover physical therapy after surgery?",
-            "Is there a topic you'd like me to cover next month?",
-            "The cleaned data were saved to visits.csv before the analysis.",
+            "Does the draft address the concerns raised in the consultation?",
+            "Tell me which topics you'd like me to focus on next month.",
+            "In September I will start my research on childhood asthma.",
+            "I have now completed my research on the history of the clinic.",
+            "The signed consent form has been saved as consent.pdf in the study folder.",
+            "Interview transcripts have been saved as .docx files on a secure drive.",
             "Here is the list of foods to avoid:",
-            "Here is the summary of the guideline:",
-            "I have completed my training as a nurse.",
+            "Here is the updated summary of our visiting hours:",
+            "Here is the report with the full results for 2023:",
+            "Here's the final version of the leaflet you asked for.",
         ] {
             let t = format!("# Q\n\n{s}\n");
             assert!(

@@ -10,8 +10,9 @@
 //!
 //! **Where it looks:** section headings (words of `disclaimer-headings` in the title), the prose
 //! of every block (the phrases, and a paragraph that introduces its disclaimer in words:
-//! "Disclaimer: …", "A disclaimer is in order: …"), also a paragraph standing after the
-//! entries of a reference section (a `:::disclaimer` block closing the page), and HTML `<meta name="disclaimer">` /
+//! "Disclaimer: …", "A disclaimer is in order: …"), in a reference section only a paragraph
+//! that introduces itself so ("**Medical disclaimer:** …" in a `:::disclaimer` block closing
+//! the page; a source's excerpt or title is the source speaking), and HTML `<meta name="disclaimer">` /
 //! JSON-LD `disclaimer`. The finding points at the article's title (or its start): it is
 //! about the whole document.
 //!
@@ -107,12 +108,20 @@ pub fn find_disclaimer(doc: &Document, cx: &Context) -> Option<std::ops::Range<u
             .find(|m| m.name.eq_ignore_ascii_case("disclaimer"))
             .map(|m| m.span.clone());
     }
-    // prose, and a paragraph standing in a reference section after its entries (a
-    // `:::disclaimer` block closing the page under its References)
-    let readable = doc.blocks.iter().filter(|b| {
-        b.role == Role::Prose || (b.role == Role::Reference && b.kind == BlockKind::Paragraph)
-    });
-    for b in readable {
+    for b in &doc.blocks {
+        // a paragraph of a reference section (a `:::disclaimer` block closing the page under
+        // its References) counts only when it calls itself a disclaimer: the others are the
+        // sources' own words (an excerpt, a footnote, an entry's title)
+        if b.role == Role::Reference && b.kind == BlockKind::Paragraph {
+            let t = b.text.to_lowercase();
+            if let Some(i) = introduces_disclaimer(&t) {
+                return Some(b.map.range(i..i + "disclaimer".len()));
+            }
+            continue;
+        }
+        if b.role != Role::Prose {
+            continue;
+        }
         let t = b.text.to_lowercase();
         for p in &phrases {
             if let Some(i) = t.find(&p.to_lowercase()) {
