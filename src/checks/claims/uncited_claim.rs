@@ -101,8 +101,9 @@
 //! document with no marker at all, each of two or more headed source lists ("### Sources"
 //! closing every section of a knowledge base) sources its parent section. A sentence that continues a cited one in the same paragraph ("These findings…")
 //! is covered by it, and so is one that says it again ("In other words, …", "That is, …")
-//! without a figure of its own, or one that goes on about the work the cited sentence named
-//! by its abbreviation ("…the Global Action Plan (GAP-BH) [4]. The GAP-BH groups…");
+//! without a figure of its own, or one that goes on about the work the cited sentence
+//! introduced by its abbreviation ("…the Global Action Plan (GAP-BH) [4]. The GAP-BH
+//! groups…"; not a gene or substance named in passing);
 //! a sentence opening with an inference ("Therefore, …", "Thus, …") is the
 //! writer's own conclusion and is not. A summary sentence ("In summary, …", "Overall, …")
 //! restates what came before and is covered when any earlier sentence carries a citation;
@@ -147,7 +148,9 @@
 //! whole: the citation covers every sentence of it. So are one to three uncited sentences
 //! between two citations of the same source in one paragraph ("… surgery.[3] Most recovered
 //! within weeks. … rehabilitation.[3]"): the writer is still drawing on that source; not an
-//! inference ("Therefore, …"). A paragraph with no citation at all is judged sentence by sentence.
+//! inference or a contrast ("Therefore, …", "As a result, …", "In contrast, …"), the
+//! writer's own turn, nor the report of another study ("A 2019 cohort found…"). A paragraph
+//! with no citation at all is judged sentence by sentence.
 //!
 //! **Example:** in an article that cites its other sentences, `About 40% of adults over seventy
 //! have low vitamin D levels by the end of winter.` reports "Gives a figure (40% of adults)
