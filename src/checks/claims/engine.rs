@@ -140,6 +140,9 @@ struct SectionsFile {
     /// Heading prefixes of sections that sum up what the article said before them.
     #[serde(default)]
     summary: Vec<String>,
+    /// Whole headings of a section naming the one source a document summarises.
+    #[serde(default)]
+    source: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -178,6 +181,7 @@ pub struct ClaimLexicon {
     manuscript_sections: Vec<String>,
     discussion_sections: Vec<String>,
     summary_sections: Vec<String>,
+    source_sections: Vec<String>,
     /// All phrases of all groups; pattern id -> (kind, weight, prefix match).
     phrases: Option<PhraseSet>,
     phrase_info: Vec<(SignalKind, f32, bool)>,
@@ -257,6 +261,7 @@ impl ClaimLexicon {
             manuscript_sections: lower_headings(&file.sections.manuscript),
             discussion_sections: lower_headings(&file.sections.discussion),
             summary_sections: lower_headings(&file.sections.summary),
+            source_sections: lower_headings(&file.sections.source),
             phrases,
             phrase_info,
             patterns,
@@ -435,6 +440,13 @@ impl ClaimLexicon {
         self.summary_sections
             .iter()
             .any(|h| t.starts_with(h.as_str()))
+    }
+
+    /// Whether a heading names the one source a document summarises ("Source Information").
+    pub fn names_source(&self, title: &str) -> bool {
+        let t = heading_words(title);
+        let t = t.trim_end_matches(':');
+        self.source_sections.iter().any(|h| t == h)
     }
 }
 

@@ -602,7 +602,7 @@ pub fn judged(
     // a document that opens with its source ("## Source Information" and the source's link
     // right under the title: a summary of one guideline or paper) is sourced by it as a
     // whole, when none of its text cites on its own
-    if let Some(from) = opening_source(doc) {
+    if let Some(from) = opening_source(doc, lex) {
         cover_uncited_entry(doc, &cites, &mut covered, from..doc.blocks.len(), n);
     }
     // lists that source their sections by where they stand (a "### Sources" closing each
@@ -906,32 +906,18 @@ pub fn judged(
 }
 
 /// Where a document that opens with its source starts its text, that section's lines
-/// included (they name the source, they are no claims): a section headed
-/// "Source", "Source Information", "Original Source", … (nothing but headings before it)
-/// whose text links to the source. `None` otherwise.
-fn opening_source(doc: &Document) -> Option<usize> {
-    const TITLES: &[&str] = &[
-        "source",
-        "source information",
-        "source document",
-        "source article",
-        "original source",
-        "original article",
-        "based on",
-    ];
+/// included (they name the source, they are no claims): a section of `[sections] source`
+/// ("Source Information", "Original Source", …; nothing but headings before it) whose text
+/// links to the source. `None` otherwise.
+fn opening_source(doc: &Document, lex: &claims::ClaimLexicon) -> Option<usize> {
     let h = doc
         .blocks
         .iter()
         .position(|b| !matches!(b.kind, BlockKind::Heading(_)))?
         .checked_sub(1)?;
     let sec = doc.blocks[h].section?;
-    let title = doc.sections[sec]
-        .title
-        .trim()
-        .trim_end_matches(':')
-        .to_lowercase();
     if doc.sections[sec].heading.start != doc.blocks[h].span.start
-        || !TITLES.contains(&title.as_str())
+        || !lex.names_source(&doc.sections[sec].title)
     {
         return None;
     }
