@@ -21,6 +21,8 @@ struct Builder<'a> {
     /// `<think>`-style regions: the one open, and those closed.
     think_open: Option<usize>,
     traces: Vec<Range<usize>>,
+    /// In an HTML block, after the close of a reasoning region: its other lines are prose.
+    after_trace: bool,
     /// Where the current block's last link or emphasis closes: a list item's text ends
     /// there when its last words are a link (`… by mouth. [\[1\]](https://…)`).
     inline_end: usize,
@@ -116,8 +118,8 @@ pub fn item_number(src: &str, at: usize) -> Option<(u32, Range<usize>)> {
 }
 
 /// Tags that wrap an assistant's reasoning (`<think>`, `<thinking>`, `<reasoning>`): whether
-/// `html` opens one, closes one, and the text beside the tag.
-fn trace_tag(html: &str) -> (bool, bool, &str) {
+/// `html` opens one, closes one, the text beside the tag, and the text after a closing tag.
+fn trace_tag(html: &str) -> (bool, bool, &str, &str) {
     let t = html.trim();
     let lower = t.to_ascii_lowercase();
     for name in ["think", "thinking", "reasoning"] {
@@ -127,31 +129,48 @@ fn trace_tag(html: &str) -> (bool, bool, &str) {
         if o.is_some() || c.is_some() {
             let from = o.map_or(0, |o| o + open.len());
             let to = c.unwrap_or(t.len()).max(from);
-            return (o.is_some(), c.is_some(), &t[from..to]);
+            let after = c.map_or("", |c| &t[(c + close.len()).max(from)..]);
+            return (o.is_some(), c.is_some(), &t[from..to], after);
         }
     }
-    (false, false, t)
+    (false, false, t, "")
 }
 
 impl Builder<'_> {
-    /// A line of HTML: opens or closes a reasoning region, or, inside one, is its prose.
+    /// Text of an HTML line that is prose (not a tag), added to the current block.
+    fn html_text(&mut self, html: &str, text: &str, range: &Range<usize>) {
+        if text.trim().is_empty() || text.trim_start().starts_with('<') {
+            return;
+        }
+        let at = range.start + html.find(text).unwrap_or(0);
+        if self.current.as_ref().is_some_and(|c| !c.pieces.is_empty()) {
+            self.piece(" ", at..at);
+        }
+        self.piece(text, at..at + text.len());
+    }
+
+    /// A line of HTML: opens or closes a reasoning region, or, inside one, is its prose. The
+    /// answer written right after a closing tag (`</think>` and the answer's first line with
+    /// no blank line between, which Markdown reads as one HTML block) is prose of its own.
     fn html_line(&mut self, html: &str, range: Range<usize>) {
-        let (open, close, rest) = trace_tag(html);
+        let (open, close, rest, after) = trace_tag(html);
         if open && self.think_open.is_none() {
             self.think_open = Some(range.start);
         }
-        if self.think_open.is_some()
-            && !rest.trim().is_empty()
-            && !rest.trim_start().starts_with('<')
-        {
-            let at = range.start + html.find(rest).unwrap_or(0);
-            if self.current.as_ref().is_some_and(|c| !c.pieces.is_empty()) {
-                self.piece(" ", at..at);
-            }
-            self.piece(rest, at..at + rest.len());
+        if self.think_open.is_some() || (self.after_trace && !open) {
+            self.html_text(html, rest, &range);
         }
         if close && let Some(start) = self.think_open.take() {
-            self.traces.push(start..range.end);
+            // (`after` is a part of `html`: the trace ends where it begins)
+            let end = if after.is_empty() {
+                range.end
+            } else {
+                range.start + (after.as_ptr() as usize - html.as_ptr() as usize)
+            };
+            self.traces.push(start..end);
+            self.flush();
+            self.after_trace = true;
+            self.html_text(html, after, &range);
         }
     }
 }
@@ -315,6 +334,7 @@ pub fn parse(doc: &mut Document) {
         footnotes: Vec::new(),
         think_open: None,
         traces: Vec::new(),
+        after_trace: false,
         inline_end: 0,
     };
     // Depth of constructs whose text is not prose (code, HTML blocks, metadata, images).
@@ -390,6 +410,7 @@ pub fn parse(doc: &mut Document) {
                 }
                 TagEnd::HtmlBlock => {
                     b.flush();
+                    b.after_trace = false;
                     skip = skip.saturating_sub(1)
                 }
                 TagEnd::CodeBlock | TagEnd::MetadataBlock(_) => skip = skip.saturating_sub(1),
