@@ -272,80 +272,17 @@ fn with_base(names: Vec<String>, base: &Path, by: &Path) -> Vec<Named> {
         .collect()
 }
 
-/// The bibliography of a document in the same folder that pulls this one in as a child
-/// (Quarto `{{< include child.qmd >}}`, knitr `child = "child.Rmd"`).
-fn from_parent(path: &Path, dir: &Path) -> Vec<Named> {
-    let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
-        return Vec::new();
-    };
-    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    }) else {
-        return Vec::new();
-    };
-    let mut candidates: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| ["qmd", "rmd", "md"].contains(&e.to_ascii_lowercase().as_str()))
-                && p.file_name() != path.file_name()
-        })
-        .take(1000)
-        .collect();
-    candidates.sort();
-    for p in candidates {
-        if std::fs::metadata(&p).map_or(true, |m| m.len() > 4 << 20) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(&p) else {
-            continue;
-        };
-        if !text.contains(file_name) {
-            continue;
-        }
-        let pulls_in = super::markdown::includes(&text)
-            .iter()
-            .any(|inc| Path::new(inc).file_name().and_then(|n| n.to_str()) == Some(file_name))
-            || knitr_children(&text).any(|c| c == file_name);
-        if !pulls_in {
-            continue;
-        }
-        let fm = super::front_matter::FrontMatter::detect(&text);
-        let names = names_in(
-            fm.as_ref()
-                .and_then(|f| f.value.as_ref())
-                .and_then(|v| v.get("bibliography")),
-        );
-        if !names.is_empty() {
-            return with_base(names, dir, &p);
-        }
-    }
-    Vec::new()
-}
-
-fn looks_like_child(path: &str) -> bool {
-    let p = Path::new(path);
-    let literate = super::is_literate(path);
-    let underscored = p
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('_'));
-    literate || underscored
-}
-
-/// File names given as `child = "x.Rmd"` in knitr chunk headers.
-fn knitr_children(text: &str) -> impl Iterator<Item = &str> {
-    text.match_indices("child").filter_map(|(i, _)| {
-        let rest = text[i + 5..].trim_start().strip_prefix('=')?.trim_start();
-        let q = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let inner = &rest[1..];
-        let end = inner.find(q)?;
-        Path::new(&inner[..end]).file_name()?.to_str()
-    })
+/// The bibliography of the main file that pulls this one in as a child (see
+/// [`super::parent`]), relative to the main file's folder.
+fn from_parent(parent: &super::parent::Parent) -> Vec<Named> {
+    let names = names_in(
+        parent
+            .front_matter
+            .as_ref()
+            .and_then(|v| v.get("bibliography")),
+    );
+    let dir = parent.path.parent().unwrap_or(Path::new(""));
+    with_base(names, dir, &parent.path)
 }
 
 pub fn load(doc: &mut Document, opts: &super::ParseOptions) {
@@ -363,11 +300,12 @@ pub fn load(doc: &mut Document, opts: &super::ParseOptions) {
             .is_none_or(|v| v.get("references").is_none());
     if names_none && cites_keys && opts.read_files {
         files = from_project(&base);
-        // a child document: Quarto or R Markdown, or named `_x` (Quarto's convention for
-        // files that are only included); reading the siblings for every plain Markdown
-        // article of a large folder would be quadratic
-        if files.is_empty() && opts.bibliographies.is_empty() && looks_like_child(&doc.path) {
-            files = from_parent(Path::new(&doc.path), &base);
+        // a child document: the main file that includes it names the bibliography
+        if files.is_empty()
+            && opts.bibliographies.is_empty()
+            && let Some(parent) = &doc.parent
+        {
+            files = from_parent(parent);
         }
     }
     if files.is_empty() && cites_keys {

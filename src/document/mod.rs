@@ -17,6 +17,7 @@ pub mod links;
 pub mod manubot;
 pub mod markdown;
 pub mod metadata;
+pub mod parent;
 pub mod patterns;
 pub mod references;
 pub mod sentences;
@@ -543,6 +544,8 @@ pub struct Document {
     pub(crate) assistant_findings: Memo<Vec<Diagnostic>>,
     /// For each section, whether its heading is over an assistant's reasoning.
     pub(crate) trace_sections: Memo<Vec<bool>>,
+    /// The main file that includes this one as a part (see [`parent`]).
+    pub parent: Option<parent::Parent>,
 }
 
 /// What two rules (or every sentence of one) read of a document, computed once with one
@@ -615,6 +618,7 @@ impl Document {
             traces: Vec::new(),
             assistant_findings: Memo::default(),
             trace_sections: Memo::default(),
+            parent: None,
         }
     }
 
@@ -642,6 +646,18 @@ impl Document {
         author_year::collect(&mut doc);
         references::collect_wiki_refs(&mut doc);
         references::collect_front_matter(&mut doc);
+        // a part of a document assembled by another file: Quarto or R Markdown, with no
+        // title of its own
+        if opts.read_files
+            && parent::may_be_child(&doc.path)
+            && doc
+                .front_matter
+                .as_ref()
+                .and_then(|f| f.value.as_ref())
+                .is_none_or(|v| v.get("title").is_none())
+        {
+            doc.parent = parent::find(std::path::Path::new(&doc.path));
+        }
         bibliography::load(&mut doc, opts);
         bibliography::bare_keys(&mut doc);
         manubot::collect(&mut doc, opts.read_files);

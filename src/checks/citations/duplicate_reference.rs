@@ -151,8 +151,10 @@ fn cited(doc: &Document, r: usize) -> bool {
         .any(|c| c.targets.iter().any(|t| t.resolved == Some(r)))
 }
 
-/// A key defined twice in a bibliography file: reported at the `bibliography:` field, with
-/// labels into the file.
+/// A key defined twice in a bibliography file: reported at the `bibliography:` field, or,
+/// when the article names none (the file comes from the project, the config or the main
+/// file that includes this one), at the article's first citation of the key; with labels
+/// into the file.
 fn twice_in_file(
     doc: &Document,
     list: &crate::document::ReferenceList,
@@ -167,9 +169,18 @@ fn twice_in_file(
         crate::document::RefKey::Key(k) => k.clone(),
         k => k.to_string(),
     };
+    let at = if list.span.is_empty() {
+        doc.citations
+            .iter()
+            .flat_map(|c| &c.targets)
+            .find(|t| t.resolved == Some(first))
+            .map_or(list.span.clone(), |t| t.span.clone())
+    } else {
+        list.span.clone()
+    };
     let mut d = Diagnostic::new(
         RULE.id,
-        list.span.clone(),
+        at,
         format!(
             "the bibliography `{}` defines the key `{key}` twice{}",
             list.file.clone().unwrap_or_default(),

@@ -740,7 +740,20 @@ pub fn judged(
             marked.sort_unstable();
             marked.dedup();
             marked.len() >= 2
-        };
+        }
+        || doc.parent.as_ref().is_some_and(|p| {
+            // a part of a manuscript its main file assembles ("05-conclusion.qmd" of a
+            // paper with Methods and Results parts)
+            let mut marked: Vec<&str> = p
+                .headings
+                .iter()
+                .map(String::as_str)
+                .filter(|t| lex.marks_manuscript(t))
+                .collect();
+            marked.sort_unstable();
+            marked.dedup();
+            marked.len() >= 2
+        });
     // administrative sections ("About This Summary", "Changes to This Summary"), and a
     // research manuscript's account of its own work ("Methods", "Results")
     let skipped: Vec<bool> = doc

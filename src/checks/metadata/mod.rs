@@ -34,9 +34,11 @@ pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Contex
 /// manuscript, proposal, report or slides, not a web page (`html_document`, `gitbook`,
 /// `blogdown`, `format: html` are pages); or a part of a Manubot manuscript (it cites with
 /// Manubot's keys, `[@doi:…]`, `[@tag:…]`, beside a `citation-tags.tsv` or named as a
-/// numbered part, `05.treat.md`).
+/// numbered part, `05.treat.md`); or a part another file includes (`#| child: 02-methods.qmd`,
+/// `{{< include _intro.qmd >}}`): the main file's page or document is the one asked.
 pub fn not_a_health_page(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
-    is_manuscript(doc, cx)
+    doc.parent.is_some()
+        || is_manuscript(doc, cx)
         || is_readme(&doc.path)
         || renders_to_document(doc)
         || is_manubot_part(doc)

@@ -1,0 +1,179 @@
+//! The document that pulls this one in as a child. A Quarto or R Markdown manuscript is often
+//! split into parts that a main file includes (Quarto's `{{< include _methods.qmd >}}`, a
+//! knitr chunk's `child = "methods.Rmd"` or Quarto's `#| child: 02-methods.qmd`): a part
+//! is not an article of its own. It is cited from the main file's bibliography, it carries
+//! no disclaimer or review line of its own (the main file's page or document does), and it
+//! is a manuscript's part when the manuscript its main file assembles is one.
+
+use std::path::{Path, PathBuf};
+
+/// The main file that includes a child document.
+#[derive(Clone, Debug)]
+pub struct Parent {
+    pub path: PathBuf,
+    /// The main file's front matter, parsed (its `bibliography:`, its `format:`).
+    pub front_matter: Option<serde_json::Value>,
+    /// The heading titles of the assembled document: the main file's and every part's it
+    /// includes from its folder, in the order the files are read.
+    pub headings: Vec<String>,
+}
+
+/// Whether the file at `path` may be a child: Quarto or R Markdown, or named `_x` (Quarto's
+/// convention for files that are only included). Reading a plain Markdown article's siblings
+/// for every article of a large folder would be quadratic.
+pub fn may_be_child(path: &str) -> bool {
+    let underscored = Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('_'));
+    super::is_literate(path) || underscored
+}
+
+/// The file in the same folder that includes `path` as a child, if one does.
+pub fn find(path: &Path) -> Option<Parent> {
+    let file_name = path.file_name()?.to_str()?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let entries = std::fs::read_dir(dir.unwrap_or(Path::new("."))).ok()?;
+    let mut candidates: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["qmd", "rmd", "md"].contains(&e.to_ascii_lowercase().as_str()))
+                && p.file_name() != path.file_name()
+        })
+        .take(1000)
+        .collect();
+    candidates.sort();
+    for p in candidates {
+        let Some(text) = read_small(&p) else {
+            continue;
+        };
+        if !text.contains(file_name) {
+            continue;
+        }
+        let children = children(&text);
+        if !children.iter().any(|c| c == file_name) {
+            continue;
+        }
+        let fm = super::front_matter::FrontMatter::detect(&text);
+        let mut headings = atx_headings(&text);
+        let base = p.parent().map(Path::to_path_buf).unwrap_or_default();
+        for c in &children {
+            if let Some(t) = read_small(&base.join(c)) {
+                headings.extend(atx_headings(&t));
+            }
+        }
+        return Some(Parent {
+            front_matter: fm.and_then(|f| f.value),
+            path: p,
+            headings,
+        });
+    }
+    None
+}
+
+/// A file of at most 4 MB, as text.
+fn read_small(path: &Path) -> Option<String> {
+    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
+/// The file names a document includes as children: Quarto's `{{< include x.qmd >}}`,
+/// knitr's `child = "x.Rmd"` on a chunk's header and Quarto's `#| child: x.qmd` (or
+/// `#| child: "x.qmd"`) in a chunk.
+pub fn children(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = super::markdown::includes(text)
+        .iter()
+        .filter_map(|inc| Path::new(inc).file_name()?.to_str().map(str::to_string))
+        .collect();
+    for (i, _) in text.match_indices("child") {
+        let rest = text[i + 5..].trim_start_matches([' ', '\t']);
+        let value = if let Some(r) = rest.strip_prefix('=') {
+            // knitr: `child = "x.Rmd"` (quoted)
+            let r = r.trim_start();
+            let Some(q) = r.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            let inner = &r[1..];
+            inner.find(q).map(|end| &inner[..end])
+        } else if let Some(r) = rest.strip_prefix(':') {
+            // Quarto's chunk option, on a `#|` line
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            if !text[line_start..i].trim_start().starts_with("#|") {
+                continue;
+            }
+            let v = r.lines().next().unwrap_or("").trim();
+            Some(v.trim_matches(['"', '\'']))
+        } else {
+            None
+        };
+        if let Some(name) = value
+            .filter(|v| !v.is_empty())
+            .and_then(|v| Path::new(v).file_name()?.to_str())
+        {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The titles of a text's ATX headings (`# Methods`, `## 2. Results {#sec-results}`) outside
+/// fenced code.
+fn atx_headings(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") {
+            fence = Some("```");
+            continue;
+        }
+        if t.starts_with("~~~") {
+            fence = Some("~~~");
+            continue;
+        }
+        let hashes = t.bytes().take_while(|b| *b == b'#').count();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) {
+            out.push(t[hashes..].trim().trim_end_matches('#').trim().to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn children_are_read_in_the_three_forms() {
+        let text = "{{< include _intro.qmd >}}\n\n```{r child = \"sub/methods.Rmd\"}\n```\n\n\
+                    ```{r}\n#| child: 03-results.qmd\n```\n\n```{r}\n#| child: \"04-discussion.qmd\"\n```\n";
+        assert_eq!(
+            children(text),
+            [
+                "_intro.qmd",
+                "methods.Rmd",
+                "03-results.qmd",
+                "04-discussion.qmd"
+            ]
+        );
+        // the word in prose, or a `child:` key outside a chunk option, names no child
+        assert!(children("Each child: a person under 18.\nchild = unquoted.Rmd\n").is_empty());
+    }
+
+    #[test]
+    fn headings_outside_code() {
+        let text = "# Methods\n\n```r\n# a comment\n```\n\n## 2. Results ##\nText\n#hashtag\n";
+        assert_eq!(atx_headings(text), ["Methods", "2. Results"]);
+    }
+}
