@@ -1057,6 +1057,52 @@ pub fn assign_scopes(doc: &mut Document) {
         doc.lists[i].scope = start..end;
         start = end;
     }
+    // a bullet list that cannot be the one its part of the document cites: half or more of
+    // the numbers cited there are past its end and within the list after it ("### Video
+    // References", four links, after markers [5]-[22] and before the 22-entry list); the
+    // part goes to the list after it. Latest first, so a run of such lists passes it on.
+    for k in (0..numbered.len().saturating_sub(1)).rev() {
+        let (i, scope) = (numbered[k], doc.lists[numbered[k]].scope.clone());
+        let Some(&j) = numbered[k + 1..]
+            .iter()
+            .find(|&&j| doc.lists[j].scope.start == scope.end)
+        else {
+            continue;
+        };
+        let highest = |l: usize| {
+            doc.lists[l]
+                .entries
+                .iter()
+                .filter_map(|&r| match doc.references[r].key {
+                    RefKey::Num(n) => Some(n),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let (own, next) = (highest(i), highest(j));
+        let cited: Vec<u32> = doc
+            .citations
+            .iter()
+            .filter(|c| scope.contains(&c.span.start))
+            .flat_map(|c| &c.targets)
+            .filter_map(|t| match t.key {
+                RefKey::Num(n) if !t.interior => Some(n),
+                _ => None,
+            })
+            .collect();
+        let past = cited.iter().filter(|&&n| n > own && n <= next).count();
+        // a bullet list: numbered by place only, not by the writer (a numbered list that
+        // lost its last entry is still the list its part cites)
+        let bullets = doc.lists[i]
+            .entries
+            .iter()
+            .all(|&r| doc.references[r].key_span.is_empty());
+        if bullets && past > 0 && 2 * past >= cited.len() {
+            doc.lists[j].scope.start = scope.start;
+            doc.lists[i].scope = scope.start..scope.start;
+        }
+    }
 }
 
 /// Resolve every target; record which list each citation consulted.

@@ -18,7 +18,10 @@
 //! An author-year reference list that nothing in the article cites is not reported: it is a
 //! book's or site's reference page whose chapters cite it. Nor are lists that source their
 //! sections by where they stand: in a document with no marker at all, two or more lists
-//! under their own headings (a knowledge base's "### Sources" closing each section).
+//! under their own headings (a knowledge base's "### Sources" closing each section). Nor a
+//! bullet list the markers before it cannot mean, because they cite numbers past its end and the
+//! list after it has them ("### Video References", four links, amid markers up to `[22]`):
+//! a reading list beside the cited one.
 //!
 //! **Example:** a list with entries 1–4 where the text cites only `[1]`, `[2]` and `[4]`
 //! reports entry 3.
@@ -110,6 +113,11 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             .iter()
             .any(|&r| matches!(doc.references[r].key, RefKey::AuthorYear(_)));
         if !consulted[l] && author_year {
+            continue;
+        }
+        // a reading list whose part of the document went to the list after it (see
+        // `references::assign_scopes`)
+        if !consulted[l] && list.kind == ListKind::Numbered && list.scope.is_empty() {
             continue;
         }
         if !consulted[l] && list.entries.len() > 1 {
