@@ -1,6 +1,6 @@
 //! The English words the parser knows (`rules/english.toml`, compiled in): the sentence
 //! splitter's abbreviations and openers, and the words a number after which is part of the
-//! sentence rather than a citation.
+//! sentence rather than a citation, and the web addresses of scholarly works.
 
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -32,6 +32,24 @@ pub struct Sentences {
 pub struct Citations {
     /// A number after these ("stage 2") is not a citation.
     pub number_heads: Vec<String>,
+    /// Addresses of scholarly works: a part of the address, or a host and a part of the
+    /// path, space-separated.
+    pub scholarly_addresses: Vec<String>,
+}
+
+/// Whether `url` is the address of a scholarly work (`[citations] scholarly-addresses`).
+pub fn scholarly(url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    words()
+        .citations
+        .scholarly_addresses
+        .iter()
+        .any(|e| match e.split_once(' ') {
+            Some((host, path)) => url
+                .find(host)
+                .is_some_and(|k| url[k + host.len()..].contains(path)),
+            None => url.contains(e.as_str()),
+        })
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,5 +78,30 @@ mod tests {
         let w = super::words();
         assert!(super::listed(&w.sentences.never_final, "e.g"));
         assert!(super::listed(&w.citations.number_heads, "stage"));
+    }
+
+    #[test]
+    fn scholarly_addresses_are_article_pages() {
+        use super::scholarly;
+        for url in [
+            "https://jamanetwork.com/journals/jamanetworkopen/fullarticle/2820833",
+            "https://www.thelancet.com/journals/landia/article/PIIS2213-8587(19)30192-1/fulltext",
+            "https://www.nature.com/articles/s41591-022-01234-5",
+            "https://www.nejm.org/doi/full/10.1056/NEJMoa2032183",
+            "https://academic.oup.com/jcem/article/106/3/e1106/6046156",
+            "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3120182/",
+        ] {
+            assert!(scholarly(url), "{url}");
+        }
+        // a journal's home, a search, a news page
+        for url in [
+            "https://jamanetwork.com/",
+            "https://www.thelancet.com/coronavirus",
+            "https://www.nature.com/news",
+            "https://academic.oup.com/jcem",
+            "https://www.cdc.gov/diabetes/index.html",
+        ] {
+            assert!(!scholarly(url), "{url}");
+        }
     }
 }

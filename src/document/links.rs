@@ -313,7 +313,8 @@ pub fn chat_tokens(src: &str) -> Vec<ChatToken> {
 }
 
 /// Whether a link cites the sentence it stands in:
-/// - it leads into a scholarly index (a DOI, PubMed, PMC, a trial registry, a preprint server);
+/// - it leads to a scholarly work (a DOI, PubMed, PMC, a trial registry, a preprint server, a
+///   journal's article page: `[citations] scholarly-addresses` in `rules/english.toml`);
 /// - its text is a number or a numbered label (`[2]`, `[Source 2]`, `[ref. 4]`), or names
 ///   authors and a year (`[Reynolds et al., 2021]`);
 /// - it is labelled as the source (`Source: [World Health Organization](…)`), set in
@@ -327,7 +328,7 @@ pub fn chat_tokens(src: &str) -> Vec<ChatToken> {
 /// A name ("the [heart foundation](…)"), a page title ("Managing Cancer Care"), a call to
 /// action ("read more"), a site's root page or an image's description does not.
 pub fn cites(link: &Link) -> bool {
-    if SCHOLARLY_HOSTS.iter().any(|h| link.url.contains(h)) {
+    if super::english::scholarly(link.url) {
         return true;
     }
     if numbered(link.label) || names_author_year(link.label) {
@@ -548,23 +549,6 @@ fn is_identifier(part: &str) -> bool {
         .or_else(|| p.strip_prefix("https://doi.org/"));
     doi.is_some_and(|d| d.starts_with("10.") && d.contains('/') && !d.contains(' '))
 }
-
-/// Hosts whose links are sources by nature: DOIs, PubMed and PubMed Central, trial registries.
-const SCHOLARLY_HOSTS: &[&str] = &[
-    "doi.org/",
-    "pubmed.ncbi.nlm.nih.gov/",
-    // PubMed's older addresses: `ncbi.nlm.nih.gov/pubmed/12345`, `…/pubmed/?term=12345`
-    "ncbi.nlm.nih.gov/pubmed",
-    "ncbi.nlm.nih.gov/pmc/",
-    // the NCBI Bookshelf (StatPearls, GeneReviews, textbooks)
-    "ncbi.nlm.nih.gov/books/",
-    "pmc.ncbi.nlm.nih.gov/",
-    "clinicaltrials.gov/",
-    "europepmc.org/",
-    "arxiv.org/abs/",
-    "medrxiv.org/",
-    "biorxiv.org/",
-];
 
 /// Link text that names authors and a year: "Lee et al., 2015", "Lee and Kim 2015",
 /// "Lee, 2015".

@@ -113,8 +113,15 @@ pub fn build(doc: &mut Document, split: bool) {
                     .iter()
                     .any(|c| c.start == src.start + t.span.start)
             });
+            // a sentence that ends on a link's text with no full stop ("…found
+            // [here](https://…)" closing a paragraph) is read with the link's address
+            let tail = &doc.text[src.end..];
+            let read_to = match tail.strip_prefix("](http") {
+                Some(rest) => src.end + 6 + rest.find([')', '\n']).map_or(rest.len(), |k| k + 1),
+                None => src.end,
+            };
             let names_source = chat_tokens.iter().any(|t| t.cites)
-                || super::links::names_its_source(&doc.text[src.clone()]);
+                || super::links::names_its_source(&doc.text[src.start..read_to]);
             sentences.push(Sentence {
                 span: src,
                 block: bi,

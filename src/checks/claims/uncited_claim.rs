@@ -75,7 +75,7 @@
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
 //! counts; so does a link that cites: numbered, `[2](https://…)` or `[Source 2](https://…)`,
 //! the way AI answers and research reports cite; author and year, `[Lee et al., 2015](…)`; or
-//! into a DOI, PubMed or a trial registry; a link, Markdown or HTML `<a href>`, that puts a
+//! into a scholarly work (a DOI, PubMed, a trial registry, a journal's article page); a link, Markdown or HTML `<a href>`, that puts a
 //! phrase of the claim itself on a page of another site, the way health pages cite ("…
 //! pills [work by suppressing the brain's signals](https://…)", or names the kind of work,
 //! "a [study](https://…) found…"; a name, a page title or "read more" is not one); authors
