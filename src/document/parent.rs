@@ -1,6 +1,7 @@
 //! The document that pulls this one in as a child. A Quarto or R Markdown manuscript is often
 //! split into parts that a main file includes (Quarto's `{{< include _methods.qmd >}}`, a
-//! knitr chunk's `child = "methods.Rmd"` or Quarto's `#| child: 02-methods.qmd`): a part
+//! knitr chunk's `child = "methods.Rmd"` or Quarto's `#| child: 02-methods.qmd`), from its
+//! own folder or the one above (`{{< include paper/intro.qmd >}}`): a part
 //! is not an article of its own. It is cited from the main file's bibliography, it carries
 //! no disclaimer or review line of its own (the main file's page or document does), and it
 //! is a manuscript's part when the manuscript its main file assembles is one.
@@ -29,49 +30,82 @@ pub fn may_be_child(path: &str) -> bool {
     super::is_literate(path) || underscored
 }
 
-/// The file in the same folder that includes `path` as a child, if one does.
+/// The file that includes `path` as a child, if one does: a Quarto or R Markdown file in the
+/// same folder, or in the folder above (`{{< include paper/intro.qmd >}}` from `index.qmd`),
+/// whose include, resolved from its own folder, is this file.
 pub fn find(path: &Path) -> Option<Parent> {
     let file_name = path.file_name()?.to_str()?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    let entries = std::fs::read_dir(dir.unwrap_or(Path::new("."))).ok()?;
-    let mut candidates: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| ["qmd", "rmd", "md"].contains(&e.to_ascii_lowercase().as_str()))
-                && p.file_name() != path.file_name()
-        })
-        .take(1000)
-        .collect();
-    candidates.sort();
-    for p in candidates {
-        let Some(text) = read_small(&p) else {
+    let here = path.parent().unwrap_or(Path::new(""));
+    let target = lexical(path);
+    let mut dirs = vec![here.to_path_buf()];
+    if let Some(up) = here.parent()
+        && !here.as_os_str().is_empty()
+    {
+        dirs.push(up.to_path_buf());
+    }
+    for dir in dirs {
+        let shown = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir.as_path()
+        };
+        let Ok(entries) = std::fs::read_dir(shown) else {
             continue;
         };
-        if !text.contains(file_name) {
-            continue;
-        }
-        let children = children(&text);
-        if !children.iter().any(|c| c == file_name) {
-            continue;
-        }
-        let fm = super::front_matter::FrontMatter::detect(&text);
-        let mut headings = atx_headings(&text);
-        let base = p.parent().map(Path::to_path_buf).unwrap_or_default();
-        for c in &children {
-            if let Some(t) = read_small(&base.join(c)) {
-                headings.extend(atx_headings(&t));
+        let mut candidates: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| dir.join(e.file_name()))
+            .filter(|p| {
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    ["qmd", "rmd", "md"].contains(&e.to_ascii_lowercase().as_str())
+                }) && lexical(p) != target
+            })
+            .take(1000)
+            .collect();
+        candidates.sort();
+        for p in candidates {
+            let Some(text) = read_small(&p) else {
+                continue;
+            };
+            if !text.contains(file_name) {
+                continue;
             }
+            let base = p.parent().map(Path::to_path_buf).unwrap_or_default();
+            let children = children(&text);
+            if !children.iter().any(|c| lexical(&base.join(c)) == target) {
+                continue;
+            }
+            let fm = super::front_matter::FrontMatter::detect(&text);
+            let mut headings = atx_headings(&text);
+            for c in &children {
+                if let Some(t) = read_small(&base.join(c)) {
+                    headings.extend(atx_headings(&t));
+                }
+            }
+            return Some(Parent {
+                front_matter: fm.and_then(|f| f.value),
+                path: p,
+                headings,
+            });
         }
-        return Some(Parent {
-            front_matter: fm.and_then(|f| f.value),
-            path: p,
-            headings,
-        });
     }
     None
+}
+
+/// A path with `.` dropped and `..` applied to the part before it (no file system access).
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A file of at most 4 MB, as text.
@@ -82,14 +116,11 @@ fn read_small(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
-/// The file names a document includes as children: Quarto's `{{< include x.qmd >}}`,
+/// The paths, as written, of the files a document includes as children: Quarto's `{{< include x.qmd >}}`,
 /// knitr's `child = "x.Rmd"` on a chunk's header and Quarto's `#| child: x.qmd` (or
 /// `#| child: "x.qmd"`) in a chunk.
 pub fn children(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = super::markdown::includes(text)
-        .iter()
-        .filter_map(|inc| Path::new(inc).file_name()?.to_str().map(str::to_string))
-        .collect();
+    let mut out: Vec<String> = super::markdown::includes(text);
     for (i, _) in text.match_indices("child") {
         let rest = text[i + 5..].trim_start_matches([' ', '\t']);
         let value = if let Some(r) = rest.strip_prefix('=') {
@@ -111,10 +142,7 @@ pub fn children(text: &str) -> Vec<String> {
         } else {
             None
         };
-        if let Some(name) = value
-            .filter(|v| !v.is_empty())
-            .and_then(|v| Path::new(v).file_name()?.to_str())
-        {
+        if let Some(name) = value.filter(|v| !v.is_empty()) {
             out.push(name.to_string());
         }
     }
@@ -162,13 +190,23 @@ mod tests {
             children(text),
             [
                 "_intro.qmd",
-                "methods.Rmd",
+                "sub/methods.Rmd",
                 "03-results.qmd",
                 "04-discussion.qmd"
             ]
         );
         // the word in prose, or a `child:` key outside a chunk option, names no child
         assert!(children("Each child: a person under 18.\nchild = unquoted.Rmd\n").is_empty());
+    }
+
+    #[test]
+    fn paths_resolve_lexically() {
+        assert_eq!(lexical(Path::new("a/./b/../c.qmd")), Path::new("a/c.qmd"));
+        assert_eq!(
+            lexical(&Path::new("paper").join("../use_cases/x.qmd")),
+            Path::new("use_cases/x.qmd")
+        );
+        assert_eq!(lexical(Path::new("../up.qmd")), Path::new("../up.qmd"));
     }
 
     #[test]
