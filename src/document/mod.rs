@@ -546,6 +546,9 @@ pub struct Document {
     pub(crate) trace_sections: Memo<Vec<bool>>,
     /// The main file that includes this one as a part (see [`parent`]).
     pub parent: Option<parent::Parent>,
+    /// For a Quarto or R Markdown file, the type of the Quarto project it belongs to
+    /// (`manuscript`, `book`, `website`: `project: type:` in `_quarto.yml`).
+    pub quarto_project: Option<String>,
 }
 
 /// What two rules (or every sentence of one) read of a document, computed once with one
@@ -619,6 +622,7 @@ impl Document {
             assistant_findings: Memo::default(),
             trace_sections: Memo::default(),
             parent: None,
+            quarto_project: None,
         }
     }
 
@@ -657,6 +661,9 @@ impl Document {
                 .is_none_or(|v| v.get("title").is_none())
         {
             doc.parent = parent::find(std::path::Path::new(&doc.path));
+        }
+        if opts.read_files && is_literate(&doc.path) {
+            doc.quarto_project = parent::quarto_project_type(std::path::Path::new(&doc.path));
         }
         bibliography::load(&mut doc, opts);
         bibliography::bare_keys(&mut doc);

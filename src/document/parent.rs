@@ -108,6 +108,32 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
+/// The type of the Quarto project a file belongs to (`project: type: manuscript` in the
+/// nearest `_quarto.yml` of its folder or one above): `manuscript`, `book`, `website`…
+pub fn quarto_project_type(path: &Path) -> Option<String> {
+    let mut at = path.parent();
+    for _ in 0..32 {
+        let d = at?;
+        let shown = if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        };
+        let project = shown.join("_quarto.yml");
+        if project.is_file() {
+            let text = read_small(&project)?;
+            let v = serde_saphyr::from_str::<serde_json::Value>(&text).ok()?;
+            return v
+                .get("project")?
+                .get("type")?
+                .as_str()
+                .map(str::to_ascii_lowercase);
+        }
+        at = d.parent();
+    }
+    None
+}
+
 /// A file of at most 4 MB, as text.
 fn read_small(path: &Path) -> Option<String> {
     if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {

@@ -35,9 +35,11 @@ pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Contex
 /// `blogdown`, `format: html` are pages); or a part of a Manubot manuscript (it cites with
 /// Manubot's keys, `[@doi:…]`, `[@tag:…]`, beside a `citation-tags.tsv` or named as a
 /// numbered part, `05.treat.md`); or a part another file includes (`#| child: 02-methods.qmd`,
-/// `{{< include _intro.qmd >}}`): the main file's page or document is the one asked.
+/// `{{< include _intro.qmd >}}`): the main file's page or document is the one asked; or a
+/// file of a Quarto manuscript project (`project: type: manuscript` in `_quarto.yml`).
 pub fn not_a_health_page(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
     doc.parent.is_some()
+        || doc.quarto_project.as_deref() == Some("manuscript")
         || is_manuscript(doc, cx)
         || is_readme(&doc.path)
         || renders_to_document(doc)
