@@ -67,8 +67,9 @@
 //! abstract's `**Methods**: …`; outside a manuscript only a part's whole name, not
 //! `**Limitations of risk models:**`), in an R Markdown or Quarto analysis the paragraph right
 //! under a chunk that runs (it reports what the chunk computed: "Data were extracted from 139
-//! studies"; not under a `setup`, `include=FALSE` or `child=` chunk) and a data dictionary's
-//! items (`` - `dose_mg`, `int`: the daily dose ``), and an assistant's talk about its own process, a sentence or a
+//! studies"; not under a `setup`, `include=FALSE` or `child=` chunk), a sentence whose value
+//! the document computes inline (`` `r round(prev, 1)` ``, `` `{python} n` ``) and a data
+//! dictionary's items (`` - `dose_mg`, `int`: the daily dose ``), and an assistant's talk about its own process, a sentence or a
 //! whole reasoning paragraph (reported by `assistant-artifact`). The patterns are
 //! `[not-prose]` in `rules/claims.toml`.
 //!
@@ -841,6 +842,7 @@ pub fn judged(
             || states_review(doc.sentence_text(s))
             || author_list(&doc.text[s.span.clone()])
             || flattened_table(doc.sentence_text(s))
+            || computes_inline(doc, &s.span)
         {
             continue;
         }
@@ -1064,6 +1066,15 @@ fn label_lines(doc: &Document, b: &crate::document::Block) -> bool {
 /// `http(s)` address (not an anchor in the page).
 fn links_out(src: &str) -> bool {
     src.contains("](http") || src.contains("href=\"http") || src.contains("href='http")
+}
+
+/// Whether a sentence of an R Markdown or Quarto file reports a value the document computes
+/// in line (`` `r round(prev, 1)` ``, `` `{r} n` ``, `` `{python} share` ``): its own result.
+fn computes_inline(doc: &Document, span: &std::ops::Range<usize>) -> bool {
+    crate::document::is_literate(&doc.path) && {
+        let src = &doc.text[span.clone()];
+        src.contains("`r ") || src.contains("`{r}") || src.contains("`{python}")
+    }
 }
 
 /// A manuscript's list of authors, each name marked with its affiliation as a pandoc
