@@ -107,10 +107,12 @@ pub const LEADING_MARKER: &str =
 pub const HEADING_MARKER: &str = r"\[\^([^\]\s]+)\]|\[([0-9]{1,4})\]";
 
 /// A reference entry's identifiers: DOI, PMID and address.
-pub const ENTRY_DOI: &str = r#"\b(10\.[0-9]{4,9}/[^\s"'<>\]\)]+)"#;
+pub const ENTRY_DOI: &str = r#"\b(10\.[0-9]{4,9}/(?:[^\s"'<>\]\(\)]|\([^\s"'<>\]\(\)]*\))+)"#;
 pub const ENTRY_PMID: &str =
     r"(?i)(?:\bpmid:?\s*|list_uids=|pubmed\.ncbi\.nlm\.nih\.gov/|/pubmed/)([0-9]{4,9})";
-pub const ENTRY_URL: &str = r#"https?://[^\s<>"'\)\]]+"#;
+/// (a parenthesised part stays in the address, `…/PIIS0140-6736(21)00229-5/fulltext`, not a
+/// `)` that closes a Markdown link around it)
+pub const ENTRY_URL: &str = r#"https?://(?:[^\s<>"'\(\)\]]|\([^\s<>"'\(\)\]]*\))+"#;
 
 /// The identifiers of `document::identifiers`, in the order of its kinds: DOI, PMID, PMCID,
 /// NCT, ISRCTN, EudraCT, ISBN, arXiv.

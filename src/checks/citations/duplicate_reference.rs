@@ -232,9 +232,24 @@ fn unnamed(key: &str) -> bool {
 }
 
 /// Do two entries read alike (same words and numbers, case and punctuation aside)? Editions,
-/// versions and patent numbers keep otherwise equal entries apart.
+/// versions and patent numbers keep otherwise equal entries apart. Entries that differ only
+/// in their opening, the first author ("Taquet, M., et al. (2021). Long COVID: …" and
+/// "Davis, H. E., et al. (2021). Long COVID: …" at one address), read alike when the rest
+/// (at least eight words, four fifths of the shorter entry) is the same: one work cited
+/// twice with another author's name, not two works.
 fn same_words(a: &str, b: &str) -> bool {
-    words(a) == words(b)
+    let (a, b) = (words(a), words(b));
+    if a == b {
+        return true;
+    }
+    let shared = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let fewer = a.len().min(b.len());
+    shared >= 8 && shared * 5 >= fewer * 4
 }
 
 /// An entry's words, lower-cased, in order.
