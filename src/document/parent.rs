@@ -32,64 +32,128 @@ pub fn may_be_child(path: &str) -> bool {
 
 /// The file that includes `path` as a child, if one does: a Quarto or R Markdown file in the
 /// same folder, or in the folder above (`{{< include paper/intro.qmd >}}` from `index.qmd`),
-/// whose include, resolved from its own folder, is this file.
+/// whose include, resolved from its own folder, is this file. Of several, the first (by
+/// name) that names a bibliography, else the first.
 pub fn find(path: &Path) -> Option<Parent> {
-    let file_name = path.file_name()?.to_str()?;
+    let target = canonical(path);
     let here = path.parent().unwrap_or(Path::new(""));
-    let target = lexical(path);
-    let mut dirs = vec![here.to_path_buf()];
-    if let Some(up) = here.parent()
-        && !here.as_os_str().is_empty()
-    {
-        dirs.push(up.to_path_buf());
-    }
-    for dir in dirs {
-        let shown = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir.as_path()
-        };
-        let Ok(entries) = std::fs::read_dir(shown) else {
+    let up = if here.as_os_str().is_empty() {
+        PathBuf::from("..")
+    } else {
+        here.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    for dir in [here.to_path_buf(), up] {
+        let mains = mains_in(&dir);
+        let mut including = mains
+            .iter()
+            .filter(|m| m.key != target && m.includes.contains(&target));
+        let Some(first) = including.clone().next() else {
             continue;
         };
-        let mut candidates: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| dir.join(e.file_name()))
-            .filter(|p| {
-                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    ["qmd", "rmd", "md"].contains(&e.to_ascii_lowercase().as_str())
-                }) && lexical(p) != target
-            })
-            .take(1000)
-            .collect();
-        candidates.sort();
-        for p in candidates {
-            let Some(text) = read_small(&p) else {
-                continue;
-            };
-            if !text.contains(file_name) {
-                continue;
-            }
-            let base = p.parent().map(Path::to_path_buf).unwrap_or_default();
-            let children = children(&text);
-            if !children.iter().any(|c| lexical(&base.join(c)) == target) {
-                continue;
-            }
-            let fm = super::front_matter::FrontMatter::detect(&text);
-            let mut headings = atx_headings(&text);
-            for c in &children {
-                if let Some(t) = read_small(&base.join(c)) {
-                    headings.extend(atx_headings(&t));
-                }
-            }
-            return Some(Parent {
-                front_matter: fm.and_then(|f| f.value),
-                path: p,
-                headings,
-            });
-        }
+        let names_bibliography = |m: &&Main| {
+            m.front_matter
+                .as_ref()
+                .is_some_and(|v| v.get("bibliography").is_some())
+        };
+        let m = including.find(names_bibliography).unwrap_or(first);
+        return Some(Parent {
+            path: m.path.clone(),
+            front_matter: m.front_matter.clone(),
+            headings: m.headings.clone(),
+        });
     }
     None
+}
+
+/// A file of a folder that includes others.
+struct Main {
+    /// As shown: the folder as given, joined with the file's name.
+    path: PathBuf,
+    /// Its path on disk, to compare with.
+    key: PathBuf,
+    front_matter: Option<serde_json::Value>,
+    /// Its headings and those of every part it includes.
+    headings: Vec<String>,
+    /// The parts it includes, by their paths on disk.
+    includes: Vec<PathBuf>,
+}
+
+/// The files of a folder that include others, read once per folder and run (a folder of a
+/// thousand parts is read once, not once per part).
+fn mains_in(dir: &Path) -> std::sync::Arc<Vec<Main>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Vec<Main>>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = canonical(dir);
+    if let Some(found) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return found.clone();
+    }
+    let read = Arc::new(read_mains(dir));
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, read.clone());
+    read
+}
+
+fn read_mains(dir: &Path) -> Vec<Main> {
+    let shown = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(shown) else {
+        return Vec::new();
+    };
+    let mut names: Vec<std::ffi::OsString> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["qmd", "rmd", "md"].contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    names.sort();
+    names.truncate(1000);
+    let mut out = Vec::new();
+    for name in names {
+        let p = dir.join(&name);
+        let Some(text) = read_small(&p) else {
+            continue;
+        };
+        let children = children(&text);
+        if children.is_empty() {
+            continue;
+        }
+        let base = p.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut headings = atx_headings(&text);
+        for c in &children {
+            if let Some(t) = read_small(&base.join(c)) {
+                headings.extend(atx_headings(&t));
+            }
+        }
+        out.push(Main {
+            key: canonical(&p),
+            includes: children.iter().map(|c| canonical(&base.join(c))).collect(),
+            front_matter: super::front_matter::FrontMatter::detect(&text).and_then(|f| f.value),
+            headings,
+            path: p,
+        });
+    }
+    out
+}
+
+/// A path on disk (symbolic links followed), or as written when it cannot be resolved.
+fn canonical(path: &Path) -> PathBuf {
+    let shown = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    std::fs::canonicalize(shown).unwrap_or_else(|_| lexical(path))
 }
 
 /// A path with `.` dropped and `..` applied to the part before it (no file system access).
@@ -111,6 +175,7 @@ fn lexical(path: &Path) -> PathBuf {
 /// The type of the Quarto project a file belongs to (`project: type: manuscript` in the
 /// nearest `_quarto.yml` of its folder or one above): `manuscript`, `book`, `website`…
 pub fn quarto_project_type(path: &Path) -> Option<String> {
+    let path = canonical(path);
     let mut at = path.parent();
     for _ in 0..32 {
         let d = at?;

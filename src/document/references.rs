@@ -1057,16 +1057,21 @@ pub fn assign_scopes(doc: &mut Document) {
         doc.lists[i].scope = start..end;
         start = end;
     }
-    // a bullet list that cannot be the one its part of the document cites: half or more of
-    // the numbers cited there are past its end and within the list after it ("### Video
+    // a bullet list that cannot be the one its part of the document cites: most of the
+    // numbers cited there are past its end and within the list after it ("### Video
     // References", four links, after markers [5]-[22] and before the 22-entry list); the
     // part goes to the list after it. Latest first, so a run of such lists passes it on.
     for k in (0..numbered.len().saturating_sub(1)).rev() {
         let (i, scope) = (numbered[k], doc.lists[numbered[k]].scope.clone());
-        let Some(&j) = numbered[k + 1..]
-            .iter()
-            .find(|&&j| doc.lists[j].scope.start == scope.end)
-        else {
+        // (the next list with a part of its own that cites, or the last: a reading list
+        // after this one that passed its part on holds an empty one, and one whose part
+        // cites nothing, a second reading list in a row, is passed over)
+        let last = numbered[numbered.len() - 1];
+        let Some(&j) = numbered[k + 1..].iter().find(|&&j| {
+            let part = &doc.lists[j].scope;
+            !part.is_empty()
+                && (j == last || doc.citations.iter().any(|c| part.contains(&c.span.start)))
+        }) else {
             continue;
         };
         let highest = |l: usize| {
@@ -1098,7 +1103,7 @@ pub fn assign_scopes(doc: &mut Document) {
             .entries
             .iter()
             .all(|&r| doc.references[r].key_span.is_empty());
-        if bullets && past > 0 && 2 * past >= cited.len() {
+        if bullets && 2 * past > cited.len() {
             doc.lists[j].scope.start = scope.start;
             doc.lists[i].scope = scope.start..scope.start;
         }

@@ -757,11 +757,17 @@ pub fn judged(
         });
     // administrative sections ("About This Summary", "Changes to This Summary"), and a
     // research manuscript's account of its own work ("Methods", "Results")
+    // (the document's title, a first heading of level 1 longer than a section's name, names
+    // its topic: "Open Questions About Long COVID in Children" is not an agenda section)
     let skipped: Vec<bool> = doc
         .sections
         .iter()
-        .map(|sec| {
-            lex.skips_section(&sec.title) || (manuscript && lex.skips_manuscript_part(&sec.title))
+        .enumerate()
+        .map(|(k, sec)| {
+            let title = k == 0 && sec.level == 1 && sec.title.split_whitespace().count() > 4;
+            !title
+                && (lex.skips_section(&sec.title)
+                    || (manuscript && lex.skips_manuscript_part(&sec.title)))
         })
         .collect();
     let in_skipped = |sec: Option<usize>| under_flagged(doc, &skipped, sec);
@@ -1073,7 +1079,9 @@ fn links_out(src: &str) -> bool {
 fn computes_inline(doc: &Document, span: &std::ops::Range<usize>) -> bool {
     crate::document::is_literate(&doc.path) && {
         let src = &doc.text[span.clone()];
-        src.contains("`r ") || src.contains("`{r}") || src.contains("`{python}")
+        ["`r ", "`{r}", "`{python}", "`{julia}", "`{ojs}"]
+            .iter()
+            .any(|c| src.contains(c))
     }
 }
 
