@@ -167,7 +167,7 @@ fn front_matter_named(doc: &Document, base: &Path) -> Vec<Named> {
 const MAX_BIB_BYTES: u64 = 32 << 20;
 
 /// Read a small YAML file (a Quarto project or metadata file) as a value.
-fn read_yaml(path: &Path) -> Option<serde_json::Value> {
+pub(super) fn read_yaml(path: &Path) -> Option<serde_json::Value> {
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() > 1 << 20 {
         return None;
@@ -253,7 +253,7 @@ fn from_book(book: &Path, dir: &Path) -> Vec<Named> {
 }
 
 /// A book's file of at most 4 MB, as text.
-fn read_small(path: &Path) -> Option<String> {
+pub(super) fn read_small(path: &Path) -> Option<String> {
     if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {
         return None;
     }

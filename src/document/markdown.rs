@@ -231,7 +231,7 @@ pub fn includes(src: &str) -> Vec<String> {
 }
 
 /// Inline code that knitr or Quarto runs: `` `r x` ``, `` `{r} x` ``, `` `{python} x` ``.
-fn is_inline_chunk(code: &str) -> bool {
+pub(crate) fn is_inline_chunk(code: &str) -> bool {
     code.starts_with("r ")
         || (code.starts_with('{')
             && code

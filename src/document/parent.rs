@@ -121,7 +121,7 @@ fn read_mains(dir: &Path) -> Vec<Main> {
     let mut out = Vec::new();
     for name in names {
         let p = dir.join(&name);
-        let Some(text) = read_small(&p) else {
+        let Some(text) = super::bibliography::read_small(&p) else {
             continue;
         };
         let children = children(&text);
@@ -131,7 +131,7 @@ fn read_mains(dir: &Path) -> Vec<Main> {
         let base = p.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut headings = atx_headings(&text);
         for c in &children {
-            if let Some(t) = read_small(&base.join(c)) {
+            if let Some(t) = super::bibliography::read_small(&base.join(c)) {
                 headings.extend(atx_headings(&t));
             }
         }
@@ -186,9 +186,7 @@ pub fn quarto_project_type(path: &Path) -> Option<String> {
         };
         let project = shown.join("_quarto.yml");
         if project.is_file() {
-            let text = read_small(&project)?;
-            let v = serde_saphyr::from_str::<serde_json::Value>(&text).ok()?;
-            return v
+            return super::bibliography::read_yaml(&project)?
                 .get("project")?
                 .get("type")?
                 .as_str()
@@ -197,14 +195,6 @@ pub fn quarto_project_type(path: &Path) -> Option<String> {
         at = d.parent();
     }
     None
-}
-
-/// A file of at most 4 MB, as text.
-fn read_small(path: &Path) -> Option<String> {
-    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > 4 << 20) {
-        return None;
-    }
-    std::fs::read_to_string(path).ok()
 }
 
 /// The paths, as written, of the files a document includes as children: Quarto's `{{< include x.qmd >}}`,

@@ -730,31 +730,13 @@ pub fn judged(
     let manuscript = doc
         .own_sections()
         .any(|sec| lex.marks_manuscript(&sec.title))
-        || {
-            // (two different parts: "**Results**" twice may be one part's sub-headings)
-            let mut marked: Vec<&str> = part_titles
-                .iter()
-                .flatten()
-                .copied()
-                .filter(|t| lex.marks_manuscript(t))
-                .collect();
-            marked.sort_unstable();
-            marked.dedup();
-            marked.len() >= 2
-        }
-        || doc.parent.as_ref().is_some_and(|p| {
-            // a part of a manuscript its main file assembles ("05-conclusion.qmd" of a
-            // paper with Methods and Results parts)
-            let mut marked: Vec<&str> = p
-                .headings
-                .iter()
-                .map(String::as_str)
-                .filter(|t| lex.marks_manuscript(t))
-                .collect();
-            marked.sort_unstable();
-            marked.dedup();
-            marked.len() >= 2
-        });
+        || two_parts(lex, part_titles.iter().flatten().copied())
+        // a part of a manuscript its main file assembles ("05-conclusion.qmd" of a paper
+        // with Methods and Results parts)
+        || doc
+            .parent
+            .as_ref()
+            .is_some_and(|p| two_parts(lex, p.headings.iter().map(String::as_str)));
     // administrative sections ("About This Summary", "Changes to This Summary"), and a
     // research manuscript's account of its own work ("Methods", "Results")
     // (the document's title, a first heading of level 1 longer than a section's name, names
@@ -1074,15 +1056,24 @@ fn links_out(src: &str) -> bool {
     src.contains("](http") || src.contains("href=\"http") || src.contains("href='http")
 }
 
+/// Whether two different manuscript parts are among these titles ("**Results**" twice may be
+/// one part's sub-headings).
+fn two_parts<'a>(lex: &claims::ClaimLexicon, titles: impl Iterator<Item = &'a str>) -> bool {
+    let mut marked: Vec<&str> = titles.filter(|t| lex.marks_manuscript(t)).collect();
+    marked.sort_unstable();
+    marked.dedup();
+    marked.len() >= 2
+}
+
 /// Whether a sentence of an R Markdown or Quarto file reports a value the document computes
-/// in line (`` `r round(prev, 1)` ``, `` `{r} n` ``, `` `{python} share` ``): its own result.
+/// in line (`` `r round(prev, 1)` ``, `` `{python} share` ``): its own result. The inline
+/// chunks are among the code the parser set aside.
 fn computes_inline(doc: &Document, span: &std::ops::Range<usize>) -> bool {
-    crate::document::is_literate(&doc.path) && {
-        let src = &doc.text[span.clone()];
-        ["`r ", "`{r}", "`{python}", "`{julia}", "`{ojs}"]
-            .iter()
-            .any(|c| src.contains(c))
-    }
+    crate::document::is_literate(&doc.path)
+        && doc.code.iter().any(|r| {
+            span.contains(&r.start)
+                && crate::document::markdown::is_inline_chunk(doc.text[r.clone()].trim_matches('`'))
+        })
 }
 
 /// A manuscript's list of authors, each name marked with its affiliation as a pandoc

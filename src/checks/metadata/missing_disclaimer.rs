@@ -24,7 +24,9 @@
 //! journal, not for patients. Nor is a repository's README (a project's or a dataset's
 //! documentation), or an R Markdown or Quarto file rendered to a document rather than a web
 //! page (`output: pdf_document`, `word_document`, `md_document`, `format: docx`, …), or a
-//! part of a Manubot manuscript (cited with `[@doi:…]`, `[@tag:…]` keys).
+//! part of a Manubot manuscript (cited with `[@doi:…]`, `[@tag:…]` keys), or a part another
+//! file includes (`{{< include _intro.qmd >}}`, `#| child: 02-methods.qmd`: the main file is
+//! the page), or a file of a Quarto manuscript project (`project: type: manuscript`).
 //!
 //! **Options:** `headings` and `phrases` (lists of strings) add to the profile's
 //! `disclaimer-headings` and `disclaimer-phrases`. The `medical` profile requires a

@@ -26,8 +26,8 @@
 //!
 //! A research manuscript (Methods and Results, or one of them and a Discussion) is not asked for
 //! them: its review is the journal's. Nor are a repository's README, an R Markdown or
-//! Quarto file rendered to a document and a Manubot manuscript's parts (see
-//! `missing-disclaimer`).
+//! Quarto file rendered to a document, a Manubot manuscript's parts, a part another file
+//! includes and a Quarto manuscript project's files (see `missing-disclaimer`).
 //!
 //! **Options:** `require` (list of strings) replaces the profile's list.
 
