@@ -453,6 +453,42 @@ fn line_entries(
     (out.len() >= 2).then_some(out)
 }
 
+/// The bold label a bullet opens with, `- **Summary:** …` or `- __Link__: …`: a short label
+/// (four words at most) that a colon closes, inside the bold or right after it.
+fn field_label<'a>(doc: &'a Document, b: &super::Block) -> Option<&'a str> {
+    let src = doc.text[b.span.clone()]
+        .strip_prefix(['-', '*', '+'])?
+        .trim_start();
+    let mark = src.get(..2).filter(|m| *m == "**" || *m == "__")?;
+    let close = src[2..].find(mark)? + 2;
+    let inner = src[2..close].trim();
+    let label = match inner.strip_suffix(':') {
+        Some(l) => l,
+        None if src[close + 2..].starts_with(':') => inner,
+        None => return None,
+    };
+    let words = label.split_whitespace().count();
+    ((1..=4).contains(&words) && !label.contains(['[', ']', '(', ')'])).then_some(label.trim())
+}
+
+/// Whether the bullets of a section at `members` are all fields (`field_label`) and one label
+/// is written twice or more (each entry's "Summary:"). Bullets whose labels all differ
+/// ("**NICE:** …", "**WHO:** …") are entries of their own.
+fn all_fields(doc: &Document, members: &[usize]) -> bool {
+    let mut labels = Vec::new();
+    for &i in members {
+        let b = &doc.blocks[i];
+        if b.kind == BlockKind::ListItem && starts_item(doc, b) {
+            match field_label(doc, b) {
+                Some(l) => labels.push(l.to_lowercase()),
+                None => return false,
+            }
+        }
+    }
+    labels.sort();
+    labels.windows(2).any(|w| w[0] == w[1])
+}
+
 /// Does this list-item block begin its item (rather than continue it with a second paragraph)?
 fn starts_item(doc: &Document, b: &super::Block) -> bool {
     if doc.format != super::Format::Markdown {
@@ -511,9 +547,12 @@ pub fn collect(doc: &mut Document) {
         }
         // `### 1. Title` headings are entries only in a section that writes no entry as a
         // list item or a numbered paragraph (else they group the list: "### 1. Reviews")
+        // (bullets that are each a field of the heading's entry, `- **Summary:** …`, the
+        // same labels under two entries or more, are no entries of their own)
+        let fields = all_fields(doc, &members);
         let numbers = !members.iter().any(|&i| {
             let b = &doc.blocks[i];
-            b.kind == BlockKind::ListItem
+            b.kind == BlockKind::ListItem && !fields
                 || b.kind == BlockKind::Paragraph
                     && leading_marker().is_match(&super::plain_pieces(b))
         });
