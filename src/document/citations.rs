@@ -282,12 +282,19 @@ fn linked(m: &Marker) -> Option<Citation> {
     Some(c)
 }
 
-/// `[\[36\]](https://…)`: the numbers between the escaped brackets.
+/// `[\[36\]](https://…)`, `[\[2\]\[9\]](…)`: the numbers between the escaped brackets.
 fn escaped_link(m: &Marker) -> Option<Citation> {
-    let open = m.whole.find("\\[")? + 2;
-    let close = open + m.whole[open..].find("\\]")?;
     let mut c = m.citation(CiteSyntax::Linked);
-    c.malformed = numbers(&m.whole[open..close], m.at + open, &mut c.targets);
+    // (the link's text ends at the `](` before its address)
+    let text_end = m.whole.find("](")?;
+    let mut from = 0;
+    while let Some(o) = m.whole[from..text_end].find("\\[") {
+        let open = from + o + 2;
+        let close = open + m.whole[open..text_end].find("\\]")?;
+        let problem = numbers(&m.whole[open..close], m.at + open, &mut c.targets);
+        c.malformed = c.malformed.take().or(problem);
+        from = close + 2;
+    }
     Some(c)
 }
 
@@ -1001,6 +1008,21 @@ mod tests {
         assert_eq!(at, ["5", "12"]);
         // a link's text and a word that is not a label are not citations
         assert!(keys("See [#3](https://example.org/3) and [Step 2].", md).is_empty());
+        // a linked number written escaped, two in one link, and each spanned where written
+        let l = |v: &[u32]| (CiteSyntax::Linked, nums(v));
+        assert_eq!(
+            keys("Tea helps.[\\[36\\]](https://example.org/a)", md),
+            vec![l(&[36])]
+        );
+        let two = "Tea helps[\\[2\\]\\[9\\]](https://example.org/a#:~:text=x).";
+        assert_eq!(keys(two, md), vec![l(&[2, 9])]);
+        let d = Document::parse("t", two.into(), md, &Default::default());
+        let at: Vec<&str> = d.citations[0]
+            .targets
+            .iter()
+            .map(|t| &d.text[t.span.clone()])
+            .collect();
+        assert_eq!(at, ["2", "9"]);
     }
 
     #[test]

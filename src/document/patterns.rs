@@ -22,8 +22,9 @@ pub const CITATION: [&str; 5] = [
         // a bare markdown link whose text is a number: [3](#ref-3)
         r"|(?P<link1>\[[0-9]{1,4}\]\(#[^)\s]*\))",
         // a link whose text is a bracketed number written escaped, as HTML-to-Markdown
-        // converters write a page's `<a href=…>[36]</a>`: [\[36\]](https://…), [\[2, 3\]](…)
-        r#"|(?P<esc>\[\\\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\\\]\]\([^)\s]*(?:\s+"[^"]*")?\))"#,
+        // converters write a page's `<a href=…>[36]</a>`: [\[36\]](https://…), [\[2, 3\]](…),
+        // and two numbers in one link, [\[2\]\[9\]](…)
+        r#"|(?P<esc>\[(?:\\\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\\\])+\]\([^)\s]*(?:\s+"[^"]*")?\))"#,
         // [[1]] and [[1, 2]]
         r"|(?P<double>\[\[\s*[0-9]{1,4}(?:\s*[-–—,;]\s*[0-9]{1,4})*\s*\]\](?:[^(]|$))",
         // [^note] (not a definition)

@@ -173,6 +173,12 @@ pub fn is_reference_title(title: &str) -> bool {
     };
     let t = super::normalise_title(title);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    // a style or a note in parentheses after the title: "References (APA 7th edition)",
+    // "Sources (in order of citation)"
+    let t = match t.split_once(" (") {
+        Some((before, _)) if !before.is_empty() => before,
+        _ => t,
+    };
     TITLES.contains(&t)
         || qualified_title(t)
         || t.split_once(" list of ").is_some_and(|(before, after)| {
@@ -1150,6 +1156,50 @@ pub fn assign_scopes(doc: &mut Document) {
 }
 
 /// Resolve every target; record which list each citation consulted.
+/// The address a linked number leads to outside the page: `https://…#x` of
+/// `[\[3\]](https://…#x "title")`.
+fn link_address<'a>(doc: &'a Document, c: &super::Citation) -> Option<&'a str> {
+    if c.syntax != super::CiteSyntax::Linked {
+        return None;
+    }
+    let t = &doc.text[c.span.clone()];
+    let from = t.find("](http")? + 2;
+    let rest = &t[from..];
+    Some(rest[..rest.find([' ', ')']).unwrap_or(rest.len())].trim())
+}
+
+/// For each citation, whether it is a linked number that names its source by its own address
+/// rather than a list entry (a research assistant's export numbers its links on its own,
+/// apart from the article's list): fewer than three numbers lead to its address (a converted
+/// page links every number to the page itself) and no entry of its number holds it.
+fn own_addresses(doc: &Document) -> Vec<bool> {
+    let addresses: Vec<Option<&str>> = doc.citations.iter().map(|c| link_address(doc, c)).collect();
+    let first = |c: usize| doc.citations[c].targets.first().map(|t| &t.key);
+    (0..doc.citations.len())
+        .map(|c| {
+            let Some(address) = addresses[c] else {
+                return false;
+            };
+            let page = address.split('#').next().unwrap_or(address);
+            let mut numbers: Vec<_> = (0..doc.citations.len())
+                .filter(|&o| addresses[o] == Some(address))
+                .filter_map(first)
+                .collect();
+            numbers.sort();
+            numbers.dedup();
+            let shared = numbers.len() >= 3;
+            !shared
+                && !doc.references.iter().any(|r| {
+                    Some(&r.key) == first(c)
+                        && doc
+                            .text
+                            .get(r.span.clone())
+                            .is_some_and(|t| t.contains(page))
+                })
+        })
+        .collect()
+}
+
 pub fn resolve(doc: &mut Document) {
     // organisations cited by acronym ("AHA/ASA 2023"): an entry one of them names is not
     // another's guideline of the same year
@@ -1162,7 +1212,11 @@ pub fn resolve(doc: &mut Document) {
             _ => None,
         })
         .collect();
-    for c in 0..doc.citations.len() {
+    let own = own_addresses(doc);
+    for (c, own) in own.into_iter().enumerate() {
+        if own {
+            continue;
+        }
         let at = doc.citations[c].span.start;
         let numbered = doc
             .lists

@@ -15,6 +15,10 @@
 //! by itself; a `[@tag:Name]` key needs the manuscript's tag map (`citation-tags.tsv` beside
 //! the file, or a `[@tag:Name]: doi:10.…` definition), and is reported when neither maps it.
 //!
+//! A number that is itself a link to a page outside the article (`[\[3\]](https://…)`, as
+//! research assistants and converted pages write them) names its source by its address: it
+//! is not reported when no list defines its number.
+//!
 //! A number implied inside a range (`9` in `[8–10]`) that the list lacks is reported by
 //! `malformed-citation` instead: the range runs over a gap in the list's numbering.
 //!
@@ -39,7 +43,7 @@
 
 use crate::checks::{Context, NoOptions, Reads, Rule, join_keys, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Citation, Document, ListKind, RefKey};
+use crate::document::{Citation, CiteSyntax, Document, ListKind, RefKey};
 
 pub static RULE: Rule = Rule {
     id: "unresolved-citation",
@@ -175,6 +179,12 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             if std::mem::replace(&mut told[l], true) {
                 continue;
             }
+        }
+        // `[\[3\]](https://…)`: a number that links to its source outside the page names
+        // that source itself; a reader who follows it finds the work (a research assistant's
+        // export numbers its links apart from any list the article has)
+        if c.syntax == CiteSyntax::Linked && doc.text[c.span.clone()].contains("](http") {
+            continue;
         }
         let keys = join_keys(&missing);
         let marker = marker_text(doc, c);
