@@ -239,9 +239,19 @@ pub fn from_field(name: &str, value: &str, span: Range<usize>) -> Option<Identif
                 }
                 None => v,
             };
+            // nor a second number after a whole first one: a print and an electronic ISBN
+            // in one field ("978-3-319-19424-0 978-3-319-19425-7"), the first is read
+            // (a number written with spaces, "978 0 306 40615 7", is one)
+            let digits = |t: &str| {
+                t.bytes()
+                    .filter(|b| b.is_ascii_digit() || *b == b'X' || *b == b'x')
+                    .count()
+            };
+            let whole = |i: usize| matches!(digits(&v[..i]), 10 | 13) && digits(&v[i..]) >= 10;
             let qualifier = v.char_indices().find(|&(i, c)| {
                 matches!(c, '(' | ':' | ';' | ',')
-                    || (c == ' ' && v[i + 1..].starts_with(|c: char| c.is_alphabetic()))
+                    || (c == ' '
+                        && (v[i + 1..].starts_with(|c: char| c.is_alphabetic()) || whole(i)))
             });
             qualifier.map_or(v, |(i, _)| &v[..i]).trim_end()
         }
@@ -526,6 +536,8 @@ mod tests {
             ("0490749d-5a1e", "0490749d-5a1e"),
             ("ISBN: 978-0-306-40615-8", "978-0-306-40615-8"),
             ("ISBN-13 9780306406157 (pbk.)", "9780306406157"),
+            ("978-3-319-19424-0 978-3-319-19425-7", "978-3-319-19424-0"),
+            ("978 0 306 40615 7", "978 0 306 40615 7"),
         ] {
             let id = from_field("isbn", field, 0..0).expect(field);
             assert_eq!(id.value, isbn, "{field}");

@@ -3,7 +3,7 @@
 //! **What it catches:** an identifier in a reference entry or a bibliography field that
 //! cannot be valid, whatever it was meant to name:
 //! - a DOI that does not start `10.` and a registrant code of four digits or more, or has
-//!   nothing after the `/`;
+//!   nothing after the `/`, or writes its prefix twice (`10.1016/10.1016/j.…`, a paste error);
 //! - a PMID that is not one to eight digits, or is zero; a PMCID that is not `PMC` and one
 //!   to eight digits;
 //! - a ClinicalTrials.gov id that is not `NCT` and eight digits; an ISRCTN that is not
@@ -135,6 +135,14 @@ fn doi(v: &str) -> Option<String> {
     }
     if suffix.trim().is_empty() {
         return Some("it has nothing after the `/`".into());
+    }
+    // `10.1016/10.1016/j.x`: a copy that pasted the prefix into the suffix
+    if suffix
+        .strip_prefix("10.")
+        .and_then(|s| s.strip_prefix(prefix))
+        .is_some_and(|s| s.starts_with('/'))
+    {
+        return Some(format!("its prefix `10.{prefix}/` is written twice"));
     }
     None
 }
@@ -338,6 +346,11 @@ mod tests {
             (IdKind::Doi, "10.123/abc", "registrant code `123`"),
             (IdKind::Doi, "10.1000", "a `/`"),
             (IdKind::Doi, "1038/nm.1234", "starts with `10.`"),
+            (
+                IdKind::Doi,
+                "10.1016/10.1016/j.ajem.2015.08.039",
+                "prefix `10.1016/` is written twice",
+            ),
             (IdKind::Pmid, "123456789", "9 digits"),
             (IdKind::Pmid, "0", "zero"),
             (IdKind::Pmid, "12a45", "not all digits"),
