@@ -175,8 +175,38 @@ pub fn is_reference_title(title: &str) -> bool {
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     // a style or a note in parentheses after the title: "References (APA 7th edition)",
     // "Sources (in order of citation)"
+    // (a note of the style, the order or a selection: "Sources (of vitamin D)" names food)
+    const NOTES: &[&str] = &[
+        "apa",
+        "mla",
+        "ama",
+        "vancouver",
+        "harvard",
+        "chicago",
+        "ieee",
+        "style",
+        "edition",
+        "format",
+        "selected",
+        "selection",
+        "order",
+        "alphabetical",
+        "numbered",
+        "cited",
+        "key",
+        "primary",
+        "abridged",
+        "partial",
+    ];
     let t = match t.split_once(" (") {
-        Some((before, _)) if !before.is_empty() => before,
+        Some((before, note))
+            if !before.is_empty()
+                && note
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| NOTES.contains(&w)) =>
+        {
+            before
+        }
         _ => t,
     };
     TITLES.contains(&t)
@@ -1173,28 +1203,36 @@ fn link_address<'a>(doc: &'a Document, c: &super::Citation) -> Option<&'a str> {
 /// apart from the article's list): fewer than three numbers lead to its address (a converted
 /// page links every number to the page itself) and no entry of its number holds it.
 fn own_addresses(doc: &Document) -> Vec<bool> {
+    use std::collections::{HashMap, HashSet};
     let addresses: Vec<Option<&str>> = doc.citations.iter().map(|c| link_address(doc, c)).collect();
+    if addresses.iter().all(Option::is_none) {
+        return vec![false; doc.citations.len()];
+    }
     let first = |c: usize| doc.citations[c].targets.first().map(|t| &t.key);
+    // the numbers that lead to each address, and the entries of each key
+    let mut numbers: HashMap<&str, HashSet<&RefKey>> = HashMap::new();
+    for (c, a) in addresses.iter().enumerate() {
+        if let (Some(a), Some(k)) = (a, first(c)) {
+            numbers.entry(a).or_default().insert(k);
+        }
+    }
+    let mut entries: HashMap<&RefKey, Vec<usize>> = HashMap::new();
+    for (r, e) in doc.references.iter().enumerate() {
+        entries.entry(&e.key).or_default().push(r);
+    }
     (0..doc.citations.len())
         .map(|c| {
-            let Some(address) = addresses[c] else {
+            let (Some(address), Some(key)) = (addresses[c], first(c)) else {
                 return false;
             };
             let page = address.split('#').next().unwrap_or(address);
-            let mut numbers: Vec<_> = (0..doc.citations.len())
-                .filter(|&o| addresses[o] == Some(address))
-                .filter_map(first)
-                .collect();
-            numbers.sort();
-            numbers.dedup();
-            let shared = numbers.len() >= 3;
+            let shared = numbers.get(address).is_some_and(|n| n.len() >= 3);
             !shared
-                && !doc.references.iter().any(|r| {
-                    Some(&r.key) == first(c)
-                        && doc
-                            .text
-                            .get(r.span.clone())
-                            .is_some_and(|t| t.contains(page))
+                && !entries.get(key).is_some_and(|rs| {
+                    rs.iter().any(|&r| {
+                        let span = doc.references[r].span.clone();
+                        doc.text.get(span).is_some_and(|t| t.contains(page))
+                    })
                 })
         })
         .collect()
@@ -1404,6 +1442,8 @@ mod tests {
             "## Comprehensive List of References",
             "List of sources",
             "參考文獻",
+            "15. References (APA 7th Edition)",
+            "Sources (in order of citation)",
         ] {
             assert!(super::is_reference_title(t), "{t}");
         }
@@ -1414,6 +1454,8 @@ mod tests {
             "References to sleep in ancient texts",
             "A short list of references we liked",
             "Comprehensive list of figures",
+            "Sources (of vitamin D)",
+            "References (see the appendix for more)",
         ] {
             assert!(!super::is_reference_title(t), "{t}");
         }
