@@ -507,9 +507,10 @@ fn field_label<'a>(doc: &'a Document, b: &super::Block) -> Option<&'a str> {
     ((1..=4).contains(&words) && !label.contains(['[', ']', '(', ')'])).then_some(label.trim())
 }
 
-/// Whether the bullets of a section at `members` are all fields (`field_label`) and one label
-/// is written twice or more (each entry's "Summary:"). Bullets whose labels all differ
-/// ("**NICE:** …", "**WHO:** …") are entries of their own.
+/// Whether the bullets of a section at `members` are all fields (`field_label`) whose labels
+/// repeat: each label written twice or more on average (every entry's "Summary:", "Link:").
+/// Bullets whose labels mostly differ ("**NICE:** …", "**WHO:** …", "**NICE:** …") are
+/// entries of their own.
 fn all_fields(doc: &Document, members: &[usize]) -> bool {
     let mut labels = Vec::new();
     for &i in members {
@@ -521,8 +522,10 @@ fn all_fields(doc: &Document, members: &[usize]) -> bool {
             }
         }
     }
+    let all = labels.len();
     labels.sort();
-    labels.windows(2).any(|w| w[0] == w[1])
+    labels.dedup();
+    all >= 2 && labels.len() * 2 <= all
 }
 
 /// Does this list-item block begin its item (rather than continue it with a second paragraph)?
@@ -584,7 +587,7 @@ pub fn collect(doc: &mut Document) {
         // `### 1. Title` headings are entries only in a section that writes no entry as a
         // list item or a numbered paragraph (else they group the list: "### 1. Reviews")
         // (bullets that are each a field of the heading's entry, `- **Summary:** …`, the
-        // same labels under two entries or more, are no entries of their own)
+        // same labels under entry after entry, are no entries of their own)
         let fields = all_fields(doc, &members);
         let numbers = !members.iter().any(|&i| {
             let b = &doc.blocks[i];
@@ -1186,58 +1189,6 @@ pub fn assign_scopes(doc: &mut Document) {
 }
 
 /// Resolve every target; record which list each citation consulted.
-/// The address a linked number leads to outside the page: `https://…#x` of
-/// `[\[3\]](https://…#x "title")`.
-fn link_address<'a>(doc: &'a Document, c: &super::Citation) -> Option<&'a str> {
-    if c.syntax != super::CiteSyntax::Linked {
-        return None;
-    }
-    let t = &doc.text[c.span.clone()];
-    let from = t.find("](http")? + 2;
-    let rest = &t[from..];
-    Some(rest[..rest.find([' ', ')']).unwrap_or(rest.len())].trim())
-}
-
-/// For each citation, whether it is a linked number that names its source by its own address
-/// rather than a list entry (a research assistant's export numbers its links on its own,
-/// apart from the article's list): fewer than three numbers lead to its address (a converted
-/// page links every number to the page itself) and no entry of its number holds it.
-fn own_addresses(doc: &Document) -> Vec<bool> {
-    use std::collections::{HashMap, HashSet};
-    let addresses: Vec<Option<&str>> = doc.citations.iter().map(|c| link_address(doc, c)).collect();
-    if addresses.iter().all(Option::is_none) {
-        return vec![false; doc.citations.len()];
-    }
-    let first = |c: usize| doc.citations[c].targets.first().map(|t| &t.key);
-    // the numbers that lead to each address, and the entries of each key
-    let mut numbers: HashMap<&str, HashSet<&RefKey>> = HashMap::new();
-    for (c, a) in addresses.iter().enumerate() {
-        if let (Some(a), Some(k)) = (a, first(c)) {
-            numbers.entry(a).or_default().insert(k);
-        }
-    }
-    let mut entries: HashMap<&RefKey, Vec<usize>> = HashMap::new();
-    for (r, e) in doc.references.iter().enumerate() {
-        entries.entry(&e.key).or_default().push(r);
-    }
-    (0..doc.citations.len())
-        .map(|c| {
-            let (Some(address), Some(key)) = (addresses[c], first(c)) else {
-                return false;
-            };
-            let page = address.split('#').next().unwrap_or(address);
-            let shared = numbers.get(address).is_some_and(|n| n.len() >= 3);
-            !shared
-                && !entries.get(key).is_some_and(|rs| {
-                    rs.iter().any(|&r| {
-                        let span = doc.references[r].span.clone();
-                        doc.text.get(span).is_some_and(|t| t.contains(page))
-                    })
-                })
-        })
-        .collect()
-}
-
 pub fn resolve(doc: &mut Document) {
     // organisations cited by acronym ("AHA/ASA 2023"): an entry one of them names is not
     // another's guideline of the same year
@@ -1250,11 +1201,7 @@ pub fn resolve(doc: &mut Document) {
             _ => None,
         })
         .collect();
-    let own = own_addresses(doc);
-    for (c, own) in own.into_iter().enumerate() {
-        if own {
-            continue;
-        }
+    for c in 0..doc.citations.len() {
         let at = doc.citations[c].span.start;
         let numbered = doc
             .lists

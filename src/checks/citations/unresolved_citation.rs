@@ -17,7 +17,7 @@
 //!
 //! A number that is itself a link to a page outside the article (`[\[3\]](https://…)`, as
 //! research assistants and converted pages write them) names its source by its address: it
-//! is not reported when no list defines its number.
+//! is not reported when no reference list is in its scope.
 //!
 //! A number implied inside a range (`9` in `[8–10]`) that the list lacks is reported by
 //! `malformed-citation` instead: the range runs over a gap in the list's numbering.
@@ -180,10 +180,12 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
         }
-        // `[\[3\]](https://…)`: a number that links to its source outside the page names
-        // that source itself; a reader who follows it finds the work (a research assistant's
-        // export numbers its links apart from any list the article has)
-        if c.syntax == CiteSyntax::Linked && doc.text[c.span.clone()].contains("](http") {
+        // `[\[3\]](https://…)` with no list in scope: a number that links to its source
+        // outside the page names that source itself; a reader who follows it finds the work
+        if c.list.is_none()
+            && c.syntax == CiteSyntax::Linked
+            && doc.text[c.span.clone()].contains("](http")
+        {
             continue;
         }
         let keys = join_keys(&missing);
