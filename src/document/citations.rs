@@ -999,13 +999,7 @@ mod tests {
         );
         assert_eq!(keys("Tea helps [Sources 1-3].", md), vec![b(&[1, 2, 3])]);
         // every number is spanned where it is written
-        let d = Document::parse("t", "A [Source #5, #12].".into(), md, &Default::default());
-        let at: Vec<&str> = d.citations[0]
-            .targets
-            .iter()
-            .map(|t| &d.text[t.span.clone()])
-            .collect();
-        assert_eq!(at, ["5", "12"]);
+        assert_eq!(target_texts("A [Source #5, #12]."), ["5", "12"]);
         // a link's text and a word that is not a label are not citations
         assert!(keys("See [#3](https://example.org/3) and [Step 2].", md).is_empty());
         // a linked number written escaped, two in one link, and each spanned where written
@@ -1016,13 +1010,17 @@ mod tests {
         );
         let two = "Tea helps[\\[2\\]\\[9\\]](https://example.org/a#:~:text=x).";
         assert_eq!(keys(two, md), vec![l(&[2, 9])]);
-        let d = Document::parse("t", two.into(), md, &Default::default());
-        let at: Vec<&str> = d.citations[0]
+        assert_eq!(target_texts(two), ["2", "9"]);
+    }
+
+    /// The text at each target span of the first citation of Markdown `src`.
+    fn target_texts(src: &str) -> Vec<String> {
+        let d = Document::parse("t", src.into(), Format::Markdown, &Default::default());
+        d.citations[0]
             .targets
             .iter()
-            .map(|t| &d.text[t.span.clone()])
-            .collect();
-        assert_eq!(at, ["2", "9"]);
+            .map(|t| d.text[t.span.clone()].to_string())
+            .collect()
     }
 
     #[test]

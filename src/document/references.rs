@@ -173,9 +173,9 @@ pub fn is_reference_title(title: &str) -> bool {
     };
     let t = super::normalise_title(title);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
-    // a style or a note in parentheses after the title: "References (APA 7th edition)",
-    // "Sources (in order of citation)"
-    // (a note of the style, the order or a selection: "Sources (of vitamin D)" names food)
+    // a note in parentheses after the title that names a style, an order or a selection:
+    // "References (APA 7th edition)", "Sources (in order of citation)"; not "Sources (of
+    // vitamin D)", a food list, nor "Sources (key foods)"
     const NOTES: &[&str] = &[
         "apa",
         "mla",
@@ -193,8 +193,6 @@ pub fn is_reference_title(title: &str) -> bool {
         "alphabetical",
         "numbered",
         "cited",
-        "key",
-        "primary",
         "abridged",
         "partial",
     ];
@@ -1403,6 +1401,7 @@ mod tests {
             "Comprehensive list of figures",
             "Sources (of vitamin D)",
             "References (see the appendix for more)",
+            "Sources (key foods)",
         ] {
             assert!(!super::is_reference_title(t), "{t}");
         }
