@@ -192,7 +192,8 @@ fn ends_with_a_year(before: &str) -> bool {
 /// A citation ends its word: a superscript glued to a letter or digit after it (`m²s`) is
 /// part of a term, and one followed by a comparison (`I² = 42%`, `χ² < 3.8`) is a statistic.
 fn superscript_follow_ok(after: &str) -> bool {
-    if after.starts_with(|c: char| c.is_alphanumeric()) {
+    // an ion's charge: "Mg²⁺", "SO₄²⁻"
+    if after.starts_with(|c: char| c.is_alphanumeric() || c == '⁺' || c == '⁻') {
         return false;
     }
     !after
@@ -1091,6 +1092,8 @@ mod tests {
             keys("A.<sup>1,2</sup>", md),
             vec![(CiteSyntax::SupTag, nums(&[1, 2]))]
         );
+        // an ion's charge is not a citation
+        assert!(keys("Electrolytes (Na⁺, K⁺, Mg²⁺) and sulfate (SO₄²⁻).", md).is_empty());
         // a power or a statistic in HTML is not a citation; a word's superscript is
         assert!(keys("Heterogeneity was low (I<sup>2</sup> = 0%).", md).is_empty());
         assert!(keys("A room of 12 m<sup>2</sup> was used.", md).is_empty());

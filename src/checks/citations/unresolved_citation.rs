@@ -15,9 +15,10 @@
 //! by itself; a `[@tag:Name]` key needs the manuscript's tag map (`citation-tags.tsv` beside
 //! the file, or a `[@tag:Name]: doi:10.…` definition), and is reported when neither maps it.
 //!
-//! A number that is itself a link to a page outside the article (`[\[3\]](https://…)`, as
-//! research assistants and converted pages write them) names its source by its address: it
-//! is not reported when no reference list is in its scope.
+//! A number that is itself a link to a page outside the article (`[\[3\]](https://…)`,
+//! `[[3]](https://…)`, as research assistants and converted pages write them), or that ends
+//! the text of one (`[**as high as 11.5 percent** [2]](https://…)`), names its source by its
+//! address: it is not reported when no reference list is in its scope.
 //!
 //! A number implied inside a range (`9` in `[8–10]`) that the list lacks is reported by
 //! `malformed-citation` instead: the range runs over a gap in the list's numbering.
@@ -125,6 +126,17 @@ fn missing_of(c: &Citation) -> Vec<&RefKey> {
 }
 
 /// The finding for an article that cites works by author and year and lists none of them.
+/// Is the marker a link to a page outside the article, or the last words of one's text?
+fn links_out(doc: &Document, c: &Citation) -> bool {
+    let own = c.syntax == CiteSyntax::Linked && doc.text[c.span.clone()].contains("](http");
+    let closes = || {
+        doc.text[c.span.end..]
+            .trim_start_matches([' ', '*', '_'])
+            .starts_with("](http")
+    };
+    own || (c.syntax == CiteSyntax::Bracket && closes())
+}
+
 fn unlisted_finding(doc: &Document, first: &Citation) -> Diagnostic {
     let works =
         crate::document::author_year::works(doc.citations.iter().filter(|c| c.list.is_none()));
@@ -180,12 +192,10 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
         }
-        // `[\[3\]](https://…)` with no list in scope: a number that links to its source
-        // outside the page names that source itself; a reader who follows it finds the work
-        if c.list.is_none()
-            && c.syntax == CiteSyntax::Linked
-            && doc.text[c.span.clone()].contains("](http")
-        {
+        // `[\[3\]](https://…)`, `[[3]](https://…)`, `[**a finding** [3]](https://…)` with no
+        // list in scope: a number that links to its source outside the page names that source
+        // itself; a reader who follows it finds the work
+        if c.list.is_none() && links_out(doc, c) {
             continue;
         }
         let keys = join_keys(&missing);
