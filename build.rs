@@ -242,12 +242,13 @@ fn main() {
 }
 
 /// The TOML files of `rules/` written as JSON (`rules-{name}.json`) for the program to read.
-const BUILTIN_RULES: [&str; 6] = [
+const BUILTIN_RULES: [&str; 7] = [
     "assistant",
     "claims",
     "english",
     "evidence",
     "metadata",
+    "placeholders",
     "profiles",
 ];
 

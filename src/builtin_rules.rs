@@ -49,6 +49,10 @@ mod tests {
             include_str!("../rules/metadata.toml"),
             builtin_rules!("metadata"),
         );
+        same::<crate::checks::content::placeholder_text::Lexicon>(
+            crate::checks::content::placeholder_text::BUILTIN,
+            builtin_rules!("placeholders"),
+        );
         same::<std::collections::BTreeMap<String, crate::profile::Profile>>(
             include_str!("../rules/profiles.toml"),
             builtin_rules!("profiles"),

@@ -417,6 +417,7 @@ impl Config {
             })
             .collect();
         let parse = ParseOptions {
+            text: rules.iter().any(|r| r.0.reads.text),
             sentences: rules.iter().any(|r| r.0.reads.sentences),
             metadata: rules.iter().any(|r| r.0.reads.metadata),
             bare_numbers: self.file.bare_numbers,

@@ -76,6 +76,9 @@ pub enum Lexicon {
 /// rules read.
 #[derive(Clone, Copy, Debug)]
 pub struct Reads {
+    /// The plain text of every block, `Block::text` (made when a rule reads it, sentences or
+    /// metadata).
+    pub text: bool,
     /// `Document::sentences` (skipped when no rule of the run reads them).
     pub sentences: bool,
     /// `Document::metadata` (skipped when no rule of the run reads it).
@@ -88,6 +91,7 @@ pub struct Reads {
 impl Reads {
     /// Blocks and citations only.
     pub const NOTHING_MORE: Reads = Reads {
+        text: false,
         sentences: false,
         metadata: false,
         references: false,
@@ -102,6 +106,11 @@ impl Reads {
     pub const CITED_SENTENCES: Reads = Reads {
         sentences: true,
         references: true,
+        ..Reads::NOTHING_MORE
+    };
+    /// The plain text of the blocks, with no sentences.
+    pub const TEXT: Reads = Reads {
+        text: true,
         ..Reads::NOTHING_MORE
     };
     /// The metadata fields.
@@ -162,6 +171,7 @@ pub static RULES: &[&Rule] = &[
     &metadata::review_pending::RULE,
     &metadata::missing_ai_disclosure::RULE,
     &content::assistant_artifact::RULE,
+    &content::placeholder_text::RULE,
     &content::unused_suppression::RULE,
     &sources::quote_mismatch::RULE,
     &sources::number_mismatch::RULE,

@@ -570,6 +570,8 @@ impl<T: Clone> Memo<T> {
 /// Options that change how a document is parsed.
 #[derive(Clone, Debug)]
 pub struct ParseOptions {
+    /// Make the plain text of the blocks even when no rule reads sentences or metadata.
+    pub text: bool,
     /// Split prose into sentences (off when no enabled rule reads sentences).
     pub sentences: bool,
     /// Collect metadata fields (off when no enabled rule reads them).
@@ -588,6 +590,7 @@ pub struct ParseOptions {
 impl Default for ParseOptions {
     fn default() -> ParseOptions {
         ParseOptions {
+            text: true,
             sentences: true,
             metadata: true,
             bare_numbers: false,
@@ -673,7 +676,7 @@ impl Document {
         references::resolve(&mut doc);
         transcript::mark(&mut doc);
         // plain text and sentences, when an enabled rule reads them (metadata reads block text)
-        if opts.sentences || opts.metadata {
+        if opts.text || opts.sentences || opts.metadata {
             sentences::build(&mut doc, opts.sentences);
         }
         if opts.metadata {

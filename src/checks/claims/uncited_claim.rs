@@ -176,6 +176,7 @@ pub static RULE: Rule = Rule {
     source: include_str!("uncited_claim.rs"),
     default_severity: Severity::Warning,
     reads: Reads {
+        text: false,
         sentences: true,
         metadata: true,
         references: false,

@@ -60,6 +60,7 @@ pub static RULE: Rule = Rule {
     source: include_str!("assistant_artifact.rs"),
     default_severity: Severity::Warning,
     reads: Reads {
+        text: false,
         sentences: true,
         metadata: false,
         references: false,
@@ -273,7 +274,7 @@ pub fn builtin() -> &'static AssistantLexicon {
 
 /// `text` with every quotation blanked (same byte length): quoted words are someone else
 /// speaking, never the assistant.
-fn mask_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn mask_quotes(text: &str) -> std::borrow::Cow<'_, str> {
     // no `"` nor `“` (memchr: most sentences have neither, and a char search decodes them;
     // the `“` searcher built once, not on every call)
     static OPENING: std::sync::LazyLock<memchr::memmem::Finder<'static>> =

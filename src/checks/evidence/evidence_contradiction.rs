@@ -85,6 +85,7 @@ pub static RULE: Rule = Rule {
     source: include_str!("evidence_contradiction.rs"),
     default_severity: Severity::Warning,
     reads: Reads {
+        text: false,
         sentences: true,
         metadata: false,
         references: true,

@@ -50,6 +50,7 @@ pub static RULE: Rule = Rule {
     source: include_str!("missing_ai_disclosure.rs"),
     default_severity: Severity::Warning,
     reads: Reads {
+        text: false,
         sentences: true,
         metadata: true,
         references: false,

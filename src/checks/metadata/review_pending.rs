@@ -38,6 +38,7 @@ pub static RULE: Rule = Rule {
     source: include_str!("review_pending.rs"),
     default_severity: Severity::Warning,
     reads: Reads {
+        text: false,
         sentences: true,
         metadata: true,
         references: false,

@@ -1,0 +1,507 @@
+//! # placeholder-text
+//!
+//! **What it catches:** template text that was never filled in, in the article's prose,
+//! headings, table cells and reference entries:
+//!
+//! - a citation placeholder where a source should be: `[citation needed]`, `[Source]`,
+//!   `[ref?]`, `[Insert citation here]`, `(Author, Year)`, `(Smith et al., 20XX)`;
+//! - an instruction to the writer: `[Insert a statistic on fall injuries here]`,
+//!   `[YOUR STATISTIC HERE]`, `(Include local helplines as needed.)`;
+//! - a note to the writer: `[TODO: add the 2024 figures]`, `[HUMAN: confirm the dose]`,
+//!   `TODO: cite the trial`;
+//! - a form field left empty: `[Your Name]`, `[Clinic Name]`, `[Phone Number]`;
+//! - a placeholder figure: `XX%`, `X.X mg`, `n = XX`, and a figure a script never computed,
+//!   `NA%`;
+//! - filler text: `Lorem ipsum`.
+//!
+//! **Why it matters:** drafting templates and AI assistants leave such slots for a person to
+//! fill; published as they are, they show an unfinished article, and a citation placeholder
+//! marks a statement whose source nobody found. A reader cannot tell the one from the other.
+//!
+//! **How it matches:** the words in `rules/placeholders.toml`, compared lower case, against
+//! what stands between brackets or parentheses (the innermost pair, on one line, at most 160
+//! bytes) and against the plain text around a run of `X`s. It stays quiet on quotations
+//! (someone else's words: a redacted "[name]" in a patient's story), on code and on a user's
+//! question in a saved chat; on an editor's insertion ("[the doctor]", "[sic]") and note
+//! ("[Update: the label changed in 2024]"); on an instruction in parentheses with no word for
+//! the writer in it ("(Add water as needed.)" is a recipe's step, "(Include relevant local
+//! resources.)" and "(insert statistic here)" are not); and on a karyotype ("46,XX women"). `uncited-claim` still judges the sentence a citation
+//! placeholder stands in: the placeholder is no citation.
+//!
+//! **Example:** `Walking lowers blood pressure by XX mmHg [citation needed].` reports `XX mmHg`
+//! and `[citation needed]`; `Call [Clinic Name] to book.` reports `[Clinic Name]`.
+//!
+//! **Options:** none.
+
+use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, Role};
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub static RULE: Rule = Rule {
+    id: "placeholder-text",
+    family: "content",
+    summary: "template text left unfilled: [citation needed], [Insert … here], [Your Name], XX%, TODO:",
+    source: include_str!("placeholder_text.rs"),
+    default_severity: Severity::Warning,
+    reads: Reads::TEXT,
+    parse_options: parse_options::<NoOptions>,
+    options: &[],
+    check,
+};
+
+/// `rules/placeholders.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Lexicon {
+    citation_words: Vec<String>,
+    citation_marks: Vec<String>,
+    citation_phrases: Vec<String>,
+    instruction_verbs: Vec<String>,
+    instruction_cues: Vec<String>,
+    note_labels: Vec<String>,
+    field_words: Vec<String>,
+    field_owners: Vec<String>,
+    figure_units: Vec<String>,
+    note_words: Vec<String>,
+}
+
+#[cfg(test)]
+pub(crate) const BUILTIN: &str = include_str!("../../../rules/placeholders.toml");
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| crate::builtin_rules::builtin_rules!("placeholders"))
+}
+
+/// What a placeholder stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Citation,
+    Instruction,
+    Note,
+    Field,
+    Figure,
+    Filler,
+}
+
+impl Kind {
+    fn message(self, shown: &str) -> (String, &'static str) {
+        let (what, help) = match self {
+            Kind::Citation => (
+                "a citation placeholder stands where a source should be",
+                "cite the source this rests on, or take the statement out",
+            ),
+            Kind::Instruction => (
+                "an instruction to the writer was left in the text",
+                "do what it asks, or delete it",
+            ),
+            Kind::Note => (
+                "a note to the writer was left in the text",
+                "resolve it, or move it into a comment (`<!-- … -->`)",
+            ),
+            Kind::Field => (
+                "a template field was never filled in",
+                "fill it in, or delete it",
+            ),
+            Kind::Figure => (
+                "a placeholder figure was never filled in",
+                "write the figure the source gives",
+            ),
+            Kind::Filler => (
+                "filler text was left in the article",
+                "replace it with the article's own text",
+            ),
+        };
+        (format!("{what}: \u{201c}{shown}\u{201d}"), help)
+    }
+}
+
+fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        if b.role == Role::Prompt {
+            continue;
+        }
+        let text = crate::checks::content::assistant_artifact::mask_quotes(&b.text);
+        for (r, kind) in find(&text) {
+            let span = b.map.range(r.clone());
+            if span.is_empty()
+                || doc
+                    .code
+                    .iter()
+                    .any(|c| c.start < span.end && span.start < c.end)
+            {
+                continue;
+            }
+            let shown = excerpt(&b.text[r]);
+            let (message, help) = kind.message(&shown);
+            out.push(Diagnostic::new(RULE.id, span, message).help(help));
+        }
+    }
+    out
+}
+
+/// `s` on one line, cut at 80 characters.
+fn excerpt(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 80 {
+        format!("{}…", s.chars().take(79).collect::<String>().trim_end())
+    } else {
+        s
+    }
+}
+
+/// The placeholders in `text` (a block's plain text, quotations blanked), in order.
+fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    // brackets and parentheses: the innermost pair on one line
+    let mut at = 0;
+    while let Some(k) = memchr::memchr2(b'[', b'(', &b[at..]) {
+        let open = at + k;
+        at = open + 1;
+        let (close_ch, bracket) = if b[open] == b'[' {
+            (b']', true)
+        } else {
+            (b')', false)
+        };
+        let Some(len) = b[open + 1..]
+            .iter()
+            .take(160)
+            .position(|&c| c == close_ch || c == b'[' || c == b'(' || c == b'\n')
+        else {
+            continue;
+        };
+        let close = open + 1 + len;
+        if b[close] != close_ch {
+            continue;
+        }
+        if let Some(kind) = classify(&text[open + 1..close], bracket, lexicon()) {
+            out.push((open..close + 1, kind));
+        }
+    }
+    figures(text, &mut out);
+    notes(text, &mut out);
+    if let Some(k) = memchr::memmem::find(b, b"orem ipsum")
+        && k > 0
+        && (b[k - 1] == b'L' || b[k - 1] == b'l')
+    {
+        out.push((k - 1..k + "orem ipsum".len(), Kind::Filler));
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    // a figure inside a bracket already reported is one finding
+    let mut kept: Vec<(Range<usize>, Kind)> = Vec::with_capacity(out.len());
+    for (r, kind) in out {
+        if kept
+            .last()
+            .is_some_and(|(p, _)| p.start <= r.start && r.end <= p.end)
+        {
+            continue;
+        }
+        kept.push((r, kind));
+    }
+    kept
+}
+
+fn listed(list: &[String], w: &str) -> bool {
+    list.iter().any(|x| x == w)
+}
+
+/// What the text between a pair of brackets (`bracket`) or parentheses stands for, if it is a
+/// placeholder.
+fn classify(inner: &str, bracket: bool, lx: &Lexicon) -> Option<Kind> {
+    let t = inner
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let t = t.trim_end_matches(['.', ',', ';']);
+    if t.is_empty() || t.len() > 160 {
+        return None;
+    }
+    if listed(&lx.citation_phrases, t) {
+        return Some(Kind::Citation);
+    }
+    let (first, rest) = t.split_once(' ').unwrap_or((t, ""));
+    let bare = t.trim_end_matches('?');
+    if bracket && listed(&lx.citation_words, bare) {
+        return Some(Kind::Citation);
+    }
+    if listed(&lx.citation_words, first) && listed(&lx.citation_marks, rest) {
+        return Some(Kind::Citation);
+    }
+    if author_year(t) {
+        return Some(Kind::Citation);
+    }
+    // "[TODO: …]", "[HUMAN: confirm …]"
+    if let Some((label, _)) = t.split_once(':')
+        && listed(&lx.note_labels, label.trim())
+    {
+        return Some(Kind::Note);
+    }
+    // an instruction: a verb and its object ("[Update: …]" is an editor's note)
+    if listed(&lx.instruction_verbs, first) && !rest.is_empty() && !first.ends_with(':') {
+        if bracket {
+            return Some(Kind::Instruction);
+        }
+        let padded = format!(" {} ", t.trim_end_matches(['.', '!']));
+        let cued = lx
+            .instruction_cues
+            .iter()
+            .any(|c| padded.contains(&format!(" {c} ")));
+        if cued {
+            return Some(Kind::Instruction);
+        }
+    }
+    if !bracket {
+        return None;
+    }
+    // "[YOUR STATISTIC HERE]", "[SOURCE: a statistic here]"
+    if t.ends_with(" here") && (first == "your" || t.contains(':')) {
+        return Some(Kind::Instruction);
+    }
+    // "[Name]", "[Your Phone Number]", "[Doctor's Name]"
+    let field = match t.split_once(' ') {
+        Some((owner, f)) if listed(&lx.field_owners, owner) => f,
+        _ => t,
+    };
+    if listed(&lx.field_words, field) {
+        return Some(Kind::Field);
+    }
+    None
+}
+
+/// "Author, Year", "Smith et al., 20XX": a citation's shape with a slot for its year.
+fn author_year(t: &str) -> bool {
+    let words: Vec<&str> = t.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() < 2 || words.len() > 5 {
+        return false;
+    }
+    let slot = matches!(*last, "yyyy" | "20xx" | "19xx" | "xxxx");
+    let named = matches!(*first, "author" | "authors" | "surname" | "lastname")
+        && matches!(*last, "year" | "date" | "n.d");
+    slot || named
+}
+
+/// Placeholder figures: a run of two or more `X`s (or `X.X`) before a percent sign or a unit,
+/// or after `n =`; and a value a script never computed, `NA%` or `NaN%` (R's and Python's
+/// missing value pasted into a sentence).
+fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
+    let b = text.as_bytes();
+    for missing in ["NA%", "NaN%"] {
+        for k in memchr::memmem::find_iter(b, missing.as_bytes()) {
+            if !text[..k].ends_with(|c: char| c.is_alphanumeric()) {
+                out.push((k..k + missing.len(), Kind::Figure));
+            }
+        }
+    }
+    let units = &lexicon().figure_units;
+    let mut at = 0;
+    while let Some(k) = memchr::memchr2(b'X', b'x', &b[at..]) {
+        let start = at + k;
+        let x = b[start];
+        let mut end = start;
+        while end < b.len() && b[end] == x {
+            end += 1;
+        }
+        at = end;
+        let mut count = end - start;
+        // "X.X", "XX.X"
+        if end + 1 < b.len() && b[end] == b'.' && b[end + 1] == x {
+            end += 1;
+            while end < b.len() && b[end] == x {
+                end += 1;
+                count += 1;
+            }
+            at = end;
+        }
+        if count < 2 {
+            continue;
+        }
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '/' || c == '_')
+            || after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            continue;
+        }
+        let rest = text[end..].trim_start_matches(' ');
+        let gap = text.len() - end - rest.len();
+        let percent = rest.starts_with('%');
+        let unit = (x == b'X' && gap <= 1)
+            .then(|| {
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '/' || *c == 'µ')
+                    .collect();
+                let word = word.to_lowercase();
+                listed(units, &word).then_some(word.len())
+            })
+            .flatten();
+        let counted = x == b'X' && {
+            let head = text[..start].trim_end_matches(' ');
+            head.ends_with('=')
+                && head[..head.len() - 1]
+                    .trim_end_matches(' ')
+                    .to_lowercase()
+                    .ends_with('n')
+        };
+        let cut = if percent && gap <= 1 {
+            end + gap + 1
+        } else if let Some(len) = unit {
+            end + gap + len
+        } else if counted {
+            end
+        } else {
+            continue;
+        };
+        out.push((start..cut, Kind::Figure));
+    }
+}
+
+/// "TODO: …" and the like, written in capitals before a colon: to the end of the sentence.
+fn notes(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
+    for word in &lexicon().note_words {
+        let mut at = 0;
+        while let Some(k) = memchr::memmem::find(&text.as_bytes()[at..], word.as_bytes()) {
+            let start = at + k;
+            let end = start + word.len();
+            at = end;
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '[' || c == '(') {
+                continue;
+            }
+            let rest = &text[end..];
+            if !rest.trim_start_matches(' ').starts_with(':') {
+                continue;
+            }
+            // to the end of the sentence or line, at most 120 bytes
+            let mut cut = rest.len().min(120);
+            for (i, c) in rest.char_indices() {
+                if c == '\n' || (c == '.' && rest[i + 1..].starts_with(' ')) {
+                    cut = cut.min(i + usize::from(c == '.'));
+                    break;
+                }
+            }
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push((start..end + cut, Kind::Note));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The placeholders of `text`, as its words.
+    fn found(text: &str) -> Vec<(&str, Kind)> {
+        find(text).into_iter().map(|(r, k)| (&text[r], k)).collect()
+    }
+
+    #[test]
+    fn citation_placeholders() {
+        use Kind::Citation;
+        assert_eq!(
+            found("It fell by a fifth [citation needed]. It rose [Source]."),
+            [("[citation needed]", Citation), ("[Source]", Citation)]
+        );
+        assert_eq!(found("Cited [ref?] here"), [("[ref?]", Citation)]);
+        assert_eq!(
+            found("as shown (Author, Year) and (Smith et al., 20XX)."),
+            [
+                ("(Author, Year)", Citation),
+                ("(Smith et al., 20XX)", Citation)
+            ]
+        );
+        assert_eq!(
+            found("It works [Insert citation here]."),
+            [("[Insert citation here]", Citation)]
+        );
+        // a word in parentheses is prose; a real year is a real citation
+        assert!(found("the water (source) and (Smith et al., 2020) and (per year)").is_empty());
+    }
+
+    #[test]
+    fn instructions_notes_and_fields() {
+        assert_eq!(
+            found("[Insert a statistic about fall injuries here] and [YOUR STATISTIC HERE]"),
+            [
+                (
+                    "[Insert a statistic about fall injuries here]",
+                    Kind::Instruction
+                ),
+                ("[YOUR STATISTIC HERE]", Kind::Instruction)
+            ]
+        );
+        assert_eq!(
+            found("(Include relevant local resources and helplines as needed.)"),
+            [(
+                "(Include relevant local resources and helplines as needed.)",
+                Kind::Instruction
+            )]
+        );
+        assert_eq!(
+            found("[TODO: add the 2024 figures] then TODO: cite the trial. More."),
+            [
+                ("[TODO: add the 2024 figures]", Kind::Note),
+                ("TODO: cite the trial.", Kind::Note)
+            ]
+        );
+        assert_eq!(
+            found("Call [Clinic Name] or [Your Phone Number] or [Doctor's Name]."),
+            [
+                ("[Clinic Name]", Kind::Field),
+                ("[Your Phone Number]", Kind::Field),
+                ("[Doctor's Name]", Kind::Field)
+            ]
+        );
+        // an editor's insertion and note, a recipe's step, a task box, a word "todo"
+        assert!(
+            found(
+                "He said [the doctor] was right [sic]. [Update: the label changed.] \
+                 (add 2 tbsp of oil) (Add water as needed.) [x] done; a todo: list; [Add]"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn placeholder_figures_and_filler() {
+        use Kind::Figure;
+        assert_eq!(
+            found("fell by XX% (n = XX), a dose of X.X mg, XX mmHg lower"),
+            [
+                ("XX%", Figure),
+                ("XX", Figure),
+                ("X.X mg", Figure),
+                ("XX mmHg", Figure)
+            ]
+        );
+        assert_eq!(found("Lorem ipsum dolor"), [("Lorem ipsum", Kind::Filler)]);
+        assert_eq!(
+            found("heterogeneity at NA% and DNA% or NaN%"),
+            [("NA%", Figure), ("NaN%", Figure)]
+        );
+        // karyotypes, Roman numerals, a single X, words
+        assert!(
+            found("46,XX women; Chapter XX of the book; an X% fall; XXL shirts; 45,X/46,XX")
+                .is_empty()
+        );
+        // in a bracket already reported: one finding
+        assert_eq!(
+            found("[X.X% of patients: insert statistic here]"),
+            [(
+                "[X.X% of patients: insert statistic here]",
+                Kind::Instruction
+            )]
+        );
+    }
+}
