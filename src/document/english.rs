@@ -35,6 +35,8 @@ pub struct Citations {
     /// Addresses of scholarly works: a part of the address, or a host and a part of the
     /// path, space-separated.
     pub scholarly_addresses: Vec<String>,
+    /// Words of a group label in a reference list that make its entries an inventory.
+    pub inventory_labels: Vec<String>,
 }
 
 /// Whether `url` is the address of a scholarly work (`[citations] scholarly-addresses`).

@@ -598,6 +598,10 @@ pub fn collect(doc: &mut Document) {
         // entries written as `1.` and a paragraph own nothing else: a list or heading after
         // them is the page's chrome (contents, share buttons, related articles)
         let (mut chrome, mut numbered_paragraphs) = (false, false);
+        // a heading between list entries (a group's label, "#### New studies undergoing
+        // review" and its "None") ends the entry before it: what follows it is no more of
+        // that entry's text or span
+        let mut after_label = false;
         // a thematic break the list does not go on after: where its members end
         let mut end_at = members.len();
         for (k, &i) in members.iter().enumerate() {
@@ -708,6 +712,7 @@ pub fn collect(doc: &mut Document) {
                         }
                         _ => None,
                     };
+                    after_label = false;
                     entries.push(Pending {
                         key,
                         span: b.span.clone(),
@@ -737,6 +742,11 @@ pub fn collect(doc: &mut Document) {
                     // only separates them)
                     end_at = k;
                     break;
+                }
+                None if style != Style::Headings
+                    && (after_label || matches!(b.kind, BlockKind::Heading(_))) =>
+                {
+                    after_label = true;
                 }
                 None => {
                     // text under an entry is its own: an excerpt's lists, quotes, tables and

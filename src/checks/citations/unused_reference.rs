@@ -15,6 +15,10 @@
 //! (a heading "### Key study (Mashour, 2024)", a timeline row "| 2004 | Tononi proposes IIT
 //! |") or by a heading with its year and its title ("### Placebo and Depression (2024)").
 //!
+//! An entry under a group label inside its list that names a review's inventory of studies
+//! ("### Randomized controlled trials included", "#### Studies awaiting classification") is
+//! listed for the record and not reported.
+//!
 //! An author-year reference list that nothing in the article cites is not reported: it is a
 //! book's or site's reference page whose chapters cite it. Nor are lists that source their
 //! sections by where they stand: in a document with no marker at all, two or more lists
@@ -33,7 +37,7 @@
 
 use crate::checks::{Context, Reads, Rule, RuleOption, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, ListKind, RefKey};
+use crate::document::{Document, ListKind, RefKey, Reference, ReferenceList};
 
 pub static RULE: Rule = Rule {
     id: "unused-reference",
@@ -140,6 +144,9 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
             let e = &doc.references[r];
+            if in_inventory(doc, list, e) {
+                continue;
+            }
             // two works of one author and year ("Archer 2000" twice): a citation of the key
             // may mean either (`duplicate-reference` reports that it cannot say which)
             if matches!(e.key, RefKey::AuthorYear(_))
@@ -167,6 +174,24 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether entry `e` stands under a group label inside its list that names the review's
+/// inventory of studies ("### Randomized controlled trials included"; `[citations]
+/// inventory-labels` in `rules/english.toml`).
+fn in_inventory(doc: &Document, list: &ReferenceList, e: &Reference) -> bool {
+    let after = list.heading.as_ref().map_or(list.span.start, |h| h.end);
+    let labels = &crate::document::english::words().citations.inventory_labels;
+    doc.sections
+        .iter()
+        .filter(|s| s.heading.start >= after && s.span.contains(&e.span.start))
+        .max_by_key(|s| s.heading.start)
+        .is_some_and(|s| {
+            s.title
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| labels.iter().any(|l| l == w))
+        })
 }
 
 /// Whether the text outside the list links to entry `r`'s address: the address written
