@@ -84,6 +84,48 @@ pub fn names_its_source(src: &str) -> bool {
         || points_into_a_recording(src)
 }
 
+/// `src` with its reference-style links (`[Sakima 2019][sakima2019]`) written inline
+/// (`[Sakima 2019](https://doi.org/…)`), their addresses read from the definitions
+/// (`[sakima2019]: https://doi.org/… "title"`, `defs`: label and source text, labels compared
+/// as CommonMark does, case-insensitively); `None` when it has none that give a web address.
+pub fn with_reference_links_inline(src: &str, defs: &[(&str, &str)]) -> Option<String> {
+    if defs.is_empty() || !src.contains("][") {
+        return None;
+    }
+    let url_of = |label: &str| {
+        let (_, def) = defs
+            .iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(label.trim()))?;
+        let url = def.split_once("]:")?.1.trim_start();
+        let url = url.strip_prefix('<').unwrap_or(url);
+        let url = &url[..url.find(['>', ' ', '\t', '\n']).unwrap_or(url.len())];
+        url.starts_with("http").then_some(url)
+    };
+    let mut out = String::with_capacity(src.len() + 64);
+    let mut rest = src;
+    let mut changed = false;
+    while let Some(k) = rest.find("][") {
+        let tail = &rest[k + 2..];
+        let Some(close) = tail.find(']') else { break };
+        match url_of(&tail[..close]) {
+            Some(url) if close > 0 => {
+                out.push_str(&rest[..k]);
+                out.push_str("](");
+                out.push_str(url);
+                out.push(')');
+                rest = &tail[close + 1..];
+                changed = true;
+            }
+            _ => {
+                out.push_str(&rest[..k + 1]);
+                rest = &rest[k + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// Whether a sentence points at a moment of the recording it summarises: `[01:14:38]` in
 /// brackets, or `[14:38]` as a link's text (`[14:38](https://…)`, an anchor's
 /// `>[14:38]</a>`): a podcast or video summary's citation. (A bare `[1:10]` is a ratio.)
@@ -577,7 +619,35 @@ fn names_author_year(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{chat_tokens, names_its_source};
+    use super::{chat_tokens, names_its_source, with_reference_links_inline};
+
+    #[test]
+    fn reference_style_links_are_read_through_their_definitions() {
+        let defs = [
+            (
+                "Sakima2019",
+                "[Sakima2019]: https://doi.org/10.1038/s41440-018-0123-4 \"Title\"",
+            ),
+            ("home", "[home]: <https://example.org/>"),
+            ("local", "[local]: ../notes.md"),
+        ];
+        let src = "Both [Sakima 2019][sakima2019] and [the site][home] agree; [see][local].";
+        assert_eq!(
+            with_reference_links_inline(src, &defs).as_deref(),
+            Some(
+                "Both [Sakima 2019](https://doi.org/10.1038/s41440-018-0123-4) and \
+                 [the site](https://example.org/) agree; [see][local]."
+            )
+        );
+        assert!(names_its_source(
+            &with_reference_links_inline(src, &defs).unwrap()
+        ));
+        // no definition that gives an address: nothing to write
+        assert_eq!(
+            with_reference_links_inline("[see][local] and [x][y]", &defs),
+            None
+        );
+    }
 
     #[test]
     fn chat_tokens_are_found_and_told_apart() {

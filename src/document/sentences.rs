@@ -73,6 +73,16 @@ fn balance_emphasis(src: &str, span: Range<usize>) -> Range<usize> {
 /// skips the split).
 pub fn build(doc: &mut Document, split: bool) {
     let cuts: Vec<Range<usize>> = doc.citations.iter().map(|c| c.span.clone()).collect();
+    // reference-style links' definitions, for the sources sentences name through them
+    let def_texts: Vec<(String, String)> = doc
+        .link_defs
+        .iter()
+        .map(|(l, span)| (l.clone(), doc.text[span.clone()].to_string()))
+        .collect();
+    let defs: Vec<(&str, &str)> = def_texts
+        .iter()
+        .map(|(l, t)| (l.as_str(), t.as_str()))
+        .collect();
     let mut sentences = Vec::new();
     for bi in 0..doc.blocks.len() {
         let span = doc.blocks[bi].span.clone();
@@ -121,7 +131,9 @@ pub fn build(doc: &mut Document, split: bool) {
                 None => src.end,
             };
             let names_source = chat_tokens.iter().any(|t| t.cites)
-                || super::links::names_its_source(&doc.text[src.start..read_to]);
+                || super::links::names_its_source(&doc.text[src.start..read_to])
+                || super::links::with_reference_links_inline(&doc.text[src.start..read_to], &defs)
+                    .is_some_and(|inline| super::links::names_its_source(&inline));
             sentences.push(Sentence {
                 span: src,
                 block: bi,
