@@ -224,10 +224,12 @@ fn top_level_keys(text: &str, body: Range<usize>, kind: FrontMatterKind) -> Vec<
             && let Some(i) = l.find(sep)
         {
             let name = l[..i].trim().trim_matches(['"', '\'']).to_string();
+            // YAML's plain keys may hold spaces ("Publication Date: 2025-10-30")
+            let space = kind == FrontMatterKind::Yaml;
             let valid = !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@'));
+                && name.chars().all(|c| {
+                    c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '@') || (space && c == ' ')
+                });
             if valid {
                 let raw = &l[i + 1..];
                 let lead = raw.len() - raw.trim_start().len();
