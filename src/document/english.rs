@@ -37,6 +37,8 @@ pub struct Citations {
     pub scholarly_addresses: Vec<String>,
     /// Words of a group label in a reference list that make its entries an inventory.
     pub inventory_labels: Vec<String>,
+    /// Words for what an inventory lists (studies, trials, reviews).
+    pub inventory_objects: Vec<String>,
 }
 
 /// Whether `url` is the address of a scholarly work (`[citations] scholarly-addresses`).

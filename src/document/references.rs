@@ -371,6 +371,25 @@ fn entry_style(
 
 /// Whether the text between two blocks holds a thematic break: a line of three or more `-`,
 /// `*` or `_` (spaces allowed between them) and nothing else.
+/// Whether a heading among a list's entries, with `after` the list's blocks after it, labels a
+/// group of entries: the next block that is no heading is a list item ("### Trials included"
+/// over its entries) or a word or two ("None"), or there is none. A heading over a paragraph
+/// ("#### Link and notes" and the entry's DOI) is the entry's own.
+fn group_label(doc: &Document, after: &[usize]) -> bool {
+    let Some(&next) = after
+        .iter()
+        .find(|&&j| !matches!(doc.blocks[j].kind, BlockKind::Heading(_)))
+    else {
+        return true;
+    };
+    let b = &doc.blocks[next];
+    let text = super::plain_pieces(b);
+    b.kind == BlockKind::ListItem
+        || (b.kind == BlockKind::Paragraph
+            && text.split_whitespace().count() <= 3
+            && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '/' | '.')))
+}
+
 fn thematic_break(between: &str) -> bool {
     between.lines().any(|l| {
         let mut marks = l.chars().filter(|c| !c.is_whitespace());
@@ -600,7 +619,7 @@ pub fn collect(doc: &mut Document) {
         let (mut chrome, mut numbered_paragraphs) = (false, false);
         // a heading between list entries (a group's label, "#### New studies undergoing
         // review" and its "None") ends the entry before it: what follows it is no more of
-        // that entry's text or span
+        // that entry's text or span (see `group_label`)
         let mut after_label = false;
         // a thematic break the list does not go on after: where its members end
         let mut end_at = members.len();
@@ -744,7 +763,9 @@ pub fn collect(doc: &mut Document) {
                     break;
                 }
                 None if style != Style::Headings
-                    && (after_label || matches!(b.kind, BlockKind::Heading(_))) =>
+                    && (after_label
+                        || matches!(b.kind, BlockKind::Heading(_))
+                            && group_label(doc, &members[k + 1..])) =>
                 {
                     after_label = true;
                 }

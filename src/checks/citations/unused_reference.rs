@@ -181,16 +181,19 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
 /// inventory-labels` in `rules/english.toml`).
 fn in_inventory(doc: &Document, list: &ReferenceList, e: &Reference) -> bool {
     let after = list.heading.as_ref().map_or(list.span.start, |h| h.end);
-    let labels = &crate::document::english::words().citations.inventory_labels;
+    let words = &crate::document::english::words().citations;
     doc.sections
         .iter()
         .filter(|s| s.heading.start >= after && s.span.contains(&e.span.start))
         .max_by_key(|s| s.heading.start)
         .is_some_and(|s| {
-            s.title
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| labels.iter().any(|l| l == w))
+            let title = s.title.to_lowercase();
+            let has = |list: &[String]| {
+                title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| list.iter().any(|l| l == w))
+            };
+            has(&words.inventory_labels) && has(&words.inventory_objects)
         })
 }
 

@@ -6,13 +6,13 @@
 //! - a citation placeholder where a source should be: `[citation needed]`, `[Source]`,
 //!   `[ref?]`, `[Insert citation here]`, `(Author, Year)`, `(Smith et al., 20XX)`;
 //! - an instruction to the writer: `[Insert a statistic on fall injuries here]`,
-//!   `[YOUR STATISTIC HERE]`, `(Include local helplines as needed.)`;
+//!   `[YOUR STATISTIC HERE]`, `(Include relevant local resources as needed.)`;
 //! - a note to the writer: `[TODO: add the 2024 figures]`, `[HUMAN: confirm the dose]`,
 //!   `TODO: cite the trial`;
 //! - a form field left empty: `[Your Name]`, `[Clinic Name]`, `[Phone Number]`;
 //! - a placeholder figure: `XX%`, `X.X mg`, `n = XX`, and a figure a script never computed,
 //!   `NA%`;
-//! - filler text: `Lorem ipsum`.
+//! - filler text: `Lorem ipsum dolor …`.
 //!
 //! **Why it matters:** drafting templates and AI assistants leave such slots for a person to
 //! fill; published as they are, they show an unfinished article, and a citation placeholder
@@ -35,10 +35,10 @@
 
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, Role};
+use crate::document::{BlockKind, Document, Role};
 use serde::Deserialize;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 pub static RULE: Rule = Rule {
     id: "placeholder-text",
@@ -122,13 +122,16 @@ impl Kind {
 fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for b in &doc.blocks {
-        if b.role == Role::Prompt {
+        // a user's question in a saved chat; a block quote is someone else's words (a
+        // patient's story with "[name]" for the name)
+        if b.role == Role::Prompt || b.kind == BlockKind::Quote {
             continue;
         }
         let text = crate::checks::content::assistant_artifact::mask_quotes(&b.text);
         for (r, kind) in find(&text) {
             let span = b.map.range(r.clone());
             if span.is_empty()
+                || in_link(&doc.text, span.clone())
                 || doc
                     .code
                     .iter()
@@ -142,6 +145,21 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether the source at `span` holds a link or is a link's text: "[source]" of
+/// `[[source]](https://…)` or `<a href="…">[source]</a>`, "(link here)" of `([link
+/// here](https://…))`: a citation that works, whatever its words.
+fn in_link(text: &str, span: Range<usize>) -> bool {
+    let inside = &text[span.clone()];
+    let after = text[span.end..].trim_start_matches('\\');
+    inside.contains("](")
+        || inside.contains("<a ")
+        || inside.contains("\\]")
+        || after.starts_with("](")
+        || (inside.ends_with(']') && after.starts_with('('))
+        || after.starts_with("</a>")
+        || (text[..span.start].ends_with('[') && after.starts_with(']'))
 }
 
 /// `s` on one line, cut at 80 characters.
@@ -176,18 +194,28 @@ fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
             continue;
         };
         let close = open + 1 + len;
-        if b[close] != close_ch {
+        // a wiki's link, `[[Name]]`
+        if b[close] != close_ch
+            || (bracket && open > 0 && b[open - 1] == b'[' && b.get(close + 1) == Some(&b']'))
+        {
             continue;
         }
-        if let Some(kind) = classify(&text[open + 1..close], bracket, lexicon()) {
+        let inner = &text[open + 1..close];
+        if may_be_placeholder(inner, bracket)
+            && let Some(kind) = classify(inner, bracket, lexicon())
+        {
             out.push((open..close + 1, kind));
         }
     }
     figures(text, &mut out);
     notes(text, &mut out);
-    if let Some(k) = memchr::memmem::find(b, b"orem ipsum")
+    static LOREM: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("orem ipsum"));
+    // the filler itself, not a text about it ("Lorem ipsum is the usual filler")
+    if let Some(k) = LOREM.find(b)
         && k > 0
         && (b[k - 1] == b'L' || b[k - 1] == b'l')
+        && text[k + "orem ipsum".len()..].starts_with(" dolor")
     {
         out.push((k - 1..k + "orem ipsum".len(), Kind::Filler));
     }
@@ -204,6 +232,50 @@ fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
         kept.push((r, kind));
     }
     kept
+}
+
+/// A cheap test before [`classify`] (most parentheses hold figures and asides): the first
+/// word of `inner` opens some placeholder of the lexicon, or its end is a year's slot, or a
+/// bracket holds a colon (a note's label).
+fn may_be_placeholder(inner: &str, bracket: bool) -> bool {
+    static FIRST: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        let lx = lexicon();
+        let firsts = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter_map(|p| p.split([' ', ':']).next())
+                .map(|w| w.trim_end_matches('?').to_string())
+                .collect()
+        };
+        let mut set: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for list in [
+            &lx.citation_words,
+            &lx.citation_phrases,
+            &lx.instruction_verbs,
+            &lx.note_labels,
+            &lx.field_owners,
+            &lx.field_words,
+        ] {
+            set.extend(firsts(list));
+        }
+        set.extend(["author", "authors", "surname", "lastname"].map(String::from));
+        set
+    });
+    let t = inner.trim();
+    let end = t.trim_end_matches(['.', ',', ';', ')']);
+    let slot = ["xx", "yyyy", "year", "date", "n.d"].iter().any(|e| {
+        end.len() >= e.len()
+            && end.is_char_boundary(end.len() - e.len())
+            && end[end.len() - e.len()..].eq_ignore_ascii_case(e)
+    });
+    if slot || (bracket && t.contains(':')) {
+        return true;
+    }
+    let first = t
+        .split(|c: char| c.is_whitespace() || c == ':' || c == ',')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['?', '.']);
+    first.len() <= 24 && FIRST.contains(&first.to_lowercase())
 }
 
 fn listed(list: &[String], w: &str) -> bool {
@@ -237,14 +309,20 @@ fn classify(inner: &str, bracket: bool, lx: &Lexicon) -> Option<Kind> {
         return Some(Kind::Citation);
     }
     // "[TODO: …]", "[HUMAN: confirm …]"
+    // (in parentheses only the writer's own labels: "(human: 85%)" is a figure's label)
     if let Some((label, _)) = t.split_once(':')
         && listed(&lx.note_labels, label.trim())
+        && (bracket
+            || matches!(
+                label.trim(),
+                "todo" | "to do" | "fixme" | "tk" | "placeholder"
+            ))
     {
         return Some(Kind::Note);
     }
     // an instruction: a verb and its object ("[Update: …]" is an editor's note)
     if listed(&lx.instruction_verbs, first) && !rest.is_empty() && !first.ends_with(':') {
-        if bracket {
+        if bracket || first == "insert" {
             return Some(Kind::Instruction);
         }
         let padded = format!(" {} ", t.trim_end_matches(['.', '!']));
@@ -268,7 +346,9 @@ fn classify(inner: &str, bracket: bool, lx: &Lexicon) -> Option<Kind> {
         Some((owner, f)) if listed(&lx.field_owners, owner) => f,
         _ => t,
     };
-    if listed(&lx.field_words, field) {
+    // …capitalised, as templates write them ("[Name]", "[YOUR CLINIC]"); "[name]" and "[our
+    // clinic]" are an editor's insertions in reported speech
+    if listed(&lx.field_words, field) && inner.trim_start().starts_with(char::is_uppercase) {
         return Some(Kind::Field);
     }
     None
@@ -294,7 +374,8 @@ fn author_year(t: &str) -> bool {
 /// missing value pasted into a sentence).
 fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
     let b = text.as_bytes();
-    for missing in ["NA%", "NaN%"] {
+    let percent = memchr::memchr(b'%', b).is_some();
+    for missing in ["NA%", "NaN%"].into_iter().filter(|_| percent) {
         for k in memchr::memmem::find_iter(b, missing.as_bytes()) {
             if !text[..k].ends_with(|c: char| c.is_alphanumeric()) {
                 out.push((k..k + missing.len(), Kind::Figure));
@@ -344,13 +425,14 @@ fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
                 listed(units, &word).then_some(word.len())
             })
             .flatten();
-        let counted = x == b'X' && {
+        // "n = XX" ("women = XX" gives a karyotype)
+        let counted = x == b'X' && count == 2 && {
             let head = text[..start].trim_end_matches(' ');
-            head.ends_with('=')
-                && head[..head.len() - 1]
-                    .trim_end_matches(' ')
-                    .to_lowercase()
-                    .ends_with('n')
+            head.strip_suffix('=').is_some_and(|h| {
+                let h = h.trim_end_matches(' ');
+                (h.ends_with('n') || h.ends_with('N'))
+                    && !h[..h.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+            })
         };
         let cut = if percent && gap <= 1 {
             end + gap + 1
@@ -367,9 +449,21 @@ fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
 
 /// "TODO: …" and the like, written in capitals before a colon: to the end of the sentence.
 fn notes(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
-    for word in &lexicon().note_words {
+    // a colon first: most blocks have none, and each word's searcher is built once
+    if memchr::memchr(b':', text.as_bytes()).is_none() {
+        return;
+    }
+    static FINDERS: LazyLock<Vec<(&'static str, memchr::memmem::Finder<'static>)>> =
+        LazyLock::new(|| {
+            lexicon()
+                .note_words
+                .iter()
+                .map(|w| (w.as_str(), memchr::memmem::Finder::new(w.as_bytes())))
+                .collect()
+        });
+    for (word, finder) in FINDERS.iter() {
         let mut at = 0;
-        while let Some(k) = memchr::memmem::find(&text.as_bytes()[at..], word.as_bytes()) {
+        while let Some(k) = finder.find(&text.as_bytes()[at..]) {
             let start = at + k;
             let end = start + word.len();
             at = end;
@@ -463,6 +557,16 @@ mod tests {
                 ("[Doctor's Name]", Kind::Field)
             ]
         );
+        // labels of figures in parentheses, an editor's insertion with an owner, lower case
+        // fields (a redaction), a wiki link, filler named in a sentence, a schedule's TBD
+        assert!(
+            found(
+                "(human: 85%, mouse: 15%) (editor: J. Smith) [our clinic] said; Accessed [date]. \
+                 See [[Source]] and [[Name]]. Lorem ipsum is filler. TBD: May. \
+                 (include your medication list here) (bring the appropriate forms)"
+            )
+            .is_empty()
+        );
         // an editor's insertion and note, a recipe's step, a task box, a word "todo"
         assert!(
             found(
@@ -485,15 +589,21 @@ mod tests {
                 ("XX mmHg", Figure)
             ]
         );
-        assert_eq!(found("Lorem ipsum dolor"), [("Lorem ipsum", Kind::Filler)]);
+        assert_eq!(
+            found("Lorem ipsum dolor sit"),
+            [("Lorem ipsum", Kind::Filler)]
+        );
         assert_eq!(
             found("heterogeneity at NA% and DNA% or NaN%"),
             [("NA%", Figure), ("NaN%", Figure)]
         );
         // karyotypes, Roman numerals, a single X, words
         assert!(
-            found("46,XX women; Chapter XX of the book; an X% fall; XXL shirts; 45,X/46,XX")
-                .is_empty()
+            found(
+                "46,XX women; XX men; XXX women; women = XX; Chapter XX of the book; an X% fall; \
+                 XXL shirts; 45,X/46,XX"
+            )
+            .is_empty()
         );
         // in a bracket already reported: one finding
         assert_eq!(
