@@ -275,7 +275,14 @@ fn may_be_placeholder(inner: &str, bracket: bool) -> bool {
         .next()
         .unwrap_or("")
         .trim_end_matches(['?', '.']);
-    first.len() <= 24 && FIRST.contains(&first.to_lowercase())
+    // lower-cased on the stack: most parentheses fail here, and this is run on every one
+    let mut buf = [0u8; 24];
+    first.len() <= buf.len() && first.is_ascii() && {
+        let low = &mut buf[..first.len()];
+        low.copy_from_slice(first.as_bytes());
+        low.make_ascii_lowercase();
+        std::str::from_utf8(low).is_ok_and(|w| FIRST.contains(w))
+    }
 }
 
 fn listed(list: &[String], w: &str) -> bool {
