@@ -20,13 +20,16 @@
 //!
 //! **How it matches:** the words in `rules/placeholders.toml`, compared lower case, against
 //! what stands between brackets or parentheses (the innermost pair, on one line, at most 160
-//! bytes) and against the plain text around a run of `X`s. It stays quiet on quotations
-//! (someone else's words: a redacted "[name]" in a patient's story), on code and on a user's
-//! question in a saved chat; on an editor's insertion ("[the doctor]", "[sic]") and note
-//! ("[Update: the label changed in 2024]"); on an instruction in parentheses with no word for
-//! the writer in it ("(Add water as needed.)" is a recipe's step, "(Include relevant local
-//! resources.)" and "(insert statistic here)" are not); and on a karyotype ("46,XX women"). `uncited-claim` still judges the sentence a citation
-//! placeholder stands in: the placeholder is no citation.
+//! bytes) and against the plain text around a run of `X`s. It stays quiet on quotations and
+//! block quotes (someone else's words: a redacted "[name]" in a patient's story), on links
+//! (`[[source]](https://…)` is a citation that works), on code and on a user's question in a
+//! saved chat; on an editor's insertion ("[the doctor]", "[our clinic]", "[sic]"; a form
+//! field counts only capitalised, as templates write it: "[Name]") and note ("[Update: the
+//! label changed in 2024]"; in parentheses only "TODO:" and the like are notes, "(human:
+//! 85%)" is a label); on an instruction in parentheses that neither opens with "insert" nor
+//! names what a writer adds ("(Add water as needed.)" is a recipe's step, "(Include relevant
+//! local resources.)" is not); and on karyotypes ("46,XX women", "XX men"). `uncited-claim`
+//! still judges the sentence a citation placeholder stands in: the placeholder is no citation.
 //!
 //! **Example:** `Walking lowers blood pressure by XX mmHg [citation needed].` reports `XX mmHg`
 //! and `[citation needed]`; `Call [Clinic Name] to book.` reports `[Clinic Name]`.
