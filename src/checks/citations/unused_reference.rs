@@ -182,10 +182,9 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
 fn in_inventory(doc: &Document, list: &ReferenceList, e: &Reference) -> bool {
     let after = list.heading.as_ref().map_or(list.span.start, |h| h.end);
     let words = &crate::document::english::words().citations;
-    doc.sections
-        .iter()
-        .filter(|s| s.heading.start >= after && s.span.contains(&e.span.start))
-        .max_by_key(|s| s.heading.start)
+    doc.section_at(e.span.start)
+        .map(|k| &doc.sections[k])
+        .filter(|s| s.heading.start >= after)
         .is_some_and(|s| {
             let title = s.title.to_lowercase();
             let has = |list: &[String]| {

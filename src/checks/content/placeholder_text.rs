@@ -38,6 +38,7 @@
 
 use crate::checks::{Context, NoOptions, Reads, Rule, parse_options};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::english::listed;
 use crate::document::{BlockKind, Document, Role};
 use serde::Deserialize;
 use std::ops::Range;
@@ -135,14 +136,13 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
             let span = b.map.range(r.clone());
             if span.is_empty()
                 || in_link(&doc.text, span.clone())
-                || doc
-                    .code
-                    .iter()
-                    .any(|c| c.start < span.end && span.start < c.end)
+                || doc.in_code(span.start)
+                || doc.in_code(span.end - 1)
             {
                 continue;
             }
-            let shown = excerpt(&b.text[r]);
+            let one_line = b.text[r].split_whitespace().collect::<Vec<_>>().join(" ");
+            let shown = crate::checks::sources::shorten(&one_line, 80);
             let (message, help) = kind.message(&shown);
             out.push(Diagnostic::new(RULE.id, span, message).help(help));
         }
@@ -163,16 +163,6 @@ fn in_link(text: &str, span: Range<usize>) -> bool {
         || (inside.ends_with(']') && after.starts_with('('))
         || after.starts_with("</a>")
         || (text[..span.start].ends_with('[') && after.starts_with(']'))
-}
-
-/// `s` on one line, cut at 80 characters.
-fn excerpt(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() > 80 {
-        format!("{}…", s.chars().take(79).collect::<String>().trim_end())
-    } else {
-        s
-    }
 }
 
 /// The placeholders in `text` (a block's plain text, quotations blanked), in order.
@@ -286,10 +276,6 @@ fn may_be_placeholder(inner: &str, bracket: bool) -> bool {
         low.make_ascii_lowercase();
         std::str::from_utf8(low).is_ok_and(|w| FIRST.contains(w))
     }
-}
-
-fn listed(list: &[String], w: &str) -> bool {
-    list.iter().any(|x| x == w)
 }
 
 /// What the text between a pair of brackets (`bracket`) or parentheses stands for, if it is a
