@@ -70,7 +70,8 @@
 //! studies"; not under a `setup`, `include=FALSE` or `child=` chunk), a sentence whose value
 //! the document computes inline (`` `r round(prev, 1)` ``, `` `{python} n` ``) and a data
 //! dictionary's items (`` - `dose_mg`, `int`: the daily dose ``), and an assistant's talk about its own process, a sentence or a
-//! whole reasoning paragraph (reported by `assistant-artifact`). The patterns are
+//! whole reasoning paragraph (reported by `assistant-artifact`; the reasoning between
+//! `<think>` tags does not count in the article's citing habit either). The patterns are
 //! `[not-prose]` in `rules/claims.toml`.
 //!
 //! **Citation scope:** a citation covers its sentence (a marker right after the full stop
@@ -832,6 +833,9 @@ pub fn judged(
             || author_list(&doc.text[s.span.clone()])
             || flattened_table(doc.sentence_text(s))
             || computes_inline(doc, &s.span)
+            // an assistant's reasoning between `<think>` tags is not the article's text
+            // (assistant-artifact reports it), nor is it counted in the article's citing habit
+            || doc.traces.iter().any(|t| t.contains(&s.span.start))
         {
             continue;
         }
