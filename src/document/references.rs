@@ -546,6 +546,18 @@ fn all_fields(doc: &Document, members: &[usize]) -> bool {
 }
 
 /// Does this list-item block begin its item (rather than continue it with a second paragraph)?
+/// The number of the item that a nested item starts on the same line of (`23. 1. Title`:
+/// 23, with its span), when nothing but that number stands before it.
+fn glued_item_number(doc: &Document, b: &super::Block) -> Option<(u32, Range<usize>)> {
+    let (_, inner) = b.number.as_ref()?;
+    let line = doc.text[..inner.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &doc.text[line..inner.start];
+    let lead = prefix.len() - prefix.trim_start().len();
+    let (n, span) = super::markdown::item_number(&doc.text, line + lead)?;
+    let after = &doc.text[span.end + 1..inner.start];
+    (!after.is_empty() && after.trim().is_empty()).then_some((n, span))
+}
+
 fn starts_item(doc: &Document, b: &super::Block) -> bool {
     if doc.format != super::Format::Markdown {
         return true;
@@ -664,7 +676,19 @@ pub fn collect(doc: &mut Document) {
                 Style::Ordered => empty_item_number(doc, b),
                 _ => None,
             };
+            let mut glued_at = None;
             let new_entry = match b.kind {
+                // `23. 1. Improving Care…`: an entry whose title opens with a number, which
+                // Markdown reads as a list nested in item 23; the entry is item 23
+                BlockKind::ListItem
+                    if style == Style::Ordered
+                        && b.depth == min_depth.saturating_add(1)
+                        && let Some((n, span)) = glued_item_number(doc, b) =>
+                {
+                    ordinal += 1;
+                    glued_at = Some(span.start);
+                    Some((RefKey::Num(n), span))
+                }
                 BlockKind::ListItem
                     if style != Style::Headings
                         && b.depth == min_depth
@@ -734,7 +758,9 @@ pub fn collect(doc: &mut Document) {
                     after_label = false;
                     entries.push(Pending {
                         key,
-                        span: b.span.clone(),
+                        // (`23. 1. Title`: the entry starts at its own number, before the
+                        // nested item's block)
+                        span: glued_at.unwrap_or(b.span.start)..b.span.end,
                         body: b.span.clone(),
                         key_span,
                         text: clean,
