@@ -158,6 +158,12 @@ pub fn is_timestamp(s: &str, parts: usize) -> bool {
 /// literature synthesis that cites only in its prose): the claim is attributed, and whether
 /// the work is listed is the citation rules' question.
 pub fn names_authors_and_year(src: &str) -> bool {
+    // full-width parentheses, as writers of Chinese and Japanese type them in English text
+    // ("…worldwide（Joseph et al., 2022)"), read as the ASCII ones with the space before
+    if src.contains(['（', '）']) {
+        let ascii = src.replace('（', " (").replace('）', ") ");
+        return et_al_and_year(&ascii) || two_authors_and_year(&ascii);
+    }
     et_al_and_year(src) || two_authors_and_year(src)
 }
 
@@ -778,6 +784,14 @@ mod tests {
             "Flour fortification lowered rates, as Tembo and Ruiz (2018) reviewed."
         ));
         assert!(names_its_source("Rates fell (Tembo & Ruiz, 2018)."));
+        // full-width parentheses, glued to the word before them
+        assert!(names_its_source(
+            "Heart failure affects 64 million people worldwide（Joseph et al., 2022)."
+        ));
+        assert!(names_its_source("Rates fell（Tembo & Ruiz, 2018）."));
+        assert!(!names_its_source(
+            "Heart failure with reduced ejection fraction（HFrEF）is common since 2020."
+        ));
         assert!(!names_its_source(
             "Between Monday and Friday (2018 figures) visits rose."
         ));
