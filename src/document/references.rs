@@ -37,6 +37,9 @@ const TITLES: &[&str] = &[
     "list of references",
     "list of sources",
     "list of works cited",
+    // the sources tab of Healthline Media's pages (Healthline, Medical News Today), kept by
+    // every copy of them
+    "how we reviewed this article",
     // Chinese (traditional and simplified) and Japanese
     "參考文獻",
     "参考文献",

@@ -63,7 +63,7 @@
 //! headings: it names the paragraphs under it down to the next such title or heading, and two
 //! different ones of `[sections] manuscript` mark a manuscript), sentences in administrative
 //! sections (`[sections] skip` in `rules/claims.toml`: About This…, Changes to…, Latest
-//! Updates…, Disclaimer, …) or in a paragraph led by such a label in bold (a structured
+//! Updates…, Disclaimer, a page's teasers for its others, Read This Next, …) or in a paragraph led by such a label in bold (a structured
 //! abstract's `**Methods**: …`; outside a manuscript only a part's whole name, not
 //! `**Limitations of risk models:**`), in an R Markdown or Quarto analysis the paragraph right
 //! under a chunk that runs (it reports what the chunk computed: "Data were extracted from 139
