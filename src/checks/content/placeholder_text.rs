@@ -9,7 +9,8 @@
 //!   `[YOUR STATISTIC HERE]`, `(Include relevant local resources as needed.)`;
 //! - a note to the writer: `[TODO: add the 2024 figures]`, `[HUMAN: confirm the dose]`,
 //!   `TODO: cite the trial`;
-//! - a form field left empty: `[Your Name]`, `[Clinic Name]`, `[Phone Number]`;
+//! - a form field left empty: `[Your Name]`, `[Clinic Name]`, `[Phone Number]`, and a
+//!   run of five X's or more standing for a name or a number (`Grant No. xxxxxx`);
 //! - a placeholder figure: `XX%`, `X.X mg`, `n = XX`, and a figure a script never computed,
 //!   `NA%`;
 //! - filler text: `Lorem ipsum dolor …`.
@@ -28,7 +29,8 @@
 //! label changed in 2024]"; in parentheses only "TODO:" and the like are notes, "(human:
 //! 85%)" is a label); on an instruction in parentheses that neither opens with "insert" nor
 //! names what a writer adds ("(Add water as needed.)" is a recipe's step, "(Include relevant
-//! local resources.)" is not); and on karyotypes ("46,XX women", "XX men"). `uncited-claim`
+//! local resources.)" is not); and on karyotypes ("46,XX women", "XX men"; a long run of
+//! X's in a text that speaks of chromosomes or a syndrome). `uncited-claim`
 //! still judges the sentence a citation placeholder stands in: the placeholder is no citation.
 //!
 //! **Example:** `Walking lowers blood pressure by XX mmHg [citation needed].` reports `XX mmHg`
@@ -430,6 +432,14 @@ fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
                     && !h[..h.len() - 1].ends_with(|c: char| c.is_alphanumeric())
             })
         };
+        // a long run standing for a name, a number or an address ("Grant No. xxxxxx",
+        // "xxxxx: Writing – original draft"); not a karyotype written without its count
+        // ("pentasomy X (XXXXX)")
+        let slot = count >= 5 && !counted && !percent && unit.is_none() && !karyotype(text);
+        if slot {
+            out.push((start..end, Kind::Field));
+            continue;
+        }
         let cut = if percent && gap <= 1 {
             end + gap + 1
         } else if let Some(len) = unit {
@@ -441,6 +451,14 @@ fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
         };
         out.push((start..cut, Kind::Figure));
     }
+}
+
+/// Whether a text speaks of sex chromosomes, where a run of X's is a karyotype.
+fn karyotype(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    ["karyotype", "chromosom", "somy", "syndrome", "aneuploid"]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// "TODO: …" and the like, written in capitals before a colon: to the end of the sentence.
@@ -601,6 +619,13 @@ mod tests {
             )
             .is_empty()
         );
+        // a long run for a name or a number; not a karyotype, nor a run inside a word
+        assert_eq!(
+            found("funded by the foundation (Grant Nos. xxxxxx). xxxxx: Data curation."),
+            [("xxxxxx", Kind::Field), ("xxxxx", Kind::Field)]
+        );
+        assert!(found("Pentasomy X (XXXXX) is rare; 49,XXXXX girls.").is_empty());
+        assert!(found("the XXXXXL size; abcxxxxxdef; XXXX").is_empty());
         // in a bracket already reported: one finding
         assert_eq!(
             found("[X.X% of patients: insert statistic here]"),
