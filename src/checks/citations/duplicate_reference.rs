@@ -21,7 +21,8 @@
 //! 2000b); two anonymous works ("Unknown (2009).") only when a citation names their key.
 //!
 //! A shared URL counts only when the two entries also read alike (many different works link
-//! to one search page or portal); a shared DOI or PMID always counts.
+//! to one search page or portal); a shared DOI or PMID always counts. Addresses are compared
+//! as the page they name: `http://` and `https://`, with or without `www.`, are one page.
 //!
 //! **Example:** entries `3.` and `7.` both carry `doi:10.1000/xyz123`: reports entry 7 with a
 //! label on entry 3.
@@ -103,7 +104,12 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                 ];
                 for (kind, v) in candidates.into_iter().flatten() {
                     let id = format!("{kind} {v}");
-                    if let Some(&first) = ids.get(&id) {
+                    // one page by `http` and `https`, with and without `www.`
+                    let same = match kind {
+                        "URL" => format!("{kind} {}", page_of(&v)),
+                        _ => id.clone(),
+                    };
+                    if let Some(&first) = ids.get(&same) {
                         // a shared URL alone (a search page, a guideline portal) is not
                         // enough: the entries must also read alike
                         if kind == "URL" && !same_words(&doc.references[first].text, &e.text) {
@@ -117,7 +123,7 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
                         ));
                         break;
                     }
-                    ids.insert(id, r);
+                    ids.insert(same, r);
                 }
             }
             if let Some((first, msg, help)) = d {
@@ -133,6 +139,16 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// A web address as the page it names: without its scheme (`http://`, `https://`) or a
+/// leading `www.`, its host in lower case (`http://drc.bmj.com/content/13` and
+/// `https://drc.bmj.com/content/13` are one page).
+fn page_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    format!("{}{path}", host.to_ascii_lowercase())
 }
 
 /// The number an entry's list item carries as written (`2.` → 2), as the parser read it.
@@ -252,10 +268,12 @@ fn same_words(a: &str, b: &str) -> bool {
     shared >= 8 && shared * 5 >= fewer * 4
 }
 
-/// An entry's words, lower-cased, in order.
+/// An entry's words, lower-cased, in order; an address's scheme and `www` are not words of
+/// it (`http://www.…` and `https://…` are one page).
 fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "http" | "https" | "www"))
         .collect()
 }
