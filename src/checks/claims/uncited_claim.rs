@@ -1009,7 +1009,7 @@ fn lead_in(doc: &Document, start: usize) -> Option<usize> {
 /// A citation written the way the article cites most often, for the help line: `[3]`,
 /// `[^3]`, `[@key]`, `(Author, 2020)`, …; `[3]` when it cites nothing by marker, a link when
 /// it cites only by links.
-fn citation_example(doc: &Document) -> &'static str {
+fn citation_example(doc: &Document) -> std::borrow::Cow<'static, str> {
     let mut counts: Vec<(CiteSyntax, usize)> = Vec::new();
     for c in &doc.citations {
         match counts.iter_mut().find(|(k, _)| *k == c.syntax) {
@@ -1019,6 +1019,16 @@ fn citation_example(doc: &Document) -> &'static str {
     }
     // the most used; the first written among equals
     let most = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(k, _)| *k);
+    // numbers in brackets as the article writes them: `[[3]]`, `[cite: 3]`
+    if most == Some(CiteSyntax::Bracket)
+        && let Some(own) = doc
+            .citations
+            .iter()
+            .find(|c| c.syntax == CiteSyntax::Bracket)
+            .and_then(|c| bracket_shape(&doc.text[c.span.clone()]))
+    {
+        return own.into();
+    }
     match most {
         Some(CiteSyntax::Footnote) => "`[^3]`",
         Some(CiteSyntax::Pandoc | CiteSyntax::Narrative) => "`[@key]`",
@@ -1040,6 +1050,21 @@ fn citation_example(doc: &Document) -> &'static str {
         None if doc.sentences.iter().any(|s| s.names_source) => "a link to the source",
         None => "`[3]`",
     }
+    .into()
+}
+
+/// A bracketed marker with its numbers written as one, `3`: `[[1,14]]` gives `` `[[3]]` ``,
+/// `[cite: 1, 2]` gives `` `[cite: 3]` ``; `None` for a marker of another shape.
+fn bracket_shape(marker: &str) -> Option<String> {
+    let first = marker.find(|c: char| c.is_ascii_digit())?;
+    let last = marker.rfind(|c: char| c.is_ascii_digit())?;
+    let (open, close) = (&marker[..first], &marker[last + 1..]);
+    let plain = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_alphabetic() || "[]: ".contains(c))
+    };
+    (marker.len() <= 40 && open.starts_with('[') && plain(open) && plain(close))
+        .then(|| format!("`{open}3{close}`"))
 }
 
 /// A header block: a paragraph of two or more lines, each a short label and its value
@@ -1233,7 +1258,7 @@ fn check(doc: &Document, cx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let (reason, strongest) = score.explain(j.claim(doc));
-        let example = *example.get_or_init(|| citation_example(doc));
+        let example = example.get_or_init(|| citation_example(doc));
         let mut d = Diagnostic::new(
             RULE.id,
             s.span.clone(),
@@ -1613,6 +1638,15 @@ mod tests {
             "a link to the source"
         );
         assert_eq!(ex("Salt raises pressure.\n"), "`[3]`");
+        // numbers in brackets, written the article's way
+        assert_eq!(
+            ex("Salt raises pressure [[1,4]].\n\n## References\n\n1. A.\n2. B.\n3. C.\n4. D.\n"),
+            "`[[3]]`"
+        );
+        assert_eq!(
+            ex("Salt raises pressure [cite: 1, 2].\n\n## Sources\n\n1. A.\n2. B.\n"),
+            "`[cite: 3]`"
+        );
     }
 
     #[test]
