@@ -641,6 +641,36 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
                     fields.push(f);
                 }
             }
+            // `<div class="disclaimer">…</div>`, `<aside id="medical-disclaimer">`: a block the
+            // page marks as its disclaimer, when it holds words
+            Tok::Start { name, span, .. }
+                if ["div", "section", "aside", "p", "footer"].contains(&name.as_str())
+                    && ["class", "id"].iter().any(|a| {
+                        t.attr(a).is_some_and(|v| {
+                            v.value.split_whitespace().any(|c| {
+                                c.split(['-', '_'])
+                                    .any(|w| w.eq_ignore_ascii_case("disclaimer"))
+                            })
+                        })
+                    })
+                    && toks[k + 1..].iter().take(4).any(|n| match n {
+                        Tok::Text(r) => {
+                            doc.text[r.clone()]
+                                .chars()
+                                .filter(|c| c.is_alphabetic())
+                                .count()
+                                >= 20
+                        }
+                        _ => false,
+                    }) =>
+            {
+                fields.push(keyed_field(
+                    "disclaimer",
+                    name,
+                    span.clone(),
+                    MetaSource::HtmlMeta,
+                ));
+            }
             Tok::Start { name, .. } if name == "time" => {
                 // <time itemprop="dateModified" datetime="2025-01-02">
                 if let (Some(p), Some(dt)) = (t.attr("itemprop"), t.attr("datetime"))

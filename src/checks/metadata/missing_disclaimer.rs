@@ -12,8 +12,10 @@
 //! of every block (the phrases, and a paragraph that introduces its disclaimer in words:
 //! "Disclaimer: …", "A disclaimer is in order: …"), in a reference section only a paragraph
 //! that introduces itself so ("**Medical disclaimer:** …" in a `:::disclaimer` block closing
-//! the page; a source's excerpt or title is the source speaking), and HTML `<meta name="disclaimer">` /
-//! JSON-LD `disclaimer`. The finding points at the article's title (or its start): it is
+//! the page; a source's excerpt or title is the source speaking), HTML `<meta
+//! name="disclaimer">` / JSON-LD `disclaimer`, and an HTML block the page marks as its
+//! disclaimer by its class or id (`<div class="disclaimer">`, `<aside
+//! id="medical-disclaimer">`) when it holds words. The finding points at the article's title (or its start): it is
 //! about the whole document.
 //!
 //! **Example:** an article about statins with a References list and no disclaimer section
@@ -231,6 +233,30 @@ mod tests {
         ] {
             let doc = format!("# Salt\n\nSalt raises blood pressure.\n\n{text}\n");
             assert_eq!(run("missing-disclaimer", &doc, "a.md").len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_html_block_marked_as_the_disclaimer_satisfies_it_when_it_holds_words() {
+        let page = |block: &str| {
+            format!(
+                "<html><body><h1>Salt</h1><p>Salt raises blood pressure in most adults.</p>{block}</body></html>"
+            )
+        };
+        let with_words = page(
+            "<aside id=\"medical-disclaimer\"><b>Note.</b> Ask your own clinician before changing your diet.</aside>",
+        );
+        assert!(run("missing-disclaimer", &with_words, "a.html").is_empty());
+        // an empty styling hook, or a class that only contains the word, is none
+        for block in [
+            "<div class=\"disclaimer\"></div>",
+            "<div class=\"disclaimers-hidden\"><p>Salt is in bread, cheese and most soups.</p></div>",
+        ] {
+            assert_eq!(
+                run("missing-disclaimer", &page(block), "a.html").len(),
+                1,
+                "{block}"
+            );
         }
     }
 
