@@ -609,6 +609,56 @@ impl Builder<'_> {
     }
 }
 
+/// The text inside the element that token `k` opens, up to its end tag (at most a few
+/// hundred tokens in).
+fn own_text(src: &str, toks: &[Tok], k: usize) -> String {
+    let Tok::Start { name, .. } = &toks[k] else {
+        return String::new();
+    };
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for t in toks[k + 1..].iter().take(400) {
+        match t {
+            Tok::Start {
+                name: n,
+                self_closing: false,
+                ..
+            } if n == name => depth += 1,
+            Tok::End { name: n, .. } if n == name => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            Tok::Text(r) => {
+                out.push_str(&src[r.clone()]);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether a block's text reads as a reader's disclaimer: it speaks of medical or clinical
+/// advice, a doctor, a diagnosis or treatment (a cookie banner or an affiliate note does not).
+fn reads_as_disclaimer(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "doctor",
+        "medical",
+        "clinical",
+        "clinician",
+        "physician",
+        "advice",
+        "guidance",
+        "diagnos",
+        "treatment",
+        "professional",
+    ];
+    let t = text.to_lowercase();
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 20 && WORDS.iter().any(|w| t.contains(w))
+}
+
 pub fn parse(doc: &mut Document, opts: &ParseOptions) {
     let mut toks = tokenize(&doc.text);
     let mut fields = Vec::new();
@@ -642,7 +692,8 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
                 }
             }
             // `<div class="disclaimer">…</div>`, `<aside id="medical-disclaimer">`: a block the
-            // page marks as its disclaimer, when it holds words
+            // page marks as its disclaimer, shown, whose own text reads as one (not a cookie
+            // banner's or an affiliate note's "disclaimer")
             Tok::Start { name, span, .. }
                 if ["div", "section", "aside", "p", "footer"].contains(&name.as_str())
                     && ["class", "id"].iter().any(|a| {
@@ -653,16 +704,14 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
                             })
                         })
                     })
-                    && toks[k + 1..].iter().take(4).any(|n| match n {
-                        Tok::Text(r) => {
-                            doc.text[r.clone()]
-                                .chars()
-                                .filter(|c| c.is_alphabetic())
-                                .count()
-                                >= 20
-                        }
-                        _ => false,
-                    }) =>
+                    && t.attr("hidden").is_none()
+                    && !t.attr("style").is_some_and(|v| {
+                        v.value
+                            .replace(' ', "")
+                            .to_ascii_lowercase()
+                            .contains("display:none")
+                    })
+                    && reads_as_disclaimer(&own_text(&doc.text, &toks, k)) =>
             {
                 fields.push(keyed_field(
                     "disclaimer",

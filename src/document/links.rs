@@ -161,7 +161,11 @@ pub fn names_authors_and_year(src: &str) -> bool {
     // full-width parentheses, as writers of Chinese and Japanese type them in English text
     // ("…worldwide（Joseph et al., 2022)"), read as the ASCII ones with the space before
     if src.contains(['（', '）']) {
-        let ascii = src.replace('（', " (").replace('）', ") ");
+        let ascii = src
+            .replace('（', " (")
+            .replace('）', ") ")
+            .replace('，', ", ")
+            .replace('；', "; ");
         return et_al_and_year(&ascii) || two_authors_and_year(&ascii);
     }
     et_al_and_year(src) || two_authors_and_year(src)
@@ -789,6 +793,12 @@ mod tests {
             "Heart failure affects 64 million people worldwide（Joseph et al., 2022)."
         ));
         assert!(names_its_source("Rates fell（Tembo & Ruiz, 2018）."));
+        // with the full-width comma that comes with them
+        assert!(names_its_source("Rates fell（Tembo & Ruiz，2018）."));
+        assert!(names_its_source("Parsers improved（Nivre et al.，2016）."));
+        assert!(!names_its_source(
+            "Rates of HFrEF fell（HFrEF，2020 guideline）."
+        ));
         assert!(!names_its_source(
             "Heart failure with reduced ejection fraction（HFrEF）is common since 2020."
         ));

@@ -121,6 +121,10 @@ pub fn item_number(src: &str, at: usize) -> Option<(u32, Range<usize>)> {
 /// `html` opens one, closes one, the text beside the tag, and the text after a closing tag.
 fn trace_tag(html: &str) -> (bool, bool, &str, &str) {
     let t = html.trim();
+    // (a comment that names the tag is a note, not the tag)
+    if t.starts_with("<!--") {
+        return (false, false, t, "");
+    }
     let lower = t.to_ascii_lowercase();
     for name in ["think", "thinking", "reasoning"] {
         let open = format!("<{name}>");
@@ -152,8 +156,9 @@ impl Builder<'_> {
     /// A line of HTML: opens or closes a reasoning region, or, inside one, is its prose. The
     /// answer written right after a closing tag (`</think>` and the answer's first line with
     /// no blank line between, which Markdown reads as one HTML block) is prose of its own.
-    fn html_line(&mut self, html: &str, range: Range<usize>) {
+    fn html_line(&mut self, html: &str, range: Range<usize>, may_open: bool) {
         let (open, close, rest, after) = trace_tag(html);
+        let open = open && may_open;
         if open && self.think_open.is_none() {
             self.think_open = Some(range.start);
         }
@@ -478,7 +483,14 @@ pub fn parse(doc: &mut Document) {
             {
                 b.piece("^", range);
             }
-            Event::Html(h) | Event::InlineHtml(h) => b.html_line(&h, range),
+            Event::Html(h) => b.html_line(&h, range, true),
+            // a tag in the middle of a line ("…shown after a <think> tag.") is written about,
+            // not a reasoning region that opens
+            Event::InlineHtml(h) => {
+                let line = doc.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                let opens = doc.text[line..range.start].trim().is_empty();
+                b.html_line(&h, range, opens)
+            }
             Event::Rule => b.flush(),
             _ => {}
         }

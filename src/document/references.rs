@@ -548,7 +548,6 @@ fn all_fields(doc: &Document, members: &[usize]) -> bool {
     all >= 2 && labels.len() * 2 <= all
 }
 
-/// Does this list-item block begin its item (rather than continue it with a second paragraph)?
 /// The number of the item that a nested item starts on the same line of (`23. 1. Title`:
 /// 23, with its span), when nothing but that number stands before it.
 fn glued_item_number(doc: &Document, b: &super::Block) -> Option<(u32, Range<usize>)> {
@@ -557,10 +556,12 @@ fn glued_item_number(doc: &Document, b: &super::Block) -> Option<(u32, Range<usi
     let prefix = &doc.text[line..inner.start];
     let lead = prefix.len() - prefix.trim_start().len();
     let (n, span) = super::markdown::item_number(&doc.text, line + lead)?;
-    let after = &doc.text[span.end + 1..inner.start];
+    // (a nested item on a line of its own reads its own number: no item stands before it)
+    let after = doc.text.get(span.end + 1..inner.start)?;
     (!after.is_empty() && after.trim().is_empty()).then_some((n, span))
 }
 
+/// Does this list-item block begin its item (rather than continue it with a second paragraph)?
 fn starts_item(doc: &Document, b: &super::Block) -> bool {
     if doc.format != super::Format::Markdown {
         return true;

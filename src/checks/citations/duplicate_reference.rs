@@ -141,14 +141,19 @@ fn check(doc: &Document, _cx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// A web address as the page it names: without its scheme (`http://`, `https://`) or a
-/// leading `www.`, its host in lower case (`http://drc.bmj.com/content/13` and
+/// A web address as the page it names: without its scheme (`http://`, `https://`), a
+/// leading `www.` or a default port (`:80`, `:443`), its host in lower case (`http://drc.bmj.com/content/13` and
 /// `https://drc.bmj.com/content/13` are one page).
 fn page_of(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    format!("{}{path}", host.to_ascii_lowercase())
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let host = host
+        .strip_suffix(":443")
+        .or(host.strip_suffix(":80"))
+        .unwrap_or(host);
+    format!("{host}{path}")
 }
 
 /// The number an entry's list item carries as written (`2.` → 2), as the parser read it.
@@ -276,4 +281,23 @@ fn words(s: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .filter(|w| !matches!(w.as_str(), "http" | "https" | "www"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_address_is_the_page_it_names() {
+        let one = super::page_of("https://example.org/soap");
+        for same in [
+            "http://example.org/soap",
+            "http://WWW.Example.org/soap",
+            "https://example.org:443/soap",
+            "http://www.example.org:80/soap",
+        ] {
+            assert_eq!(super::page_of(same), one, "{same}");
+        }
+        // the path keeps its case, and a query is part of the page
+        assert_ne!(super::page_of("https://example.org/Soap"), one);
+        assert_ne!(super::page_of("https://example.org/soap?id=2"), one);
+    }
 }

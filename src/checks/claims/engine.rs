@@ -134,6 +134,10 @@ struct SectionsFile {
     /// Current Screening Tests").
     #[serde(default, rename = "manuscript-parts-whole")]
     manuscript_parts_whole: Vec<String>,
+    /// Headings of page chrome skipped only as the whole heading ("Read This Next", not "Read
+    /// Next Steps After a Diagnosis").
+    #[serde(default, rename = "skip-whole")]
+    skip_whole: Vec<String>,
     /// Heading prefixes of a manuscript's sections that restate its own findings.
     #[serde(default)]
     discussion: Vec<String>,
@@ -177,6 +181,7 @@ pub struct ClaimLexicon {
     skip_sections: Vec<String>,
     manuscript_parts: Vec<String>,
     manuscript_parts_whole: Vec<String>,
+    skip_whole: Vec<String>,
     /// Lower-cased headings of a manuscript's own sections, and of its discussion.
     manuscript_sections: Vec<String>,
     discussion_sections: Vec<String>,
@@ -258,6 +263,7 @@ impl ClaimLexicon {
             skip_sections: lower_headings(&file.sections.skip),
             manuscript_parts: lower_headings(&file.sections.manuscript_parts),
             manuscript_parts_whole: lower_headings(&file.sections.manuscript_parts_whole),
+            skip_whole: lower_headings(&file.sections.skip_whole),
             manuscript_sections: lower_headings(&file.sections.manuscript),
             discussion_sections: lower_headings(&file.sections.discussion),
             summary_sections: lower_headings(&file.sections.summary),
@@ -294,6 +300,7 @@ impl ClaimLexicon {
     /// "Changes to This Summary", "Contact Us"): its text is not checked for claims.
     pub fn skips_section(&self, title: &str) -> bool {
         Self::heading_in(&self.skip_sections, title)
+            || self.skip_whole.contains(&heading_words(title))
     }
 
     /// Whether a section of a research manuscript reports the manuscript's own work

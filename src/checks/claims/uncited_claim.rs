@@ -834,8 +834,12 @@ pub fn judged(
             || flattened_table(doc.sentence_text(s))
             || computes_inline(doc, &s.span)
             // an assistant's reasoning between `<think>` tags is not the article's text
-            // (assistant-artifact reports it), nor is it counted in the article's citing habit
-            || doc.traces.iter().any(|t| t.contains(&s.span.start))
+            // (assistant-artifact reports it), nor is it counted in the article's citing habit;
+            // a tag never closed (a mention of `<think>` in prose, a cut trace) hides nothing
+            || doc
+                .traces
+                .iter()
+                .any(|t| t.end < doc.text.len() && t.contains(&s.span.start))
         {
             continue;
         }
@@ -1019,15 +1023,25 @@ fn citation_example(doc: &Document) -> std::borrow::Cow<'static, str> {
     }
     // the most used; the first written among equals
     let most = counts.iter().rev().max_by_key(|(_, n)| *n).map(|(k, _)| *k);
-    // numbers in brackets as the article writes them: `[[3]]`, `[cite: 3]`
-    if most == Some(CiteSyntax::Bracket)
-        && let Some(own) = doc
+    // numbers in brackets as the article writes them most: `[[3]]`, `[cite: 3]`
+    if most == Some(CiteSyntax::Bracket) {
+        let mut shapes: Vec<(String, usize)> = Vec::new();
+        for c in doc
             .citations
             .iter()
-            .find(|c| c.syntax == CiteSyntax::Bracket)
-            .and_then(|c| bracket_shape(&doc.text[c.span.clone()]))
-    {
-        return own.into();
+            .filter(|c| c.syntax == CiteSyntax::Bracket)
+        {
+            let Some(shape) = bracket_shape(&doc.text[c.span.clone()]) else {
+                continue;
+            };
+            match shapes.iter_mut().find(|(k, _)| *k == shape) {
+                Some((_, n)) => *n += 1,
+                None => shapes.push((shape, 1)),
+            }
+        }
+        if let Some((shape, _)) = shapes.into_iter().rev().max_by_key(|(_, n)| *n) {
+            return shape.into();
+        }
     }
     match most {
         Some(CiteSyntax::Footnote) => "`[^3]`",
@@ -1646,6 +1660,13 @@ mod tests {
         assert_eq!(
             ex("Salt raises pressure [cite: 1, 2].\n\n## Sources\n\n1. A.\n2. B.\n"),
             "`[cite: 3]`"
+        );
+        // the shape written most, not the first one
+        assert_eq!(
+            ex(
+                "Salt raises pressure [[1]]. It hardens arteries [2]. It thickens the heart [3].\n\n## References\n\n1. A.\n2. B.\n3. C.\n"
+            ),
+            "`[3]`"
         );
     }
 

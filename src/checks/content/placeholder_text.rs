@@ -435,7 +435,12 @@ fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
         // a long run standing for a name, a number or an address ("Grant No. xxxxxx",
         // "xxxxx: Writing – original draft"); not a karyotype written without its count
         // ("pentasomy X (XXXXX)")
-        let slot = count >= 5 && !counted && !percent && unit.is_none() && !karyotype(text);
+        let slot = count >= 5
+            && !counted
+            && !percent
+            && unit.is_none()
+            && !karyotype(text)
+            && !mask_or_address(text, start, end);
         if slot {
             out.push((start..end, Kind::Field));
             continue;
@@ -456,9 +461,32 @@ fn figures(text: &str, out: &mut Vec<(Range<usize>, Kind)>) {
 /// Whether a text speaks of sex chromosomes, where a run of X's is a karyotype.
 fn karyotype(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
-    ["karyotype", "chromosom", "somy", "syndrome", "aneuploid"]
+    ["karyotype", "chromosom", "somy", "aneuploid", "xxxxy"]
         .iter()
         .any(|w| t.contains(w))
+}
+
+/// Whether the run of X's at `start..end` describes a format ("in the format XXXXXXXXXX",
+/// "shown as XXXXX", "e.g. XXXXX"), stands in a web address (`?id=xxxxxx`, `story-xxxxx.html`)
+/// or names a size ("XXXXX-Large"): no slot left to fill.
+fn mask_or_address(text: &str, start: usize, end: usize) -> bool {
+    let token_start = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let token_end = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    let token = &text[token_start..token_end];
+    let before = text[..token_start].trim_end().to_ascii_lowercase();
+    token.contains(['/', '=', '<', '>'])
+        || token.contains(".htm")
+        || text[end..].starts_with('-')
+        || ["format", "as", "like", "e.g.", "e.g.,", "eg"]
+            .iter()
+            .any(|w| {
+                before.ends_with(w)
+                    && !before[..before.len() - w.len()].ends_with(char::is_alphanumeric)
+            })
 }
 
 /// "TODO: …" and the like, written in capitals before a colon: to the end of the sentence.
@@ -625,6 +653,18 @@ mod tests {
             [("xxxxxx", Kind::Field), ("xxxxx", Kind::Field)]
         );
         assert!(found("Pentasomy X (XXXXX) is rare; 49,XXXXX girls.").is_empty());
+        // a format, an address, a size; "syndrome" alone is no karyotype
+        assert!(
+            found(
+                "Write it in the format XXXXXXXXXX; see https://example.org/a?id=xxxxxx and \
+                 story-xxxxxx.html; an XXXXX-Large shirt."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            found("The metabolic syndrome cohort was funded by Grant No. xxxxxx."),
+            [("xxxxxx", Kind::Field)]
+        );
         assert!(found("the XXXXXL size; abcxxxxxdef; XXXX").is_empty());
         // in a bracket already reported: one finding
         assert_eq!(

@@ -15,7 +15,9 @@
 //! the page; a source's excerpt or title is the source speaking), HTML `<meta
 //! name="disclaimer">` / JSON-LD `disclaimer`, and an HTML block the page marks as its
 //! disclaimer by its class or id (`<div class="disclaimer">`, `<aside
-//! id="medical-disclaimer">`) when it holds words. The finding points at the article's title (or its start): it is
+//! id="medical-disclaimer">`), shown, when its own text reads as one (it speaks of medical
+//! or clinical advice, a doctor, a diagnosis or treatment: not a cookie banner's or an
+//! affiliate note's "disclaimer"). The finding points at the article's title (or its start): it is
 //! about the whole document.
 //!
 //! **Example:** an article about statins with a References list and no disclaimer section
@@ -247,10 +249,14 @@ mod tests {
             "<aside id=\"medical-disclaimer\"><b>Note.</b> Ask your own clinician before changing your diet.</aside>",
         );
         assert!(run("missing-disclaimer", &with_words, "a.html").is_empty());
-        // an empty styling hook, or a class that only contains the word, is none
+        // an empty styling hook (the text after it is not its own), a hidden one, a class
+        // that only contains the word, a cookie banner's or an affiliate note's "disclaimer"
         for block in [
-            "<div class=\"disclaimer\"></div>",
+            "<div class=\"disclaimer\"></div><p>Salt is in bread, cheese and most soups, say doctors.</p>",
+            "<div class=\"disclaimer\" style=\"display: none\">Ask your doctor before any change.</div>",
             "<div class=\"disclaimers-hidden\"><p>Salt is in bread, cheese and most soups.</p></div>",
+            "<div id=\"cookie-disclaimer\">This website uses cookies to improve your experience.</div>",
+            "<div class=\"affiliate-disclaimer\">If you buy through links on this page, we may earn a commission.</div>",
         ] {
             assert_eq!(
                 run("missing-disclaimer", &page(block), "a.html").len(),
