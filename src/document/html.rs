@@ -609,32 +609,15 @@ impl Builder<'_> {
     }
 }
 
-/// The text inside the element that token `k` opens, up to its end tag (at most a few
-/// hundred tokens in).
+/// The text inside the element that token `k` opens, up to its end tag (see
+/// [`matching_end`]; at most a few hundred tokens in).
 fn own_text(src: &str, toks: &[Tok], k: usize) -> String {
-    let Tok::Start { name, .. } = &toks[k] else {
-        return String::new();
-    };
-    let mut depth = 0usize;
+    let end = matching_end(toks, k).unwrap_or(toks.len()).min(k + 400);
     let mut out = String::new();
-    for t in toks[k + 1..].iter().take(400) {
-        match t {
-            Tok::Start {
-                name: n,
-                self_closing: false,
-                ..
-            } if n == name => depth += 1,
-            Tok::End { name: n, .. } if n == name => {
-                if depth == 0 {
-                    break;
-                }
-                depth -= 1;
-            }
-            Tok::Text(r) => {
-                out.push_str(&src[r.clone()]);
-                out.push(' ');
-            }
-            _ => {}
+    for t in &toks[(k + 1).min(end)..end] {
+        if let Tok::Text(r) = t {
+            out.push_str(&src[r.clone()]);
+            out.push(' ');
         }
     }
     out
