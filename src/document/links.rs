@@ -408,9 +408,10 @@ fn url_path(url: &str) -> &str {
 
 /// A link whose text is the study or report the sentence draws on, named by its kind with a
 /// determiner in the text or right before it ("There was a [study](https://…) that…",
-/// "[this review](…)", "the [research](…)"), on a page with a path: the writer points at
-/// the source. A bare word is not one ("you can [report](…) side effects", "our
-/// [guidelines](…)").
+/// "[this review](…)", "the [research](…)", "a [2019 sports medicine review](…)"), on a
+/// page with a path: the writer points at the source. A bare word is not one ("you can
+/// [report](…) side effects", "our [guidelines](…)"), nor a named kind ("the [Annual
+/// Report](…)") or a term's definition ("a [randomized trial](…/glossary/…)").
 fn names_a_study(link: &Link) -> bool {
     const KINDS: &[&str] = &[
         "study",
@@ -446,12 +447,29 @@ fn names_a_study(link: &Link) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let determined = rest.first().map_or(before.as_str(), |w| w);
-    !url_path(link.url).trim_matches('/').is_empty()
-        && words.len() <= 3
-        && KINDS.contains(last)
-        && rest.iter().all(|w| DETERMINERS.contains(w))
-        && DETERMINERS.contains(&determined)
+    let path = url_path(link.url).trim_matches('/');
+    if path.is_empty() || words.len() > 4 || !KINDS.contains(last) {
+        return false;
+    }
+    let (named, qualifiers) = match rest.first() {
+        Some(w) if DETERMINERS.contains(w) => (true, &rest[1..]),
+        _ => (DETERMINERS.contains(&before.as_str()), rest),
+    };
+    // the kind qualified in lower case or by its year ("a [recent sports medicine review]",
+    // "a [2019 study]"), not by a name; a term's page in a glossary defines the word
+    let qualified = qualifiers.iter().all(|w| {
+        DETERMINERS.contains(w)
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            || w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    });
+    let lower_case = !link
+        .label
+        .split_whitespace()
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let defines = ["glossary", "definition", "dictionary", "/wiki/"]
+        .iter()
+        .any(|w| link.url.to_ascii_lowercase().contains(w));
+    named && qualified && (qualifiers.is_empty() || (lower_case && !defines))
 }
 
 /// A link's text that is a number or a numbered label: `2`, `Source 2`, `ref. #4`.
@@ -734,6 +752,23 @@ mod tests {
         ));
         assert!(names_its_source(
             "No limit applies [(FDA, 2025)](https://example.org/label.pdf)."
+        ));
+        // a kind qualified in lower case or by a year, after a determiner
+        assert!(names_its_source(
+            "Rest helps, as a [sports medicine review](https://example.org/papers/7) found."
+        ));
+        assert!(names_its_source(
+            "Sleep improved in [a 2019 pilot study](https://example.org/trials/19)."
+        ));
+        // ...not without one, nor a name, nor a glossary's definition of the term
+        assert!(!names_its_source(
+            "Ask about [sports medicine review](https://example.org/papers/7) services."
+        ));
+        assert!(!names_its_source(
+            "Rates fell, says the [Cochrane Airways review](https://example.org/papers/7)."
+        ));
+        assert!(!names_its_source(
+            "You may join a [randomized clinical trial](https://example.org/glossary/rct)."
         ));
         // a kind qualified by a name, or a site's root page, is not one
         assert!(!names_its_source(
