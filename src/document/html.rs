@@ -132,6 +132,18 @@ fn tokenize(t: &str) -> Vec<Tok> {
             text_start = i;
             continue;
         }
+        // Word's stand-in for a list bullet where lists are not supported (`<![if
+        // !supportLists]>o&nbsp;<![endif]>`): the list item says it already (unclosed, only
+        // the marker itself is skipped)
+        if rest.starts_with("<![if !support")
+            && let Some(j) = rest.find("<![endif]>").filter(|&j| j < 2000)
+        {
+            push_text(&mut out, text_start, i);
+            out.push(Tok::Other);
+            i += j + "<![endif]>".len();
+            text_start = i;
+            continue;
+        }
         if rest.starts_with("<!") || rest.starts_with("<?") {
             push_text(&mut out, text_start, i);
             let e = t[i..].find('>').map(|j| i + j + 1).unwrap_or(b.len());
@@ -742,6 +754,8 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
             _ => {}
         }
     }
+    doc.out_links = out_links(&toks);
+    word_generator(&doc.text, &mut fields);
     let furniture = reference_furniture(&mut toks, &doc.text);
     let region = main_region(&toks, &opts.html_main);
     // reference lists in a footer or aside outside the article are read after it
@@ -851,6 +865,62 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
     doc.code.extend(code);
     doc.metadata.extend(fields);
     crate::document::finish_structure(doc);
+}
+
+/// The contents of the links to pages outside the article: `<a href="https://…">` (or
+/// `file:`, a saved chat's upload) up to its `</a>`, or to the next `<a>` when it is not
+/// closed (links do not nest).
+fn out_links(toks: &[Tok]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let Tok::Start { name, span, .. } = t else {
+            continue;
+        };
+        let outside = name == "a"
+            && t.attr("href").is_some_and(|h| {
+                let h = h.value.trim_start().as_bytes();
+                ["http://", "https://", "file:"]
+                    .iter()
+                    .any(|p| h.len() >= p.len() && h[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+            });
+        if !outside {
+            continue;
+        }
+        let end = toks[k + 1..].iter().find_map(|t| match t {
+            Tok::End { name, span } | Tok::Start { name, span, .. } if name == "a" => {
+                Some(span.start)
+            }
+            _ => None,
+        });
+        if let Some(e) = end {
+            out.push(span.end..e);
+        }
+    }
+    out
+}
+
+/// The tool that generated a document Word saved as a web page, from its custom document
+/// properties (`<o:generator dt:dt="string">ChatGPT Deep Research</o:generator>`, inside the
+/// conditional comment Word writes in the head).
+fn word_generator(text: &str, out: &mut Vec<MetaField>) {
+    const OPEN: &str = "<o:generator";
+    let Some(at) = text.find(OPEN) else {
+        return;
+    };
+    let rest = &text[at + OPEN.len()..];
+    let Some(gt) = rest.find('>') else {
+        return;
+    };
+    let vstart = at + OPEN.len() + gt + 1;
+    let Some(len) = text[vstart..].find("</o:generator>") else {
+        return;
+    };
+    let value = text[vstart..vstart + len].trim();
+    if !value.is_empty() && value.len() <= 200 && !value.contains('<') {
+        let lead = text[vstart..].len() - text[vstart..].trim_start().len();
+        let s = vstart + lead..vstart + lead + value.len();
+        out.push(keyed_field("generator", value, s, MetaSource::HtmlMeta));
+    }
 }
 
 /// Metadata from a JSON-LD script: walks `@graph`, `mainEntity` and arrays.
@@ -1027,6 +1097,25 @@ mod tests {
     }
 
     #[test]
+    fn word_exports_lose_their_bullets_and_keep_their_generator_and_links() {
+        let t = "<html><head><!--[if gte mso 9]><xml><o:CustomDocumentProperties>\n<o:generator dt:dt=\"string\">ChatGPT Deep Research</o:generator>\n</o:CustomDocumentProperties></xml><![endif]--></head><body>\n<p class=MsoListParagraph><![if !supportLists]><span>o<span>&nbsp;&nbsp; </span></span><![endif]>Cisplatin at 75 mg/m2.<a\nhref=\"https://example.org/trial\"><span\nlang=EN>[4]</span></a> Then<a href=\"#n2\">[5]</a>.</p>\n</body></html>";
+        let d = doc(t);
+        assert!(
+            d.blocks[0]
+                .text
+                .trim()
+                .starts_with("Cisplatin at 75 mg/m2.")
+        );
+        assert_eq!(d.citations.len(), 2);
+        let g = d.metadata.iter().find(|f| f.name == "generator").unwrap();
+        assert_eq!(g.value, "ChatGPT Deep Research");
+        assert_eq!(&t[g.span.clone()], "ChatGPT Deep Research");
+        // the contents of the outside link only, not the page's own anchor
+        assert_eq!(d.out_links.len(), 1);
+        assert_eq!(&t[d.out_links[0].clone()], "<span\nlang=EN>[4]</span>");
+    }
+
+    #[test]
     fn malformed_html_never_panics() {
         for t in [
             "<",
@@ -1041,6 +1130,8 @@ mod tests {
             "<td>x<td>y",
             "&",
             "<br/><br>text<img src=a>",
+            "<p><![if !supportLists]>o",
+            "<![if !supportLists]><![endif]>",
         ] {
             let _ = doc(t);
         }

@@ -540,6 +540,9 @@ pub struct Document {
     pub link_defs: Vec<(String, Range<usize>)>,
     /// Regions the source marks as an assistant's reasoning (`<think>…</think>`).
     pub traces: Vec<Range<usize>>,
+    /// In HTML, the contents of links to pages outside the article (`<a href="https://…">`):
+    /// a marker written as one's text names its source the way `[\[3\]](https://…)` does.
+    pub out_links: Vec<Range<usize>>,
     /// `assistant-artifact`'s findings, which `missing-ai-disclosure` reads too.
     pub(crate) assistant_findings: Memo<Vec<Diagnostic>>,
     /// For each section, whether its heading is over an assistant's reasoning.
@@ -622,6 +625,7 @@ impl Document {
             footnote_defs: Vec::new(),
             link_defs: Vec::new(),
             traces: Vec::new(),
+            out_links: Vec::new(),
             assistant_findings: Memo::default(),
             trace_sections: Memo::default(),
             parent: None,

@@ -17,7 +17,8 @@
 //!
 //! A number that is itself a link to a page outside the article (`[\[3\]](https://…)`,
 //! `[[3]](https://…)`, as research assistants and converted pages write them), or that ends
-//! the text of one (`[**as high as 11.5 percent** [2]](https://…)`), names its source by its
+//! the text of one (`[**as high as 11.5 percent** [2]](https://…)`), or in HTML the text of an
+//! `<a href="https://…">` (a report saved from Word as a web page), names its source by its
 //! address: it is not reported when no reference list is in its scope.
 //!
 //! A number implied inside a range (`9` in `[8–10]`) that the list lacks is reported by
@@ -126,15 +127,21 @@ fn missing_of(c: &Citation) -> Vec<&RefKey> {
 }
 
 /// The finding for an article that cites works by author and year and lists none of them.
-/// Is the marker a link to a page outside the article, or the last words of one's text?
+/// Is the marker a link to a page outside the article, or the last words of one's text? In
+/// HTML, is it inside an `<a href="https://…">`? (A saved chat's `file:` upload counts: the
+/// marker names where its source is, whether or not a reader can open it.)
 fn links_out(doc: &Document, c: &Citation) -> bool {
-    let own = c.syntax == CiteSyntax::Linked && doc.text[c.span.clone()].contains("](http");
-    let closes = || {
-        doc.text[c.span.end..]
-            .trim_start_matches([' ', '*', '_'])
-            .starts_with("](http")
+    let outside = |s: &str| s.starts_with("](http") || s.starts_with("](file:");
+    let marker = &doc.text[c.span.clone()];
+    let own =
+        c.syntax == CiteSyntax::Linked && (marker.contains("](http") || marker.contains("](file:"));
+    let closes = || outside(doc.text[c.span.end..].trim_start_matches([' ', '*', '_']));
+    let in_html_link = || {
+        doc.out_links
+            .iter()
+            .any(|l| l.start <= c.span.start && c.span.end <= l.end)
     };
-    own || (c.syntax == CiteSyntax::Bracket && closes())
+    own || (c.syntax == CiteSyntax::Bracket && closes()) || in_html_link()
 }
 
 fn unlisted_finding(doc: &Document, first: &Citation) -> Diagnostic {
