@@ -50,9 +50,11 @@
 //! ("The difference between study groups was not significant."); its account of its own
 //! limits, the rest of the paragraph after "Our review has some caveats" or, in a manuscript,
 //! "This study has several limitations." ("First, the nurses came from one hospital…") and
-//! the list such a lead-in opens; in a manuscript, whole Methods and Results sections (`[sections] manuscript-parts`, skipped
-//! only in a manuscript: elsewhere "Methods of Nutrition Therapy" is a topic), and in its
-//! Discussion and Conclusion a
+//! the list such a lead-in opens; in a manuscript, whole Methods and Results sections, and a
+//! statistics paper's Data and Model (`[sections] manuscript-parts`, skipped only in a
+//! manuscript: elsewhere "Methods of Nutrition Therapy" is a topic); a sentence that opens on
+//! the article's own figure or table ("According to Figure 1, …", Quarto's `@fig-x`); and in
+//! its Discussion and Conclusion a
 //! sentence whose main clause is in the past tense and that attributes nothing to other work:
 //! "The association was strongest in women", "Internal validation showed that…", or that is
 //! hedged and points at the manuscript's own results, the authors' reading of them ("This
