@@ -15,7 +15,7 @@
 //! year): there is nothing to compare with, and the quotation may come from the part of the
 //! source the article does not give. The same when the sentence cites several sources and one
 //! of them has only a title. Quotations of fewer than four words (a term, a scare quote) are
-//! not compared.
+//! not compared, nor a value given to a code (`1="3 or more days"`).
 //!
 //! **Why it matters:** a quotation tells the reader "the source says exactly this". Studies of
 //! AI-written medical answers find many quotations that no cited source contains.
@@ -160,10 +160,13 @@ fn quotations(text: &str) -> Vec<Quotation> {
         match end {
             Some(k) => {
                 let e = chars[k].0;
-                out.push(Quotation {
-                    outer: at..e + close.len_utf8(),
-                    inner: at + c.len_utf8()..e,
-                });
+                // a value given to a code (`1="3 or more days"`, `label="…"`) quotes nobody
+                if prev != Some('=') {
+                    out.push(Quotation {
+                        outer: at..e + close.len_utf8(),
+                        inner: at + c.len_utf8()..e,
+                    });
+                }
                 i = k + 1;
             }
             None => i += 1,
@@ -339,6 +342,10 @@ mod tests {
             ]
         );
         assert!(quotations("an unclosed “quote here").is_empty());
+        // values given to codes are not quotations
+        let t = r#"coded as 1="three or more days" and 0="fewer than three days", as "the survey put it""#;
+        let q: Vec<&str> = quotations(t).iter().map(|q| &t[q.inner.clone()]).collect();
+        assert_eq!(q, ["the survey put it"]);
     }
 
     #[test]
