@@ -135,12 +135,15 @@ fn tokenize(t: &str) -> Vec<Tok> {
         // Word's stand-in for a list bullet where lists are not supported (`<![if
         // !supportLists]>o&nbsp;<![endif]>`): the list item says it already (unclosed, only
         // the marker itself is skipped)
-        if rest.starts_with("<![if !support")
-            && let Some(j) = rest.find("<![endif]>").filter(|&j| j < 2000)
+        const ENDIF: &[u8] = b"<![endif]>";
+        if rest.starts_with("<![if !supportLists]>")
+            && let Some(j) = rest.as_bytes()[..rest.len().min(2000)]
+                .windows(ENDIF.len())
+                .position(|w| w == ENDIF)
         {
             push_text(&mut out, text_start, i);
             out.push(Tok::Other);
-            i += j + "<![endif]>".len();
+            i += j + ENDIF.len();
             text_start = i;
             continue;
         }
@@ -868,8 +871,8 @@ pub fn parse(doc: &mut Document, opts: &ParseOptions) {
 }
 
 /// The contents of the links to pages outside the article: `<a href="https://…">` (or
-/// `file:`, a saved chat's upload) up to its `</a>`, or to the next `<a>` when it is not
-/// closed (links do not nest).
+/// `file:`, a saved chat's upload) up to its `</a>`, or, when it is not closed, to the next
+/// `<a>` (links do not nest) or the next block's tag.
 fn out_links(toks: &[Tok]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
@@ -887,7 +890,9 @@ fn out_links(toks: &[Tok]) -> Vec<Range<usize>> {
             continue;
         }
         let end = toks[k + 1..].iter().find_map(|t| match t {
-            Tok::End { name, span } | Tok::Start { name, span, .. } if name == "a" => {
+            Tok::End { name, span } | Tok::Start { name, span, .. }
+                if name == "a" || BLOCKS.contains(&name.as_str()) =>
+            {
                 Some(span.start)
             }
             _ => None,
@@ -904,9 +909,16 @@ fn out_links(toks: &[Tok]) -> Vec<Range<usize>> {
 /// conditional comment Word writes in the head).
 fn word_generator(text: &str, out: &mut Vec<MetaField>) {
     const OPEN: &str = "<o:generator";
-    let Some(at) = text.find(OPEN) else {
+    // only among the document's properties, not a page that shows the tag in its text
+    let Some(props) = text.find("<o:CustomDocumentProperties>") else {
         return;
     };
+    let Some(at) = text[props..].find(OPEN).map(|i| props + i) else {
+        return;
+    };
+    if text[props..at].contains("</o:CustomDocumentProperties>") {
+        return;
+    }
     let rest = &text[at + OPEN.len()..];
     let Some(gt) = rest.find('>') else {
         return;
@@ -1113,6 +1125,11 @@ mod tests {
         // the contents of the outside link only, not the page's own anchor
         assert_eq!(d.out_links.len(), 1);
         assert_eq!(&t[d.out_links[0].clone()], "<span\nlang=EN>[4]</span>");
+        // an unclosed link ends at the next block; a page that shows the tag is no property
+        let t = "<p><a href=\"https://example.org/x\">Menu<p>Rates fell [1].</p><pre>&lt;o:generator&gt;</pre><p>&lt;o:generator>GPT</o:generator></p>";
+        let d = doc(t);
+        assert_eq!(&t[d.out_links[0].clone()], "Menu");
+        assert!(d.metadata.iter().all(|f| f.name != "generator"));
     }
 
     #[test]

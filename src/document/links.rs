@@ -462,14 +462,18 @@ fn names_a_study(link: &Link) -> bool {
             || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
             || w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
     });
-    let lower_case = !link
-        .label
-        .split_whitespace()
-        .any(|w| w.starts_with(|c: char| c.is_uppercase()));
+    // a qualifier other than a determiner ("sports medicine") must be in lower case, and the
+    // page must not define the term; "[The New Study]" is qualified by determiners only
+    let original: Vec<&str> = link.label.split_whitespace().collect();
+    let only_determiners = qualifiers.iter().all(|w| DETERMINERS.contains(w));
+    let lower_case = original[..original.len() - 1].iter().all(|w| {
+        !w.starts_with(|c: char| c.is_uppercase())
+            || DETERMINERS.contains(&w.to_ascii_lowercase().as_str())
+    });
     let defines = ["glossary", "definition", "dictionary", "/wiki/"]
         .iter()
         .any(|w| link.url.to_ascii_lowercase().contains(w));
-    named && qualified && (qualifiers.is_empty() || (lower_case && !defines))
+    named && qualified && (only_determiners || (lower_case && !defines))
 }
 
 /// A link's text that is a number or a numbered label: `2`, `Source 2`, `ref. #4`.
@@ -759,6 +763,9 @@ mod tests {
         ));
         assert!(names_its_source(
             "Sleep improved in [a 2019 pilot study](https://example.org/trials/19)."
+        ));
+        assert!(names_its_source(
+            "Pain fell by 40%, as [The New Study](https://example.org/papers/2) showed."
         ));
         // ...not without one, nor a name, nor a glossary's definition of the term
         assert!(!names_its_source(

@@ -136,12 +136,33 @@ fn links_out(doc: &Document, c: &Citation) -> bool {
     let own =
         c.syntax == CiteSyntax::Linked && (marker.contains("](http") || marker.contains("](file:"));
     let closes = || outside(doc.text[c.span.end..].trim_start_matches([' ', '*', '_']));
+    // (the marker ends the link's text: only tags and spaces after it, as in Markdown)
     let in_html_link = || {
-        doc.out_links
-            .iter()
-            .any(|l| l.start <= c.span.start && c.span.end <= l.end)
+        doc.out_links.iter().any(|l| {
+            l.start <= c.span.start
+                && c.span.end <= l.end
+                && only_tags(&doc.text[c.span.end..l.end])
+        })
     };
     own || (c.syntax == CiteSyntax::Bracket && closes()) || in_html_link()
+}
+
+/// Whether HTML source holds nothing but tags, spaces and `&nbsp;`.
+fn only_tags(s: &str) -> bool {
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("&nbsp;") {
+            rest = r;
+        } else if rest.starts_with('<') {
+            match rest.find('>') {
+                Some(e) => rest = &rest[e + 1..],
+                None => return false,
+            }
+        } else {
+            return rest.is_empty();
+        }
+    }
 }
 
 fn unlisted_finding(doc: &Document, first: &Citation) -> Diagnostic {

@@ -134,6 +134,10 @@ struct SectionsFile {
     /// Current Screening Tests").
     #[serde(default, rename = "manuscript-parts-whole")]
     manuscript_parts_whole: Vec<String>,
+    /// A statistics paper's own "Data" and "Model" (whole headings): skipped only in a
+    /// manuscript with its results and their discussion, where the words cannot be a topic.
+    #[serde(default, rename = "manuscript-data-parts")]
+    manuscript_data_parts: Vec<String>,
     /// Headings of page chrome skipped only as the whole heading ("Read This Next", not "Read
     /// Next Steps After a Diagnosis").
     #[serde(default, rename = "skip-whole")]
@@ -181,6 +185,7 @@ pub struct ClaimLexicon {
     skip_sections: Vec<String>,
     manuscript_parts: Vec<String>,
     manuscript_parts_whole: Vec<String>,
+    manuscript_data_parts: Vec<String>,
     skip_whole: Vec<String>,
     /// Lower-cased headings of a manuscript's own sections, and of its discussion.
     manuscript_sections: Vec<String>,
@@ -263,6 +268,7 @@ impl ClaimLexicon {
             skip_sections: lower_headings(&file.sections.skip),
             manuscript_parts: lower_headings(&file.sections.manuscript_parts),
             manuscript_parts_whole: lower_headings(&file.sections.manuscript_parts_whole),
+            manuscript_data_parts: lower_headings(&file.sections.manuscript_data_parts),
             skip_whole: lower_headings(&file.sections.skip_whole),
             manuscript_sections: lower_headings(&file.sections.manuscript),
             discussion_sections: lower_headings(&file.sections.discussion),
@@ -309,6 +315,12 @@ impl ClaimLexicon {
     pub fn skips_manuscript_part(&self, title: &str) -> bool {
         Self::heading_in(&self.manuscript_parts, title)
             || self.manuscript_parts_whole.contains(&heading_words(title))
+    }
+
+    /// Whether a section is a statistics paper's own "Data" or "Model" (the whole heading),
+    /// skipped only in a manuscript that also reports and discusses its results.
+    pub fn skips_data_part(&self, title: &str) -> bool {
+        self.manuscript_data_parts.contains(&heading_words(title))
     }
 
     /// Whether a label is a manuscript part's name as a whole ("Results", "Limitations"),

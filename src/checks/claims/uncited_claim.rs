@@ -50,11 +50,12 @@
 //! ("The difference between study groups was not significant."); its account of its own
 //! limits, the rest of the paragraph after "Our review has some caveats" or, in a manuscript,
 //! "This study has several limitations." ("First, the nurses came from one hospital…") and
-//! the list such a lead-in opens; in a manuscript, whole Methods and Results sections, and a
-//! statistics paper's Data and Model (`[sections] manuscript-parts`, skipped only in a
-//! manuscript: elsewhere "Methods of Nutrition Therapy" is a topic); a sentence that opens on
-//! the article's own figure or table ("According to Figure 1, …", Quarto's `@fig-x`); and in
-//! its Discussion and Conclusion a
+//! the list such a lead-in opens; in a manuscript, whole Methods and Results sections
+//! (`[sections] manuscript-parts`, skipped only in a manuscript: elsewhere "Methods of
+//! Nutrition Therapy" is a topic), and a statistics paper's "Data" and "Model" when it also
+//! reports and discusses its results (`manuscript-data-parts`); a sentence in which the
+//! writer reads the article's own figure or table ("According to Figure 1, we can see…",
+//! Quarto's `@fig-x`); and in its Discussion and Conclusion a
 //! sentence whose main clause is in the past tense and that attributes nothing to other work:
 //! "The association was strongest in women", "Internal validation showed that…", or that is
 //! hedged and points at the manuscript's own results, the authors' reading of them ("This
@@ -745,6 +746,10 @@ pub fn judged(
     // research manuscript's account of its own work ("Methods", "Results")
     // (the document's title, a first heading of level 1 longer than a section's name, names
     // its topic: "Open Questions About Long COVID in Children" is not an agenda section)
+    // ("Data" and "Model" only in a manuscript that reports and discusses its results: a
+    // health page's "## Data" after a "## Findings" is its content)
+    let reports_and_discusses =
+        manuscript && crate::checks::metadata::reports_its_own_work(doc, lex);
     let skipped: Vec<bool> = doc
         .sections
         .iter()
@@ -753,7 +758,8 @@ pub fn judged(
             let title = k == 0 && sec.level == 1 && sec.title.split_whitespace().count() > 4;
             !title
                 && (lex.skips_section(&sec.title)
-                    || (manuscript && lex.skips_manuscript_part(&sec.title)))
+                    || (manuscript && lex.skips_manuscript_part(&sec.title))
+                    || (reports_and_discusses && lex.skips_data_part(&sec.title)))
         })
         .collect();
     let in_skipped = |sec: Option<usize>| under_flagged(doc, &skipped, sec);

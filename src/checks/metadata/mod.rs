@@ -16,7 +16,14 @@ use jiff::civil::Date;
 /// reviewed by its journal and carries neither a reader's disclaimer nor a "medically
 /// reviewed by" line.
 pub fn is_manuscript(doc: &crate::document::Document, cx: &crate::checks::Context) -> bool {
-    let lex = cx.lexicons.claims();
+    reports_its_own_work(doc, cx.lexicons.claims())
+}
+
+/// [`is_manuscript`], given the claims lexicon.
+pub fn reports_its_own_work(
+    doc: &crate::document::Document,
+    lex: &crate::checks::claims::engine::ClaimLexicon,
+) -> bool {
     let own = doc
         .own_sections()
         .filter(|s| lex.marks_manuscript(&s.title))

@@ -160,8 +160,10 @@ fn quotations(text: &str) -> Vec<Quotation> {
         match end {
             Some(k) => {
                 let e = chars[k].0;
-                // a value given to a code (`1="3 or more days"`, `label="…"`) quotes nobody
-                if prev != Some('=') {
+                // a value given to a code (`1="3 or more days"`, `1 = "…"`) quotes nobody
+                let mut before = chars[..i].iter().rev().take(2).map(|p| p.1);
+                let assigned = before.find(|c| *c != ' ') == Some('=');
+                if !assigned {
                     out.push(Quotation {
                         outer: at..e + close.len_utf8(),
                         inner: at + c.len_utf8()..e,
@@ -343,7 +345,7 @@ mod tests {
         );
         assert!(quotations("an unclosed “quote here").is_empty());
         // values given to codes are not quotations
-        let t = r#"coded as 1="three or more days" and 0="fewer than three days", as "the survey put it""#;
+        let t = r#"coded as 1="three or more days" and 0 = "fewer than three days", as "the survey put it""#;
         let q: Vec<&str> = quotations(t).iter().map(|q| &t[q.inner.clone()]).collect();
         assert_eq!(q, ["the survey put it"]);
     }
