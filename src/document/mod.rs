@@ -541,7 +541,8 @@ pub struct Document {
     /// Regions the source marks as an assistant's reasoning (`<think>…</think>`).
     pub traces: Vec<Range<usize>>,
     /// In HTML, the contents of links to pages outside the article (`<a href="https://…">`):
-    /// a marker written as one's text names its source the way `[\[3\]](https://…)` does.
+    /// a marker that ends one's text names its source the way `[\[3\]](https://…)` does
+    /// (see `unresolved-citation`).
     pub out_links: Vec<Range<usize>>,
     /// `assistant-artifact`'s findings, which `missing-ai-disclosure` reads too.
     pub(crate) assistant_findings: Memo<Vec<Diagnostic>>,

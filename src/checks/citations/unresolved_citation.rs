@@ -128,7 +128,7 @@ fn missing_of(c: &Citation) -> Vec<&RefKey> {
 
 /// The finding for an article that cites works by author and year and lists none of them.
 /// Is the marker a link to a page outside the article, or the last words of one's text? In
-/// HTML, is it inside an `<a href="https://…">`? (A saved chat's `file:` upload counts: the
+/// HTML, does it end the text of an `<a href="https://…">`? (A saved chat's `file:` upload counts: the
 /// marker names where its source is, whether or not a reader can open it.)
 fn links_out(doc: &Document, c: &Citation) -> bool {
     let outside = |s: &str| s.starts_with("](http") || s.starts_with("](file:");
